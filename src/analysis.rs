@@ -1,0 +1,31 @@
+//! One call that runs the whole read-only pipeline on a text: split into reports, outline
+//! each, find placeholders and findings. Both shells (GUI, CLI) call this.
+
+use crate::model::{LineIndex, Outline};
+use crate::placeholder::{self, Placeholder};
+
+/// Everything found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub index: LineIndex,
+    pub outline: Outline,
+    /// Every placeholder, in text order.
+    pub placeholders: Vec<Placeholder>,
+}
+
+impl Analysis {
+    /// Placeholders inside report `i` (its title line included).
+    pub fn report_placeholders(&self, i: usize) -> &[Placeholder] {
+        let Some(r) = self.outline.reports.get(i) else { return &[] };
+        let lo = self.placeholders.partition_point(|p| p.range.start < r.range.start);
+        let hi = self.placeholders.partition_point(|p| p.range.start < r.range.end);
+        &self.placeholders[lo..hi]
+    }
+}
+
+pub fn analyze(text: &str) -> Analysis {
+    let index = LineIndex::new(text);
+    let outline = crate::split::split(text, &index);
+    let placeholders = placeholder::find(text, &index);
+    Analysis { index, outline, placeholders }
+}

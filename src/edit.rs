@@ -1,0 +1,346 @@
+//! Edits as data: applying a batch of edits to a text, inverting it for undo, and the
+//! undo/redo history. The text of a document changes only through [`apply`].
+//!
+//! No dependency on egui or the file system.
+
+use crate::model::{ByteRange, Edit, EditOrigin};
+
+/// Sorts edits by position and drops any that overlap an earlier one (first wins), so a
+/// fill inside a line that cleaning removes never corrupts the text.
+pub fn normalize(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
+    for e in edits {
+        if let Some(last) = out.last() {
+            let overlaps = e.range.start < last.range.end
+                // Two insertions at one point keep their order; an insertion inside a
+                // replaced range does not survive.
+                || (e.range.start == last.range.start && !last.range.is_empty() && e.range.is_empty());
+            if overlaps {
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// Applies sorted, non-overlapping edits (see [`normalize`]) and returns the new text and
+/// the inverse edits, which applied to the new text give back the old one.
+///
+/// Edits whose `old` does not match the text or that do not sit on character boundaries
+/// are skipped, and so reported in the returned count.
+pub fn apply(text: &str, edits: &[Edit]) -> Applied {
+    let mut out = String::with_capacity(text.len());
+    let mut inverse = Vec::with_capacity(edits.len());
+    let mut pos = 0;
+    let mut skipped = 0;
+    for e in edits {
+        let ok = e.range.start >= pos
+            && e.range.end <= text.len()
+            && text.is_char_boundary(e.range.start)
+            && text.is_char_boundary(e.range.end)
+            && text[e.range.clone()] == e.old;
+        if !ok {
+            skipped += 1;
+            continue;
+        }
+        out.push_str(&text[pos..e.range.start]);
+        let new_start = out.len();
+        out.push_str(&e.new);
+        inverse.push(Edit {
+            range: new_start..out.len(),
+            old: e.new.clone(),
+            new: e.old.clone(),
+            origin: e.origin.clone(),
+        });
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    Applied { text: out, inverse, skipped }
+}
+
+/// The result of [`apply`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub text: String,
+    /// Edits that turn `text` back into the input.
+    pub inverse: Vec<Edit>,
+    /// Edits that did not match the text and were not applied.
+    pub skipped: usize,
+}
+
+/// An edit replacing `range` of `text` with `new`, typed by the user.
+pub fn user_edit(text: &str, range: ByteRange, new: impl Into<String>) -> Edit {
+    Edit {
+        old: text[range.clone()].to_string(),
+        range,
+        new: new.into(),
+        origin: EditOrigin::User,
+    }
+}
+
+/// The smallest single edit turning `old` into `new` (common prefix and suffix kept), on
+/// character boundaries. This is how a whole-text change from a text widget becomes data.
+pub fn diff(old: &str, new: &str) -> Option<Edit> {
+    if old == new {
+        return None;
+    }
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map(|((i, _), _)| i)
+        .unwrap_or_else(|| old.len().min(new.len()));
+    let prefix = floor_boundary(new, prefix.min(new.len()));
+    let max_suffix = (old.len() - prefix).min(new.len() - prefix);
+    let suffix = old.as_bytes()[old.len() - max_suffix..]
+        .iter()
+        .rev()
+        .zip(new.as_bytes()[new.len() - max_suffix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Keep the suffix on a character boundary in both texts.
+    let mut suffix = suffix;
+    while suffix > 0
+        && !(old.is_char_boundary(old.len() - suffix) && new.is_char_boundary(new.len() - suffix))
+    {
+        suffix -= 1;
+    }
+    let range = prefix..old.len() - suffix;
+    Some(Edit {
+        old: old[range.clone()].to_string(),
+        new: new[prefix..new.len() - suffix].to_string(),
+        range,
+        origin: EditOrigin::User,
+    })
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One undoable step: the edits as applied and their inverse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub forward: Vec<Edit>,
+    pub inverse: Vec<Edit>,
+    /// Shown in the undo menu ("清理", "填写", "输入").
+    pub label: String,
+    /// Typing steps merge into one while the user keeps typing.
+    pub mergeable: bool,
+}
+
+/// Undo/redo history, capped, never serialised.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    const MAX_STEPS: usize = 500;
+
+    /// Applies `edits` to `text` as one step. Returns false (and changes nothing) when no
+    /// edit applied.
+    pub fn apply(&mut self, text: &mut String, edits: Vec<Edit>, label: &str, mergeable: bool) -> bool {
+        let edits = normalize(edits);
+        let applied = apply(text, &edits);
+        if applied.inverse.is_empty() {
+            return false;
+        }
+        *text = applied.text;
+        let forward: Vec<Edit> = applied
+            .inverse
+            .iter()
+            .map(|inv| Edit {
+                range: 0..0,
+                old: inv.new.clone(),
+                new: inv.old.clone(),
+                origin: inv.origin.clone(),
+            })
+            .collect();
+        // Forward edits are re-derived from the inverse so redo is exact: their ranges
+        // are the pre-edit ranges, recomputed here.
+        let forward = rebase_forward(&applied.inverse, forward);
+        self.redo.clear();
+        if mergeable
+            && let Some(last) = self.undo.last_mut()
+            && last.mergeable
+            && last.label == label
+            && forward.len() == 1
+            && last.forward.len() == 1
+        {
+            // Merge consecutive typing: undo the two in one go.
+            let merged_inverse = compose_inverse(&last.inverse, &applied.inverse);
+            if let Some(merged) = merged_inverse {
+                last.inverse = merged;
+                last.forward = forward;
+                return true;
+            }
+        }
+        self.undo.push(Step { forward, inverse: applied.inverse, label: label.to_string(), mergeable });
+        if self.undo.len() > Self::MAX_STEPS {
+            self.undo.remove(0);
+        }
+        true
+    }
+
+    pub fn undo(&mut self, text: &mut String) -> bool {
+        let Some(step) = self.undo.pop() else { return false };
+        let applied = apply(text, &step.inverse);
+        debug_assert_eq!(applied.skipped, 0);
+        *text = applied.text;
+        self.redo.push(Step { forward: step.inverse, inverse: applied.inverse, label: step.label, mergeable: false });
+        true
+    }
+
+    pub fn redo(&mut self, text: &mut String) -> bool {
+        let Some(step) = self.redo.pop() else { return false };
+        let applied = apply(text, &step.inverse);
+        debug_assert_eq!(applied.skipped, 0);
+        *text = applied.text;
+        self.undo.push(Step { forward: step.inverse, inverse: applied.inverse, label: step.label, mergeable: false });
+        true
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+    pub fn len(&self) -> usize {
+        self.undo.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty()
+    }
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+/// Recomputes the pre-edit ranges of forward edits from their inverses (whose ranges are
+/// post-edit ranges): walking in order, the shift is the sum of earlier length changes.
+fn rebase_forward(inverse: &[Edit], mut forward: Vec<Edit>) -> Vec<Edit> {
+    let mut shift: isize = 0;
+    for (inv, fwd) in inverse.iter().zip(forward.iter_mut()) {
+        let start = (inv.range.start as isize - shift) as usize;
+        fwd.range = start..start + fwd.old.len();
+        shift += inv.old.len() as isize - inv.new.len() as isize;
+    }
+    forward
+}
+
+/// Two single-edit inverses of consecutive typing steps, composed into one inverse that
+/// undoes both, when the second edit touches the first's result.
+fn compose_inverse(first: &[Edit], second: &[Edit]) -> Option<Vec<Edit>> {
+    let (a, b) = (first.first()?, second.first()?);
+    if first.len() != 1 || second.len() != 1 {
+        return None;
+    }
+    // `a.range` is where the first edit's new text sits (after step 1).
+    // `b.range` is where the second edit's new text sits (after step 2), replacing `b.new`
+    // text that existed after step 1. Merge only when b's old span lies inside or touches
+    // a's span.
+    let b_old_start = b.range.start;
+    let b_old_end = b.range.start + b.new.len();
+    if b_old_start < a.range.start || b_old_end > a.range.end {
+        return None;
+    }
+    // After step 1, a.range held a.old (the text typed so far, as an `old` of the
+    // inverse). Replace within it the bytes b replaced.
+    let rel = b_old_start - a.range.start;
+    let mut typed = a.old.clone();
+    typed.replace_range(rel..rel + b.new.len(), &b.old);
+    Some(vec![Edit {
+        range: a.range.start..a.range.start + typed.len(),
+        old: typed,
+        new: a.new.clone(),
+        origin: a.origin.clone(),
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(text: &str, r: ByteRange, new: &str) -> Edit {
+        user_edit(text, r, new)
+    }
+
+    #[test]
+    fn apply_then_inverse_restores_text() {
+        let text = "一、总结XX区工作\n二、计划";
+        let i = text.find("XX").unwrap();
+        let edits = vec![e(text, i..i + 2, "滨江"), e(text, 0..0, "前言\n")];
+        let applied = apply(text, &normalize(edits));
+        assert_eq!(applied.text, "前言\n一、总结滨江区工作\n二、计划");
+        let back = apply(&applied.text, &applied.inverse);
+        assert_eq!(back.text, text);
+    }
+
+    #[test]
+    fn overlapping_edits_keep_the_first() {
+        let text = "abcdef";
+        let edits = normalize(vec![e(text, 1..4, "X"), e(text, 2..3, "Y")]);
+        assert_eq!(edits.len(), 1);
+        assert_eq!(apply(text, &edits).text, "aXef");
+    }
+
+    #[test]
+    fn mismatched_edit_is_skipped_not_applied() {
+        let text = "党员";
+        let bad = Edit { range: 0..3, old: "D".into(), new: "党".into(), origin: EditOrigin::User };
+        let applied = apply(text, &[bad]);
+        assert_eq!(applied.text, text);
+        assert_eq!(applied.skipped, 1);
+    }
+
+    #[test]
+    fn diff_finds_minimal_edit_on_char_boundaries() {
+        let d = diff("加强D建工作", "加强党建工作").unwrap();
+        assert_eq!(d.old, "D");
+        assert_eq!(d.new, "党");
+        let d = diff("一二三", "一三").unwrap();
+        assert_eq!(apply("一二三", &[d]).text, "一三");
+        // Same leading byte, different characters.
+        let d = diff("中国", "丰国").unwrap();
+        assert_eq!(apply("中国", &[d]).text, "丰国");
+    }
+
+    #[test]
+    fn history_undo_redo_and_typing_merges() {
+        let mut text = String::from("报告");
+        let mut h = History::default();
+        for (i, ch) in ["工", "作"].iter().enumerate() {
+            let at = "报告".len() + i * 3;
+            let ed = user_edit(&text, at..at, *ch);
+            assert!(h.apply(&mut text, vec![ed], "输入", true));
+        }
+        assert_eq!(text, "报告工作");
+        assert_eq!(h.len(), 1, "consecutive typing is one undo step");
+        let fill = user_edit(&text, 0..0, "XX区");
+        h.apply(&mut text, vec![fill], "填写", false);
+        assert!(h.undo(&mut text));
+        assert_eq!(text, "报告工作");
+        assert!(h.undo(&mut text));
+        assert_eq!(text, "报告");
+        assert!(h.redo(&mut text));
+        assert_eq!(text, "报告工作");
+        assert!(h.redo(&mut text));
+        assert_eq!(text, "XX区报告工作");
+        assert!(!h.redo(&mut text));
+    }
+}

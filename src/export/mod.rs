@@ -1,0 +1,1 @@
+//! Writing results: file names made safe, atomic writes, encodings and line endings.

@@ -1,0 +1,24 @@
+//! 清稿 (qinggao): the pure core that turns a downloaded compilation of Chinese work
+//! reports into clean documents, plus the desktop editor (feature `gui`).
+//!
+//! The core modules never import egui, eframe or rfd; the GUI and the command line are
+//! two thin shells over them.
+
+pub mod analysis;
+pub mod clean;
+pub mod cli;
+pub mod decode;
+pub mod edit;
+pub mod error;
+pub mod export;
+pub mod junk;
+pub mod model;
+pub mod outline;
+pub mod placeholder;
+pub mod split;
+
+#[cfg(feature = "gui")]
+pub mod gui;
+
+pub use error::Error;
+pub use model::*;

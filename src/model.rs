@@ -1,0 +1,372 @@
+//! The data every part of 清稿 shares: the loaded document, what analysis finds in it
+//! (reports, outline, placeholders, findings) and the edits that change it.
+//!
+//! Positions are byte offsets into the document's LF-normalised text; line numbers are
+//! 0-based here and become 1-based only where a person reads them (CLI, JSON, GUI).
+//! Nothing here depends on egui, the file system or the command line.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A half-open byte range into the document text.
+pub type ByteRange = Range<usize>;
+
+/// The text encodings 清稿 reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// GB18030, the superset of GBK and GB2312.
+    Gb18030,
+    Big5,
+}
+
+impl Encoding {
+    pub const ALL: [Encoding; 6] = [
+        Encoding::Utf8,
+        Encoding::Utf8Bom,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Gb18030,
+        Encoding::Big5,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+            Encoding::Big5 => "big5",
+        }
+    }
+
+    /// Parses a user-given name, accepting the usual aliases (gbk, gb2312, utf8...).
+    pub fn parse(name: &str) -> Option<Encoding> {
+        let n = name.trim().to_ascii_lowercase().replace('_', "-");
+        Some(match n.as_str() {
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "utf-8-bom" | "utf8-bom" | "utf-8-sig" => Encoding::Utf8Bom,
+            "utf-16le" | "utf16le" | "utf-16" => Encoding::Utf16Le,
+            "utf-16be" | "utf16be" => Encoding::Utf16Be,
+            "gb18030" | "gbk" | "gb2312" | "cp936" => Encoding::Gb18030,
+            "big5" => Encoding::Big5,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The line ending found in (or written to) a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEnding {
+    #[default]
+    Lf,
+    Crlf,
+}
+
+impl LineEnding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "\n",
+            LineEnding::Crlf => "\r\n",
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "lf",
+            LineEnding::Crlf => "crlf",
+        }
+    }
+}
+
+/// A loaded compilation: its text (LF line endings) and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub path: Option<PathBuf>,
+    pub encoding: Encoding,
+    pub line_ending: LineEnding,
+    /// The decoded text with every CRLF (and lone CR) turned into LF, BOM removed.
+    pub text: String,
+}
+
+impl Document {
+    /// A document that did not come from a file (the built-in sample, tests).
+    pub fn from_text(text: impl Into<String>) -> Document {
+        Document {
+            path: None,
+            encoding: Encoding::Utf8,
+            line_ending: LineEnding::Lf,
+            text: text.into(),
+        }
+    }
+}
+
+/// Start offsets of every line, for turning byte offsets into line/column and back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // A trailing newline does not open a new line.
+        if starts.len() > 1 && *starts.last().unwrap() == text.len() {
+            starts.pop();
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        if self.len == 0 { 0 } else { self.starts.len() }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Byte range of 0-based `line`, without its newline.
+    pub fn line_range(&self, text: &str, line: usize) -> ByteRange {
+        let start = self.line_start(line);
+        let end = self
+            .starts
+            .get(line + 1)
+            .map(|&s| s - 1)
+            .unwrap_or(self.len);
+        let end = end.max(start);
+        debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        start..end
+    }
+
+    /// 1-based character column of byte `offset` (what an editor shows).
+    pub fn column_of(&self, text: &str, offset: usize) -> usize {
+        let start = self.line_start(self.line_of(offset));
+        text[start..offset].chars().count() + 1
+    }
+}
+
+/// What a heading line is numbered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadingKind {
+    /// 第一部分 / 第一章 / 第一篇
+    Part,
+    /// 一、
+    Chinese,
+    /// （一） or (一)
+    ParenChinese,
+    /// 1. / 1、 / １．
+    Arabic,
+    /// （1） or (1)
+    ParenArabic,
+    /// 一是… at the start of a paragraph.
+    Ordinal,
+    /// 一是… inside a paragraph; the deepest entries.
+    InlineOrdinal,
+}
+
+impl HeadingKind {
+    /// The conventional nesting order of the kinds, outermost first.
+    pub const ORDER: [HeadingKind; 7] = [
+        HeadingKind::Part,
+        HeadingKind::Chinese,
+        HeadingKind::ParenChinese,
+        HeadingKind::Arabic,
+        HeadingKind::ParenArabic,
+        HeadingKind::Ordinal,
+        HeadingKind::InlineOrdinal,
+    ];
+
+    /// Chinese name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            HeadingKind::Part => "第一部分",
+            HeadingKind::Chinese => "一、",
+            HeadingKind::ParenChinese => "（一）",
+            HeadingKind::Arabic => "1.",
+            HeadingKind::ParenArabic => "（1）",
+            HeadingKind::Ordinal => "一是",
+            HeadingKind::InlineOrdinal => "文中一是",
+        }
+    }
+}
+
+/// One entry of a report's outline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub kind: HeadingKind,
+    /// Depth in the report's outline tree; 1 is the outermost kind the report uses.
+    pub level: u8,
+    /// The numbering as written: "一、", "（二）", "3.", "二是".
+    pub marker: String,
+    /// The value of the number (一 → 1).
+    pub number: u32,
+    /// The heading's text after the marker, up to the first sentence end (or the line end).
+    pub text: String,
+    /// 0-based line.
+    pub line: usize,
+    /// Bytes of the marker in the document.
+    pub marker_range: ByteRange,
+}
+
+/// Special lines of an official document that are not headings or body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineRole {
+    /// 主送机关: "县政府：" at the top.
+    Addressee,
+    /// The unit signing off at the end: "XX镇人民政府".
+    SignOff,
+    /// The date under the sign-off: "2023年11月3日".
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleLine {
+    pub role: LineRole,
+    pub line: usize,
+}
+
+/// What kind of problem or notice a finding reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// 一、 then 三、: a number was skipped.
+    NumberingGap,
+    /// （四） twice.
+    NumberingRepeat,
+    /// The numbering goes backwards without a new parent.
+    NumberingBackward,
+    /// 二是 then 四是: the 三是 is missing.
+    OrdinalMissing,
+    /// The report had no title line; one was derived from its opening.
+    TitleInferred,
+    /// The title starts with a bare unit word ("镇2023年…"): its leading name was stripped.
+    TitleNameStripped,
+    /// A placeholder nobody filled.
+    UnfilledPlaceholder,
+    /// A line that looks like an advert but that no rule removes.
+    SuspectedAdvert,
+}
+
+impl FindingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::NumberingGap => "编号缺号",
+            FindingKind::NumberingRepeat => "编号重复",
+            FindingKind::NumberingBackward => "编号倒退",
+            FindingKind::OrdinalMissing => "缺少“X是”",
+            FindingKind::TitleInferred => "标题为推断",
+            FindingKind::TitleNameStripped => "标题缺单位名",
+            FindingKind::UnfilledPlaceholder => "未填占位符",
+            FindingKind::SuspectedAdvert => "疑似广告",
+        }
+    }
+}
+
+/// A notice about the text, shown by the GUI and printed by the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// 0-based line.
+    pub line: usize,
+    pub range: ByteRange,
+    /// A sentence in Simplified Chinese for the user.
+    pub message: String,
+}
+
+/// One report in the compilation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The title as written (paywall markers removed), or inferred from the opening.
+    pub title: String,
+    pub title_inferred: bool,
+    /// The title line, when the report has one.
+    pub title_line: Option<usize>,
+    /// 0-based lines of the report, title included, trailing blank lines excluded.
+    pub lines: Range<usize>,
+    /// Bytes of those lines (up to the end of the last line, without its newline).
+    pub range: ByteRange,
+    pub outline: Vec<Heading>,
+    pub roles: Vec<RoleLine>,
+    pub findings: Vec<Finding>,
+}
+
+/// The compilation's table of contents (目录).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toc {
+    /// 0-based line of the word 目录.
+    pub heading_line: usize,
+    /// Lines from the 目录 heading to its last entry.
+    pub lines: Range<usize>,
+    pub range: ByteRange,
+    /// The entries' texts after their numbers ("" for the seed's bare "1.").
+    pub entries: Vec<String>,
+}
+
+impl Toc {
+    /// An empty 目录: numbered lines without titles, or no lines at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.iter().all(|e| e.trim().is_empty())
+    }
+}
+
+/// The structure found in a compilation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outline {
+    /// The compilation title ("…汇编（9篇）"), when there is one.
+    pub title: Option<String>,
+    pub title_line: Option<usize>,
+    pub toc: Option<Toc>,
+    pub reports: Vec<Report>,
+}
+
+/// Why an edit was made.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "by", content = "id")]
+pub enum EditOrigin {
+    /// A cleaning rule, by its id.
+    Rule(String),
+    /// A placeholder answer, by the group or occurrence key it answers.
+    Fill(String),
+    /// Typed by the user.
+    User,
+}
+
+/// A replacement of `range` (whose current text is `old`) by `new`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    pub range: ByteRange,
+    pub old: String,
+    pub new: String,
+    pub origin: EditOrigin,
+}

@@ -1,0 +1,1 @@
+//! The heading structure of one report and its numbering findings.
