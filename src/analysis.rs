@@ -29,3 +29,24 @@ pub fn analyze(text: &str) -> Analysis {
     let placeholders = placeholder::find(text, &index);
     Analysis { index, outline, placeholders }
 }
+
+/// The cleaned and filled text of a document, with the edits that made it.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub text: String,
+    pub edits: Vec<crate::model::Edit>,
+}
+
+/// Plans cleaning and filling on `text` and applies both in one go.
+pub fn clean_and_fill(
+    text: &str,
+    analysis: &Analysis,
+    rules: &crate::clean::RuleSet,
+    answers: &placeholder::Answers,
+) -> Cleaned {
+    let mut edits = crate::clean::plan(text, &analysis.outline, rules);
+    edits.extend(placeholder::fill_edits(text, &analysis.placeholders, answers));
+    let edits = crate::edit::normalize(edits);
+    let applied = crate::edit::apply(text, &edits);
+    Cleaned { text: applied.text, edits }
+}
