@@ -207,9 +207,17 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
         let line_start = range.start + lead;
         let mut inline_skip = 0;
         let mut inline_level = stack.len() as u8 + 1;
-        if let Some(m) = line_marker(trimmed)
-            && let Some(htext) = heading_text(&trimmed[m.len..])
-        {
+        let marker = line_marker(trimmed).and_then(|m| {
+            let after = &trimmed[m.len..];
+            match heading_text(after) {
+                Some(t) => Some((m, t)),
+                // A long numbered sentence is still a list item when it continues the
+                // numbering of an open scope ("2.按照…" between 1. and 3.).
+                None if continues(&stack, &m) => Some((m, after.chars().take(30).collect::<String>() + "…")),
+                None => None,
+            }
+        });
+        if let Some((m, htext)) = marker {
             let this_rank = rank(m.kind);
             // Close scopes of kinds nested deeper than this one.
             while stack.last().is_some_and(|s| rank(s.kind) > this_rank) {
@@ -281,6 +289,16 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
         }
     }
     (headings, findings)
+}
+
+/// True when `m` is the next number of a scope already open at or above its depth.
+fn continues(stack: &[Scope], m: &Marker) -> bool {
+    let this_rank = rank(m.kind);
+    stack
+        .iter()
+        .rev()
+        .find(|s| rank(s.kind) <= this_rank)
+        .is_some_and(|s| s.kind == m.kind && s.last + 1 == m.number)
 }
 
 /// Nesting rank of a kind: lower is outer.

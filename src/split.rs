@@ -131,7 +131,7 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
-        if !content.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        if outline::line_marker(&content).is_none()
             && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
         {
             break;
