@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(file_name(3, "../../etc/passwd", "txt"), "03-_.._etc_passwd.txt");
         assert_eq!(file_name(4, "  . ", "txt"), "04-报告.txt");
         assert_eq!(file_name(5, "CON", "txt"), "05-CON_.txt");
-        assert_eq!(file_name(6, "标题\u{0007}\n", "txt"), "06-标题_.txt");
+        assert_eq!(file_name(6, "标题\u{0007}\n", "txt"), "06-标题__.txt");
         let long = file_name(7, &"很长".repeat(100), "docx");
         assert!(long.chars().count() <= 3 + MAX_STEM_CHARS + 5, "{long}");
         assert!(long.len() < 255);
