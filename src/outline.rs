@@ -259,10 +259,20 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
             inline_skip = m.len;
             inline_level = level + 1;
         }
-        // Inline 一是/二是 runs in the paragraph.
-        let inline = inline_ordinals(trimmed, inline_skip);
+        // Inline 一是/二是 runs in the paragraph. A line opening with 一是 counts that
+        // marker as the first member of the run without listing it twice.
+        let opens_with_ordinal = headings.last().is_some_and(|h: &Heading| {
+            h.line == line_no && h.kind == HeadingKind::Ordinal
+        });
+        let mut inline = inline_ordinals(trimmed, if opens_with_ordinal { 0 } else { inline_skip });
+        if opens_with_ordinal {
+            if inline.first().is_some_and(|&(pos, _, _)| pos == 0) {
+                inline.remove(0);
+            }
+            inline_level -= 1;
+        }
         prev_inline_last = inline.last().map_or(0, |&(_, n, _)| n);
-        let mut last = 0;
+        let mut last = if opens_with_ordinal { headings.last().map_or(0, |h| h.number) } else { 0 };
         for (pos, n, len) in inline {
             let marker = trimmed[pos..pos + len].to_string();
             let marker_range = line_start + pos..line_start + pos + len;
@@ -499,6 +509,19 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, FindingKind::OrdinalMissing);
         assert!(f[0].message.contains("三是"));
+        // A line opening with 一是 continues its run inline, at the same level.
+        let (h, f) = run("一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n");
+        let got: Vec<(HeadingKind, &str, u8)> = h.iter().map(|h| (h.kind, h.marker.as_str(), h.level)).collect();
+        assert_eq!(
+            got,
+            [
+                (HeadingKind::Chinese, "一、", 1),
+                (HeadingKind::Ordinal, "一是", 2),
+                (HeadingKind::InlineOrdinal, "二是", 2),
+                (HeadingKind::InlineOrdinal, "四是", 2)
+            ]
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
         // A lone "统一是" is not a run.
         let (h, _) = run("要做到思想统一是关键。\n");
         assert!(h.is_empty());
