@@ -32,11 +32,16 @@ pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Doc
         Some(enc) => (enc, strip_bom(bytes, enc)),
         None => detect(bytes),
     };
-    let text = decode_as(body, encoding).map_err(|(offset, detail)| Error::Undecodable {
-        path: err_path(),
-        encoding: encoding.name().to_string(),
-        line: line_at(body, offset),
-        detail,
+    let text = decode_as(body, encoding).map_err(|(offset, detail)| {
+        // A detected legacy encoding that fails early on a file that is UTF-8 for longer
+        // is a damaged UTF-8 file: say where the UTF-8 breaks, which is what the user can fix.
+        let utf8_valid = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
+        let (enc_name, offset, detail) = if forced.is_none() && utf8_valid > offset {
+            ("utf-8", utf8_valid, format!("第 {} 字节不是有效的 UTF-8", utf8_valid + 1))
+        } else {
+            (encoding.name(), offset, detail)
+        };
+        Error::Undecodable { path: err_path(), encoding: enc_name.to_string(), line: line_at(body, offset), detail }
     })?;
     if text.contains('\0') && encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be {
         return Err(Error::Binary { path: err_path(), what: "含有空字节的二进制数据".to_string() });
