@@ -1,6 +1,8 @@
 //! Writing results: file names made safe, atomic writes, encodings and line endings.
 //! Never writes over the source file; never leaves a half-written file.
 
+pub mod docx;
+
 use crate::error::{Error, Result};
 use crate::model::{Encoding, LineEnding};
 use std::path::Path;
