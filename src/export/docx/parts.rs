@@ -40,6 +40,9 @@ pub struct Metrics {
     pub line: i32,
     /// docGrid charSpace: extra pitch per character in 1/4096 pt over the body size.
     pub char_space: i32,
+    /// Character spacing (twips, ≤ 0) that makes a body character no wider than the grid
+    /// pitch, so exactly `chars_per_line` fit without relying on the character grid.
+    pub condense: i32,
     /// One body character, for indents written in twips.
     pub body_char: i32,
     pub body_sz: usize,
@@ -65,6 +68,13 @@ impl Metrics {
         // The grid pitch that fits `chars_per_line` characters, rounded down so they do fit.
         let pitch_pt = f64::from(text_w) / 20.0 / f64::from(p.page.chars_per_line.max(1));
         let char_space = ((pitch_pt - body_pt) * 4096.0).floor() as i32;
+        // One twip of headroom: LibreOffice rounds lengths to 1/100 mm and otherwise
+        // breaks one character early.
+        let condense = if pitch_pt < body_pt {
+            ((pitch_pt - body_pt) * 20.0).floor() as i32 - 1
+        } else {
+            0
+        };
         Metrics {
             page_w,
             page_h: mm_to_twips(p.page.height_mm),
@@ -76,6 +86,7 @@ impl Metrics {
             text_w,
             line: (f64::from(p.sizes.line_pt) * 20.0).round() as i32,
             char_space,
+            condense,
             body_char: (body_pt * 20.0).round() as i32,
             body_sz: pt_to_half_points(p.sizes.body_pt),
             title_sz: pt_to_half_points(p.sizes.title_pt),
@@ -112,6 +123,8 @@ fn fonts_xml(latin: &str, east_asia: &str) -> String {
 
 struct StyleDef<'a> {
     id: &'a str,
+    /// Character spacing in twips, written only on the default style (others inherit).
+    condense: Option<i32>,
     name: &'a str,
     based_on: Option<&'a str>,
     /// Inner pPr children, in schema order.
@@ -138,13 +151,16 @@ impl StyleDef<'_> {
         let _ = write!(out, "<w:pPr>{}</w:pPr>", self.ppr);
         let _ = write!(
             out,
-            r#"<w:rPr>{}{}<w:kern w:val="2"/><w:sz w:val="{s}"/><w:szCs w:val="{s}"/></w:rPr></w:style>"#,
+            r#"<w:rPr>{}{}{}<w:kern w:val="2"/><w:sz w:val="{s}"/><w:szCs w:val="{s}"/></w:rPr></w:style>"#,
             fonts_xml(self.latin, self.font),
             if self.bold {
                 "<w:b/><w:bCs/>"
             } else {
                 r#"<w:b w:val="0"/><w:bCs w:val="0"/>"#
             },
+            self.condense
+                .map(|c| format!(r#"<w:spacing w:val="{c}"/>"#))
+                .unwrap_or_default(),
             s = self.sz
         );
     }
@@ -177,6 +193,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
     );
     let shift = u8::from(titles_in_outline);
     let body = StyleDef {
+        condense: None,
         id: id::BODY,
         name: "公文正文",
         based_on: Some("Normal"),
@@ -188,11 +205,15 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
     };
     let mut styles = vec![
         StyleDef {
+            // Off the character grid: LibreOffice gives a character wider than the grid
+            // pitch two cells (14 characters a line). The condensed spacing fits the 28
+            // characters in every application; the exact line spacing keeps 22 lines.
+            condense: Some(m.condense),
             id: "Normal",
             name: "Normal",
             based_on: None,
             ppr: format!(
-                r#"<w:widowControl w:val="0"/>{}<w:jc w:val="both"/>"#,
+                r#"<w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>{}<w:jc w:val="both"/>"#,
                 exact(m.line)
             ),
             font: &f.body,
@@ -201,6 +222,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
             bold: false,
         },
         StyleDef {
+            condense: None,
             id: id::TITLE,
             name: "公文标题",
             based_on: Some("Normal"),
@@ -214,6 +236,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
             bold: false,
         },
         StyleDef {
+            condense: None,
             id: id::COMPILATION_TITLE,
             name: "汇编标题",
             based_on: Some(id::TITLE),
@@ -224,6 +247,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
             bold: false,
         },
         StyleDef {
+            condense: None,
             id: id::TOC_HEADING,
             name: "目录标题",
             based_on: Some(id::TITLE),
@@ -240,6 +264,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
     for level in 0..4u8 {
         let i = usize::from(level);
         styles.push(StyleDef {
+            condense: None,
             id: id::HEADINGS[i],
             name: heading_names[i],
             based_on: Some(id::BODY),
@@ -251,6 +276,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
         });
     }
     styles.push(StyleDef {
+        condense: None,
         id: id::ADDRESSEE,
         name: "主送机关",
         based_on: Some("Normal"),
@@ -262,6 +288,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
     });
     for (sid, name) in [(id::SIGN_OFF, "发文机关署名"), (id::DATE, "成文日期")] {
         styles.push(StyleDef {
+            condense: None,
             id: sid,
             name,
             based_on: Some("Normal"),
@@ -278,6 +305,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
     );
     for (i, sid) in id::TOC.iter().enumerate() {
         styles.push(StyleDef {
+            condense: None,
             id: sid,
             name: ["toc 1", "toc 2", "toc 3"][i],
             based_on: Some("Normal"),
@@ -293,6 +321,7 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
         });
     }
     styles.push(StyleDef {
+        condense: Some(0),
         id: id::FOOTER,
         name: "footer",
         based_on: Some("Normal"),

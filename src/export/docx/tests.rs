@@ -196,6 +196,22 @@ fn page_is_a4_with_the_gongwen_margins_and_a_22_by_28_grid() {
         28.0 * pitch_twips <= text_w && 29.0 * pitch_twips > text_w,
         "pitch {pitch_twips}"
     );
+    // Paragraphs leave the character grid (LibreOffice would give each character two
+    // cells) and are condensed instead, so that 28 characters fit and a 29th does not.
+    let styles = part(&parts, "word/styles.xml");
+    let normal = style_def(styles, "Normal");
+    assert!(normal.contains(r#"<w:snapToGrid w:val="0"/>"#), "{normal}");
+    let condense: f64 = Regex::new(r#"<w:spacing w:val="(-?\d+)"/>"#)
+        .unwrap()
+        .captures(normal)
+        .unwrap()[1]
+        .parse()
+        .unwrap();
+    let advance = 16.0 * 20.0 + condense;
+    assert!(
+        28.0 * advance < text_w - 10.0 && 29.0 * advance > text_w,
+        "advance {advance}"
+    );
     // 22 lines of 28 pt in the 225 mm block.
     let lines = ((16838 - 2098 - 1984) as f64 / 560.0).floor();
     assert_eq!(lines, 22.0);

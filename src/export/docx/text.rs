@@ -85,41 +85,48 @@ fn break_penalty(chars: &[char], i: usize) -> f32 {
     {
         return 50.0;
     }
+    if inside_word(chars, i) {
+        return 12.0;
+    }
     // The 的 that closes a 关于… phrase is the classic break of a 公文 title.
     if before == '的' && chars.starts_with(&['关', '于']) {
         return 0.0;
     }
-    if matches!(before, '及' | '和' | '与' | '暨' | '、' | '，' | '：') {
+    if matches!(before, '及' | '暨' | '、' | '，' | '：') {
         return 0.0;
     }
     if before == '年' && i >= 2 && alnum(chars[i - 2]) {
-        return 0.0;
+        // "…及2024年|工作计划" would part the year from what it dates.
+        let run_start = chars[..i - 1]
+            .iter()
+            .rposition(|&c| !alnum(c))
+            .map_or(0, |p| p + 1);
+        let joined = run_start > 0 && matches!(chars[run_start - 1], '及' | '和' | '与' | '暨');
+        return if joined { 5.0 } else { 0.0 };
     }
-    if before == '的' {
+    if before == '的' || at_word_edge(chars, i) {
         return 1.0;
     }
-    if matches!(after, '及' | '和' | '与' | '暨') {
-        return 1.5;
-    }
-    if inside_word(chars, i) {
-        return 8.0;
-    }
-    if at_word_edge(chars, i)
-        || matches!(
-            before,
-            '省' | '市' | '县' | '区' | '镇' | '乡' | '局' | '委' | '府' | '院'
-        )
-    {
+    // 和/与 also join the parts of a name (发展和改革局).
+    if matches!(before, '和' | '与') || matches!(after, '及' | '和' | '与' | '暨') {
         return 2.0;
     }
-    // Maybe inside a word we do not know; acceptable when nothing better is near the middle.
-    4.0
+    if matches!(
+        before,
+        '省' | '市' | '县' | '区' | '镇' | '乡' | '局' | '委' | '府' | '院'
+    ) {
+        return 2.0;
+    }
+    // Maybe inside a word we do not know: worth a few characters of imbalance.
+    6.0
 }
 
 /// Words common in 公文 titles that a line break should not cut.
 const TITLE_WORDS: &[&str] = &[
     "人民政府",
     "委员会",
+    "领导小组",
+    "办公室",
     "安全生产",
     "专项整治",
     "实施方案",
@@ -133,8 +140,10 @@ const TITLE_WORDS: &[&str] = &[
     "营商环境",
     "高质量",
     "进一步",
+    "下一步",
     "上半年",
     "下半年",
+    "党组织",
     "总结",
     "计划",
     "报告",
@@ -156,6 +165,47 @@ const TITLE_WORDS: &[&str] = &[
     "印发",
     "开展",
     "落实",
+    "项目",
+    "重点项目",
+    "重点工作",
+    "重点任务",
+    "重点",
+    "打算",
+    "问题",
+    "措施",
+    "经济",
+    "社会",
+    "生态",
+    "环境",
+    "保护",
+    "治理",
+    "专项",
+    "整治",
+    "实施",
+    "决定",
+    "办法",
+    "要点",
+    "安排",
+    "部署",
+    "述职",
+    "述廉",
+    "党建",
+    "党风",
+    "廉政",
+    "基层",
+    "民生",
+    "实事",
+    "汇报",
+    "调研",
+    "会议",
+    "讲话",
+    "加快",
+    "全县",
+    "全市",
+    "全区",
+    "全镇",
+    "全乡",
+    "全省",
 ];
 
 fn word_at(chars: &[char], start: usize, word: &str) -> bool {
@@ -347,6 +397,39 @@ mod tests {
             ]
             .contains(&lines[0].as_str()),
             "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn year_stays_with_what_it_dates() {
+        let lines = balance_title("2023年工作总结及2024年工作计划汇编（9篇）", 20);
+        assert_eq!(lines, vec!["2023年工作总结及", "2024年工作计划汇编（9篇）"]);
+        let lines = balance_title("XX市XX区人民政府关于2023年法治政府建设情况的报告", 20);
+        assert_eq!(
+            lines,
+            vec!["XX市XX区人民政府关于2023年", "法治政府建设情况的报告"]
+        );
+        // Nineteen and twenty cells fit on one line.
+        assert_eq!(
+            balance_title("区粮食局2023年工作总结及2024年工作计划", 20).len(),
+            1
+        );
+        assert_eq!(
+            balance_title("镇2023年法治建设工作总结和2024年工作计划", 20).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn break_falls_between_words() {
+        let title = "县发展和改革局关于2023年度重点项目建设情况及下一步工作打算的报告";
+        let lines = balance_title(title, 20);
+        assert_eq!(
+            lines,
+            vec![
+                "县发展和改革局关于2023年度重点项目",
+                "建设情况及下一步工作打算的报告"
+            ]
         );
     }
 
