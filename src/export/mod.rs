@@ -16,10 +16,7 @@ pub struct TextOptions {
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions {
-            encoding: Encoding::Utf8,
-            line_ending: LineEnding::Lf,
-        }
+        TextOptions { encoding: Encoding::Utf8, line_ending: LineEnding::Lf }
     }
 }
 
@@ -31,14 +28,7 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 /// Refuses to write over `source`, and over an existing file unless `overwrite`.
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    overwrite: bool,
-    source: Option<&Path>,
-) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool, source: Option<&Path>) -> Result<()> {
     let _ = (bytes, overwrite, source);
-    Err(Error::Invalid {
-        what: format!("{}: not implemented", path.display()),
-    })
+    Err(Error::Invalid { what: format!("{}: not implemented", path.display()) })
 }
