@@ -225,6 +225,8 @@ impl BodyWriter<'_> {
                 // "（一）加强领导。全县…": the heading sentence in the heading font, the
                 // rest of the paragraph as body text.
                 let split = heading_end(&text);
+                pf.keep_next = split == text.len()
+                    && text::cells(&text) <= 2.0 * self.preset.page.chars_per_line as f32;
                 xml::paragraph(out, &pf, |out| {
                     xml::runs(
                         out,

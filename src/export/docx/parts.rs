@@ -268,7 +268,9 @@ pub fn styles_xml(p: &Preset, m: &Metrics, titles_in_outline: bool) -> String {
             id: id::HEADINGS[i],
             name: heading_names[i],
             based_on: Some(id::BODY),
-            ppr: format!(r#"<w:keepNext/>{}"#, outline(Some(level + shift))),
+            // keepNext is set per paragraph: only a standalone heading keeps with the text
+            // after it; on a long run-in heading it would push whole pages on.
+            ppr: outline(Some(level + shift)),
             font: heading_fonts[i],
             latin,
             sz: m.body_sz,

@@ -352,6 +352,24 @@ fn headings_carry_outline_levels_and_fonts_per_level() {
 }
 
 #[test]
+fn standalone_headings_keep_with_the_next_paragraph_run_in_ones_do_not() {
+    let parts = built(&single());
+    let doc = part(&parts, "word/document.xml");
+    for h in [
+        "一、2023年工作完成情况",
+        "1.项目建设提速增效。",
+        "（1）重点项目。",
+    ] {
+        assert!(para_eq(doc, h).contains("<w:keepNext/>"), "{h}");
+    }
+    // A long paragraph that only starts with a heading must not drag pages along.
+    assert!(!para_with(doc, "（一）经济运行稳中有进。").contains("keepNext"));
+    assert!(!para_with(doc, "坚持把项目建设").contains("keepNext"));
+    let styles = part(&parts, "word/styles.xml");
+    assert!(!style_def(styles, "GwHeading2").contains("keepNext"));
+}
+
+#[test]
 fn run_in_heading_keeps_its_sentence_in_the_heading_font() {
     let parts = built(&single());
     let doc = part(&parts, "word/document.xml");
@@ -685,6 +703,92 @@ fn seed_text_survives_the_export_unchanged() {
     let out: Vec<String> = paragraphs(doc).iter().map(|p| text_of(p)).collect();
     assert_eq!(out, lines, "every character of every line is in the .docx");
     assert!(doc.matches("yellow").count() >= seed.matches("XX").count().min(1));
+}
+
+#[test]
+fn seed_compilation_exports_every_report_with_its_outline() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/000_eedebc526b5812bc.txt"
+    );
+    let Ok(seed) = std::fs::read_to_string(path) else {
+        eprintln!("seed file not found, skipping: {path}");
+        return;
+    };
+    let analysis = crate::analysis::analyze(&seed);
+    let n = analysis.outline.reports.len();
+    assert!(n >= 2, "the splitter finds the reports ({n})");
+    let all: Vec<usize> = (0..n).collect();
+    let input = input_from_text(&seed, &analysis, &all, true);
+    let parts = built(&input);
+    let doc = part(&parts, "word/document.xml");
+    let ps = paragraphs(doc);
+    // Every report starts a page with its title; the TOC lists each title.
+    let titles: Vec<String> = ps
+        .iter()
+        .filter(|p| style_of(p) == "GwTitle")
+        .map(|p| text_of(p).replace('\n', ""))
+        .collect();
+    let expected: Vec<String> = analysis
+        .outline
+        .reports
+        .iter()
+        .map(|r| r.title.trim().to_string())
+        .collect();
+    assert_eq!(titles, expected);
+    let sep = doc.find(r#"w:fldCharType="separate""#).unwrap();
+    let end = doc[sep..].find(r#"w:fldCharType="end""#).unwrap() + sep;
+    let cached = text_of(&doc[sep..end]);
+    assert!(
+        expected.iter().all(|t| cached.contains(t.as_str())),
+        "{cached}"
+    );
+    // Every non-empty line after a title is a paragraph, word for word.
+    let texts: Vec<String> = ps.iter().map(|p| text_of(p)).collect();
+    for r in &analysis.outline.reports {
+        for line in r.lines.clone() {
+            if Some(line) == r.title_line {
+                continue;
+            }
+            let t = seed[analysis.index.line_range(&seed, line)].trim();
+            if t.is_empty() {
+                continue;
+            }
+            let is_date = r
+                .roles
+                .iter()
+                .any(|x| x.line == line && x.role == LineRole::Date);
+            let want = if is_date {
+                normalize_date(t).0
+            } else {
+                t.to_string()
+            };
+            assert!(texts.contains(&want), "line {} missing: {want}", line + 1);
+        }
+    }
+    // Numbered headings carry outline levels below their report title.
+    let headings: usize = analysis
+        .outline
+        .reports
+        .iter()
+        .map(|r| {
+            r.outline
+                .iter()
+                .filter(|h| !matches!(h.kind, HeadingKind::Ordinal | HeadingKind::InlineOrdinal))
+                .filter(|h| Some(h.line) != r.title_line)
+                .count()
+        })
+        .sum();
+    let with_level = ps
+        .iter()
+        .filter(|p| {
+            Regex::new(r#"<w:outlineLvl w:val="[1-4]"/>"#)
+                .unwrap()
+                .is_match(p)
+        })
+        .count();
+    assert_eq!(with_level, headings);
+    assert!(headings > 20, "{headings}");
 }
 
 /// A hand-built analysis of a short report, as the core's splitter and outline give it.

@@ -209,14 +209,10 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 fn word_at(chars: &[char], start: usize, word: &str) -> bool {
-    let mut k = start;
-    for w in word.chars() {
-        if chars.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    let len = word.chars().count();
+    chars
+        .get(start..start + len)
+        .is_some_and(|window| window.iter().copied().eq(word.chars()))
 }
 
 /// Whether a known word spans the break between `chars[i - 1]` and `chars[i]`.

@@ -67,6 +67,7 @@ impl RunFormat {
 #[derive(Debug, Clone)]
 pub struct ParaFormat<'a> {
     pub style: &'a str,
+    pub keep_next: bool,
     pub page_break_before: bool,
     /// Right indent as (twips, hundredths of a character), for a sign-off centred over
     /// its date. Both units: Word and WPS use the characters, LibreOffice the twips.
@@ -78,6 +79,7 @@ impl ParaFormat<'_> {
     pub fn new(style: &str) -> ParaFormat<'_> {
         ParaFormat {
             style,
+            keep_next: false,
             page_break_before: false,
             right_indent: None,
             outline: None,
@@ -88,6 +90,9 @@ impl ParaFormat<'_> {
 /// Writes `<w:p>` with the given formatting; `content` writes its runs.
 pub fn paragraph(out: &mut String, pf: &ParaFormat, content: impl FnOnce(&mut String)) {
     let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{}"/>"#, esc(pf.style));
+    if pf.keep_next {
+        out.push_str("<w:keepNext/>");
+    }
     if pf.page_break_before {
         out.push_str("<w:pageBreakBefore/>");
     }
