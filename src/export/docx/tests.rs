@@ -144,7 +144,8 @@ fn sample_report() -> DocxReport {
     });
     // "XX镇人民政府": the XX is a placeholder.
     let n = paragraphs.len();
-    paragraphs[n - 2].highlights = vec![0..2];
+    let xx = 0..2;
+    paragraphs[n - 2].highlights = vec![xx];
     DocxReport {
         title: "XX镇人民政府2023年工作总结及2024年工作计划".into(),
         paragraphs,
@@ -261,13 +262,11 @@ fn styles_name_east_asian_fonts_explicitly_with_exact_28pt_lines() {
     }
     assert!(style_def(styles, "Normal").contains(r#"w:line="560" w:lineRule="exact""#));
     // Body and headings: first line in by two characters; addressee flush left.
-    for id in ["GwBody"] {
-        let def = style_def(styles, id);
-        assert!(
-            def.contains(r#"w:firstLineChars="200" w:firstLine="640""#),
-            "{def}"
-        );
-    }
+    let body = style_def(styles, "GwBody");
+    assert!(
+        body.contains(r#"w:firstLineChars="200" w:firstLine="640""#),
+        "{body}"
+    );
     for id in ["GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4"] {
         assert!(
             style_def(styles, id).contains(r#"<w:basedOn w:val="GwBody"/>"#),
@@ -489,7 +488,7 @@ fn bad_highlight_ranges_do_not_break_the_text() {
                 role: ParagraphRole::Body,
                 text: text.into(),
                 // Overlapping, mid-character, reversed and out of range.
-                highlights: vec![6..8, 7..9, 1..2, 5..3, 40..50],
+                highlights: vec![6..8, 7..9, 1..2, Range { start: 5, end: 3 }, 40..50],
             }],
         }],
     };
