@@ -161,12 +161,12 @@ impl Preset {
     /// Parses and checks a preset; the error is a sentence for the user.
     pub fn from_toml(text: &str) -> std::result::Result<Preset, String> {
         let preset: Preset = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
-        preset.check()?;
+        preset.validate()?;
         Ok(preset)
     }
 
-    /// Rejects values that would give a broken page.
-    fn check(&self) -> std::result::Result<(), String> {
+    /// Rejects values that would give a broken page; the error is a sentence for the user.
+    pub fn validate(&self) -> std::result::Result<(), String> {
         let p = &self.page;
         let lengths = [
             ("page.width_mm", p.width_mm),

@@ -643,6 +643,20 @@ fn preset_changes_reach_the_file() {
 }
 
 #[test]
+fn nonsense_preset_is_refused_not_written() {
+    let mut preset = Preset::default();
+    preset.page.left_mm = 180.0;
+    let err = build(&single(), &preset).err().map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.contains("版心")),
+        "{err:?}"
+    );
+    preset = Preset::default();
+    preset.sizes.body_pt = f32::NAN;
+    assert!(build(&single(), &preset).is_err());
+}
+
+#[test]
 fn package_reads_back_with_docx_rs() {
     let bytes = build(&single(), &Preset::default()).unwrap();
     let docx = docx_rs::read_docx(&bytes).expect("docx-rs reads what we wrote");
