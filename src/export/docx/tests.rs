@@ -674,6 +674,19 @@ fn package_reads_back_with_docx_rs() {
     };
     let bytes = build(&input, &Preset::default()).unwrap();
     docx_rs::read_docx(&bytes).expect("escaped text reads back");
+    // Characters XML 1.0 forbids are dropped rather than corrupting the file.
+    let bad = DocxInput {
+        title: None,
+        reports: vec![DocxReport {
+            title: "标题\u{1}".into(),
+            paragraphs: vec![DocxParagraph::new(
+                ParagraphRole::Body,
+                "正文\u{0}\u{b}\u{FFFF}完",
+            )],
+        }],
+    };
+    let parts = unzip(&build(&bad, &Preset::default()).unwrap());
+    assert!(para_eq(part(&parts, "word/document.xml"), "正文完").contains("GwBody"));
     let parts = unzip(&bytes);
     assert_eq!(
         text_of(paragraphs(part(&parts, "word/document.xml"))[2]),
