@@ -75,6 +75,9 @@ impl DocxParagraph {
 /// each report on a new page; its report titles are outline level 0 and the headings sit
 /// one level below them. A single report keeps its headings at outline levels 0 to 3.
 pub fn build(input: &DocxInput, preset: &Preset) -> Result<Vec<u8>> {
+    preset.validate().map_err(|detail| Error::Invalid {
+        what: format!("公文格式预设有误：{detail}"),
+    })?;
     let m = Metrics::new(preset);
     let compilation = input.title.is_some() || input.reports.len() > 1;
     let writer = BodyWriter {
