@@ -65,7 +65,7 @@ fn main() {
     bench("read file", n, || std::fs::read(&path).unwrap());
     let doc = decode::decode(&raw, &path, None).expect("decode corpus");
     let text = doc.text.as_str();
-    bench("decode (UTF-8 detect+validate)", n, || decode::decode(&raw, &path, None).unwrap());
+    bench("load (read + detect + decode UTF-8)", n, || decode::load(&path, None).unwrap());
     let index = qinggao::LineIndex::new(text);
     bench("line index", n, || qinggao::LineIndex::new(text));
     bench("split + outline", n, || split::split(text, &index));
@@ -87,7 +87,8 @@ fn main() {
 
     let (gb, _, _) = encoding_rs::GB18030.encode(text);
     let gb = gb.into_owned();
-    bench("decode GB18030 (MB/s of GB input)", gb.len(), || {
-        decode::decode(&gb, &path, Some(qinggao::Encoding::Gb18030)).unwrap()
+    bench("decode GB18030, detected (GB MB/s)", gb.len(), || decode::decode_vec(gb.clone(), &path, None).unwrap());
+    bench("decode GB18030, forced (GB MB/s)", gb.len(), || {
+        decode::decode_vec(gb.clone(), &path, Some(qinggao::Encoding::Gb18030)).unwrap()
     });
 }
