@@ -235,20 +235,17 @@ fn past_spaces_after(text: &str, end: usize) -> Option<char> {
     trimmed.chars().next()
 }
 
-/// Bounds of the line holding byte `at`.
-fn line_around(bytes: &[u8], at: usize) -> (usize, usize) {
-    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-    (start, end)
-}
-
-/// "**重点**" is Markdown emphasis, not a redaction: its line holds an even number (two or
-/// more) of exactly-two-star runs.
-fn markdown_emphasis(text: &str, at: usize) -> bool {
-    let (ls, le) = line_around(text.as_bytes(), at);
-    let line = &text[ls..le];
-    let pairs = line
-        .split(|c| c != '*')
+/// "**重点**" is Markdown emphasis, not a redaction: the line around it holds an even number
+/// (two or more) of exactly-two-star runs. Only 200 bytes each side are looked at, so a
+/// huge line full of stars stays linear.
+fn markdown_emphasis(bytes: &[u8], start: usize, end: usize) -> bool {
+    const REACH: usize = 200;
+    let lo = start.saturating_sub(REACH);
+    let from = memchr::memrchr(b'\n', &bytes[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = (end + REACH).min(bytes.len());
+    let to = memchr::memchr(b'\n', &bytes[end..hi]).map_or(hi, |i| end + i);
+    let pairs = bytes[from..to]
+        .split(|&b| b != b'*')
         .filter(|run| run.len() == 2)
         .count();
     pairs >= 2 && pairs % 2 == 0
@@ -256,8 +253,13 @@ fn markdown_emphasis(text: &str, at: usize) -> bool {
 
 /// A line that is nothing but the star run ("***" as a section break).
 fn whole_line(text: &str, run: &Run) -> bool {
-    let (ls, le) = line_around(text.as_bytes(), run.start);
-    text[ls..run.start].trim().is_empty() && text[run.end..le].trim().is_empty()
+    let blank = |c: char| c != '\n' && c.is_whitespace();
+    let before = text[..run.start]
+        .trim_end_matches(blank)
+        .chars()
+        .next_back();
+    let after = text[run.end..].trim_start_matches(blank).chars().next();
+    before.is_none_or(|c| c == '\n') && after.is_none_or(|c| c == '\n')
 }
 
 /// Words after a lone "X" that make it Latin, not a blank: X光, X射线, X型, X轴.
@@ -282,7 +284,7 @@ fn judge<'a>(text: &'a str, run: &Run) -> Option<Class<'a>> {
         {
             return None;
         }
-        if pure && masks == 2 && run.ascii && markdown_emphasis(text, run.start) {
+        if pure && masks == 2 && run.ascii && markdown_emphasis(bytes, run.start, run.end) {
             return None;
         }
         if pure && whole_line(text, run) {

@@ -100,6 +100,7 @@ fn leaves_genuine_latin_text_alone() {
         "宝马X5车型",
         "**重点工作**",
         "***",
+        "正文\n  ＊＊＊  \n正文",
         "a*b",
         "x轴与X/Y坐标",
         "Windows XP系统",
@@ -398,6 +399,13 @@ fn never_panics_and_stays_on_char_boundaries() {
                 "{s:?}"
             );
             assert_eq!(&s[p.range.clone()], p.text);
+        }
+    }
+    // Long lines full of candidates stay linear (each is looked at within a bounded window).
+    for unit in ["** ", "*** ", "x ", "X", "1X.", "《X"] {
+        let long = unit.repeat(60_000);
+        for p in found(&long) {
+            assert_eq!(&long[p.range.clone()], p.text);
         }
     }
     // A default (empty) index does not crash either.
