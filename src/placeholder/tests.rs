@@ -65,6 +65,8 @@ fn finds_every_written_form() {
         ("XX\nXX", &["XX", "XX"]),
         ("增长XX%；", &["XX"]),
         ("新建X座高大平房仓，仓容量X万吨", &["X", "X"]),
+        ("2.XX镇2024年工作总结", &["XX"]),
+        ("投入资金2.X亿元", &["2.X"]),
     ];
     for (input, want) in cases {
         assert_eq!(&texts(input), want, "in {input:?}");
@@ -159,6 +161,9 @@ fn measure_word_then_suffix_is_a_quantity() {
     // 所 is both: a count after 共, a name otherwise.
     assert_eq!(one("全区共XX所学校").kind, PlaceholderKind::Quantity);
     assert_eq!(one("由XX所负责检测").kind, PlaceholderKind::Name);
+    assert_eq!(one("各级各类学校XX所，").kind, PlaceholderKind::Quantity);
+    assert_eq!(one("新建XX所幼儿园").kind, PlaceholderKind::Quantity);
+    assert_eq!(one("排查隐患XX处。").unit.as_deref(), Some("处"));
     // 项目 is a name, 项 a measure word.
     assert_eq!(one("推进XX项目建设").group, "XX项目");
     assert_eq!(one("完成XX项任务").unit.as_deref(), Some("项"));
@@ -184,6 +189,7 @@ fn units_dates_and_titles() {
         ("增长XX%", PlaceholderKind::Quantity, Some("%")),
         ("提高X个百分点", PlaceholderKind::Quantity, Some("个百分点")),
         ("培训XX人次", PlaceholderKind::Quantity, Some("人次")),
+        ("举办活动XX场次", PlaceholderKind::Quantity, Some("场次")),
         ("共XX余人", PlaceholderKind::Quantity, Some("人")),
         ("补种树木XX株", PlaceholderKind::Quantity, Some("株")),
         ("收入XX亿，", PlaceholderKind::Quantity, Some("亿")),
