@@ -354,7 +354,7 @@ struct CleaningJson {
 }
 
 impl<'a> InspectJson<'a> {
-    fn new(path: &Path, doc: &Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
+    fn new(path: &Path, doc: &'a Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
         let o = &a.outline;
         let reports = o
             .reports
@@ -369,7 +369,7 @@ impl<'a> InspectJson<'a> {
                 outline: r
                     .outline
                     .iter()
-                    .map(|h| HeadingJson { kind: h.kind, level: h.level, marker: &h.marker, text: &h.text, line: h.line + 1 })
+                    .map(|h| HeadingJson { kind: h.kind, level: h.level, marker: h.marker(&doc.text), text: h.text(&doc.text), line: h.line + 1 })
                     .collect(),
                 roles: r.roles.iter().map(|x| RoleJson { role: x.role, line: x.line + 1 }).collect(),
                 placeholders: a
