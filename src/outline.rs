@@ -152,7 +152,9 @@ fn heading_text(after_marker: &str) -> Option<Range<usize>> {
     let raw = &after_marker[..end];
     let start = raw.len() - raw.trim_start().len();
     let text = raw.trim().trim_end_matches(['：', ':']);
-    (text.chars().count() <= MAX_HEADING_CHARS).then(|| start..start + text.len())
+    // Counting characters only when the byte length leaves it open.
+    let short = text.len() <= MAX_HEADING_CHARS || (text.len() <= MAX_HEADING_CHARS * 3 && text.chars().count() <= MAX_HEADING_CHARS);
+    short.then(|| start..start + text.len())
 }
 
 /// The first `n` characters of `s`, as a byte length.
