@@ -11,7 +11,7 @@ use super::rules::ids;
 use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
 use crate::junk;
 use crate::model::{ByteRange, Edit, EditOrigin, Outline, Toc};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 /// Nearest content lines looked at on each side when deciding an advert block.
@@ -273,60 +273,43 @@ impl<'a> Planner<'a> {
         junk::strip_paywall(self.line_text(i)).trim().is_empty()
     }
 
+    /// The next line after `from` that is not blank, within [`BLOCK_REACH`] lines.
+    fn next_words(&self, from: usize) -> Option<usize> {
+        (from + 1..(from + 1 + BLOCK_REACH).min(self.lines.count())).find(|&i| !self.looks_blank(i))
+    }
+
     /// Scores every line the advert keywords hit; returns, per line, whether it is junk
-    /// (an advert or a line inside an advert block).
+    /// (an advert, or a doubtful line with adverts right above and below it).
     fn find_adverts(&mut self) -> Vec<bool> {
         let n = self.lines.count();
-        let mut junk_line = vec![false; n];
-        let mut advert = vec![false; n];
-        let mut doubtful = Vec::new();
-        let ac = junk::advert_triggers();
-        let mut pos = 0;
-        while pos < self.text.len() {
-            let Some(m) = ac.find(Input::new(self.text).span(pos..self.text.len())) else {
-                break;
-            };
-            let li = self.lines.line_of(m.start());
-            let r = self.lines.range(li);
-            let score = junk::advert_score(&self.text[r.clone()]);
-            if score >= junk::ADVERT_THRESHOLD {
-                advert[li] = true;
-            } else if score >= 1 {
-                doubtful.push(li);
-            }
-            pos = r.end + 1;
-        }
-        let neighbour_is_advert = |from: usize, up: bool| {
-            let mut i = from;
-            for _ in 0..BLOCK_REACH {
-                if up {
-                    if i == 0 {
-                        return false;
-                    }
-                    i -= 1;
-                } else {
-                    i += 1;
-                    if i >= n {
-                        return false;
-                    }
-                }
-                if !self.looks_blank(i) {
-                    return advert[i];
-                }
-            }
-            false
-        };
-        let block: Vec<usize> = doubtful
+        let text = self.text;
+        let candidates: Vec<usize> = junk::advert_candidate_starts(text)
             .into_iter()
-            .filter(|&li| neighbour_is_advert(li, true) && neighbour_is_advert(li, false))
+            .map(|at| self.lines.line_of(at))
             .collect();
+        let mut advert = vec![false; n];
+        for li in candidates {
+            advert[li] = junk::advert_score(self.line_text(li)) >= junk::ADVERT_THRESHOLD;
+        }
+        let mut block = Vec::new();
+        for a in (0..n).filter(|&i| advert[i]) {
+            let Some(b) = self.next_words(a) else {
+                continue;
+            };
+            if advert[b] {
+                continue;
+            }
+            if self.next_words(b).is_some_and(|c| advert[c])
+                && junk::advert_score(self.line_text(b)) >= 1
+            {
+                block.push(b);
+            }
+        }
         let (lines_on, blocks_on) = (self.on(ids::ADVERT_LINES), self.on(ids::ADVERT_BLOCKS));
-        for li in 0..n {
-            if advert[li] {
-                junk_line[li] = true;
-                if lines_on {
-                    self.drop_line(li, ids::ADVERT_LINES);
-                }
+        let mut junk_line = advert;
+        if lines_on {
+            for li in (0..n).filter(|&i| junk_line[i]) {
+                self.drop_line(li, ids::ADVERT_LINES);
             }
         }
         for li in block {
@@ -384,14 +367,14 @@ impl<'a> Planner<'a> {
                 return Vec::new();
             }
             let mut new = titles[k].clone();
-            if k + 1 == entries.len() {
-                if let Some((prefix, number, suffix)) = split_arabic_marker(line.trim_end()) {
-                    for (m, title) in titles.iter().enumerate().skip(entries.len()) {
-                        new.push_str(&format!(
-                            "\n{prefix}{}{suffix}{title}",
-                            number + (m - k) as u64
-                        ));
-                    }
+            if k + 1 == entries.len()
+                && let Some((prefix, number, suffix)) = split_arabic_marker(line.trim_end())
+            {
+                for (m, title) in titles.iter().enumerate().skip(entries.len()) {
+                    new.push_str(&format!(
+                        "\n{prefix}{}{suffix}{title}",
+                        number + (m - k) as u64
+                    ));
                 }
             }
             let at = r.start + line.trim_end().len();
@@ -530,11 +513,11 @@ impl<'a> Planner<'a> {
             self.on(ids::BLANK_RUNS),
         );
         let mut prev_blank = false;
-        for li in 0..n {
+        for (li, &is_blank) in blank.iter().enumerate() {
             if self.fate[li] != 0 {
                 continue;
             }
-            if !blank[li] {
+            if !is_blank {
                 prev_blank = false;
             } else if leading_on && first_words.is_none_or(|f| li < f) {
                 self.drop_line(li, ids::LEADING_BLANK_LINES);

@@ -514,8 +514,10 @@ with = "政府"
     #[test]
     fn load_names_the_file_and_save_round_trips() {
         let dir = tempfile::tempdir().unwrap();
-        let mut set = RuleSet::default();
-        set.toc = TocMode::Drop;
+        let mut set = RuleSet {
+            toc: TocMode::Drop,
+            ..RuleSet::default()
+        };
         set.set_enabled(ids::BLANK_RUNS, false);
         set.rules.push(Rule {
             id: "zf".into(),
