@@ -148,7 +148,7 @@ fn detect(bytes: &[u8]) -> (Encoding, &[u8]) {
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // A sample is enough for a guess and keeps detection cheap on large files.
-    let sample = &bytes[..bytes.len().min(1 << 20)];
+    let sample = &bytes[..bytes.len().min(64 << 10)];
     det.feed(sample, sample.len() == bytes.len());
     let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
     let enc = if guess == encoding_rs::BIG5 { Encoding::Big5 } else { Encoding::Gb18030 };

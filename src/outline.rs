@@ -134,13 +134,32 @@ pub fn line_marker(line: &str) -> Option<Marker> {
     Some(Marker { kind: HeadingKind::Arabic, number: n, len: nl + sep.len_utf8() })
 }
 
-/// The heading text after a marker: up to the first sentence end, or None when that is too
-/// long to be a heading.
-fn heading_text(after_marker: &str) -> Option<String> {
-    let end = after_marker.find(['。', '！', '？', '；']).unwrap_or(after_marker.len());
-    let text = after_marker[..end].trim();
-    let chars = text.chars().count();
-    (chars <= MAX_HEADING_CHARS).then(|| text.trim_end_matches(['：', ':']).to_string())
+/// Sentence ends that close a heading's text: 。！？；
+fn is_sentence_end(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B, ..])
+}
+
+/// The heading text after a marker (a range within `after_marker`): up to the first sentence
+/// end, spaces and a trailing colon trimmed, or None when that is too long to be a heading.
+/// Looks at no more than the first MAX_HEADING_CHARS characters, so a long paragraph that
+/// starts with a number costs no more than a short heading.
+fn heading_text(after_marker: &str) -> Option<Range<usize>> {
+    let bytes = after_marker.as_bytes();
+    let window = bytes.len().min(MAX_HEADING_CHARS * 3 + 3);
+    let end = memchr::memchr2_iter(0xE3, 0xEF, &bytes[..window])
+        .find(|&i| is_sentence_end(&bytes[i..]))
+        .unwrap_or(bytes.len());
+    let raw = &after_marker[..end];
+    let start = raw.len() - raw.trim_start().len();
+    let text = raw.trim().trim_end_matches(['：', ':']);
+    // Counting characters only when the byte length leaves it open.
+    let short = text.len() <= MAX_HEADING_CHARS || (text.len() <= MAX_HEADING_CHARS * 3 && text.chars().count() <= MAX_HEADING_CHARS);
+    short.then(|| start..start + text.len())
+}
+
+/// The first `n` characters of `s`, as a byte length.
+fn prefix_len(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 /// Inline 一是/二是… runs inside a paragraph: (byte offset in line, number, byte length).
@@ -215,7 +234,7 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
                 Some(t) => Some((m, t)),
                 // A long numbered sentence is still a list item when it continues the
                 // numbering of an open scope ("2.按照…" between 1. and 3.).
-                None if continues(&stack, &m) => Some((m, after.chars().take(30).collect::<String>() + "…")),
+                None if continues(&stack, &m) => Some((m, 0..prefix_len(after, 30))),
                 None => None,
             }
         });
@@ -225,18 +244,18 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
             while stack.last().is_some_and(|s| rank(s.kind) > this_rank) {
                 stack.pop();
             }
-            let marker = trimmed[..m.len].to_string();
+            let marker = &trimmed[..m.len];
             let marker_range = line_start..line_start + m.len;
             let level;
             match stack.last_mut() {
                 Some(s) if s.kind == m.kind => {
-                    check_sequence(&mut findings, m.kind, s.last, m.number, &marker, line_no, marker_range.clone());
+                    check_sequence(&mut findings, m.kind, s.last, m.number, marker, line_no, marker_range.clone());
                     s.last = m.number;
                     level = s.level;
                 }
                 _ => {
                     if m.number != 1 && m.kind != HeadingKind::Ordinal {
-                        check_sequence(&mut findings, m.kind, 0, m.number, &marker, line_no, marker_range.clone());
+                        check_sequence(&mut findings, m.kind, 0, m.number, marker, line_no, marker_range.clone());
                     } else if m.kind == HeadingKind::Ordinal && m.number != 1 && m.number != prev_inline_last + 1 {
                         findings.push(Finding {
                             kind: FindingKind::OrdinalMissing,
@@ -249,14 +268,14 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
                     stack.push(Scope { kind: m.kind, last: m.number, level });
                 }
             }
+            let text_start = marker_range.end;
             headings.push(Heading {
                 kind: m.kind,
                 level,
-                marker,
                 number: m.number,
-                text: htext,
                 line: line_no,
                 marker_range,
+                text_range: text_start + htext.start..text_start + htext.end,
             });
             inline_skip = m.len;
             inline_level = level + 1;
@@ -276,7 +295,7 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
         prev_inline_last = inline.last().map_or(0, |&(_, n, _)| n);
         let mut last = if opens_with_ordinal { headings.last().map_or(0, |h| h.number) } else { 0 };
         for (pos, n, len) in inline {
-            let marker = trimmed[pos..pos + len].to_string();
+            let marker = &trimmed[pos..pos + len];
             let marker_range = line_start + pos..line_start + pos + len;
             if n > last + 1 && last > 0 {
                 findings.push(Finding {
@@ -287,16 +306,16 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
                 });
             }
             last = n;
-            let text = heading_text(&trimmed[pos + len..])
-                .unwrap_or_else(|| trimmed[pos + len..].chars().take(20).collect());
+            let after = &trimmed[pos + len..];
+            let text = heading_text(after).unwrap_or_else(|| 0..prefix_len(after, 20));
+            let text_start = marker_range.end;
             headings.push(Heading {
                 kind: HeadingKind::InlineOrdinal,
                 level: inline_level,
-                marker,
                 number: n,
-                text,
                 line: line_no,
                 marker_range,
+                text_range: text_start + text.start..text_start + text.end,
             });
         }
     }
@@ -434,6 +453,11 @@ mod tests {
         outline(text, &index, 0..index.line_count(), None)
     }
 
+    /// (marker, level) of each heading.
+    fn markers<'a>(text: &'a str, h: &[Heading]) -> Vec<(&'a str, u8)> {
+        h.iter().map(|h| (h.marker(text), h.level)).collect()
+    }
+
     #[test]
     fn markers_of_every_kind() {
         let cases = [
@@ -464,13 +488,14 @@ mod tests {
     fn levels_follow_the_tree_the_report_uses() {
         let text = "一、工作总结\n（一）落实政策\n1.轮换出库。根据要求。\n（1）组建机构\n2.储备粮。\n二、问题\n一是财政投入不足。\n二是力度不够。\n";
         let (h, f) = run(text);
-        let got: Vec<(&str, u8)> = h.iter().map(|h| (h.marker.as_str(), h.level)).collect();
+        let got = markers(text, &h);
         assert_eq!(
             got,
             [("一、", 1), ("（一）", 2), ("1.", 3), ("（1）", 4), ("2.", 3), ("二、", 1), ("一是", 2), ("二是", 2)]
         );
         assert!(f.is_empty(), "{f:?}");
-        assert_eq!(h[2].text, "轮换出库");
+        assert_eq!(h[2].text(text), "轮换出库");
+        assert_eq!(h[0].text(text), "工作总结");
     }
 
     #[test]
@@ -505,15 +530,16 @@ mod tests {
         let inline: Vec<(&str, u8)> = h
             .iter()
             .filter(|h| h.kind == HeadingKind::InlineOrdinal)
-            .map(|h| (h.marker.as_str(), h.level))
+            .map(|h| (h.marker(text), h.level))
             .collect();
         assert_eq!(inline, [("一是", 2), ("二是", 2), ("四是", 2)]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, FindingKind::OrdinalMissing);
         assert!(f[0].message.contains("三是"));
         // A line opening with 一是 continues its run inline, at the same level.
-        let (h, f) = run("一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n");
-        let got: Vec<(HeadingKind, &str, u8)> = h.iter().map(|h| (h.kind, h.marker.as_str(), h.level)).collect();
+        let text = "一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n";
+        let (h, f) = run(text);
+        let got: Vec<(HeadingKind, &str, u8)> = h.iter().map(|h| (h.kind, h.marker(text), h.level)).collect();
         assert_eq!(
             got,
             [

@@ -824,11 +824,10 @@ fn analysed() -> (String, Analysis) {
     let heading = |kind, level, line: usize, marker: &str| Heading {
         kind,
         level,
-        marker: marker.into(),
         number: 1,
-        text: String::new(),
         line,
         marker_range: index.line_start(line)..index.line_start(line) + marker.len(),
+        text_range: index.line_start(line) + marker.len()..index.line_range(text, line).end,
     };
     let end = index.line_range(text, 9).end;
     let report = Report {
