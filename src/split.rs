@@ -154,7 +154,7 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
-        if outline::line_marker(&content).is_none()
+        if toc_number_len(&content).is_none()
             && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
         {
             break;
@@ -170,8 +170,8 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
 
 /// A 目录 entry: "1." (empty), "1.标题", "一、标题", "标题……3", or a bare title line.
 fn toc_entry(line: &str) -> Option<String> {
-    let rest = match outline::line_marker(line) {
-        Some(m) => &line[m.len..],
+    let rest = match toc_number_len(line) {
+        Some(n) => &line[n..],
         None => line,
     };
     // Dot leaders and page numbers.
@@ -180,6 +180,18 @@ fn toc_entry(line: &str) -> Option<String> {
         return Some(String::new());
     }
     is_title_shaped(rest).then(|| rest.to_string())
+}
+
+/// Bytes of a 目录 entry's number: the heading marker, or an Arabic number and its dot right
+/// before a digit. `line_marker` leaves "1.2023年…" alone so that "1.5亿元" is no heading, but
+/// in a 目录 it is entry 1 of a title that starts with a year (as a filled 目录 has it).
+fn toc_number_len(line: &str) -> Option<usize> {
+    if let Some(m) = outline::line_marker(line) {
+        return Some(m.len);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let sep = line[digits..].chars().next()?;
+    ((1..=3).contains(&digits) && matches!(sep, '.' | '、' | '．')).then(|| digits + sep.len_utf8())
 }
 
 /// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
