@@ -5,7 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&variant, rest)) = data.split_first() else { return };
+    let Some((&variant, rest)) = data.split_first() else {
+        return;
+    };
     let compilation = qinggao_fuzz::genre::compose(rest);
     qinggao_fuzz::props::check_compilation(&compilation, variant);
 });

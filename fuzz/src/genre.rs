@@ -35,7 +35,11 @@ impl Compilation {
     /// The text as a file would hold it (LF or CRLF), without a final line break.
     pub fn text(&self) -> String {
         let nl = if self.crlf { "\r\n" } else { "\n" };
-        self.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(nl)
+        self.lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(nl)
     }
 }
 
@@ -66,7 +70,9 @@ impl Dice<'_> {
     }
 }
 
-const CHINESE: [&str; 12] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const CHINESE: [&str; 12] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
 
 const TITLES: [&str; 8] = [
     "2023年XX区卫生健康工作总结及2024年工作计划",
@@ -109,9 +115,11 @@ const SENTENCES: [&str; 14] = [
 ];
 
 const FIGURES: [&str; 6] = ["35", "12.5", "1,200", "3", "２８", "100"];
-const PLACEHOLDERS: [&str; 10] = ["XX", "X", "××", "ＸＸ", "xx", "***", "1XX5", "X.X", "XXX", "x"];
+const PLACEHOLDERS: [&str; 10] = [
+    "XX", "X", "××", "ＸＸ", "xx", "***", "1XX5", "X.X", "XXX", "x",
+];
 
-const ADVERTS: [&str; 9] = [
+const ADVERTS: [&str; 10] = [
     "【哒哒素材库】更多精品范文请关注公众号",
     "客服微信：dada1234",
     "公众@号：哒哒素材",
@@ -121,16 +129,34 @@ const ADVERTS: [&str; 9] = [
     "https://www.example.com/doc/123.html",
     "关注公众号“哒哒素材库”获取更多范文",
     "【代笔素材】专业写作，客服QQ：123456",
+    "请各位小伙伴认准哒哒，哒哒唯一平台（公众号：哒哒君），谨防假冒！",
 ];
 
-const PAYWALL: [&str; 4] = ["##paidbegin##", "##paidend##", "$$paidbegin$$", "$$paidend$$"];
+const PAYWALL: [&str; 4] = [
+    "##paidbegin##",
+    "##paidend##",
+    "$$paidbegin$$",
+    "$$paidend$$",
+];
 
 /// Masked sentences: (as the site wrote them, as the author wrote them).
 const MASKED: [(&str, &str); 6] = [
-    ("全街D员干部齐心协力，圆满完成各项任务。", "全街党员干部齐心协力，圆满完成各项任务。"),
-    ("街道D工委召开专题会议11次。", "街道党工委召开专题会议11次。"),
-    ("坚持全面从严治D，落实主体责任。", "坚持全面从严治党，落实主体责任。"),
-    ("深入学习贯彻D的二十大精神。", "深入学习贯彻党的二十大精神。"),
+    (
+        "全街D员干部齐心协力，圆满完成各项任务。",
+        "全街党员干部齐心协力，圆满完成各项任务。",
+    ),
+    (
+        "街道D工委召开专题会议11次。",
+        "街道党工委召开专题会议11次。",
+    ),
+    (
+        "坚持全面从严治D，落实主体责任。",
+        "坚持全面从严治党，落实主体责任。",
+    ),
+    (
+        "深入学习贯彻D的二十大精神。",
+        "深入学习贯彻党的二十大精神。",
+    ),
     ("全年DP预计增长6.5%。", "全年GDP预计增长6.5%。"),
     ("村D支部书记带头走访农户。", "村党支部书记带头走访农户。"),
 ];
@@ -144,9 +170,16 @@ const GENUINE: [&str; 4] = [
 ];
 
 /// Sentences with a site's gloss or brand word: (as written, cleaned).
-const GLOSSED: [(&str, &str); 3] = [
-    ("完成医技楼地下层底板砼[tón]浇筑。", "完成医技楼地下层底板砼浇筑。"),
-    ("调研报告被州县两级采纳哒哒君42篇。", "调研报告被州县两级采纳42篇。"),
+const GLOSSED: [(&str, &str); 4] = [
+    (
+        "完成医技楼地下层底板砼[tón]浇筑。",
+        "完成医技楼地下层底板砼浇筑。",
+    ),
+    (
+        "调研报告被州县两级采纳哒哒君42篇。",
+        "调研报告被州县两级采纳42篇。",
+    ),
+    ("全年信息被采纳哒哒君15篇。", "全年信息被采纳15篇。"),
     ("新建砼[tóng]路面3.5公里。", "新建砼路面3.5公里。"),
 ];
 
@@ -159,14 +192,23 @@ pub fn compose(bytes: &[u8]) -> Compilation {
     let crlf = d.chance(60);
     let indent = if d.chance(50) { "　　" } else { "" };
     if has_title {
-        content(&mut lines, format!("2023年工作总结及2024年工作计划汇编（{reports}篇）"));
+        content(
+            &mut lines,
+            format!("2023年工作总结及2024年工作计划汇编（{reports}篇）"),
+        );
         blank(&mut lines, 1);
         if d.chance(180) {
-            lines.push(Line { text: "目录".into(), keep: Keep::Exactly("目录".into()) });
+            lines.push(Line {
+                text: "目录".into(),
+                keep: Keep::Exactly("目录".into()),
+            });
             blank(&mut lines, d.below(2));
             for i in 1..=reports {
                 // Bare numbers, as the seed has them; cleaning fills or drops them.
-                lines.push(Line { text: format!("{i}."), keep: Keep::Junk });
+                lines.push(Line {
+                    text: format!("{i}."),
+                    keep: Keep::Junk,
+                });
             }
             blank(&mut lines, 2);
         }
@@ -180,7 +222,10 @@ pub fn compose(bytes: &[u8]) -> Compilation {
             let title = d.pick(&TITLES);
             if d.chance(70) {
                 let marker = d.pick(&PAYWALL);
-                lines.push(Line { text: format!("{marker}{title}"), keep: Keep::OneOf(vec![title.to_string()]) });
+                lines.push(Line {
+                    text: format!("{marker}{title}"),
+                    keep: Keep::OneOf(vec![title.to_string()]),
+                });
             } else {
                 content(&mut lines, title.to_string());
             }
@@ -196,13 +241,17 @@ pub fn compose(bytes: &[u8]) -> Compilation {
             let n = (s + usize::from(d.chance(20))).min(CHINESE.len() - 1);
             content(&mut lines, format!("{}、{word}", CHINESE[n]));
             let subs = d.below(4);
-            for k in 0..subs {
+            for (k, chinese) in CHINESE.iter().enumerate().take(subs) {
                 let sub = match d.below(3) {
-                    0 => format!("（{}）{}。", CHINESE[k], d.pick(&HEADING_WORDS)),
+                    0 => format!("（{chinese}）{}。", d.pick(&HEADING_WORDS)),
                     1 => format!("{}.{}。", k + 1, d.pick(&HEADING_WORDS)),
                     _ => format!("（{}）{}。", k + 1, d.pick(&HEADING_WORDS)),
                 };
-                let body = if d.chance(128) { paragraph(&mut d) } else { String::new() };
+                let body = if d.chance(128) {
+                    paragraph(&mut d)
+                } else {
+                    String::new()
+                };
                 content(&mut lines, format!("{indent}{sub}{body}"));
                 for _ in 0..d.below(3) {
                     body_line(&mut d, &mut lines, indent);
@@ -211,16 +260,19 @@ pub fn compose(bytes: &[u8]) -> Compilation {
             if d.chance(100) {
                 let n = 2 + d.below(3);
                 let mut s = String::from(indent);
-                for i in 0..n {
-                    s.push_str(CHINESE[i]);
-                    s.push_str("是");
+                for chinese in &CHINESE[..n] {
+                    s.push_str(chinese);
+                    s.push('是');
                     let sentence = d_sentence(&mut d);
                     s.push_str(&fill(&mut d, sentence));
                 }
                 content(&mut lines, s);
             }
             if d.chance(40) {
-                lines.push(Line { text: d.pick(&ADVERTS).to_string(), keep: Keep::Junk });
+                lines.push(Line {
+                    text: d.pick(&ADVERTS).to_string(),
+                    keep: Keep::Junk,
+                });
             }
             if d.chance(30) {
                 blank(&mut lines, d.below(5));
@@ -231,18 +283,28 @@ pub fn compose(bytes: &[u8]) -> Compilation {
             content(&mut lines, "2023年11月3日".into());
         }
         if d.chance(50) {
-            lines.push(Line { text: d.pick(&PAYWALL).to_string(), keep: Keep::Junk });
+            lines.push(Line {
+                text: d.pick(&PAYWALL).to_string(),
+                keep: Keep::Junk,
+            });
         }
     }
     if brand_advert || d.chance(128) {
         blank(&mut lines, d.below(3));
         for _ in 0..1 + d.below(3) {
-            lines.push(Line { text: d.pick(&ADVERTS).to_string(), keep: Keep::Junk });
+            lines.push(Line {
+                text: d.pick(&ADVERTS).to_string(),
+                keep: Keep::Junk,
+            });
         }
     }
     if d.chance(30) {
         // Trailing spaces and a final blank-line run.
-        if let Some(last) = lines.iter_mut().rev().find(|l| matches!(l.keep, Keep::Exactly(_))) {
+        if let Some(last) = lines
+            .iter_mut()
+            .rev()
+            .find(|l| matches!(l.keep, Keep::Exactly(_)))
+        {
             last.text.push_str("  ");
         }
         blank(&mut lines, 3);
@@ -258,7 +320,10 @@ fn content(lines: &mut Vec<Line>, text: String) {
 
 fn blank(lines: &mut Vec<Line>, n: usize) {
     for _ in 0..n {
-        lines.push(Line { text: String::new(), keep: Keep::Junk });
+        lines.push(Line {
+            text: String::new(),
+            keep: Keep::Junk,
+        });
     }
 }
 
@@ -273,7 +338,11 @@ fn fill(d: &mut Dice, template: &str) -> String {
     while let Some(p) = parts.next() {
         out.push_str(p);
         if parts.peek().is_some() {
-            out.push_str(if d.chance(128) { d.pick(&PLACEHOLDERS) } else { d.pick(&FIGURES) });
+            out.push_str(if d.chance(128) {
+                d.pick(&PLACEHOLDERS)
+            } else {
+                d.pick(&FIGURES)
+            });
         }
     }
     out
@@ -304,9 +373,15 @@ fn body_line(d: &mut Dice, lines: &mut Vec<Line>, indent: &str) {
         }
         2 => {
             let (site, author) = GLOSSED[d.below(GLOSSED.len())];
+            let mut keep = vec![author.to_string(), site.to_string()];
+            // When the adverts name the brand only as 哒哒, its 君 stays: junk left over,
+            // nothing of the author's lost.
+            if site.contains("哒哒君") {
+                keep.push(site.replace("哒哒", ""));
+            }
             lines.push(Line {
                 text: format!("{indent}{site}"),
-                keep: Keep::OneOf(vec![author.to_string(), site.to_string()]),
+                keep: Keep::OneOf(keep),
             });
         }
         _ => {
