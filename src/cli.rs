@@ -477,12 +477,12 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
 
     // What was done.
     let left = placeholder::unfilled(&after.placeholders, &Answers::default());
-    out!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.edits.len());
-    let counts = clean::counts(&cleaned.edits);
+    out!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.cleaning.len());
+    let counts = clean::counts(&cleaned.cleaning);
     for (rule, n) in &counts {
         out!("    {rule}: {n}");
     }
-    let fills = cleaned.edits.iter().filter(|e| matches!(e.origin, crate::model::EditOrigin::Fill(_))).count();
+    let fills = cleaned.fills.len();
     if fills > 0 {
         out!("    填入占位符: {fills}");
     }

@@ -154,7 +154,7 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
-        if outline::line_marker(&content).is_none()
+        if toc_number_len(&content).is_none()
             && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
         {
             break;
@@ -168,10 +168,21 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
     (toc, (last + 1).min(lines.len()))
 }
 
+/// Byte length of the number that opens a 目录 entry: "1." "12、" "１．" "一、" — unlike a
+/// heading marker, "1.2023年…" counts (an entry's title may start with a year).
+fn toc_number_len(line: &str) -> Option<usize> {
+    if let Some(m) = outline::line_marker(line) {
+        return Some(m.len);
+    }
+    let digits = line.find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))?;
+    let sep = line[digits..].chars().next()?;
+    (digits > 0 && digits <= 6 && matches!(sep, '.' | '、' | '．')).then(|| digits + sep.len_utf8())
+}
+
 /// A 目录 entry: "1." (empty), "1.标题", "一、标题", "标题……3", or a bare title line.
 fn toc_entry(line: &str) -> Option<String> {
-    let rest = match outline::line_marker(line) {
-        Some(m) => &line[m.len..],
+    let rest = match toc_number_len(line) {
+        Some(len) => &line[len..],
         None => line,
     };
     // Dot leaders and page numbers.
@@ -424,6 +435,15 @@ mod tests {
         let o = split_str(text);
         assert_eq!(o.reports.len(), 2, "{:?}", o.reports.iter().map(|r| &r.title).collect::<Vec<_>>());
         assert_eq!(o.reports[1].title, "县林业局2023年工作总结及2024年工作打算");
+    }
+
+    #[test]
+    fn toc_filled_by_cleaning_is_read_back() {
+        let text = "汇编（2篇）\n\n目录\n\n1.2023年XX区工作总结\n2.2023年XX镇工作总结\n\n2023年XX区工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\n2023年XX镇工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
+        let o = split_str(text);
+        assert_eq!(o.toc.as_ref().unwrap().entries, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
+        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
     }
 
     #[test]
