@@ -724,6 +724,25 @@ mod tests {
     }
 
     #[test]
+    fn on_the_seed_only_the_four_closing_adverts_are_adverts() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/seeds/000_eedebc526b5812bc.txt"
+        ));
+        let Ok(seed) = seed else {
+            eprintln!("seed file missing; skipping");
+            return;
+        };
+        let adverts: Vec<usize> = seed
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| is_advert_line(l))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(adverts, vec![294, 295, 296, 297]);
+    }
+
+    #[test]
     fn brand_names_come_from_brackets_and_labels() {
         let mut b = BrandNames::default();
         brand_names("【哒哒素材库】——每天更新材料", &mut b);
