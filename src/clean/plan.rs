@@ -403,10 +403,13 @@ impl<'a> Planner<'a> {
 
         // Inside lines.
         let brands = if self.on(ids::BRAND_WORDS) {
-            let advert_texts: Vec<&str> = (0..n)
+            // Sites repeat the same few adverts; each distinct one is read once.
+            let mut advert_texts: Vec<&str> = (0..n)
                 .filter(|&i| junk_line[i])
                 .map(|i| self.line_text(i))
                 .collect();
+            advert_texts.sort_unstable();
+            advert_texts.dedup();
             let names = brand::harvest(advert_texts.iter().copied());
             if names.is_empty() {
                 None
