@@ -245,12 +245,10 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             ph.len(),
             r.findings.len()
         );
-        let groups = placeholder::groups(ph);
-        let names: Vec<String> = groups
-            .iter()
-            .filter(|g| g.kind == PlaceholderKind::Name)
+        let names: Vec<String> = name_groups(ph, &doc.text)
+            .into_iter()
             .take(SUMMARY_GROUPS)
-            .map(|g| format!("{}×{}", g.key, g.count))
+            .map(|(key, n)| format!("{key}×{n}"))
             .collect();
         let quantities = ph.iter().filter(|p| p.kind == PlaceholderKind::Quantity).count();
         if !names.is_empty() || quantities > 0 {
@@ -278,6 +276,20 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             .collect();
         out!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
     }
+}
+
+/// Name groups ("XX区") with their counts, most frequent first, without building a
+/// string per placeholder (a summary of a huge file must stay fast).
+fn name_groups(ph: &[placeholder::Placeholder], doc: &str) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for p in ph.iter().filter(|p| p.kind == PlaceholderKind::Name) {
+        if let Some(suffix) = p.suffix {
+            *counts.entry((p.text(doc), suffix)).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().map(|((t, s), n)| (format!("{t}{s}"), n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v
 }
 
 /// The documented JSON shape of `inspect --json` (see the README). Lines are 1-based.
@@ -335,7 +347,7 @@ struct PlaceholderJson<'a> {
     line: usize,
     column: usize,
     kind: PlaceholderKind,
-    group: &'a str,
+    group: String,
     unit: Option<&'a str>,
     context: String,
 }
@@ -376,13 +388,13 @@ impl<'a> InspectJson<'a> {
                     .report_placeholders(i)
                     .iter()
                     .map(|p| PlaceholderJson {
-                        text: &p.text,
+                        text: p.text(&doc.text),
                         line: p.line + 1,
                         column: p.column,
                         kind: p.kind,
-                        group: &p.group,
-                        unit: p.unit.as_deref(),
-                        context: p.context(),
+                        group: p.group(&doc.text),
+                        unit: p.unit(&doc.text),
+                        context: p.context(&doc.text),
                     })
                     .collect(),
                 findings: r
@@ -476,7 +488,7 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
     export::write_all(&files, args.force, Some(path))?;
 
     // What was done.
-    let left = placeholder::unfilled(&after.placeholders, &Answers::default());
+    let left = &after.placeholders;
     out!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.cleaning.len());
     let counts = clean::counts(&cleaned.cleaning);
     for (rule, n) in &counts {
