@@ -42,8 +42,16 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        // One whole-text keyword pass finds the few lines worth scoring as adverts.
+        let mut candidates = junk::advert_candidate_starts(text);
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut next_candidate = candidates.into_iter().peekable();
         let kinds = (0..index.line_count())
             .map(|l| {
+                let start = index.line_start(l);
+                while next_candidate.next_if(|&c| c < start).is_some() {}
+                let candidate = next_candidate.next_if_eq(&start).is_some();
                 let s = &text[index.line_range(text, l)];
                 // Most lines are body paragraphs: decide those with byte checks only.
                 let first = s.as_bytes().first().copied();
@@ -55,7 +63,11 @@ impl<'a> Lines<'a> {
                 } else {
                     std::borrow::Cow::Borrowed(s)
                 };
-                if stripped.trim().is_empty() || junk::is_advert_line(&stripped) { Kind::Junk } else { Kind::Text }
+                if stripped.trim().is_empty() || (candidate && junk::is_advert_line(&stripped)) {
+                    Kind::Junk
+                } else {
+                    Kind::Text
+                }
             })
             .collect();
         Lines { text, index, kinds }
