@@ -223,7 +223,11 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
         }
         let range = index.line_range(text, line_no);
         let raw = &text[range.clone()];
-        let trimmed = raw.trim_start_matches([' ', '　', '\t']);
+        // Most lines start with a Han character: skip the indent check for them.
+        let trimmed = match raw.as_bytes().first() {
+            Some(b' ' | b'\t' | 0xE3) => raw.trim_start_matches([' ', '　', '\t']),
+            _ => raw,
+        };
         let lead = raw.len() - trimmed.len();
         let line_start = range.start + lead;
         let mut inline_skip = 0;

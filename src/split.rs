@@ -84,6 +84,9 @@ impl<'a> Lines<'a> {
 
     fn content_cow(&self, line: usize) -> std::borrow::Cow<'a, str> {
         let raw = &self.text[self.index.line_range(self.text, line)];
+        if memchr::memchr2(b'#', b'$', raw.as_bytes()).is_none() {
+            return std::borrow::Cow::Borrowed(raw.trim());
+        }
         match junk::strip_paywall(raw) {
             std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
             std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
@@ -283,16 +286,52 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
         prev_text = Some(t);
         l = t + 1;
     }
-    let mut reports = Vec::with_capacity(starts.len());
+    let mut spans = Vec::with_capacity(starts.len());
     for (i, &(first, has_title)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
         // Trailing blank and junk lines belong to no report.
         let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else { continue };
         let range = lines.index.line_start(first)..lines.index.line_range(lines.text, last).end;
-        let line_range = first..last + 1;
-        reports.push(build_report(lines, line_range, range, has_title.then_some(first)));
+        spans.push((first..last + 1, range, has_title.then_some(first)));
     }
-    reports
+    build_reports(lines, spans)
+}
+
+/// Texts at least this long have their reports outlined on several threads.
+const PARALLEL_MIN: usize = 4 << 20;
+
+type Span = (Range<usize>, Range<usize>, Option<usize>);
+
+/// Outlines every report; reports are independent, so a large compilation is cut into
+/// runs of reports of about equal size, one per core.
+fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
+    let build = |part: &[Span]| -> Vec<Report> {
+        part.iter().map(|(l, r, t)| build_report(lines, l.clone(), r.clone(), *t)).collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if lines.text.len() < PARALLEL_MIN || threads <= 1 || spans.len() < 2 * threads {
+        return build(&spans);
+    }
+    let per_thread = lines.text.len() / threads + 1;
+    let mut parts: Vec<&[Span]> = Vec::with_capacity(threads);
+    let mut from = 0;
+    let mut bytes = 0;
+    for (i, (_, r, _)) in spans.iter().enumerate() {
+        bytes += r.len();
+        if bytes >= per_thread && parts.len() + 1 < threads {
+            parts.push(&spans[from..=i]);
+            from = i + 1;
+            bytes = 0;
+        }
+    }
+    parts.push(&spans[from..]);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts.into_iter().map(|part| s.spawn(move || build(part))).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A report ended at `line`: a date line or the line before it.
@@ -474,6 +513,22 @@ mod tests {
         assert_eq!(o.reports.len(), 2);
         assert!(o.reports[1].title_inferred);
         assert_eq!(o.reports[1].title, "XX街道2023年工作总结");
+    }
+
+    #[test]
+    fn large_compilations_outline_in_parallel_with_the_same_result() {
+        let one = "XX县2023年工作总结\n\n今年以来，我县认真贯彻落实上级部署，各项工作取得新成效。\n一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n（三）抓好民生。\n\n";
+        let text = one.repeat(PARALLEL_MIN / one.len() + 50);
+        let index = LineIndex::new(&text);
+        let lines = Lines::new(&text, &index);
+        let parallel = split_reports(&lines, 0);
+        let serial: Vec<Report> = {
+            let spans: Vec<Span> = parallel.iter().map(|r| (r.lines.clone(), r.range.clone(), r.title_line)).collect();
+            spans.iter().map(|(l, r, t)| build_report(&lines, l.clone(), r.clone(), *t)).collect()
+        };
+        assert_eq!(parallel.len(), text.len() / one.len());
+        assert_eq!(parallel, serial);
+        assert!(parallel.iter().all(|r| r.findings.len() == 2), "（三） after （一） and 四是 after 二是");
     }
 
     #[test]
