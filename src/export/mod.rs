@@ -87,6 +87,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool, source: Option<&
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "在目标文件夹创建临时文件", e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, "写入", e))?;
+    // A temporary file is private (0600); the exported file gets the permissions of the
+    // file it replaces, or the usual rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        tmp.as_file().set_permissions(perms).map_err(|e| Error::io(path, "设置文件权限", e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, "写入磁盘", e))?;
     // On failure the temporary file is deleted when `tmp` drops: no partial file remains.
     if overwrite {
@@ -260,6 +270,12 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "新");
         write_atomic(&out, b"again", true, Some(&src)).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "again");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "exported files are readable by others, like any saved file");
+        }
         // No temporary files left behind.
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
