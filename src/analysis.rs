@@ -16,9 +16,15 @@ pub struct Analysis {
 impl Analysis {
     /// Placeholders inside report `i` (its title line included).
     pub fn report_placeholders(&self, i: usize) -> &[Placeholder] {
-        let Some(r) = self.outline.reports.get(i) else { return &[] };
-        let lo = self.placeholders.partition_point(|p| p.range.start < r.range.start);
-        let hi = self.placeholders.partition_point(|p| p.range.start < r.range.end);
+        let Some(r) = self.outline.reports.get(i) else {
+            return &[];
+        };
+        let lo = self
+            .placeholders
+            .partition_point(|p| p.range.start < r.range.start);
+        let hi = self
+            .placeholders
+            .partition_point(|p| p.range.start < r.range.end);
         &self.placeholders[lo..hi]
     }
 }
@@ -27,7 +33,11 @@ pub fn analyze(text: &str) -> Analysis {
     let index = LineIndex::new(text);
     let outline = crate::split::split(text, &index);
     let placeholders = placeholder::find(text, &index);
-    Analysis { index, outline, placeholders }
+    Analysis {
+        index,
+        outline,
+        placeholders,
+    }
 }
 
 /// The cleaned and filled text of a document, with the edits that made it.
@@ -49,7 +59,11 @@ pub fn clean_and_fill(
     rules: &crate::clean::RuleSet,
     answers: &placeholder::Answers,
 ) -> Cleaned {
-    let fills = crate::edit::normalize(placeholder::fill_edits(text, &analysis.placeholders, answers));
+    let fills = crate::edit::normalize(placeholder::fill_edits(
+        text,
+        &analysis.placeholders,
+        answers,
+    ));
     let (filled, refreshed);
     let (filled_text, filled_analysis) = if fills.is_empty() {
         (text, analysis)
@@ -60,5 +74,9 @@ pub fn clean_and_fill(
     };
     let cleaning = crate::clean::plan(filled_text, &filled_analysis.outline, rules);
     let text = crate::edit::apply(filled_text, &cleaning).text;
-    Cleaned { text, fills, cleaning }
+    Cleaned {
+        text,
+        fills,
+        cleaning,
+    }
 }

@@ -75,9 +75,9 @@ impl Placeholder {
     /// True when `group` is this placeholder's group, without building the group string.
     pub fn in_group(&self, doc: &str, group: &str) -> bool {
         match self.suffix {
-            Some(suffix) if self.kind == PlaceholderKind::Name => {
-                group.strip_suffix(suffix).is_some_and(|t| t == self.text(doc))
-            }
+            Some(suffix) if self.kind == PlaceholderKind::Name => group
+                .strip_suffix(suffix)
+                .is_some_and(|t| t == self.text(doc)),
             _ => group == self.key(),
         }
     }
@@ -89,12 +89,14 @@ impl Placeholder {
 
     /// Up to a few characters before the placeholder, on its line.
     pub fn before<'a>(&self, doc: &'a str) -> &'a str {
-        doc.get(self.context_range.start..self.range.start).unwrap_or("")
+        doc.get(self.context_range.start..self.range.start)
+            .unwrap_or("")
     }
 
     /// Up to a few characters after the placeholder, on its line.
     pub fn after<'a>(&self, doc: &'a str) -> &'a str {
-        doc.get(self.range.end..self.context_range.end).unwrap_or("")
+        doc.get(self.range.end..self.context_range.end)
+            .unwrap_or("")
     }
 
     /// The stable key of this occurrence: "行:列" in the source, 1-based ("31:12").
@@ -104,7 +106,12 @@ impl Placeholder {
 
     /// "…前文【XX】后文…", for lists and JSON.
     pub fn context(&self, doc: &str) -> String {
-        format!("{}【{}】{}", self.before(doc), self.text(doc), self.after(doc))
+        format!(
+            "{}【{}】{}",
+            self.before(doc),
+            self.text(doc),
+            self.after(doc)
+        )
     }
 
     /// True while the text at `range` still looks like this placeholder (an answer is
@@ -206,8 +213,13 @@ fn unit_range(text: &str, end: usize, unit: &str) -> Option<ByteRange> {
         return Some(at..at + unit.len());
     }
     // A table entry equal to the text a few characters on.
-    let window: usize = rest.char_indices().nth(4 + unit.chars().count()).map_or(rest.len(), |(i, _)| i);
-    rest[..window].find(unit).map(|i| end + i..end + i + unit.len())
+    let window: usize = rest
+        .char_indices()
+        .nth(4 + unit.chars().count())
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..window]
+        .find(unit)
+        .map(|i| end + i..end + i + unit.len())
 }
 
 /// "行:列", 1-based, without the formatting machinery (this runs once per placeholder).
@@ -417,7 +429,11 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
 }
 
 /// The placeholders no usable answer fills yet, in text order.
-pub fn unfilled<'a>(placeholders: &'a [Placeholder], answers: &Answers, doc: &str) -> Vec<&'a Placeholder> {
+pub fn unfilled<'a>(
+    placeholders: &'a [Placeholder],
+    answers: &Answers,
+    doc: &str,
+) -> Vec<&'a Placeholder> {
     placeholders
         .iter()
         .filter(|p| answers.answer_for(p, doc).is_none())

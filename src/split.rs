@@ -11,8 +11,36 @@ use std::ops::Range;
 
 /// Words a report title ends with (before an optional "（第N篇）" or date).
 const TITLE_ENDINGS: [&str; 30] = [
-    "总结", "计划", "报告", "汇报", "打算", "谋划", "规划", "方案", "要点", "安排", "思路", "材料", "讲话", "发言", "发言稿",
-    "述职", "述廉", "情况", "自查", "工作", "意见", "通知", "提纲", "剖析", "对照检查", "心得体会", "体会", "调研", "举措", "总结会",
+    "总结",
+    "计划",
+    "报告",
+    "汇报",
+    "打算",
+    "谋划",
+    "规划",
+    "方案",
+    "要点",
+    "安排",
+    "思路",
+    "材料",
+    "讲话",
+    "发言",
+    "发言稿",
+    "述职",
+    "述廉",
+    "情况",
+    "自查",
+    "工作",
+    "意见",
+    "通知",
+    "提纲",
+    "剖析",
+    "对照检查",
+    "心得体会",
+    "体会",
+    "调研",
+    "举措",
+    "总结会",
 ];
 
 /// Words of a compilation title.
@@ -55,7 +83,8 @@ impl<'a> Lines<'a> {
                 let s = &text[index.line_range(text, l)];
                 // Most lines are body paragraphs: decide those with byte checks only.
                 let first = s.as_bytes().first().copied();
-                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty() {
+                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty()
+                {
                     return Kind::Blank;
                 }
                 let stripped = if memchr::memchr2(b'#', b'$', s.as_bytes()).is_some() {
@@ -108,7 +137,10 @@ impl<'a> Lines<'a> {
 
     /// Number of blank or junk lines directly before `line` (up to the previous text line).
     fn gap_before(&self, line: usize) -> usize {
-        (0..line).rev().take_while(|&l| self.kinds[l] != Kind::Text).count()
+        (0..line)
+            .rev()
+            .take_while(|&l| self.kinds[l] != Kind::Text)
+            .count()
     }
 }
 
@@ -116,11 +148,15 @@ impl<'a> Lines<'a> {
 pub fn split(text: &str, index: &LineIndex) -> Outline {
     let lines = Lines::new(text, index);
     let mut out = Outline::default();
-    let Some(mut cursor) = lines.next_text(0) else { return out };
+    let Some(mut cursor) = lines.next_text(0) else {
+        return out;
+    };
 
     // The compilation title: a first line naming a compilation, or followed by a 目录.
     let first = lines.content(cursor);
-    let toc_next = lines.next_text(cursor + 1).is_some_and(|l| is_toc_heading(&lines.content(l)));
+    let toc_next = lines
+        .next_text(cursor + 1)
+        .is_some_and(|l| is_toc_heading(&lines.content(l)));
     if COMPILATION_WORDS.iter().any(|w| first.contains(w)) || toc_next {
         out.title = Some(first);
         out.title_line = Some(cursor);
@@ -170,7 +206,9 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
         if toc_number_len(&content).is_none()
-            && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
+            && lines
+                .next_text(l + 1)
+                .is_some_and(|n| !is_title_shaped(&lines.content(n)))
         {
             break;
         }
@@ -179,7 +217,12 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         l += 1;
     }
     let range = lines.index.line_start(heading)..lines.index.line_range(lines.text, last).end;
-    let toc = Toc { heading_line: heading, lines: heading..last + 1, range, entries };
+    let toc = Toc {
+        heading_line: heading,
+        lines: heading..last + 1,
+        range,
+        entries,
+    };
     (toc, (last + 1).min(lines.len()))
 }
 
@@ -201,7 +244,9 @@ fn toc_entry(line: &str) -> Option<String> {
         None => line,
     };
     // Dot leaders and page numbers.
-    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | ' ' | '　'));
+    let rest = rest.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | ' ' | '　')
+    });
     if rest.is_empty() {
         return Some(String::new());
     }
@@ -267,7 +312,9 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
             let score = title_score(&content);
             let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
             let next_is_body = || {
-                lines.next_text(t + 1).is_none_or(|n| !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2)
+                lines.next_text(t + 1).is_none_or(|n| {
+                    !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2
+                })
             };
             if is_first {
                 score >= 2 || (score >= 1 && gap >= 1 && next_is_body())
@@ -290,7 +337,9 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
     for (i, &(first, has_title)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
         // Trailing blank and junk lines belong to no report.
-        let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else { continue };
+        let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else {
+            continue;
+        };
         let range = lines.index.line_start(first)..lines.index.line_range(lines.text, last).end;
         spans.push((first..last + 1, range, has_title.then_some(first)));
     }
@@ -306,9 +355,13 @@ type Span = (Range<usize>, Range<usize>, Option<usize>);
 /// runs of reports of about equal size, one per core.
 fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
     let build = |part: &[Span]| -> Vec<Report> {
-        part.iter().map(|(l, r, t)| build_report(lines, l.clone(), r.clone(), *t)).collect()
+        part.iter()
+            .map(|(l, r, t)| build_report(lines, l.clone(), r.clone(), *t))
+            .collect()
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     if lines.text.len() < PARALLEL_MIN || threads <= 1 || spans.len() < 2 * threads {
         return build(&spans);
     }
@@ -326,7 +379,10 @@ fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
     }
     parts.push(&spans[from..]);
     std::thread::scope(|s| {
-        let handles: Vec<_> = parts.into_iter().map(|part| s.spawn(move || build(part))).collect();
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || build(part)))
+            .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -353,7 +409,12 @@ fn opens_report(lines: &Lines, line: usize, prev_text: Option<usize>) -> bool {
     }
 }
 
-fn build_report(lines: &Lines, line_range: Range<usize>, range: Range<usize>, title_line: Option<usize>) -> Report {
+fn build_report(
+    lines: &Lines,
+    line_range: Range<usize>,
+    range: Range<usize>,
+    title_line: Option<usize>,
+) -> Report {
     let text = lines.text;
     let index = lines.index;
     let mut findings = Vec::new();
@@ -389,15 +450,24 @@ fn build_report(lines: &Lines, line_range: Range<usize>, range: Range<usize>, ti
     findings.extend(numbering);
     let roles = outline::roles(text, index, line_range.clone(), title_line);
     findings.sort_by_key(|f| (f.line, f.range.start));
-    Report { title, title_inferred, title_line, lines: line_range, range, outline, roles, findings }
+    Report {
+        title,
+        title_inferred,
+        title_line,
+        lines: line_range,
+        range,
+        outline,
+        roles,
+        findings,
+    }
 }
 
 /// "镇2023年安全生产…" starts with a bare unit word followed by a year.
 fn stripped_unit(title: &str) -> Option<&'static str> {
     BARE_UNITS.into_iter().find(|u| {
-        title
-            .strip_prefix(u)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == '上' || c == '下' || c == '今'))
+        title.strip_prefix(u).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == '上' || c == '下' || c == '今')
+        })
     })
 }
 
@@ -410,8 +480,16 @@ pub fn infer_title(opening: &str) -> String {
         (Some(u), None) => format!("{u}工作总结"),
         (None, Some(y)) => format!("{y}年工作总结"),
         (None, None) => {
-            let head: String = opening.chars().take_while(|c| !matches!(c, '，' | '。')).take(20).collect();
-            if head.is_empty() { "未命名报告".to_string() } else { head }
+            let head: String = opening
+                .chars()
+                .take_while(|c| !matches!(c, '，' | '。'))
+                .take(20)
+                .collect();
+            if head.is_empty() {
+                "未命名报告".to_string()
+            } else {
+                head
+            }
         }
     }
 }
@@ -420,14 +498,30 @@ fn find_year(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(4)).find_map(|i| {
         let y = &b[i..i + 4];
-        (y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")) && s[i + 4..].starts_with('年'))
-            .then(|| &s[i..i + 4])
+        (y.iter().all(u8::is_ascii_digit)
+            && (y.starts_with(b"19") || y.starts_with(b"20"))
+            && s[i + 4..].starts_with('年'))
+        .then(|| &s[i..i + 4])
     })
 }
 
 /// Unit suffixes an opening names its unit with ("XX街道深入学习…").
-const UNIT_WORDS: [&str; 14] =
-    ["街道办事处", "街道", "人民政府", "镇", "乡", "局", "委员会", "办公室", "中心", "公司", "医院", "学校", "社区", "村"];
+const UNIT_WORDS: [&str; 14] = [
+    "街道办事处",
+    "街道",
+    "人民政府",
+    "镇",
+    "乡",
+    "局",
+    "委员会",
+    "办公室",
+    "中心",
+    "公司",
+    "医院",
+    "学校",
+    "社区",
+    "村",
+];
 
 fn find_unit(s: &str) -> Option<String> {
     // Take the clause after the leading time phrase ("2023年，在…领导下，XX街道…").
@@ -440,7 +534,9 @@ fn find_unit(s: &str) -> Option<String> {
                 let name: String = before
                     .chars()
                     .rev()
-                    .take_while(|c| !matches!(c, '在' | '的' | '下' | '、' | ' ' | '　') && !c.is_ascii_digit())
+                    .take_while(|c| {
+                        !matches!(c, '在' | '的' | '下' | '、' | ' ' | '　') && !c.is_ascii_digit()
+                    })
                     .take(8)
                     .collect::<Vec<_>>()
                     .into_iter()
@@ -474,17 +570,36 @@ mod tests {
         let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(
             titles,
-            ["XX县教育局2023年工作总结", "关于2023年安全生产工作情况的报告", "镇2023年法治建设工作总结和2024年工作计划"]
+            [
+                "XX县教育局2023年工作总结",
+                "关于2023年安全生产工作情况的报告",
+                "镇2023年法治建设工作总结和2024年工作计划"
+            ]
         );
-        assert!(o.reports[2].findings.iter().any(|f| f.kind == FindingKind::TitleNameStripped));
-        assert!(o.reports[1].roles.iter().any(|r| r.role == crate::model::LineRole::Addressee));
+        assert!(
+            o.reports[2]
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::TitleNameStripped)
+        );
+        assert!(
+            o.reports[1]
+                .roles
+                .iter()
+                .any(|r| r.role == crate::model::LineRole::Addressee)
+        );
     }
 
     #[test]
     fn reports_separated_only_by_the_next_title() {
         let text = "区粮食局2023年工作总结\n今年以来，我局认真履行职责，粮食安全保障能力持续增强。\n一、主要工作\n县林业局2023年工作总结及2024年工作打算\n2023年以来，全县林业工作稳步推进。\n一、重点工作\n";
         let o = split_str(text);
-        assert_eq!(o.reports.len(), 2, "{:?}", o.reports.iter().map(|r| &r.title).collect::<Vec<_>>());
+        assert_eq!(
+            o.reports.len(),
+            2,
+            "{:?}",
+            o.reports.iter().map(|r| &r.title).collect::<Vec<_>>()
+        );
         assert_eq!(o.reports[1].title, "县林业局2023年工作总结及2024年工作打算");
     }
 
@@ -492,7 +607,10 @@ mod tests {
     fn toc_filled_by_cleaning_is_read_back() {
         let text = "汇编（2篇）\n\n目录\n\n1.2023年XX区工作总结\n2.2023年XX镇工作总结\n\n2023年XX区工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\n2023年XX镇工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
         let o = split_str(text);
-        assert_eq!(o.toc.as_ref().unwrap().entries, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
+        assert_eq!(
+            o.toc.as_ref().unwrap().entries,
+            ["2023年XX区工作总结", "2023年XX镇工作总结"]
+        );
         let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
     }
@@ -501,7 +619,10 @@ mod tests {
     fn filled_toc_titles_are_not_reports() {
         let text = "目录\n1.XX区2023年工作总结\n2.XX镇2023年工作总结\n\nXX区2023年工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\nXX镇2023年工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
         let o = split_str(text);
-        assert_eq!(o.toc.as_ref().unwrap().entries, ["XX区2023年工作总结", "XX镇2023年工作总结"]);
+        assert_eq!(
+            o.toc.as_ref().unwrap().entries,
+            ["XX区2023年工作总结", "XX镇2023年工作总结"]
+        );
         assert_eq!(o.reports.len(), 2);
         assert_eq!(o.reports[0].title_line, Some(4));
     }
@@ -523,12 +644,21 @@ mod tests {
         let lines = Lines::new(&text, &index);
         let parallel = split_reports(&lines, 0);
         let serial: Vec<Report> = {
-            let spans: Vec<Span> = parallel.iter().map(|r| (r.lines.clone(), r.range.clone(), r.title_line)).collect();
-            spans.iter().map(|(l, r, t)| build_report(&lines, l.clone(), r.clone(), *t)).collect()
+            let spans: Vec<Span> = parallel
+                .iter()
+                .map(|r| (r.lines.clone(), r.range.clone(), r.title_line))
+                .collect();
+            spans
+                .iter()
+                .map(|(l, r, t)| build_report(&lines, l.clone(), r.clone(), *t))
+                .collect()
         };
         assert_eq!(parallel.len(), text.len() / one.len());
         assert_eq!(parallel, serial);
-        assert!(parallel.iter().all(|r| r.findings.len() == 2), "（三） after （一） and 四是 after 二是");
+        assert!(
+            parallel.iter().all(|r| r.findings.len() == 2),
+            "（三） after （一） and 四是 after 二是"
+        );
     }
 
     #[test]
