@@ -89,7 +89,22 @@ fn decode_legacy(
         Some(enc) => (enc, strip_bom(bytes, enc)),
         None => detect(bytes),
     };
-    let text = decode_as(body, encoding).map_err(|(offset, detail)| {
+    // A detected guess that does not decode gets the other Chinese encoding's chance.
+    let (encoding, first_try) = match (forced, decode_as(body, encoding)) {
+        (None, Err(e)) => {
+            let other = if encoding == Encoding::Big5 {
+                Encoding::Gb18030
+            } else {
+                Encoding::Big5
+            };
+            match decode_as(body, other) {
+                Ok(t) => (other, Ok(t)),
+                Err(_) => (encoding, Err(e)),
+            }
+        }
+        (_, r) => (encoding, r),
+    };
+    let text = first_try.map_err(|(offset, detail)| {
         // A detected legacy encoding that fails early on a file that is UTF-8 for longer
         // is a damaged UTF-8 file: say where the UTF-8 breaks, which is what the user can fix.
         let utf8_valid = std::str::from_utf8(body)
@@ -197,7 +212,8 @@ fn detect(bytes: &[u8]) -> (Encoding, &[u8]) {
     // A sample is enough for a guess and keeps detection cheap on large files.
     let sample = &bytes[..bytes.len().min(64 << 10)];
     det.feed(sample, sample.len() == bytes.len());
-    let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    // No TLD hint: "cn" would force GBK and hide Big5 (traditional) files.
+    let guess = det.guess(None, chardetng::Utf8Detection::Deny);
     let enc = if guess == encoding_rs::BIG5 {
         Encoding::Big5
     } else {
@@ -311,6 +327,16 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Gb18030);
         assert_eq!(d.line_ending, LineEnding::Crlf);
         assert_eq!(d.text, text.replace("\r\n", "\n"));
+    }
+
+    #[test]
+    fn big5_traditional_text_is_detected() {
+        let text = "二〇二三年工作總結\n一、主要工作\n本局認真貫徹落實上級部署，各項工作取得顯著成效，群眾滿意度明顯提升。\n";
+        let (bytes, _, bad) = encoding_rs::BIG5.encode(text);
+        assert!(!bad);
+        let d = decode(&bytes, p(), None).unwrap();
+        assert_eq!(d.encoding, Encoding::Big5);
+        assert_eq!(d.text, text);
     }
 
     #[test]
