@@ -51,9 +51,17 @@ fn bench<T>(name: &str, bytes: usize, mut f: impl FnMut() -> T) -> Duration {
         String::new()
     } else {
         let c = median(cpu);
-        format!("   cpu {:>8.1} ms  {:>7.0} MB/s", c.as_secs_f64() * 1e3, mbps(c))
+        format!(
+            "   cpu {:>8.1} ms  {:>7.0} MB/s",
+            c.as_secs_f64() * 1e3,
+            mbps(c)
+        )
     };
-    println!("{name:<38} wall {:>8.1} ms  {:>7.0} MB/s{cpu_part}", m.as_secs_f64() * 1e3, mbps(m));
+    println!(
+        "{name:<38} wall {:>8.1} ms  {:>7.0} MB/s{cpu_part}",
+        m.as_secs_f64() * 1e3,
+        mbps(m)
+    );
     m
 }
 
@@ -80,18 +88,26 @@ fn main() {
     let path = corpus();
     let raw = std::fs::read(&path).expect("read corpus");
     let n = raw.len();
-    println!("corpus: {} ({:.1} MB), {RUNS} runs each", path.display(), n as f64 / 1e6);
+    println!(
+        "corpus: {} ({:.1} MB), {RUNS} runs each",
+        path.display(),
+        n as f64 / 1e6
+    );
 
     bench("read file", n, || std::fs::read(&path).unwrap());
     let doc = decode::decode(&raw, &path, None).expect("decode corpus");
     let text = doc.text.as_str();
-    bench("load (read + detect + decode UTF-8)", n, || decode::load(&path, None).unwrap());
+    bench("load (read + detect + decode UTF-8)", n, || {
+        decode::load(&path, None).unwrap()
+    });
     let index = qinggao::LineIndex::new(text);
     bench("line index", n, || qinggao::LineIndex::new(text));
     bench("split + outline", n, || split::split(text, &index));
     bench("placeholders", n, || placeholder::find(text, &index));
     let profiling = std::env::var("QINGGAO_BENCH_ONLY").is_ok();
-    if profiling && !"analyze clean::plan inspect".contains(&std::env::var("QINGGAO_BENCH_ONLY").unwrap()) {
+    if profiling
+        && !"analyze clean::plan inspect".contains(&std::env::var("QINGGAO_BENCH_ONLY").unwrap())
+    {
         return;
     }
     let a = analysis::analyze(text);
@@ -111,7 +127,9 @@ fn main() {
 
     let (gb, _, _) = encoding_rs::GB18030.encode(text);
     let gb = gb.into_owned();
-    bench("decode GB18030, detected (GB MB/s)", gb.len(), || decode::decode_vec(gb.clone(), &path, None).unwrap());
+    bench("decode GB18030, detected (GB MB/s)", gb.len(), || {
+        decode::decode_vec(gb.clone(), &path, None).unwrap()
+    });
     bench("decode GB18030, forced (GB MB/s)", gb.len(), || {
         decode::decode_vec(gb.clone(), &path, Some(qinggao::Encoding::Gb18030)).unwrap()
     });

@@ -20,7 +20,7 @@ const NEVER_BRANDS: &[&str] = &[
 ];
 
 /// The brand names the advert lines carry, longest first. A bare brand (哒哒 from
-/// 【哒哒素材库】) counts only when at least two advert lines name it.
+/// 【哒哒素材库】) counts only when at least two different advert lines name it.
 pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
     let mut names = BrandNames::default();
     for line in advert_lines.clone() {

@@ -158,9 +158,6 @@ pub const GDP_AFTER: &[&str] = &[
 /// Text after "DP" that is something else even after a GDP-like word (DP算法, DP接口).
 pub const NOT_GDP_AFTER: &[&str] = &["算法", "接口", "线", "协议"];
 
-/// Letters that never make a list with D: X is the placeholder letter (X镇D委).
-const NOT_LIST_LETTERS: &[u8] = b"DX";
-
 /// A masked word found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Masked {
@@ -173,18 +170,58 @@ fn ascii_alnum_at(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// An ASCII capital other than D/X with no letter or digit on either side within a few
-/// characters of `at`: "A、B、C、D", "C组、D组" make D a letter in a list.
-fn in_letter_list(b: &[u8], start: usize, end: usize) -> bool {
-    let lo = start.saturating_sub(15);
-    let hi = (end + 15).min(b.len());
-    (lo..hi).any(|i| {
-        (i < start || i >= end)
-            && b[i].is_ascii_uppercase()
-            && !NOT_LIST_LETTERS.contains(&b[i])
-            && !(i > 0 && b[i - 1].is_ascii_alphanumeric())
-            && !ascii_alnum_at(b, i + 1)
-    })
+/// What stands between the letters of a list: A、B、C、D, A/B/C/D, C级和D级.
+const LIST_SEPARATORS: &[&str] = &[
+    "、", "/", "，", ",", "和", "与", "及", "或", "至", "到", "-", "~", "～", "—",
+];
+
+fn isolated_capital(c: Option<char>, outer: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_uppercase() && c != 'D')
+        && !outer.is_some_and(|o| o.is_ascii_alphanumeric())
+}
+
+fn ends_with_capital(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    isolated_capital(it.next(), it.next())
+}
+
+fn starts_with_capital(s: &str) -> bool {
+    let mut it = s.chars();
+    isolated_capital(it.next(), it.next())
+}
+
+/// D as one letter of a list: a capital letter next to it across a separator ("C、D",
+/// "D/E"), or across a separator and the word both share ("C组、D组", "D级和E级").
+/// A capital elsewhere in the sentence (B超, T恤) does not count.
+fn in_letter_list(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = (&text[..start], &text[end..]);
+    for sep in LIST_SEPARATORS {
+        if before.strip_suffix(sep).is_some_and(ends_with_capital)
+            || after.strip_prefix(sep).is_some_and(starts_with_capital)
+        {
+            return true;
+        }
+        // The shared word after the letters: one or two characters.
+        let mut word_end = 0;
+        for c in after.chars().take(2) {
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+                break;
+            }
+            word_end += c.len_utf8();
+            let word = &after[..word_end];
+            let shared_before = before
+                .strip_suffix(sep)
+                .and_then(|b| b.strip_suffix(word))
+                .is_some_and(ends_with_capital);
+            let shared_after = after[word_end..]
+                .strip_prefix(sep)
+                .is_some_and(|a| starts_with_capital(a) && a[1..].starts_with(word));
+            if shared_before || shared_after {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Finds the masked words in `text`: D → 党 when `party`, DP → GDP when `gdp`.
@@ -199,7 +236,7 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
         }
         let before = &text[..i];
         if b.get(i + 1) == Some(&b'P') {
-            if !gdp || ascii_alnum_at(b, i + 2) || in_letter_list(b, i, i + 2) {
+            if !gdp || ascii_alnum_at(b, i + 2) || in_letter_list(text, i, i + 2) {
                 continue;
             }
             let after = &text[i + 2..];
@@ -217,7 +254,7 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
             }
             continue;
         }
-        if !party || ascii_alnum_at(b, i + 1) || in_letter_list(b, i, i + 1) {
+        if !party || ascii_alnum_at(b, i + 1) || in_letter_list(text, i, i + 1) {
             continue;
         }
         let after = &text[i + 1..];
@@ -285,6 +322,11 @@ mod tests {
             ("张贴共产D员网音频二维码", "张贴共产党员网音频二维码"),
             ("X镇D委", "X镇党委"),
             ("从严治D", "从严治党"),
+            (
+                "完成B超体检XX人次，为困难D员发放T恤XX件",
+                "完成B超体检XX人次，为困难党员发放T恤XX件",
+            ),
+            ("改造U型槽，组织D员清理", "改造U型槽，组织党员清理"),
         ] {
             assert_eq!(restore(masked), clear, "{masked}");
         }
@@ -303,6 +345,10 @@ mod tests {
             "购买PAD及电脑",
             "OLED屏和DVD、CD光盘",
             "C组、D组比赛",
+            "D组和E组",
+            "B级和D级",
+            "D、E两类",
+            "D/E",
             "新建D栋厂房",
             "D",
             "HDP管材",

@@ -403,10 +403,13 @@ impl<'a> Planner<'a> {
 
         // Inside lines.
         let brands = if self.on(ids::BRAND_WORDS) {
-            let advert_texts: Vec<&str> = (0..n)
+            // Sites repeat the same few adverts; each distinct one is read once.
+            let mut advert_texts: Vec<&str> = (0..n)
                 .filter(|&i| junk_line[i])
                 .map(|i| self.line_text(i))
                 .collect();
+            advert_texts.sort_unstable();
+            advert_texts.dedup();
             let names = brand::harvest(advert_texts.iter().copied());
             if names.is_empty() {
                 None
@@ -504,7 +507,8 @@ impl<'a> Planner<'a> {
             }
         }
 
-        // Blank lines: none before the first words, none after the last, one between.
+        // Blank lines: none before the first words, none after the last, one between —
+        // two before a report without a title line, whose only mark is the wide gap.
         let first_words = (0..n).find(|&i| self.fate[i] == 0 && !blank[i]);
         let last_words = (0..n).rev().find(|&i| self.fate[i] == 0 && !blank[i]);
         let (leading_on, trailing_lines_on, runs_on) = (
@@ -512,21 +516,38 @@ impl<'a> Planner<'a> {
             self.on(ids::TRAILING_BLANK_LINES),
             self.on(ids::BLANK_RUNS),
         );
-        let mut prev_blank = false;
+        let mut untitled_start = vec![false; n];
+        for r in outline.reports.iter().filter(|r| r.title_line.is_none()) {
+            if let Some(s) = untitled_start.get_mut(r.lines.start) {
+                *s = true;
+            }
+        }
+        let mut run = 0;
+        let mut run_limit = 1;
         for (li, &is_blank) in blank.iter().enumerate() {
             if self.fate[li] != 0 {
                 continue;
             }
             if !is_blank {
-                prev_blank = false;
+                run = 0;
             } else if leading_on && first_words.is_none_or(|f| li < f) {
                 self.drop_line(li, ids::LEADING_BLANK_LINES);
             } else if trailing_lines_on && last_words.is_some_and(|l| li > l) {
                 self.drop_line(li, ids::TRAILING_BLANK_LINES);
-            } else if runs_on && prev_blank {
-                self.drop_line(li, ids::BLANK_RUNS);
             } else {
-                prev_blank = true;
+                if run == 0 {
+                    let next = (li + 1..n).find(|&i| self.fate[i] == 0 && !blank[i]);
+                    run_limit = if next.is_some_and(|i| untitled_start[i]) {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if runs_on && run >= run_limit {
+                    self.drop_line(li, ids::BLANK_RUNS);
+                } else {
+                    run += 1;
+                }
             }
         }
 

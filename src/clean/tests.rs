@@ -149,12 +149,22 @@ fn seed_loses_its_junk_and_keeps_its_words() {
         "公众号",
         "svip",
         "[tón]",
-        "\n\n\n",
         "全年DP",
     ] {
         assert!(!cleaned.contains(junk), "{junk:?} left in the cleaned seed");
     }
     assert!(!cleaned.starts_with('\n'));
+    // The report without a title line keeps the wide gap that marks where it starts.
+    assert!(
+        cleaned
+            .contains("家庭健康指导员队伍建设。\n\n\n2023年，在区委、区政府的坚强领导下，XX街道"),
+        "gap before the untitled report"
+    );
+    assert_eq!(
+        cleaned.matches("\n\n\n").count(),
+        1,
+        "elsewhere one blank line"
+    );
     assert!(
         cleaned.lines().all(|l| l.trim_end() == l),
         "a line still ends in spaces"

@@ -865,15 +865,12 @@ fn analysed() -> (String, Analysis) {
         let line = index.line_of(start);
         placeholders.push(Placeholder {
             range: start..start + m.len(),
-            text: m.into(),
             kind: PlaceholderKind::Other,
-            group: String::new(),
             suffix: None,
-            unit: None,
+            unit_range: None,
             line,
             column: index.column_of(text, start),
-            before: String::new(),
-            after: String::new(),
+            context_range: start..start + m.len(),
         });
     }
     placeholders.sort_by_key(|p| p.range.start);
