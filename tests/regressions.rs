@@ -130,3 +130,17 @@ fn the_fuzz_seed_corpus_keeps_every_property() {
     }
     assert!(n >= 15, "only {n} seed inputs");
 }
+
+/// Found by the property tests after the cleaning module landed (random GB18030 bytes of
+/// genre pieces): the first cleaning leaves a run of two blank lines after the line
+/// "X月X日EOD。D员X月X日##paidbegin##（1）##paidbegin##" and a second cleaning of the result
+/// collapses it (`blank_runs`). Like the 目录 fill, the rule decides from the outline of the
+/// text before the other edits (which lines are junk or in a report) while those edits change
+/// it. Cleaning must plan nothing on its own output.
+#[test]
+#[ignore = "open bug in clean::plan: blank_runs planned on the outline before the other edits"]
+fn random_bytes_blank_runs_not_idempotent() {
+    props::check_bytes(include_bytes!(
+        "../fuzz/regressions/blank_runs_not_idempotent.bin"
+    ));
+}
