@@ -144,3 +144,41 @@ fn random_bytes_blank_runs_not_idempotent() {
         "../fuzz/regressions/blank_runs_not_idempotent.bin"
     ));
 }
+
+/// The crash inputs of the pipeline fuzz target (fuzz/regressions/pipeline/), all of them
+/// cleaning-idempotence failures of the two kinds above (目录 fill, blank_runs).
+fn pipeline_crashes() -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/pipeline");
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("the crash inputs are committed")
+        .map(|e| {
+            let p = e.expect("readable").path();
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            (
+                name.unwrap_or_default(),
+                std::fs::read(&p).expect("readable"),
+            )
+        })
+        .collect();
+    v.sort();
+    assert!(!v.is_empty());
+    v
+}
+
+/// Every other property holds on the fuzzer's crash inputs.
+#[test]
+fn fuzz_pipeline_crashes_keep_every_other_property() {
+    for (name, data) in pipeline_crashes() {
+        println!("{name}");
+        props::without_idempotence(|| props::check_bytes(&data));
+    }
+}
+
+#[test]
+#[ignore = "open bug in clean::plan: 目录 fill and blank_runs planned on the outline before the other edits"]
+fn fuzz_pipeline_crashes_clean_idempotently() {
+    for (name, data) in pipeline_crashes() {
+        println!("{name}");
+        props::check_bytes(&data);
+    }
+}
