@@ -55,12 +55,16 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
                 encoding_rs::BIG5
             };
             let (bytes, _, had_errors) = enc.encode(&text);
-            if had_errors {
-                let bad: String = text
-                    .chars()
-                    .filter(|c| enc.encode(&c.to_string()).2)
-                    .take(5)
-                    .collect();
+            // encoding_rs writes a few private-use characters (U+E78D..U+E796 and others) as
+            // the bytes of the vertical forms they once stood for, which read back as other
+            // characters: a file that does not reopen to the same text counts as an error too.
+            if had_errors || enc.decode_without_bom_handling(&bytes).0 != *text {
+                let round_trips = |c: char| {
+                    let s = c.to_string();
+                    let (b, _, err) = enc.encode(&s);
+                    !err && enc.decode_without_bom_handling(&b).0 == s
+                };
+                let bad: String = text.chars().filter(|&c| !round_trips(c)).take(5).collect();
                 return Err(Error::Invalid {
                     what: format!(
                         "有字符无法用 {} 编码保存：{bad}；请改用 UTF-8",
