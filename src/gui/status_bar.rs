@@ -1,0 +1,30 @@
+//! The status bar: file name, encoding, line ending, reports, placeholders left, findings.
+
+use super::app::App;
+
+pub fn ui(ui: &mut egui::Ui, app: &App) {
+    let ws = &app.ws;
+    ui.horizontal(|ui| {
+        ui.label(ws.display_name());
+        ui.separator();
+        ui.label(format!("编码 {}", ws.encoding.name()));
+        ui.separator();
+        ui.label(format!("换行 {}", ws.line_ending.name().to_uppercase()));
+        ui.separator();
+        ui.label(format!("{} 篇报告", ws.analysis.outline.reports.len()));
+        ui.separator();
+        ui.label(format!("待填 {} 处", ws.unfilled(None)));
+        ui.separator();
+        ui.label(format!("问题 {} 条", ws.findings()));
+        ui.separator();
+        ui.label(format!("可清理 {} 处", ws.plan.len()));
+        if ws.analysis_is_stale() {
+            ui.separator();
+            ui.label("分析中…");
+        }
+        if ws.is_dirty() {
+            ui.separator();
+            ui.label("● 有未导出的修改");
+        }
+    });
+}

@@ -1,0 +1,456 @@
+//! The text of the selected report, editable, with placeholders, text cleaning would remove
+//! and masked words highlighted. One report at a time keeps a 1 MB compilation smooth; the
+//! highlighted layout is cached by revision so an idle frame never re-hashes the text.
+//!
+//! Typing becomes edits (data) recorded by a [`egui::TextBuffer`] wrapper and applied to the
+//! document through the workspace, so undo, the dirty mark and the outline never drift.
+
+use super::command::Command;
+use super::workspace::{Workspace, byte_offset, char_index, floor_boundary};
+use crate::clean::{Category, RuleSet};
+use crate::model::{ByteRange, Edit, EditOrigin};
+use egui::text::{CCursor, CCursorRange, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Stroke};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The undo label of typing; typing steps merge.
+pub const TYPING: &str = "输入";
+
+/// What a highlighted span marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    Placeholder,
+    Removed,
+    Masked,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 3] = [Mark::Placeholder, Mark::Removed, Mark::Masked];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mark::Placeholder => "待填占位符",
+            Mark::Removed => "清理将删除",
+            Mark::Masked => "被遮挡的词",
+        }
+    }
+
+    pub fn color(self) -> Color32 {
+        match self {
+            Mark::Placeholder => Color32::from_rgba_unmultiplied(240, 170, 0, 110),
+            Mark::Removed => Color32::from_rgba_unmultiplied(220, 50, 50, 90),
+            Mark::Masked => Color32::from_rgba_unmultiplied(60, 130, 240, 110),
+        }
+    }
+}
+
+/// A highlighted range of the report's text (bytes of the buffer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub range: ByteRange,
+    pub mark: Mark,
+}
+
+/// The editor's state: the selected report's text as egui edits it, and its caches.
+#[derive(Default)]
+pub struct Editor {
+    /// The selected report's text.
+    pub buffer: String,
+    /// The document range the buffer mirrors.
+    pub range: ByteRange,
+    pub report: usize,
+    /// The workspace revision the buffer mirrors.
+    pub revision: u64,
+    /// Changes with every change of the buffer (typing or reload); keys the layout cache.
+    generation: u64,
+    pub spans: Vec<Span>,
+    spans_key: (u64, u64, usize, u64),
+    /// Changes when the highlights change; keys the layout cache.
+    spans_version: u64,
+    galley: Option<((u64, u64, u64, u32, bool, u32), Arc<Galley>)>,
+    /// The cursor as a byte offset in the document, updated every frame.
+    pub cursor: Option<usize>,
+    /// A selection (document bytes) to set and scroll to on the next frame.
+    pending: Option<ByteRange>,
+    /// Give the text keyboard focus with the pending selection (false: a fill field keeps it).
+    pub focus_text: bool,
+}
+
+pub const TEXT_ID: &str = "report_text";
+
+impl Editor {
+    /// Reloads the buffer when the document changed under it (undo, fills, cleaning, another
+    /// report) and recomputes highlights when the analysis or the rules changed.
+    pub fn sync(&mut self, ws: &Workspace, report: usize) {
+        let range = ws.report_range(report);
+        if self.revision != ws.revision || self.report != report || self.range != range {
+            let current = &ws.text[range.clone()];
+            if self.buffer != current {
+                self.buffer = current.to_string();
+                self.generation += 1;
+            }
+            self.range = range;
+            self.report = report;
+            self.revision = ws.revision;
+        }
+        let key = (
+            ws.analysis_revision,
+            ws.plan_generation,
+            report,
+            self.generation,
+        );
+        if key != self.spans_key {
+            let new = spans(ws, self.range.clone());
+            if new != self.spans {
+                self.spans = new;
+                self.spans_version += 1;
+            }
+            self.spans_key = key;
+        }
+    }
+
+    /// Selects `range` (document bytes) and scrolls it into view on the next frame.
+    pub fn select(&mut self, range: ByteRange) {
+        self.pending = Some(range);
+        self.focus_text = true;
+    }
+
+    /// The buffer offset of a document offset, clamped into the buffer.
+    pub fn to_buffer(&self, doc_offset: usize) -> usize {
+        floor_boundary(
+            &self.buffer,
+            doc_offset
+                .saturating_sub(self.range.start)
+                .min(self.buffer.len()),
+        )
+    }
+}
+
+/// Highlights of `range` of the document, in buffer bytes.
+fn spans(ws: &Workspace, range: ByteRange) -> Vec<Span> {
+    let mut out = Vec::new();
+    let to_local = |r: &ByteRange| -> Option<ByteRange> {
+        let s = ws.map_offset(r.start, false);
+        let e = ws.map_offset(r.end, true).max(s);
+        (s >= range.start && e <= range.end && e > s).then(|| s - range.start..e - range.start)
+    };
+    for p in &ws.analysis.placeholders {
+        if let Some(r) = to_local(&p.range) {
+            out.push(Span {
+                range: r,
+                mark: Mark::Placeholder,
+            });
+        }
+    }
+    for e in &ws.plan {
+        let mark = match &e.origin {
+            EditOrigin::Rule(id) if rule_category(id) == Some(Category::MaskedWord) => Mark::Masked,
+            _ if e.new.is_empty() || e.new.len() < e.old.len() => Mark::Removed,
+            _ => Mark::Masked,
+        };
+        if let Some(r) = to_local(&e.range) {
+            out.push(Span { range: r, mark });
+        }
+    }
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    // Overlaps: the first wins, so the layout sections stay in order.
+    let mut clean: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        if clean.last().is_none_or(|l| s.range.start >= l.range.end) {
+            clean.push(s);
+        }
+    }
+    clean
+}
+
+/// The category of a default rule, by id.
+fn rule_category(id: &str) -> Option<Category> {
+    thread_local! {
+        static DEFAULTS: RuleSet = RuleSet::default();
+    }
+    DEFAULTS.with(|d| d.rules.iter().find(|r| r.id == id).map(|r| r.category))
+}
+
+/// Moves spans over edits made to the buffer (in the order made); spans an edit touches go.
+fn shift_spans(spans: &mut Vec<Span>, edits: &[Edit]) {
+    for e in edits {
+        let (s, end, n) = (e.range.start, e.range.end, e.new.len());
+        spans.retain(|sp| sp.range.end <= s || sp.range.start >= end);
+        for sp in spans.iter_mut() {
+            if sp.range.start >= end {
+                sp.range = sp.range.start - (end - s) + n..sp.range.end - (end - s) + n;
+            }
+        }
+    }
+}
+
+/// The layout of `text` with `spans` highlighted.
+pub fn layout_job(
+    text: &str,
+    spans: &[Span],
+    font: FontId,
+    color: Color32,
+    wrap: f32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap;
+    let plain = TextFormat::simple(font.clone(), color);
+    let mut pos = 0;
+    for sp in spans {
+        let (s, e) = (sp.range.start.min(text.len()), sp.range.end.min(text.len()));
+        if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if s > pos {
+            job.append(&text[pos..s], 0.0, plain.clone());
+        }
+        let mut f = plain.clone();
+        f.background = sp.mark.color();
+        if sp.mark == Mark::Removed {
+            f.strikethrough = Stroke::new(1.0, color);
+        }
+        job.append(&text[s..e], 0.0, f);
+        pos = e;
+    }
+    if pos < text.len() || job.sections.is_empty() {
+        job.append(&text[pos..], 0.0, plain);
+    }
+    job
+}
+
+/// Wraps the buffer so every change egui makes is recorded as an edit.
+struct Recording<'a> {
+    text: &'a mut String,
+    edits: Rc<RefCell<Vec<Edit>>>,
+}
+
+impl egui::TextBuffer for Recording<'_> {
+    fn is_mutable(&self) -> bool {
+        true
+    }
+    fn as_str(&self) -> &str {
+        self.text
+    }
+    fn insert_text(&mut self, text: &str, char_index: egui::text::CharIndex) -> usize {
+        let at = byte_offset(self.text, char_index.0);
+        self.text.insert_str(at, text);
+        self.edits.borrow_mut().push(Edit {
+            range: at..at,
+            old: String::new(),
+            new: text.to_string(),
+            origin: EditOrigin::User,
+        });
+        text.chars().count()
+    }
+    fn delete_char_range(&mut self, char_range: std::ops::Range<egui::text::CharIndex>) {
+        let s = byte_offset(self.text, char_range.start.0);
+        let e = byte_offset(self.text, char_range.end.0).max(s);
+        if s == e {
+            return;
+        }
+        let old: String = self.text.drain(s..e).collect();
+        self.edits.borrow_mut().push(Edit {
+            range: s..e,
+            old,
+            new: String::new(),
+            origin: EditOrigin::User,
+        });
+    }
+    fn type_id(&self) -> std::any::TypeId {
+        std::any::TypeId::of::<Recording<'static>>()
+    }
+}
+
+/// Draws the legend and the editable text of the selected report.
+pub fn ui(
+    ui: &mut egui::Ui,
+    ed: &mut Editor,
+    _rules: &RuleSet,
+    text_size: f32,
+    cmds: &mut Vec<Command>,
+) {
+    legend_ui(ui, ed);
+    let id = egui::Id::unique(TEXT_ID);
+    let ctx = ui.ctx().clone();
+    let pending = ed.pending.take();
+    let mut pending_cursor = None;
+    if let Some(range) = &pending {
+        let (s, e) = (ed.to_buffer(range.start), ed.to_buffer(range.end));
+        let (cs, ce) = (char_index(&ed.buffer, s), char_index(&ed.buffer, e));
+        let mut state = egui::TextEdit::load_state(&ctx, id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::two(CCursor::new(cs), CCursor::new(ce))));
+        egui::TextEdit::store_state(&ctx, id, state);
+        if ed.focus_text {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        pending_cursor = Some(CCursor::new(cs));
+    }
+
+    let recorded = Rc::new(RefCell::new(Vec::<Edit>::new()));
+    let font = FontId::proportional(text_size);
+    let color = ui.visuals().text_color();
+    let dark = ui.visuals().dark_mode;
+    let generation = ed.generation;
+    let spans_version = ed.spans_version;
+    let spans = &ed.spans;
+    let cache = &mut ed.galley;
+    let rec = recorded.clone();
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
+        let n = rec.borrow().len() as u64;
+        let key = (
+            generation,
+            n,
+            spans_version,
+            wrap.to_bits(),
+            dark,
+            text_size.to_bits(),
+        );
+        if let Some((k, g)) = cache.as_ref()
+            && *k == key
+        {
+            return g.clone();
+        }
+        let job = if n == 0 {
+            layout_job(buf.as_str(), spans, font.clone(), color, wrap)
+        } else {
+            let mut moved = spans.clone();
+            shift_spans(&mut moved, &rec.borrow());
+            layout_job(buf.as_str(), &moved, font.clone(), color, wrap)
+        };
+        let g = ui.ctx().fonts_mut(|f| f.layout_job(job));
+        *cache = Some((key, g.clone()));
+        g
+    };
+
+    let mut buffer = Recording {
+        text: &mut ed.buffer,
+        edits: recorded.clone(),
+    };
+    let output = egui::ScrollArea::vertical()
+        .id_salt("report_text_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let out = egui::TextEdit::multiline(&mut buffer)
+                .id(id)
+                .desired_width(f32::INFINITY)
+                .desired_rows(30)
+                .frame(egui::Frame::NONE)
+                .hint_text("报告正文")
+                .layouter(&mut layouter)
+                .show(ui);
+            if let Some(c) = pending_cursor {
+                let rect = out
+                    .galley
+                    .pos_from_cursor(c)
+                    .translate(out.galley_pos.to_vec2())
+                    .expand(40.0);
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+            out
+        })
+        .inner;
+
+    let edits = std::mem::take(&mut *recorded.borrow_mut());
+    if !edits.is_empty() {
+        // Re-key the cached layout: it already shows the typed text, so the next frame
+        // (same text, new revision) need not lay it out again.
+        ed.generation += 1;
+        if let Some((k, _)) = &mut ed.galley {
+            k.0 = ed.generation;
+            k.1 = 0;
+        }
+        shift_spans(&mut ed.spans, &edits);
+        let base = ed.range.start;
+        let mut delta: isize = 0;
+        let doc_edits: Vec<Edit> = edits
+            .into_iter()
+            .map(|mut e| {
+                e.range = e.range.start + base..e.range.end + base;
+                delta += e.new.len() as isize - e.old.len() as isize;
+                e
+            })
+            .collect();
+        // Each recorded edit is relative to the text after the previous one: one command each.
+        for e in doc_edits {
+            cmds.push(Command::Apply {
+                edits: vec![e],
+                label: TYPING.to_string(),
+            });
+        }
+        ed.range.end = (ed.range.end as isize + delta).max(ed.range.start as isize) as usize;
+        ed.spans_key.3 = ed.generation;
+    }
+    if let Some(range) = output.cursor_range {
+        let ci = range.primary.index.0;
+        ed.cursor = Some(ed.range.start + byte_offset(&ed.buffer, ci));
+    }
+}
+
+fn legend_ui(ui: &mut egui::Ui, ed: &Editor) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("图例：");
+        for m in Mark::ALL {
+            let n = ed.spans.iter().filter(|s| s.mark == m).count();
+            let text =
+                egui::RichText::new(format!(" {} {n} ", m.label())).background_color(m.color());
+            ui.label(text);
+        }
+    });
+    ui.separator();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_sections_cover_the_text_once() {
+        let text = "一、XX区工作##paidend##";
+        let spans = vec![
+            Span {
+                range: 6..8,
+                mark: Mark::Placeholder,
+            },
+            Span {
+                range: 17..text.len(),
+                mark: Mark::Removed,
+            },
+        ];
+        let job = layout_job(
+            text,
+            &spans,
+            FontId::proportional(14.0),
+            Color32::WHITE,
+            100.0,
+        );
+        assert_eq!(job.text, text);
+        assert_eq!(job.sections.len(), 4);
+    }
+
+    #[test]
+    fn spans_follow_typing() {
+        let mut spans = vec![
+            Span {
+                range: 0..2,
+                mark: Mark::Placeholder,
+            },
+            Span {
+                range: 10..12,
+                mark: Mark::Placeholder,
+            },
+        ];
+        let e = Edit {
+            range: 5..5,
+            old: String::new(),
+            new: "滨江".into(),
+            origin: EditOrigin::User,
+        };
+        shift_spans(&mut spans, &[e]);
+        assert_eq!(spans[0].range, 0..2);
+        assert_eq!(spans[1].range, 16..18);
+    }
+}
