@@ -1,5 +1,515 @@
-//! The command line shell over the core.
+//! The command line shell over the core: `qinggao inspect`, `qinggao clean`, and (with no
+//! subcommand) the desktop editor. Prints each error once, to stderr, and goes on with the
+//! next file of a batch; the exit code says whether anything failed.
 
-pub fn run() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+use crate::analysis::{self, Analysis};
+use crate::clean::{self, RuleSet};
+use crate::error::{Error, Result};
+use crate::export::{self, Scope, TextOptions};
+use crate::model::{Document, Encoding, LineEnding};
+use crate::placeholder::{self, Answers, PlaceholderKind};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "qinggao",
+    version,
+    about = "清稿：把下载的工作报告汇编整理成可以交付的干净文稿",
+    long_about = "清稿：把下载的工作报告汇编整理成可以交付的干净文稿。\n不带子命令时打开桌面编辑器（FILE 可选）。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Open this file in the desktop editor (without it, the built-in sample opens).
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Summarise compilations: reports, headings, placeholders, findings, what cleaning would change.
+    Inspect(InspectArgs),
+    /// Write the cleaned (and filled) compilation, one report, or every report into a folder.
+    Clean(CleanArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct InspectArgs {
+    /// One or more compilation files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print everything as JSON (documented in the README).
+    #[arg(long)]
+    json: bool,
+    /// Decode the input with this encoding instead of detecting it (utf-8, gb18030, gbk, big5, utf-16le...).
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
+    /// Use this rule file (TOML or JSON) instead of the built-in cleaning rules.
+    #[arg(long, value_name = "RULES")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Txt,
+    Docx,
+}
+
+#[derive(clap::Args, Debug)]
+struct CleanArgs {
+    /// One or more compilation files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output file (one input) or folder (several inputs).
+    #[arg(short = 'o', long = "output", value_name = "OUT", conflicts_with = "split")]
+    output: Option<PathBuf>,
+    /// Write every report into its own file in this folder.
+    #[arg(long, value_name = "DIR")]
+    split: Option<PathBuf>,
+    /// Export only report N (1-based, as `inspect` numbers them).
+    #[arg(long, value_name = "N", conflicts_with = "split")]
+    report: Option<usize>,
+    /// Fill placeholders with the answers in this JSON file (the GUI saves the same format).
+    #[arg(long, value_name = "ANSWERS.json")]
+    fill: Option<PathBuf>,
+    /// Use this rule file (TOML or JSON) instead of the built-in cleaning rules.
+    #[arg(long, value_name = "RULES")]
+    rules: Option<PathBuf>,
+    /// Output encoding: utf-8 (default), source (same as the input), gb18030, utf-8-bom, utf-16le...
+    #[arg(long, value_name = "ENC", default_value = "utf-8")]
+    encoding: String,
+    /// Decode the input with this encoding instead of detecting it.
+    #[arg(long, value_name = "ENC")]
+    input_encoding: Option<String>,
+    /// Write CRLF line endings (Windows) instead of LF.
+    #[arg(long)]
+    crlf: bool,
+    /// Replace output files that already exist.
+    #[arg(long)]
+    force: bool,
+    /// Exit with status 3 while placeholders remain unfilled.
+    #[arg(long)]
+    strict: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "txt")]
+    format: Format,
+    /// 公文 layout preset for --format docx (TOML; see presets/gongwen.toml).
+    #[arg(long, value_name = "PRESET")]
+    preset: Option<PathBuf>,
+}
+
+/// Runs the command line; with no subcommand, the GUI.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Inspect(args)) => batch(&args.files, |f| inspect(f, &args)),
+        Some(Command::Clean(args)) => clean_command(&args),
+        None => run_gui(cli.file),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(file: Option<PathBuf>) -> ExitCode {
+    match crate::gui::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qinggao: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("qinggao: 此版本未包含桌面界面（编译时未启用 gui 功能）；请使用 qinggao inspect / qinggao clean");
+    ExitCode::from(2)
+}
+
+/// Runs `f` on every file; one failure is reported and the rest still go through.
+fn batch(files: &[PathBuf], mut f: impl FnMut(&Path) -> Result<Outcome>) -> ExitCode {
+    let mut failed = false;
+    let mut unfilled = false;
+    for file in files {
+        match f(file) {
+            Ok(Outcome::Done) => {}
+            Ok(Outcome::Unfilled) => unfilled = true,
+            Err(e) => {
+                eprintln!("qinggao: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else if unfilled {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+enum Outcome {
+    Done,
+    /// Done, but placeholders remain and --strict was given.
+    Unfilled,
+}
+
+fn parse_encoding(name: &str) -> Result<Encoding> {
+    Encoding::parse(name).ok_or_else(|| Error::Invalid {
+        what: format!(
+            "不认识的编码“{name}”；可用：{}",
+            Encoding::ALL.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
+        ),
+    })
+}
+
+fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
+    match path {
+        Some(p) => RuleSet::load(p),
+        None => Ok(RuleSet::default()),
+    }
+}
+
+fn load(path: &Path, encoding: Option<&str>) -> Result<(Document, Analysis)> {
+    let forced = encoding.map(parse_encoding).transpose()?;
+    let doc = crate::decode::load(path, forced)?;
+    let analysis = analysis::analyze(&doc.text);
+    Ok((doc, analysis))
+}
+
+// ---------------------------------------------------------------------------------------
+// inspect
+
+fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
+    let rules = load_rules(args.rules.as_deref())?;
+    let (doc, analysis) = load(path, args.encoding.as_deref())?;
+    let edits = clean::plan(&doc.text, &analysis.outline, &rules);
+    if args.json {
+        let json = InspectJson::new(path, &doc, &analysis, &edits);
+        let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid { what: e.to_string() })?;
+        println!("{s}");
+    } else {
+        print_summary(path, &doc, &analysis, &edits);
+    }
+    Ok(Outcome::Done)
+}
+
+/// How many findings of one report the summary shows before "…".
+const SUMMARY_FINDINGS: usize = 8;
+/// How many placeholder groups of one report the summary names.
+const SUMMARY_GROUPS: usize = 6;
+
+fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crate::model::Edit]) {
+    let o = &analysis.outline;
+    println!("文件：{}", path.display());
+    println!(
+        "编码：{}　换行：{}　行数：{}　报告：{} 篇　占位符：{} 处",
+        doc.encoding,
+        doc.line_ending.name().to_uppercase(),
+        analysis.index.line_count(),
+        o.reports.len(),
+        analysis.placeholders.len()
+    );
+    if let Some(t) = &o.title {
+        println!("汇编标题：{t}");
+    }
+    if let Some(toc) = &o.toc {
+        let state = if toc.is_empty() { "空目录，清理时可填入各篇标题" } else { "已有标题" };
+        println!("目录：第 {} 行，{} 项（{state}）", toc.heading_line + 1, toc.entries.len());
+    }
+    for (i, r) in o.reports.iter().enumerate() {
+        let mark = if r.title_inferred { "（推断）" } else { "" };
+        println!();
+        println!("{:>2}. {}{mark}　[第 {}–{} 行]", i + 1, r.title, r.lines.start + 1, r.lines.end);
+        let ph = analysis.report_placeholders(i);
+        let headings = r.outline.iter().filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal).count();
+        println!(
+            "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
+            r.outline.len() - headings,
+            ph.len(),
+            r.findings.len()
+        );
+        let groups = placeholder::groups(ph);
+        let names: Vec<String> = groups
+            .iter()
+            .filter(|g| g.kind == PlaceholderKind::Name)
+            .take(SUMMARY_GROUPS)
+            .map(|g| format!("{}×{}", g.key, g.count))
+            .collect();
+        let quantities = ph.iter().filter(|p| p.kind == PlaceholderKind::Quantity).count();
+        if !names.is_empty() || quantities > 0 {
+            println!("    待填：名称 {}；数字 {quantities} 处", if names.is_empty() { "无".into() } else { names.join("、") });
+        }
+        for f in r.findings.iter().take(SUMMARY_FINDINGS) {
+            println!("    ! 第 {} 行 {}：{}", f.line + 1, f.kind.label(), f.message);
+        }
+        if r.findings.len() > SUMMARY_FINDINGS {
+            println!("    ……另有 {} 条提示（--json 查看全部）", r.findings.len() - SUMMARY_FINDINGS);
+        }
+    }
+    println!();
+    let counts = clean::counts(edits);
+    if counts.is_empty() {
+        println!("清理：没有需要清理的内容");
+    } else {
+        let rules = RuleSet::default();
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(id, n)| {
+                let label = rules.rules.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.label.as_str());
+                format!("{label} {n}")
+            })
+            .collect();
+        println!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
+    }
+}
+
+/// The documented JSON shape of `inspect --json` (see the README). Lines are 1-based.
+#[derive(Serialize)]
+struct InspectJson<'a> {
+    file: String,
+    encoding: &'static str,
+    line_ending: &'static str,
+    lines: usize,
+    title: Option<&'a str>,
+    title_line: Option<usize>,
+    toc: Option<TocJson<'a>>,
+    reports: Vec<ReportJson<'a>>,
+    cleaning: CleaningJson,
+}
+
+#[derive(Serialize)]
+struct TocJson<'a> {
+    line: usize,
+    empty: bool,
+    entries: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    number: usize,
+    title: &'a str,
+    title_inferred: bool,
+    start_line: usize,
+    end_line: usize,
+    outline: Vec<HeadingJson<'a>>,
+    roles: Vec<RoleJson>,
+    placeholders: Vec<PlaceholderJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeadingJson<'a> {
+    kind: crate::model::HeadingKind,
+    level: u8,
+    marker: &'a str,
+    text: &'a str,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct RoleJson {
+    role: crate::model::LineRole,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct PlaceholderJson<'a> {
+    text: &'a str,
+    line: usize,
+    column: usize,
+    kind: PlaceholderKind,
+    group: &'a str,
+    unit: Option<&'a str>,
+    context: String,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    kind: crate::model::FindingKind,
+    line: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct CleaningJson {
+    edits: usize,
+    by_rule: BTreeMap<String, usize>,
+}
+
+impl<'a> InspectJson<'a> {
+    fn new(path: &Path, doc: &Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
+        let o = &a.outline;
+        let reports = o
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ReportJson {
+                number: i + 1,
+                title: &r.title,
+                title_inferred: r.title_inferred,
+                start_line: r.lines.start + 1,
+                end_line: r.lines.end,
+                outline: r
+                    .outline
+                    .iter()
+                    .map(|h| HeadingJson { kind: h.kind, level: h.level, marker: &h.marker, text: &h.text, line: h.line + 1 })
+                    .collect(),
+                roles: r.roles.iter().map(|x| RoleJson { role: x.role, line: x.line + 1 }).collect(),
+                placeholders: a
+                    .report_placeholders(i)
+                    .iter()
+                    .map(|p| PlaceholderJson {
+                        text: &p.text,
+                        line: p.line + 1,
+                        column: p.column,
+                        kind: p.kind,
+                        group: &p.group,
+                        unit: p.unit.as_deref(),
+                        context: p.context(),
+                    })
+                    .collect(),
+                findings: r
+                    .findings
+                    .iter()
+                    .map(|f| FindingJson { kind: f.kind, line: f.line + 1, message: &f.message })
+                    .collect(),
+            })
+            .collect();
+        InspectJson {
+            file: path.display().to_string(),
+            encoding: doc.encoding.name(),
+            line_ending: doc.line_ending.name(),
+            lines: a.index.line_count(),
+            title: o.title.as_deref(),
+            title_line: o.title_line.map(|l| l + 1),
+            toc: o.toc.as_ref().map(|t| TocJson { line: t.heading_line + 1, empty: t.is_empty(), entries: &t.entries }),
+            reports,
+            cleaning: CleaningJson { edits: edits.len(), by_rule: clean::counts(edits) },
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// clean
+
+fn clean_command(args: &CleanArgs) -> ExitCode {
+    if args.output.is_none() && args.split.is_none() {
+        eprintln!("qinggao: 请用 -o OUT 指定输出文件，或用 --split DIR 指定输出文件夹");
+        return ExitCode::from(2);
+    }
+    // Shared inputs are read once; a bad rules or answers file stops everything, since
+    // every file would fail the same way.
+    let shared = (|| -> Result<(RuleSet, Answers)> {
+        let rules = load_rules(args.rules.as_deref())?;
+        let answers = match &args.fill {
+            Some(p) => Answers::load(p)?,
+            None => Answers::default(),
+        };
+        Ok((rules, answers))
+    })();
+    let (rules, answers) = match shared {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("qinggao: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let several = args.files.len() > 1;
+    batch(&args.files, |f| clean_one(f, args, &rules, &answers, several))
+}
+
+fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, several: bool) -> Result<Outcome> {
+    let (doc, analysis) = load(path, args.input_encoding.as_deref())?;
+    let cleaned = analysis::clean_and_fill(&doc.text, &analysis, rules, answers);
+    let after = analysis::analyze(&cleaned.text);
+    let opts = TextOptions {
+        encoding: if args.encoding.eq_ignore_ascii_case("source") { doc.encoding } else { parse_encoding(&args.encoding)? },
+        line_ending: if args.crlf { LineEnding::Crlf } else { LineEnding::Lf },
+    };
+    let stem = path.file_stem().map_or_else(|| "报告".to_string(), |s| s.to_string_lossy().into_owned());
+    let ext = match args.format {
+        Format::Txt => "txt",
+        Format::Docx => "docx",
+    };
+    let (scope, dest) = if let Some(dir) = &args.split {
+        let dir = if several { dir.join(&stem) } else { dir.clone() };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "创建输出文件夹", e))?;
+        (Scope::Split, dir)
+    } else {
+        let out = args.output.clone().unwrap_or_default();
+        let out = if several {
+            std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, "创建输出文件夹", e))?;
+            out.join(format!("{stem}.clean.{ext}"))
+        } else {
+            out
+        };
+        match args.report {
+            Some(0) => return Err(Error::Invalid { what: "--report 从 1 开始编号".into() }),
+            Some(n) => (Scope::Report(n - 1), out),
+            None => (Scope::Whole, out),
+        }
+    };
+    let files: Vec<(PathBuf, Vec<u8>)> = match args.format {
+        Format::Txt => export::plan_text_export(&cleaned.text, &after, scope, &dest, ext)?
+            .into_iter()
+            .map(|(p, t)| Ok((p, export::encode(&t, opts)?)))
+            .collect::<Result<_>>()?,
+        Format::Docx => docx_files(&cleaned.text, &after, scope, &dest, args.preset.as_deref())?,
+    };
+    export::write_all(&files, args.force, Some(path))?;
+
+    // What was done.
+    let left = placeholder::unfilled(&after.placeholders, &Answers::default());
+    println!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.edits.len());
+    let counts = clean::counts(&cleaned.edits);
+    for (rule, n) in &counts {
+        println!("    {rule}: {n}");
+    }
+    let fills = cleaned.edits.iter().filter(|e| matches!(e.origin, crate::model::EditOrigin::Fill(_))).count();
+    if fills > 0 {
+        println!("    填入占位符: {fills}");
+    }
+    for (p, _) in &files {
+        println!("  → {}", p.display());
+    }
+    if left.is_empty() {
+        println!("  占位符已全部填写");
+    } else {
+        println!("  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）", left.len());
+    }
+    Ok(if args.strict && !left.is_empty() { Outcome::Unfilled } else { Outcome::Done })
+}
+
+fn docx_files(text: &str, analysis: &Analysis, scope: Scope, dest: &Path, preset: Option<&Path>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    use crate::export::docx;
+    let preset = match preset {
+        Some(p) => docx::Preset::load(p)?,
+        None => docx::Preset::default(),
+    };
+    let n = analysis.outline.reports.len();
+    Ok(match scope {
+        Scope::Whole => {
+            let all: Vec<usize> = (0..n).collect();
+            let input = docx::input_from_text(text, analysis, &all, true);
+            vec![(dest.to_path_buf(), docx::build(&input, &preset)?)]
+        }
+        Scope::Report(i) => {
+            if i >= n {
+                return Err(Error::Invalid { what: format!("没有第 {} 篇报告（共 {n} 篇）", i + 1) });
+            }
+            let input = docx::input_from_text(text, analysis, &[i], false);
+            vec![(dest.to_path_buf(), docx::build(&input, &preset)?)]
+        }
+        Scope::Split => (0..n)
+            .map(|i| {
+                let input = docx::input_from_text(text, analysis, &[i], false);
+                let name = export::file_name(i + 1, &analysis.outline.reports[i].title, "docx");
+                Ok((dest.join(name), docx::build(&input, &preset)?))
+            })
+            .collect::<Result<_>>()?,
+    })
 }

@@ -2,7 +2,8 @@
 //! errors for empty, binary and undecodable input. No dependency on egui.
 
 use crate::error::{Error, Result};
-use crate::model::{Document, Encoding};
+use crate::model::{Document, Encoding, LineEnding};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Files larger than this are refused (see the README: "支持的文件大小").
@@ -10,20 +11,243 @@ pub const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
 
 /// Reads and decodes `path`; `encoding` forces an encoding instead of detecting one.
 pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Document> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取文件", e))?;
+    if meta.is_dir() {
+        return Err(Error::Invalid { what: format!("{}: 这是一个文件夹，不是文本文件 (is a directory)", path.display()) });
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_FILE_SIZE });
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取文件", e))?;
     decode(&bytes, path, encoding)
 }
 
 /// Decodes bytes read from `path` (the path is only used in messages and kept on the document).
-pub fn decode(bytes: &[u8], path: &Path, encoding: Option<Encoding>) -> Result<Document> {
-    let _ = encoding;
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| Error::Undecodable {
-        path: path.to_path_buf(),
-        encoding: "utf-8".into(),
-        line: 1,
-        detail: String::new(),
+pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Document> {
+    let err_path = || path.to_path_buf();
+    if let Some(what) = binary_kind(bytes) {
+        return Err(Error::Binary { path: err_path(), what: what.to_string() });
+    }
+    let (encoding, body) = match forced {
+        Some(enc) => (enc, strip_bom(bytes, enc)),
+        None => detect(bytes),
+    };
+    let text = decode_as(body, encoding).map_err(|(offset, detail)| {
+        // A detected legacy encoding that fails early on a file that is UTF-8 for longer
+        // is a damaged UTF-8 file: say where the UTF-8 breaks, which is what the user can fix.
+        let utf8_valid = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
+        let (enc_name, offset, detail) = if forced.is_none() && utf8_valid > offset {
+            ("utf-8", utf8_valid, format!("第 {} 字节不是有效的 UTF-8", utf8_valid + 1))
+        } else {
+            (encoding.name(), offset, detail)
+        };
+        Error::Undecodable { path: err_path(), encoding: enc_name.to_string(), line: line_at(body, offset), detail }
     })?;
-    let mut doc = Document::from_text(text);
-    doc.path = Some(path.to_path_buf());
-    Ok(doc)
+    if text.contains('\0') && encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be {
+        return Err(Error::Binary { path: err_path(), what: "含有空字节的二进制数据".to_string() });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty { path: err_path() });
+    }
+    let line_ending = if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
+        LineEnding::Crlf
+    } else {
+        LineEnding::Lf
+    };
+    let text = normalize_newlines(text);
+    Ok(Document { path: Some(path.to_path_buf()), encoding, line_ending, text })
+}
+
+/// Recognises common binary formats by their magic bytes, so a renamed PNG or .docx gets a
+/// message saying what it is.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 9] = [
+        (b"\x89PNG", "PNG 图片"),
+        (b"\xFF\xD8\xFF", "JPEG 图片"),
+        (b"GIF8", "GIF 图片"),
+        (b"%PDF", "PDF 文件"),
+        (b"PK\x03\x04", "压缩包或 Word/WPS 文档（.docx/.zip）"),
+        (b"\xD0\xCF\x11\xE0", "旧版 Word/Excel 文档（.doc/.xls）"),
+        (b"Rar!", "RAR 压缩包"),
+        (b"7z\xBC\xAF", "7z 压缩包"),
+        (b"\x7FELF", "可执行程序"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    // NUL bytes in the first 8 KiB without a UTF-16 BOM mean binary data; UTF-16 text without
+    // a BOM is also caught here as long as it is not mostly ASCII-in-UTF-16.
+    let head = &bytes[..bytes.len().min(8192)];
+    let has_utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if !has_utf16_bom && memchr::memchr(0, head).is_some() {
+        return Some("二进制数据");
+    }
+    None
+}
+
+fn strip_bom(bytes: &[u8], enc: Encoding) -> &[u8] {
+    let bom: &[u8] = match enc {
+        Encoding::Utf8 | Encoding::Utf8Bom => b"\xEF\xBB\xBF",
+        Encoding::Utf16Le => b"\xFF\xFE",
+        Encoding::Utf16Be => b"\xFE\xFF",
+        _ => b"",
+    };
+    bytes.strip_prefix(bom).unwrap_or(bytes)
+}
+
+/// Picks the encoding: a BOM decides; valid UTF-8 is UTF-8; otherwise chardetng guesses
+/// among the Chinese legacy encodings (GB18030 or Big5).
+fn detect(bytes: &[u8]) -> (Encoding, &[u8]) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (Encoding::Utf8Bom, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (Encoding::Utf16Le, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (Encoding::Utf16Be, rest);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return (Encoding::Utf8, bytes);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // A sample is enough for a guess and keeps detection cheap on large files.
+    let sample = &bytes[..bytes.len().min(1 << 20)];
+    det.feed(sample, sample.len() == bytes.len());
+    let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    let enc = if guess == encoding_rs::BIG5 { Encoding::Big5 } else { Encoding::Gb18030 };
+    (enc, bytes)
+}
+
+/// Decodes strictly: an invalid sequence is an error at its byte offset, never replaced.
+fn decode_as(bytes: &[u8], enc: Encoding) -> std::result::Result<String, (usize, String)> {
+    let encoding = match enc {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            return match std::str::from_utf8(bytes) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) => Err((e.valid_up_to(), format!("第 {} 字节不是有效的 UTF-8", e.valid_up_to() + 1))),
+            };
+        }
+        Encoding::Utf16Le => encoding_rs::UTF_16LE,
+        Encoding::Utf16Be => encoding_rs::UTF_16BE,
+        Encoding::Gb18030 => encoding_rs::GB18030,
+        Encoding::Big5 => encoding_rs::BIG5,
+    };
+    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(Cow::Owned(s)) => Ok(s),
+        Some(Cow::Borrowed(s)) => Ok(s.to_string()),
+        None => {
+            let offset = first_bad_offset(bytes, encoding);
+            Err((offset, format!("第 {} 字节附近不是有效的 {}", offset + 1, enc.name())))
+        }
+    }
+}
+
+/// Finds where a strict decode fails, by decoding with replacement into chunks.
+fn first_bad_offset(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(4096);
+    let mut read_total = 0;
+    loop {
+        out.clear();
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            encoding_rs::DecoderResult::Malformed(bad, _) => return read_total.saturating_sub(bad as usize),
+            encoding_rs::DecoderResult::InputEmpty => return bytes.len(),
+            encoding_rs::DecoderResult::OutputFull => {
+                out.reserve(4096);
+            }
+        }
+    }
+}
+
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    memchr::memchr_iter(b'\n', &bytes[..offset.min(bytes.len())]).count() + 1
+}
+
+/// CRLF and lone CR become LF. Returns the input untouched when it has no CR.
+fn normalize_newlines(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('\n') {
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("测试.txt")
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("一、总结\n".as_bytes(), p(), None).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf8, "一、总结\n"));
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\x80\r\n", p(), None).unwrap();
+        assert_eq!((d.encoding, d.line_ending, d.text.as_str()), (Encoding::Utf8Bom, LineEnding::Crlf, "一\n"));
+    }
+
+    #[test]
+    fn gb18030_with_crlf_is_detected() {
+        let text = "2023年XX区卫生健康工作总结\r\n一、主要做法及成效\r\n全面贯彻落实党的二十大精神，扎实推进各项工作。\r\n";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        let d = decode(&bytes, p(), None).unwrap();
+        assert_eq!(d.encoding, Encoding::Gb18030);
+        assert_eq!(d.line_ending, LineEnding::Crlf);
+        assert_eq!(d.text, text.replace("\r\n", "\n"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "工作总结\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes, p(), None).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf16Le, "工作总结\n"));
+    }
+
+    #[test]
+    fn empty_binary_and_undecodable_files_get_clear_errors() {
+        let e = decode(b"", p(), None).unwrap_err().to_string();
+        assert!(e.contains("测试.txt") && e.contains("空"), "{e}");
+        let e = decode(b" \n\r\n", p(), None).unwrap_err().to_string();
+        assert!(e.contains("空"), "{e}");
+        let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0", p(), None).unwrap_err().to_string();
+        assert!(e.contains("PNG") && e.contains("测试.txt"), "{e}");
+        let e = decode(b"PK\x03\x04rest", p(), None).unwrap_err().to_string();
+        assert!(e.contains("docx"), "{e}");
+        let e = decode(b"abc\0\0def", p(), None).unwrap_err().to_string();
+        assert!(e.contains("二进制"), "{e}");
+        // Forced UTF-8 on GBK bytes: says which line.
+        let (bytes, _, _) = encoding_rs::GB18030.encode("第一行\n第二行");
+        let e = decode(&bytes, p(), Some(Encoding::Utf8)).unwrap_err().to_string();
+        assert!(e.contains("utf-8") && e.contains("第 1 行"), "{e}");
+    }
+
+    #[test]
+    fn forced_encoding_wins() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("总结");
+        let d = decode(&bytes, p(), Some(Encoding::Gb18030)).unwrap();
+        assert_eq!(d.text, "总结");
+    }
+
+    #[test]
+    fn lone_cr_becomes_lf() {
+        assert_eq!(normalize_newlines("a\rb\r\nc".into()), "a\nb\nc");
+    }
 }

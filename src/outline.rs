@@ -1,1 +1,558 @@
-//! The heading structure of one report and its numbering findings.
+//! The heading structure of one report: heading lines (第一部分, 一、, （一）, 1., （1）),
+//! paragraph-initial and inline 一是/二是 runs, the addressee/sign-off/date lines, and
+//! numbering findings (gaps, repeats, a missing 三是).
+//!
+//! Works on byte offsets of the LF text; no regex per line (lines are classified by their
+//! first characters), no dependency on egui.
+
+use crate::model::{ByteRange, Finding, FindingKind, Heading, HeadingKind, LineIndex, LineRole, RoleLine};
+use std::ops::Range;
+
+/// A numbered line whose heading text (to the first sentence end) is longer than this is a
+/// sentence that happens to start with a number: body text.
+const MAX_HEADING_CHARS: usize = 60;
+
+/// What the start of a line is numbered with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: HeadingKind,
+    pub number: u32,
+    /// Byte length of the marker at the start of the line.
+    pub len: usize,
+}
+
+/// Parses a Chinese numeral 一..九十九 at the start of `s`: (value, byte length).
+pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
+    fn digit(c: char) -> Option<u32> {
+        "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1)
+    }
+    let mut chars = s.chars();
+    let c1 = chars.next()?;
+    let c2 = chars.next();
+    let c3 = chars.next();
+    match (c1, c2, c3) {
+        ('十', Some(c), _) if digit(c).is_some() => Some((10 + digit(c)?, 6)),
+        ('十', _, _) => Some((10, 3)),
+        (a, Some('十'), Some(c)) if digit(a).is_some() && digit(c).is_some() => Some((digit(a)? * 10 + digit(c)?, 9)),
+        (a, Some('十'), _) if digit(a).is_some() => Some((digit(a)? * 10, 6)),
+        (a, _, _) => Some((digit(a)?, 3)),
+    }
+}
+
+/// Parses ASCII or fullwidth digits at the start of `s`, at most two of them.
+fn arabic_number(s: &str) -> Option<(u32, usize)> {
+    let mut value = 0;
+    let mut len = 0;
+    for c in s.chars().take(3) {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        value = value * 10 + d;
+        len += c.len_utf8();
+    }
+    let digits = s[..len].chars().count();
+    (len > 0 && digits <= 2).then_some((value, len))
+}
+
+fn strip_any<'a>(s: &'a str, options: &[char]) -> Option<&'a str> {
+    let c = s.chars().next()?;
+    options.contains(&c).then(|| &s[c.len_utf8()..])
+}
+
+const OPEN: [char; 2] = ['（', '('];
+const CLOSE: [char; 2] = ['）', ')'];
+
+/// Recognises the numbering at the start of a line (after leading spaces are skipped by the
+/// caller). Returns None for body text.
+pub fn line_marker(line: &str) -> Option<Marker> {
+    let first = line.as_bytes().first()?;
+    // 第一部分 / 第一章 / 第一篇 / 第一节
+    if let Some(rest) = line.strip_prefix('第') {
+        let (n, nl) = chinese_number(rest)?;
+        let after = &rest[nl..];
+        for unit in ["部分", "章", "篇", "节"] {
+            if let Some(after_unit) = after.strip_prefix(unit) {
+                let mut len = 3 + nl + unit.len();
+                // "第一部分：" / "第一部分 " keep their separator in the marker.
+                if let Some(c) = after_unit.chars().next().filter(|c| matches!(c, '：' | ':' | '　' | ' ' | '、')) {
+                    len += c.len_utf8();
+                }
+                return Some(Marker { kind: HeadingKind::Part, number: n, len });
+            }
+        }
+        return None;
+    }
+    // （一） (一) （1） (1)
+    if let Some(rest) = strip_any(line, &OPEN) {
+        let open_len = line.len() - rest.len();
+        let (kind, (n, nl)) = match chinese_number(rest) {
+            Some(num) => (HeadingKind::ParenChinese, num),
+            None => (HeadingKind::ParenArabic, arabic_number(rest)?),
+        };
+        let after = strip_any(&rest[nl..], &CLOSE)?;
+        let len = line.len() - after.len();
+        let _ = open_len;
+        return Some(Marker { kind, number: n, len });
+    }
+    // 一、 and 一是
+    if *first >= 0xE4 {
+        if let Some((n, nl)) = chinese_number(line) {
+            let after = &line[nl..];
+            if let Some(rest) = after.strip_prefix('、') {
+                // "一、二季度" is a list of numbers, not a heading.
+                if chinese_number(rest).is_some_and(|(_, l)| rest[l..].starts_with(['、', '季', '月', '年'])) {
+                    return None;
+                }
+                return Some(Marker { kind: HeadingKind::Chinese, number: n, len: nl + 3 });
+            }
+            if after.starts_with('是') {
+                return Some(Marker { kind: HeadingKind::Ordinal, number: n, len: nl + 3 });
+            }
+        }
+        // Fullwidth digits fall through to the Arabic case below.
+        if !line.starts_with(|c: char| ('０'..='９').contains(&c)) {
+            return None;
+        }
+    }
+    // 1. 1、 １． 1．
+    let (n, nl) = arabic_number(line)?;
+    let after = &line[nl..];
+    let sep = after.chars().next()?;
+    if !matches!(sep, '.' | '、' | '．') {
+        return None;
+    }
+    let rest = &after[sep.len_utf8()..];
+    // "1.5万元" is a number, not a heading.
+    if rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
+    if n == 0 {
+        return None;
+    }
+    Some(Marker { kind: HeadingKind::Arabic, number: n, len: nl + sep.len_utf8() })
+}
+
+/// The heading text after a marker: up to the first sentence end, or None when that is too
+/// long to be a heading.
+fn heading_text(after_marker: &str) -> Option<String> {
+    let end = after_marker.find(['。', '！', '？', '；']).unwrap_or(after_marker.len());
+    let text = after_marker[..end].trim();
+    let chars = text.chars().count();
+    (chars <= MAX_HEADING_CHARS).then(|| text.trim_end_matches(['：', ':']).to_string())
+}
+
+/// Inline 一是/二是… runs inside a paragraph: (byte offset in line, number, byte length).
+/// Only counted when the run has at least two members, so a stray "统一是" is not a heading.
+pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
+    const SHI: &[u8] = "是".as_bytes();
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    for pos in memchr::memmem::find_iter(bytes, SHI) {
+        if pos < skip + 3 {
+            continue;
+        }
+        // Look back for a numeral of one or two characters.
+        for nl in [3usize, 6] {
+            let Some(start) = pos.checked_sub(nl) else { continue };
+            if start < skip || !line.is_char_boundary(start) {
+                continue;
+            }
+            let Some((n, l)) = chinese_number(&line[start..pos]) else { continue };
+            if l != nl {
+                continue;
+            }
+            // Preceded by punctuation (or the skip point): "。二是", "；三是", "：一是".
+            let before = line[..start].chars().next_back();
+            let starts_clause = start == skip
+                || before.is_some_and(|c| matches!(c, '。' | '；' | '，' | '：' | ':' | ';' | '！' | '？' | '”' | '）'));
+            if starts_clause {
+                found.push((start, n, nl + 3));
+                break;
+            }
+        }
+    }
+    if found.len() < 2 || !found.iter().any(|&(_, n, _)| n == 1 || n == 2) {
+        found.clear();
+    }
+    found
+}
+
+/// Numbering state of one kind within one parent.
+#[derive(Debug, Clone)]
+struct Scope {
+    kind: HeadingKind,
+    last: u32,
+    level: u8,
+}
+
+/// The outline of the report occupying `lines` (0-based). `title_line` is skipped.
+pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Option<usize>) -> (Vec<Heading>, Vec<Finding>) {
+    let mut headings = Vec::new();
+    let mut findings = Vec::new();
+    // Open scopes from the outermost in: each is the last heading kind seen at that depth.
+    let mut stack: Vec<Scope> = Vec::new();
+    // The last inline 一是/二是 number of the previous line: a paragraph-initial 三是 may
+    // continue a run that started inline.
+    let mut prev_inline_last = 0;
+    for line_no in lines {
+        if Some(line_no) == title_line {
+            continue;
+        }
+        let range = index.line_range(text, line_no);
+        let raw = &text[range.clone()];
+        let trimmed = raw.trim_start_matches([' ', '　', '\t']);
+        let lead = raw.len() - trimmed.len();
+        let line_start = range.start + lead;
+        let mut inline_skip = 0;
+        let mut inline_level = stack.len() as u8 + 1;
+        let marker = line_marker(trimmed).and_then(|m| {
+            let after = &trimmed[m.len..];
+            match heading_text(after) {
+                Some(t) => Some((m, t)),
+                // A long numbered sentence is still a list item when it continues the
+                // numbering of an open scope ("2.按照…" between 1. and 3.).
+                None if continues(&stack, &m) => Some((m, after.chars().take(30).collect::<String>() + "…")),
+                None => None,
+            }
+        });
+        if let Some((m, htext)) = marker {
+            let this_rank = rank(m.kind);
+            // Close scopes of kinds nested deeper than this one.
+            while stack.last().is_some_and(|s| rank(s.kind) > this_rank) {
+                stack.pop();
+            }
+            let marker = trimmed[..m.len].to_string();
+            let marker_range = line_start..line_start + m.len;
+            let level;
+            match stack.last_mut() {
+                Some(s) if s.kind == m.kind => {
+                    check_sequence(&mut findings, m.kind, s.last, m.number, &marker, line_no, marker_range.clone());
+                    s.last = m.number;
+                    level = s.level;
+                }
+                _ => {
+                    if m.number != 1 && m.kind != HeadingKind::Ordinal {
+                        check_sequence(&mut findings, m.kind, 0, m.number, &marker, line_no, marker_range.clone());
+                    } else if m.kind == HeadingKind::Ordinal && m.number != 1 && m.number != prev_inline_last + 1 {
+                        findings.push(Finding {
+                            kind: FindingKind::OrdinalMissing,
+                            line: line_no,
+                            range: marker_range.clone(),
+                            message: format!("“{marker}”前面缺少“一是”"),
+                        });
+                    }
+                    level = stack.len() as u8 + 1;
+                    stack.push(Scope { kind: m.kind, last: m.number, level });
+                }
+            }
+            headings.push(Heading {
+                kind: m.kind,
+                level,
+                marker,
+                number: m.number,
+                text: htext,
+                line: line_no,
+                marker_range,
+            });
+            inline_skip = m.len;
+            inline_level = level + 1;
+        }
+        // Inline 一是/二是 runs in the paragraph. A line opening with 一是 counts that
+        // marker as the first member of the run without listing it twice.
+        let opens_with_ordinal = headings.last().is_some_and(|h: &Heading| {
+            h.line == line_no && h.kind == HeadingKind::Ordinal
+        });
+        let mut inline = inline_ordinals(trimmed, if opens_with_ordinal { 0 } else { inline_skip });
+        if opens_with_ordinal {
+            if inline.first().is_some_and(|&(pos, _, _)| pos == 0) {
+                inline.remove(0);
+            }
+            inline_level -= 1;
+        }
+        prev_inline_last = inline.last().map_or(0, |&(_, n, _)| n);
+        let mut last = if opens_with_ordinal { headings.last().map_or(0, |h| h.number) } else { 0 };
+        for (pos, n, len) in inline {
+            let marker = trimmed[pos..pos + len].to_string();
+            let marker_range = line_start + pos..line_start + pos + len;
+            if n > last + 1 && last > 0 {
+                findings.push(Finding {
+                    kind: FindingKind::OrdinalMissing,
+                    line: line_no,
+                    range: marker_range.clone(),
+                    message: format!("“{}”与“{marker}”之间缺少“{}是”", ordinal_name(last), cn_name(last + 1)),
+                });
+            }
+            last = n;
+            let text = heading_text(&trimmed[pos + len..])
+                .unwrap_or_else(|| trimmed[pos + len..].chars().take(20).collect());
+            headings.push(Heading {
+                kind: HeadingKind::InlineOrdinal,
+                level: inline_level,
+                marker,
+                number: n,
+                text,
+                line: line_no,
+                marker_range,
+            });
+        }
+    }
+    (headings, findings)
+}
+
+/// True when `m` is the next number of a scope already open at or above its depth.
+fn continues(stack: &[Scope], m: &Marker) -> bool {
+    let this_rank = rank(m.kind);
+    stack
+        .iter()
+        .rev()
+        .find(|s| rank(s.kind) <= this_rank)
+        .is_some_and(|s| s.kind == m.kind && s.last + 1 == m.number)
+}
+
+/// Nesting rank of a kind: lower is outer.
+fn rank(kind: HeadingKind) -> usize {
+    HeadingKind::ORDER.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+}
+
+fn check_sequence(
+    findings: &mut Vec<Finding>,
+    kind: HeadingKind,
+    last: u32,
+    number: u32,
+    marker: &str,
+    line: usize,
+    range: ByteRange,
+) {
+    if number == last + 1 {
+        return;
+    }
+    let (fkind, message) = if number == last {
+        (FindingKind::NumberingRepeat, format!("编号“{marker}”重复出现"))
+    } else if number > last + 1 {
+        let missing: Vec<String> = (last + 1..number).take(5).map(|n| render_marker(kind, n)).collect();
+        if kind == HeadingKind::Ordinal {
+            (FindingKind::OrdinalMissing, format!("“{marker}”前面缺少{}", missing.join("、")))
+        } else {
+            (FindingKind::NumberingGap, format!("编号跳过了{}，直接到“{marker}”", missing.join("")))
+        }
+    } else {
+        (FindingKind::NumberingBackward, format!("编号“{marker}”比前一个编号小"))
+    };
+    findings.push(Finding { kind: fkind, line, range, message });
+}
+
+fn cn_name(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[(n - 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+fn ordinal_name(n: u32) -> String {
+    format!("{}是", cn_name(n))
+}
+
+fn render_marker(kind: HeadingKind, n: u32) -> String {
+    match kind {
+        HeadingKind::Part => format!("第{}部分", cn_name(n)),
+        HeadingKind::Chinese => format!("“{}、”", cn_name(n)),
+        HeadingKind::ParenChinese => format!("“（{}）”", cn_name(n)),
+        HeadingKind::Arabic => format!("“{n}.”"),
+        HeadingKind::ParenArabic => format!("“（{n}）”"),
+        HeadingKind::Ordinal | HeadingKind::InlineOrdinal => format!("“{}”", ordinal_name(n)),
+    }
+}
+
+/// Suffixes of units that sign off a report.
+const UNIT_SUFFIXES: [&str; 22] = [
+    "人民政府", "政府", "委员会", "办公室", "办事处", "街道", "党委", "党组", "支部", "局", "委", "镇", "乡", "县", "区",
+    "市", "公司", "中心", "医院", "学校", "单位", "处",
+];
+
+/// True for a date line: "2023年11月3日", "2023年X月X日", "二〇二三年十一月三日", "（2023年5月3日）".
+pub fn is_date_line(line: &str) -> bool {
+    let l = line.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let n = l.chars().count();
+    if !(6..=16).contains(&n) || !l.ends_with('日') {
+        return false;
+    }
+    let (Some(y), Some(m)) = (l.find('年'), l.find('月')) else { return false };
+    y < m && l.chars().all(|c| c.is_ascii_digit() || "年月日Xx〇零一二三四五六七八九十０１２３４５６７８９ ".contains(c))
+}
+
+/// Addressee, sign-off and date lines of a report.
+pub fn roles(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Option<usize>) -> Vec<RoleLine> {
+    let mut roles = Vec::new();
+    let content: Vec<usize> = lines
+        .clone()
+        .filter(|&l| Some(l) != title_line && !text[index.line_range(text, l)].trim().is_empty())
+        .collect();
+    // The addressee is the first content line: short, ending in a colon, not a heading.
+    if let Some(&first) = content.first() {
+        let l = text[index.line_range(text, first)].trim();
+        let n = l.chars().count();
+        if (2..=24).contains(&n) && (l.ends_with('：') || l.ends_with(':')) && line_marker(l).is_none() && !l.contains(['，', '。']) {
+            roles.push(RoleLine { role: LineRole::Addressee, line: first });
+        }
+    }
+    // The date is among the last two content lines; the sign-off is the line before it.
+    let tail: Vec<usize> = content.iter().rev().take(2).copied().collect();
+    for (i, &line_no) in tail.iter().enumerate() {
+        let l = text[index.line_range(text, line_no)].trim();
+        if is_date_line(l) {
+            if let Some(&prev) = content.iter().rev().nth(i + 1) {
+                let p = text[index.line_range(text, prev)].trim();
+                let pn = p.chars().count();
+                let looks_unit = UNIT_SUFFIXES.iter().any(|s| p.ends_with(s))
+                    || p.split_whitespace().count() == 2 && pn <= 24;
+                if (2..=30).contains(&pn) && looks_unit && !p.contains(['。', '，', '；']) && line_marker(p).is_none() {
+                    roles.push(RoleLine { role: LineRole::SignOff, line: prev });
+                }
+            }
+            roles.push(RoleLine { role: LineRole::Date, line: line_no });
+            break;
+        }
+    }
+    roles.sort_by_key(|r| r.line);
+    roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Heading>, Vec<Finding>) {
+        let index = LineIndex::new(text);
+        outline(text, &index, 0..index.line_count(), None)
+    }
+
+    #[test]
+    fn markers_of_every_kind() {
+        let cases = [
+            ("第一部分 总体情况", HeadingKind::Part, 1),
+            ("第三章　保障措施", HeadingKind::Part, 3),
+            ("一、主要做法及成效", HeadingKind::Chinese, 1),
+            ("十二、其他", HeadingKind::Chinese, 12),
+            ("（一）抓好国家卫生城市复审", HeadingKind::ParenChinese, 1),
+            ("(四)扎实开展安全生产", HeadingKind::ParenChinese, 4),
+            ("（五)做好县委、政府交办的各项中心工作", HeadingKind::ParenChinese, 5),
+            ("1.政策性粮食轮换出库。", HeadingKind::Arabic, 1),
+            ("2、制定方案。", HeadingKind::Arabic, 2),
+            ("１．加强领导", HeadingKind::Arabic, 1),
+            ("（1）组建了机构", HeadingKind::ParenArabic, 1),
+            ("(3)抓好统计法治建设", HeadingKind::ParenArabic, 3),
+            ("二是补短板、提品质", HeadingKind::Ordinal, 2),
+        ];
+        for (line, kind, n) in cases {
+            let m = line_marker(line).unwrap_or_else(|| panic!("no marker in {line}"));
+            assert_eq!((m.kind, m.number), (kind, n), "{line}");
+        }
+        for body in ["2023年，在区委的领导下", "1.5万元用于改造", "一、二季度经济运行平稳", "今年以来，我们", "第一书记驻村", "12345热线"] {
+            assert!(line_marker(body).is_none(), "{body}");
+        }
+    }
+
+    #[test]
+    fn levels_follow_the_tree_the_report_uses() {
+        let text = "一、工作总结\n（一）落实政策\n1.轮换出库。根据要求。\n（1）组建机构\n2.储备粮。\n二、问题\n一是财政投入不足。\n二是力度不够。\n";
+        let (h, f) = run(text);
+        let got: Vec<(&str, u8)> = h.iter().map(|h| (h.marker.as_str(), h.level)).collect();
+        assert_eq!(
+            got,
+            [("一、", 1), ("（一）", 2), ("1.", 3), ("（1）", 4), ("2.", 3), ("二、", 1), ("一是", 2), ("二是", 2)]
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(h[2].text, "轮换出库");
+    }
+
+    #[test]
+    fn a_report_starting_with_part_puts_it_at_level_one() {
+        let (h, _) = run("第一部分 总体情况\n一、基本情况\n第二部分 下步打算\n一、目标\n");
+        let got: Vec<u8> = h.iter().map(|h| h.level).collect();
+        assert_eq!(got, [1, 2, 1, 2]);
+    }
+
+    #[test]
+    fn numbering_findings() {
+        let (_, f) = run("一、做法\n（一）甲\n（二）乙\n（四）丙\n（四）丁\n三、问题\n（六）戊\n（八）己\n");
+        let kinds: Vec<(FindingKind, usize)> = f.iter().map(|f| (f.kind, f.line)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (FindingKind::NumberingGap, 3),
+                (FindingKind::NumberingRepeat, 4),
+                (FindingKind::NumberingGap, 5),
+                (FindingKind::NumberingGap, 6),
+                (FindingKind::NumberingGap, 7),
+            ]
+        );
+        assert!(f[0].message.contains("（三）"), "{}", f[0].message);
+        assert!(f[2].message.contains("二、"), "{}", f[2].message);
+    }
+
+    #[test]
+    fn inline_ordinals_and_missing_one() {
+        let text = "（一）抓好复审。一是开展全民洗手；二是推进创建；四是完善机制。\n";
+        let (h, f) = run(text);
+        let inline: Vec<(&str, u8)> = h
+            .iter()
+            .filter(|h| h.kind == HeadingKind::InlineOrdinal)
+            .map(|h| (h.marker.as_str(), h.level))
+            .collect();
+        assert_eq!(inline, [("一是", 2), ("二是", 2), ("四是", 2)]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].kind, FindingKind::OrdinalMissing);
+        assert!(f[0].message.contains("三是"));
+        // A line opening with 一是 continues its run inline, at the same level.
+        let (h, f) = run("一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n");
+        let got: Vec<(HeadingKind, &str, u8)> = h.iter().map(|h| (h.kind, h.marker.as_str(), h.level)).collect();
+        assert_eq!(
+            got,
+            [
+                (HeadingKind::Chinese, "一、", 1),
+                (HeadingKind::Ordinal, "一是", 2),
+                (HeadingKind::InlineOrdinal, "二是", 2),
+                (HeadingKind::InlineOrdinal, "四是", 2)
+            ]
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        // A lone "统一是" is not a run.
+        let (h, _) = run("要做到思想统一是关键。\n");
+        assert!(h.is_empty());
+    }
+
+    #[test]
+    fn long_numbered_sentence_is_body() {
+        let long = format!("1.{}。", "这是一句很长的话".repeat(10));
+        let (h, _) = run(&long);
+        assert!(h.is_empty());
+    }
+
+    #[test]
+    fn roles_addressee_signoff_date() {
+        let text = "县政府：\n现将工作汇报如下。\n一、做法\n内容。\nXX镇人民政府\n2023年11月3日\n";
+        let index = LineIndex::new(text);
+        let r = roles(text, &index, 0..index.line_count(), None);
+        let got: Vec<(LineRole, usize)> = r.iter().map(|r| (r.role, r.line)).collect();
+        assert_eq!(got, [(LineRole::Addressee, 0), (LineRole::SignOff, 4), (LineRole::Date, 5)]);
+        assert!(is_date_line("2023年X月X日"));
+        assert!(is_date_line("二〇二三年十一月三日"));
+        assert!(!is_date_line("2023年11月3日召开会议"));
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("一、"), Some((1, 3)));
+        assert_eq!(chinese_number("十、"), Some((10, 3)));
+        assert_eq!(chinese_number("十一、"), Some((11, 6)));
+        assert_eq!(chinese_number("二十、"), Some((20, 6)));
+        assert_eq!(chinese_number("二十三、"), Some((23, 9)));
+        assert_eq!(chinese_number("是"), None);
+    }
+}

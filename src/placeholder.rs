@@ -80,3 +80,31 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
     let _ = (text, placeholders, answers);
     Vec::new()
 }
+
+/// A group of placeholders one answer fills (stub until the placeholder module lands).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub key: String,
+    pub kind: PlaceholderKind,
+    pub suffix: Option<String>,
+    pub unit: Option<String>,
+    pub count: usize,
+    pub first_line: usize,
+}
+
+pub fn groups(placeholders: &[Placeholder]) -> Vec<Group> {
+    let _ = placeholders;
+    Vec::new()
+}
+
+pub fn unfilled<'a>(placeholders: &'a [Placeholder], answers: &Answers) -> Vec<&'a Placeholder> {
+    let _ = answers;
+    placeholders.iter().collect()
+}
+
+impl Answers {
+    pub fn load(path: &std::path::Path) -> Result<Answers, crate::Error> {
+        let s = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, "读取答案文件", e))?;
+        serde_json::from_str(&s).map_err(|e| crate::Error::BadConfig { path: path.to_path_buf(), what: "答案文件", detail: e.to_string() })
+    }
+}

@@ -1,8 +1,426 @@
-//! Splitting a compilation into its parts: title, 目录, reports, junk.
+//! Splitting a compilation into its parts: the compilation title, the 目录, each report
+//! (with an inferred title where the title line is missing) and the junk around them.
+//!
+//! Lines are classified by cheap checks on their first and last characters; only the few
+//! candidate title lines get a closer look. No dependency on egui.
 
-use crate::model::{LineIndex, Outline};
+use crate::junk;
+use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
+use crate::outline;
+use std::ops::Range;
 
+/// Words a report title ends with (before an optional "（第N篇）" or date).
+const TITLE_ENDINGS: [&str; 30] = [
+    "总结", "计划", "报告", "汇报", "打算", "谋划", "规划", "方案", "要点", "安排", "思路", "材料", "讲话", "发言", "发言稿",
+    "述职", "述廉", "情况", "自查", "工作", "意见", "通知", "提纲", "剖析", "对照检查", "心得体会", "体会", "调研", "举措", "总结会",
+];
+
+/// Words of a compilation title.
+const COMPILATION_WORDS: [&str; 6] = ["汇编", "合集", "合辑", "范文", "精选", "大全"];
+
+/// Characters a title never ends with.
+const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？', '、'];
+
+/// Unit words that, standing first and followed by a year, show the unit's name was cut.
+const BARE_UNITS: [&str; 7] = ["街道", "镇", "乡", "村", "区", "县", "市"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Junk,
+    Text,
+}
+
+struct Lines<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    kinds: Vec<Kind>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        let kinds = (0..index.line_count())
+            .map(|l| {
+                let s = &text[index.line_range(text, l)];
+                let stripped = junk::strip_paywall(s);
+                if stripped.trim().is_empty() {
+                    if s.trim().is_empty() { Kind::Blank } else { Kind::Junk }
+                } else if junk::is_advert_line(&stripped) {
+                    Kind::Junk
+                } else {
+                    Kind::Text
+                }
+            })
+            .collect();
+        Lines { text, index, kinds }
+    }
+
+    fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// The line with paywall markers removed and spaces trimmed.
+    fn content(&self, line: usize) -> String {
+        junk::strip_paywall(&self.text[self.index.line_range(self.text, line)]).trim().to_string()
+    }
+
+    fn next_text(&self, from: usize) -> Option<usize> {
+        (from..self.len()).find(|&l| self.kinds[l] == Kind::Text)
+    }
+
+    /// Number of blank or junk lines directly before `line` (up to the previous text line).
+    fn gap_before(&self, line: usize) -> usize {
+        (0..line).rev().take_while(|&l| self.kinds[l] != Kind::Text).count()
+    }
+}
+
+/// Splits `text` into its parts.
 pub fn split(text: &str, index: &LineIndex) -> Outline {
-    let _ = (text, index);
-    Outline::default()
+    let lines = Lines::new(text, index);
+    let mut out = Outline::default();
+    let Some(mut cursor) = lines.next_text(0) else { return out };
+
+    // The compilation title: a first line naming a compilation, or followed by a 目录.
+    let first = lines.content(cursor);
+    let toc_next = lines.next_text(cursor + 1).is_some_and(|l| is_toc_heading(&lines.content(l)));
+    if COMPILATION_WORDS.iter().any(|w| first.contains(w)) || toc_next {
+        out.title = Some(first);
+        out.title_line = Some(cursor);
+        cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
+    }
+
+    // The 目录 and its entries.
+    if cursor < lines.len() && is_toc_heading(&lines.content(cursor)) {
+        let (toc, next) = read_toc(&lines, cursor);
+        out.toc = Some(toc);
+        cursor = next;
+    }
+
+    out.reports = split_reports(&lines, cursor);
+    out
+}
+
+fn is_toc_heading(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(compact.as_str(), "目录" | "目次" | "目錄")
+}
+
+/// Reads the 目录 entries after its heading: numbered lines (possibly without titles) and
+/// title-like lines, until the first line that is neither or a line that re-appears later
+/// as a report title has already been read once.
+fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
+    let mut entries = Vec::new();
+    let mut last = heading;
+    let mut l = heading + 1;
+    let mut seen = std::collections::HashSet::new();
+    while l < lines.len() {
+        match lines.kinds[l] {
+            Kind::Blank | Kind::Junk => {
+                l += 1;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let content = lines.content(l);
+        let entry = toc_entry(&content);
+        let Some(entry) = entry else { break };
+        // A filled 目录 lists the titles; the first report repeats the first title. Stop
+        // when a title comes round again.
+        if !entry.is_empty() && !seen.insert(entry.clone()) {
+            break;
+        }
+        // A title-like line that is not numbered ends the 目录 when it is followed by body
+        // text (it is the first report's title).
+        if outline::line_marker(&content).is_none()
+            && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
+        {
+            break;
+        }
+        entries.push(entry);
+        last = l;
+        l += 1;
+    }
+    let range = lines.index.line_start(heading)..lines.index.line_range(lines.text, last).end;
+    let toc = Toc { heading_line: heading, lines: heading..last + 1, range, entries };
+    (toc, (last + 1).min(lines.len()))
+}
+
+/// A 目录 entry: "1." (empty), "1.标题", "一、标题", "标题……3", or a bare title line.
+fn toc_entry(line: &str) -> Option<String> {
+    let rest = match outline::line_marker(line) {
+        Some(m) => &line[m.len..],
+        None => line,
+    };
+    // Dot leaders and page numbers.
+    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | ' ' | '　'));
+    if rest.is_empty() {
+        return Some(String::new());
+    }
+    is_title_shaped(rest).then(|| rest.to_string())
+}
+
+/// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
+fn is_title_shaped(line: &str) -> bool {
+    let n = line.chars().count();
+    (5..=70).contains(&n)
+        && !line.ends_with(SENTENCE_ENDS)
+        && !line.contains('。')
+        && outline::line_marker(line).is_none()
+        && !outline::is_date_line(line)
+}
+
+/// How strongly `line` reads as a report title.
+fn title_score(line: &str) -> u32 {
+    if !is_title_shaped(line) {
+        return 0;
+    }
+    let core = strip_title_suffix(line);
+    let mut score: u32 = 0;
+    if TITLE_ENDINGS.iter().any(|w| core.ends_with(w)) {
+        score += 2;
+    }
+    if core.starts_with("关于") {
+        score += 2;
+    }
+    if line.contains("20") && line.contains('年') {
+        score += 1;
+    }
+    if line.chars().count() > 50 || line.contains('，') {
+        score = score.saturating_sub(2);
+    }
+    score
+}
+
+/// "…工作总结（第3篇）" → "…工作总结"; also drops a trailing "（2023年）" or "（草稿）".
+fn strip_title_suffix(line: &str) -> &str {
+    let l = line.trim();
+    if l.ends_with(['）', ')'])
+        && let Some(open) = l.rfind(['（', '('])
+        && open > 0
+    {
+        return &l[..open];
+    }
+    l
+}
+
+/// Finds the reports in the lines from `start` on.
+fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
+    // Candidate starts: title lines, and text after a wide gap when the compilation
+    // separates its reports with wide gaps.
+    let mut starts: Vec<(usize, bool)> = Vec::new(); // (line, has_title)
+    let mut l = start;
+    let mut prev_text: Option<usize> = None;
+    while let Some(t) = lines.next_text(l) {
+        let content = lines.content(t);
+        let gap = lines.gap_before(t);
+        let score = title_score(&content);
+        let is_first = prev_text.is_none();
+        let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
+        let next_is_body = lines.next_text(t + 1).is_none_or(|n| title_score(&lines.content(n)) < 2);
+        let title = if is_first {
+            score >= 2 || (score >= 1 && next_is_body && gap >= 1)
+        } else if gap >= 1 || after_end {
+            score >= 2 && next_is_body
+        } else {
+            // Only the next title line separates it from the previous report.
+            score >= 3 && next_is_body && !content.contains(['，', '、'])
+        };
+        if title {
+            starts.push((t, true));
+        } else if is_first || (gap >= 2 && opens_report(lines, t, prev_text)) {
+            starts.push((t, false));
+        }
+        prev_text = Some(t);
+        l = t + 1;
+    }
+    let mut reports = Vec::with_capacity(starts.len());
+    for (i, &(first, has_title)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
+        // Trailing blank and junk lines belong to no report.
+        let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else { continue };
+        let range = lines.index.line_start(first)..lines.index.line_range(lines.text, last).end;
+        let line_range = first..last + 1;
+        reports.push(build_report(lines, line_range, range, has_title.then_some(first)));
+    }
+    reports
+}
+
+/// A report ended at `line`: a date line or the line before it.
+fn is_report_end(lines: &Lines, line: usize) -> bool {
+    outline::is_date_line(&lines.content(line))
+}
+
+/// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
+/// text, not a heading continuing the previous numbering.
+fn opens_report(lines: &Lines, line: usize, prev_text: Option<usize>) -> bool {
+    let content = lines.content(line);
+    if prev_text.is_none() {
+        return true;
+    }
+    match outline::line_marker(&content) {
+        // A numbered line after a gap continues the report unless it restarts at one.
+        Some(m) => m.number == 1 && m.kind != crate::model::HeadingKind::Ordinal,
+        None => content.chars().count() >= 30,
+    }
+}
+
+fn build_report(lines: &Lines, line_range: Range<usize>, range: Range<usize>, title_line: Option<usize>) -> Report {
+    let text = lines.text;
+    let index = lines.index;
+    let mut findings = Vec::new();
+    let (title, title_inferred) = match title_line {
+        Some(t) => {
+            let title = lines.content(t);
+            if let Some(unit) = stripped_unit(&title) {
+                findings.push(Finding {
+                    kind: FindingKind::TitleNameStripped,
+                    line: t,
+                    range: index.line_range(text, t),
+                    message: format!("标题以“{unit}”开头，前面的单位名称可能被删去了，请补全"),
+                });
+            }
+            (title, false)
+        }
+        None => {
+            let opening = (line_range.start..line_range.end)
+                .find(|&l| lines.kinds[l] == Kind::Text)
+                .map(|l| lines.content(l))
+                .unwrap_or_default();
+            let title = infer_title(&opening);
+            findings.push(Finding {
+                kind: FindingKind::TitleInferred,
+                line: line_range.start,
+                range: index.line_range(text, line_range.start),
+                message: format!("这篇没有标题行，标题“{title}”是根据开头推断的"),
+            });
+            (title, true)
+        }
+    };
+    let (outline, numbering) = outline::outline(text, index, line_range.clone(), title_line);
+    findings.extend(numbering);
+    let roles = outline::roles(text, index, line_range.clone(), title_line);
+    findings.sort_by_key(|f| (f.line, f.range.start));
+    Report { title, title_inferred, title_line, lines: line_range, range, outline, roles, findings }
+}
+
+/// "镇2023年安全生产…" starts with a bare unit word followed by a year.
+fn stripped_unit(title: &str) -> Option<&'static str> {
+    BARE_UNITS.into_iter().find(|u| {
+        title
+            .strip_prefix(u)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == '上' || c == '下' || c == '今'))
+    })
+}
+
+/// Derives a title from a report's opening paragraph: the unit it names and the year.
+pub fn infer_title(opening: &str) -> String {
+    let year = find_year(opening);
+    let unit = find_unit(opening);
+    match (unit, year) {
+        (Some(u), Some(y)) => format!("{u}{y}年工作总结"),
+        (Some(u), None) => format!("{u}工作总结"),
+        (None, Some(y)) => format!("{y}年工作总结"),
+        (None, None) => {
+            let head: String = opening.chars().take_while(|c| !matches!(c, '，' | '。')).take(20).collect();
+            if head.is_empty() { "未命名报告".to_string() } else { head }
+        }
+    }
+}
+
+fn find_year(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(4)).find_map(|i| {
+        let y = &b[i..i + 4];
+        (y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")) && s[i + 4..].starts_with('年'))
+            .then(|| &s[i..i + 4])
+    })
+}
+
+/// Unit suffixes an opening names its unit with ("XX街道深入学习…").
+const UNIT_WORDS: [&str; 14] =
+    ["街道办事处", "街道", "人民政府", "镇", "乡", "局", "委员会", "办公室", "中心", "公司", "医院", "学校", "社区", "村"];
+
+fn find_unit(s: &str) -> Option<String> {
+    // Take the clause after the leading time phrase ("2023年，在…领导下，XX街道…").
+    for clause in s.split(['，', '。', '；']) {
+        for w in UNIT_WORDS {
+            if let Some(pos) = clause.find(w) {
+                let before = &clause[..pos];
+                // The name: the run of characters before the unit word that are not verbs
+                // of the clause; take at most 8 characters back, stopping at 在/的/下/，.
+                let name: String = before
+                    .chars()
+                    .rev()
+                    .take_while(|c| !matches!(c, '在' | '的' | '下' | '、' | ' ' | '　') && !c.is_ascii_digit())
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if !name.is_empty() && !["我", "本", "全"].iter().any(|p| name.ends_with(p)) {
+                    return Some(format!("{name}{w}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_str(text: &str) -> Outline {
+        split(text, &LineIndex::new(text))
+    }
+
+    #[test]
+    fn title_toc_and_reports_separated_by_one_blank_line() {
+        let text = "工作总结汇编（3篇）\n\n目录\n1.\n2.\n3.\n\nXX县教育局2023年工作总结\n\n今年以来，我局认真贯彻落实上级部署，各项工作取得了新成效。\n一、主要工作\n（一）抓好教学。\n\n关于2023年安全生产工作情况的报告\n县政府：\n现将有关情况报告如下。\n一、基本情况\n\n镇2023年法治建设工作总结和2024年工作计划\n今年以来，XX镇深入贯彻落实县委部署，法治建设取得明显成效。\n";
+        let o = split_str(text);
+        assert_eq!(o.title.as_deref(), Some("工作总结汇编（3篇）"));
+        let toc = o.toc.as_ref().unwrap();
+        assert_eq!(toc.entries.len(), 3);
+        assert!(toc.is_empty());
+        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["XX县教育局2023年工作总结", "关于2023年安全生产工作情况的报告", "镇2023年法治建设工作总结和2024年工作计划"]
+        );
+        assert!(o.reports[2].findings.iter().any(|f| f.kind == FindingKind::TitleNameStripped));
+        assert!(o.reports[1].roles.iter().any(|r| r.role == crate::model::LineRole::Addressee));
+    }
+
+    #[test]
+    fn reports_separated_only_by_the_next_title() {
+        let text = "区粮食局2023年工作总结\n今年以来，我局认真履行职责，粮食安全保障能力持续增强。\n一、主要工作\n县林业局2023年工作总结及2024年工作打算\n2023年以来，全县林业工作稳步推进。\n一、重点工作\n";
+        let o = split_str(text);
+        assert_eq!(o.reports.len(), 2, "{:?}", o.reports.iter().map(|r| &r.title).collect::<Vec<_>>());
+        assert_eq!(o.reports[1].title, "县林业局2023年工作总结及2024年工作打算");
+    }
+
+    #[test]
+    fn filled_toc_titles_are_not_reports() {
+        let text = "目录\n1.XX区2023年工作总结\n2.XX镇2023年工作总结\n\nXX区2023年工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\nXX镇2023年工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
+        let o = split_str(text);
+        assert_eq!(o.toc.as_ref().unwrap().entries, ["XX区2023年工作总结", "XX镇2023年工作总结"]);
+        assert_eq!(o.reports.len(), 2);
+        assert_eq!(o.reports[0].title_line, Some(4));
+    }
+
+    #[test]
+    fn advert_between_reports_and_missing_title() {
+        let text = "XX区卫生健康工作总结\n\n2023年，全区卫生健康工作扎实推进。\n一、主要做法\n（一）抓好复审。\n\n\n\n2023年，在区委、区政府的坚强领导下，XX街道深入学习贯彻党的二十大精神，各项工作取得新成效。\n一是抓项目、求质效。\n二是补短板、提品质。\n";
+        let o = split_str(text);
+        assert_eq!(o.reports.len(), 2);
+        assert!(o.reports[1].title_inferred);
+        assert_eq!(o.reports[1].title, "XX街道2023年工作总结");
+    }
+
+    #[test]
+    fn no_structure_is_one_report() {
+        let o = split_str("这是一段普通的文字，没有标题。\n第二段文字。\n");
+        assert_eq!(o.reports.len(), 1);
+        assert_eq!(o.reports[0].lines, 0..2);
+    }
 }

@@ -72,3 +72,20 @@ pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
     let _ = (text, outline, rules);
     Vec::new()
 }
+
+impl RuleSet {
+    pub fn load(path: &std::path::Path) -> Result<RuleSet, crate::Error> {
+        Err(crate::Error::BadConfig { path: path.to_path_buf(), what: "规则文件", detail: "not yet supported".into() })
+    }
+}
+
+/// Edits per rule id.
+pub fn counts(edits: &[Edit]) -> std::collections::BTreeMap<String, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for e in edits {
+        if let crate::model::EditOrigin::Rule(id) = &e.origin {
+            *m.entry(id.clone()).or_insert(0) += 1;
+        }
+    }
+    m
+}

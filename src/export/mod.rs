@@ -1,9 +1,14 @@
-//! Writing results: file names made safe, atomic writes, encodings and line endings.
-//! Never writes over the source file; never leaves a half-written file.
+//! Writing results: which text to write (the whole compilation, one report, every report),
+//! file names made safe on every OS, encodings and line endings, and atomic writes.
+//! Never writes over the source file; never leaves a half-written file. No egui.
 
+pub mod docx;
+
+use crate::analysis::Analysis;
 use crate::error::{Error, Result};
-use crate::model::{Encoding, LineEnding};
-use std::path::Path;
+use crate::model::{Encoding, LineEnding, Report};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// How text files are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,15 +23,257 @@ impl Default for TextOptions {
     }
 }
 
-/// Encodes LF text for writing.
+/// Encodes LF text for writing. Characters the target encoding cannot hold are an error
+/// that names them, never silently replaced.
 pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
-    let _ = opts;
-    Ok(text.as_bytes().to_vec())
+    let text: std::borrow::Cow<str> = match opts.line_ending {
+        LineEnding::Lf => text.into(),
+        LineEnding::Crlf => text.replace('\n', "\r\n").into(),
+    };
+    let bytes = match opts.encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let le = opts.encoding == Encoding::Utf16Le;
+            let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            out
+        }
+        Encoding::Gb18030 | Encoding::Big5 => {
+            let enc = if opts.encoding == Encoding::Gb18030 { encoding_rs::GB18030 } else { encoding_rs::BIG5 };
+            let (bytes, _, had_errors) = enc.encode(&text);
+            if had_errors {
+                let bad: String = text
+                    .chars()
+                    .filter(|c| enc.encode(&c.to_string()).2)
+                    .take(5)
+                    .collect();
+                return Err(Error::Invalid {
+                    what: format!("有字符无法用 {} 编码保存：{bad}；请改用 UTF-8", opts.encoding.name()),
+                });
+            }
+            bytes.into_owned()
+        }
+    };
+    Ok(bytes)
+}
+
+/// True when `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 /// Refuses to write over `source`, and over an existing file unless `overwrite`.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool, source: Option<&Path>) -> Result<()> {
-    let _ = (bytes, overwrite, source);
-    Err(Error::Invalid { what: format!("{}: not implemented", path.display()) })
+    if source.is_some_and(|s| s == path || same_file(s, path)) {
+        return Err(Error::WouldOverwriteSource { path: path.to_path_buf() });
+    }
+    if path.exists() && !overwrite {
+        return Err(Error::Exists { path: path.to_path_buf() });
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".qinggao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(path, "在目标文件夹创建临时文件", e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, "写入", e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, "写入磁盘", e))?;
+    // On failure the temporary file is deleted when `tmp` drops: no partial file remains.
+    if overwrite {
+        tmp.persist(path).map_err(|e| Error::io(path, "保存", e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::Exists { path: path.to_path_buf() }
+            } else {
+                Error::io(path, "保存", e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Longest file stem written, in characters: well inside every file system's 255-byte
+/// limit even at 3 bytes a character.
+const MAX_STEM_CHARS: usize = 60;
+
+/// A safe file name for report `number` (1-based): "01-标题.txt". Strips what Windows,
+/// macOS or Linux forbid, control characters, leading dots and trailing dots/spaces,
+/// bounds the length, and never yields a path with a separator or a reserved name.
+pub fn file_name(number: usize, title: &str, ext: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
+    let mut stem: String = cleaned.chars().take(MAX_STEM_CHARS).collect();
+    stem = stem.trim_end_matches(['.', ' ']).to_string();
+    if stem.is_empty() {
+        stem = "报告".to_string();
+    }
+    const RESERVED: [&str; 22] = [
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+        "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    if RESERVED.iter().any(|r| stem.eq_ignore_ascii_case(r)) {
+        stem.push('_');
+    }
+    format!("{number:02}-{stem}.{ext}")
+}
+
+/// The text of one report, with its title line (or its inferred title) first.
+pub fn report_text(text: &str, report: &Report) -> String {
+    let body = &text[report.range.clone()];
+    let mut out = String::with_capacity(body.len() + 64);
+    if report.title_inferred {
+        out.push_str(&report.title);
+        out.push_str("\n\n");
+    }
+    out.push_str(body);
+    out.push('\n');
+    out
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole compilation into one file.
+    Whole,
+    /// Report `n` (0-based) into one file.
+    Report(usize),
+    /// Every report into its own file in a folder.
+    Split,
+}
+
+/// The files an export would write: (path, text). `dest` is a file for Whole/Report and a
+/// folder for Split.
+pub fn plan_text_export(text: &str, analysis: &Analysis, scope: Scope, dest: &Path, ext: &str) -> Result<Vec<(PathBuf, String)>> {
+    let reports = &analysis.outline.reports;
+    Ok(match scope {
+        Scope::Whole => {
+            let mut t = text.to_string();
+            if !t.ends_with('\n') {
+                t.push('\n');
+            }
+            vec![(dest.to_path_buf(), t)]
+        }
+        Scope::Report(n) => {
+            let r = reports.get(n).ok_or_else(|| Error::Invalid {
+                what: format!("没有第 {} 篇报告（共 {} 篇）", n + 1, reports.len()),
+            })?;
+            vec![(dest.to_path_buf(), report_text(text, r))]
+        }
+        Scope::Split => {
+            let mut seen = std::collections::HashSet::new();
+            reports
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut name = file_name(i + 1, &r.title, ext);
+                    // Two reports with one title still get two files.
+                    let mut k = 2;
+                    while !seen.insert(name.to_lowercase()) {
+                        name = file_name(i + 1, &format!("{}-{k}", r.title), ext);
+                        k += 1;
+                    }
+                    (dest.join(name), report_text(text, r))
+                })
+                .collect()
+        }
+    })
+}
+
+/// Writes planned files. Checks every target first, so a refusal writes nothing at all.
+pub fn write_all(files: &[(PathBuf, Vec<u8>)], overwrite: bool, source: Option<&Path>) -> Result<()> {
+    for (path, _) in files {
+        if source.is_some_and(|s| s == path || same_file(s, path)) {
+            return Err(Error::WouldOverwriteSource { path: path.clone() });
+        }
+        if !overwrite && path.exists() {
+            return Err(Error::Exists { path: path.clone() });
+        }
+    }
+    for (path, bytes) in files {
+        write_atomic(path, bytes, overwrite, source)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(file_name(1, "2023年XX区工作总结", "txt"), "01-2023年XX区工作总结.txt");
+        assert_eq!(file_name(2, "a/b\\c:d*e?f\"g<h>i|j", "txt"), "02-a_b_c_d_e_f_g_h_i_j.txt");
+        assert_eq!(file_name(3, "../../etc/passwd", "txt"), "03-_.._etc_passwd.txt");
+        assert_eq!(file_name(4, "  . ", "txt"), "04-报告.txt");
+        assert_eq!(file_name(5, "CON", "txt"), "05-CON_.txt");
+        assert_eq!(file_name(6, "标题\u{0007}\n", "txt"), "06-标题__.txt");
+        let long = file_name(7, &"很长".repeat(100), "docx");
+        assert!(long.chars().count() <= 3 + MAX_STEM_CHARS + 5, "{long}");
+        assert!(long.len() < 255);
+        for name in [file_name(8, "..", "txt"), file_name(9, "/", "txt")] {
+            assert!(!name.contains('/') && !name.starts_with('.'), "{name}");
+        }
+    }
+
+    #[test]
+    fn encode_line_endings_and_encodings() {
+        let crlf = TextOptions { encoding: Encoding::Utf8, line_ending: LineEnding::Crlf };
+        assert_eq!(encode("一\n二\n", crlf).unwrap(), "一\r\n二\r\n".as_bytes());
+        let gb = TextOptions { encoding: Encoding::Gb18030, line_ending: LineEnding::Lf };
+        let bytes = encode("党建", gb).unwrap();
+        assert_eq!(encoding_rs::GB18030.decode(&bytes).0, "党建");
+        let big5 = TextOptions { encoding: Encoding::Big5, line_ending: LineEnding::Lf };
+        let err = encode("党建😀", big5).unwrap_err().to_string();
+        assert!(err.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn atomic_write_refuses_source_and_existing() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("原文.txt");
+        std::fs::write(&src, "原文").unwrap();
+        let err = write_atomic(&src, b"x", true, Some(&src)).unwrap_err();
+        assert!(matches!(err, Error::WouldOverwriteSource { .. }));
+        assert_eq!(std::fs::read_to_string(&src).unwrap(), "原文");
+        let out = dir.path().join("out.txt");
+        write_atomic(&out, "新".as_bytes(), false, Some(&src)).unwrap();
+        let err = write_atomic(&out, b"again", false, Some(&src)).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "新");
+        write_atomic(&out, b"again", true, Some(&src)).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "again");
+        // No temporary files left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn write_all_writes_nothing_when_one_target_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&b, "old").unwrap();
+        let err = write_all(&[(a.clone(), b"1".to_vec()), (b.clone(), b"2".to_vec())], false, None);
+        assert!(err.is_err());
+        assert!(!a.exists(), "nothing written when one target is refused");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old");
+    }
 }
