@@ -78,27 +78,37 @@ impl ExportDialog {
         let reports = &ws.analysis.outline.reports;
         let text_of = |range: ByteRange| self.text_of(ws, range);
         match self.scope {
-            ExportScope::Whole => vec![(
-                folder.join(format!("{stem}_清稿.txt")),
-                text_of(0..ws.text.len()),
-            )],
-            ExportScope::Report => {
-                let title = reports.get(selected).map_or("报告", |r| r.title.as_str());
-                vec![(
-                    folder.join(file_name(selected, title, "txt")),
-                    text_of(ws.report_range(selected)),
-                )]
+            ExportScope::Whole => {
+                let mut t = text_of(0..ws.text.len());
+                if !t.ends_with('\n') {
+                    t.push('\n');
+                }
+                vec![(folder.join(format!("{stem}-清稿.txt")), t)]
             }
-            ExportScope::EachReport => reports
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    (
-                        folder.join(file_name(i, &r.title, "txt")),
-                        text_of(ws.report_range(i)),
-                    )
-                })
-                .collect(),
+            ExportScope::Report => match reports.get(selected) {
+                Some(r) => vec![(
+                    folder.join(export::file_name(selected + 1, &r.title, "txt")),
+                    with_title(r, text_of(ws.report_range(selected))),
+                )],
+                None => Vec::new(),
+            },
+            ExportScope::EachReport => {
+                let mut seen = std::collections::HashSet::new();
+                reports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut name = export::file_name(i + 1, &r.title, "txt");
+                        // Two reports with one title still get two files.
+                        let mut k = 2;
+                        while !seen.insert(name.to_lowercase()) {
+                            name = export::file_name(i + 1, &format!("{}-{k}", r.title), "txt");
+                            k += 1;
+                        }
+                        (folder.join(name), with_title(r, text_of(ws.report_range(i))))
+                    })
+                    .collect()
+            }
         }
     }
 
@@ -189,26 +199,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// "03_XX区教育局2024年工作总结.txt": numbered, safe on every file system.
-pub fn file_name(index: usize, title: &str, ext: &str) -> String {
-    let mut t: String = title
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    t = t.trim().trim_matches('.').to_string();
-    if t.chars().count() > 60 {
-        t = t.chars().take(60).collect();
+/// A report's text as exported: an inferred title goes first, so the file has one.
+fn with_title(r: &crate::model::Report, body: String) -> String {
+    let mut out = String::with_capacity(body.len() + 64);
+    if r.title_inferred {
+        out.push_str(&r.title);
+        out.push_str("\n\n");
     }
-    if t.is_empty() {
-        t = "报告".into();
+    out.push_str(&body);
+    if !out.ends_with('\n') {
+        out.push('\n');
     }
-    format!("{:02}_{t}.{ext}", index + 1)
+    out
 }
 
 pub fn ui(
@@ -410,18 +412,4 @@ fn options_ui(
             d.open = false;
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_are_numbered_and_safe() {
-        assert_eq!(
-            file_name(2, "XX区/教育局：总结?", "txt"),
-            "03_XX区_教育局：总结_.txt"
-        );
-        assert_eq!(file_name(0, "  ", "txt"), "01_报告.txt");
-    }
 }

@@ -21,15 +21,9 @@ pub fn save_answers(a: &Answers, path: &Path) -> Result<(), String> {
 }
 
 pub fn load_answers(path: &Path) -> Result<Answers, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: 无法读取（{e}）", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: 答案文件格式有误：{e}", path.display()))
+    Answers::load(path).map_err(|e| e.to_string())
 }
 
 pub fn load_rules(path: &Path) -> Result<RuleSet, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: 无法读取（{e}）", path.display()))?;
-    toml::from_str::<RuleSet>(&text)
-        .or_else(|e| serde_json::from_str::<RuleSet>(&text).map_err(|_| e))
-        .map_err(|e| format!("{}: 规则文件格式有误：{e}", path.display()))
+    RuleSet::load(path).map_err(|e| e.to_string())
 }
