@@ -56,7 +56,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
                 ui.add_space(4.0);
             }
             ui.separator();
-            ui.strong("预览（修改前 → 修改后）");
+            ui.strong("预览：删除线为删去的文字，绿色为改成的文字");
             if ws.plan.is_empty() {
                 ui.label("没有要清理的内容。");
             }
@@ -115,7 +115,7 @@ fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
     let removed = ui.visuals().error_fg_color;
     let added = egui::Color32::from_rgb(60, 160, 90);
     let shorten = |s: &str| -> String {
-        let s = s.replace('\n', "⏎");
+        let s = s.replace('\n', " / ");
         if s.chars().count() > 40 {
             let head: String = s.chars().take(38).collect();
             format!("{head}…")

@@ -105,7 +105,10 @@ impl ExportDialog {
                             name = export::file_name(i + 1, &format!("{}-{k}", r.title), "txt");
                             k += 1;
                         }
-                        (folder.join(name), with_title(r, text_of(ws.report_range(i))))
+                        (
+                            folder.join(name),
+                            with_title(r, text_of(ws.report_range(i))),
+                        )
                     })
                     .collect()
             }

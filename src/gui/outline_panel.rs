@@ -27,7 +27,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, selected: usize, cmds: &mut Vec<Com
                 let resp = ui
                     .add(
                         egui::Button::new(
-                            egui::RichText::new(format!("⚠ {}", f.kind.label())).color(warn),
+                            egui::RichText::new(format!("！{}", f.kind.label())).color(warn),
                         )
                         .frame(false),
                     )
@@ -61,7 +61,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, selected: usize, cmds: &mut Vec<Com
                             .map(|f| format!("{}：{}", f.kind.label(), f.message))
                             .collect();
                         resp = resp.on_hover_text(msg.join("\n"));
-                        ui.label(egui::RichText::new("⚠").color(warn));
+                        ui.label(egui::RichText::new("！").color(warn));
                     } else {
                         resp = resp.on_hover_text(format!("第 {} 行", h.line + 1));
                     }

@@ -24,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, app: &App) {
         }
         if ws.is_dirty() {
             ui.separator();
-            ui.label("● 有未导出的修改");
+            ui.colored_label(ui.visuals().warn_fg_color, "有未导出的修改");
         }
     });
 }
