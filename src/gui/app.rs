@@ -190,6 +190,11 @@ impl App {
         self.prefs.recent.truncate(MAX_RECENT);
     }
 
+    /// Shows a document that is already decoded (tests, benchmarks).
+    pub fn open_document(&mut self, doc: Document) {
+        self.set_document(doc);
+    }
+
     fn set_document(&mut self, doc: Document) {
         self.ws = Workspace::new(doc);
         self.selected = 0;
@@ -687,7 +692,7 @@ impl App {
                 self.prefs.tool_tab = ToolTab::Fill;
                 let list =
                     fill_panel::entries(&self.ws, self.selected, self.prefs.fill_whole_compilation);
-                let first = list.first().or_else(|| None);
+                let first = list.first();
                 if let Some(e) = first {
                     self.fill.focus = Some(e.key.clone());
                     if let Some(p) = e.placeholders.first() {

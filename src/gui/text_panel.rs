@@ -53,6 +53,10 @@ pub struct Span {
     pub mark: Mark,
 }
 
+/// What a cached layout depends on: buffer generation, edits recorded this frame, highlight
+/// version, wrap width, dark mode, text size.
+type LayoutKey = (u64, u64, u64, u32, bool, u32);
+
 /// The editor's state: the selected report's text as egui edits it, and its caches.
 #[derive(Default)]
 pub struct Editor {
@@ -69,7 +73,7 @@ pub struct Editor {
     spans_key: (u64, u64, usize, u64),
     /// Changes when the highlights change; keys the layout cache.
     spans_version: u64,
-    galley: Option<((u64, u64, u64, u32, bool, u32), Arc<Galley>)>,
+    galley: Option<(LayoutKey, Arc<Galley>)>,
     /// The cursor as a byte offset in the document, updated every frame.
     pub cursor: Option<usize>,
     /// A selection (document bytes) to set and scroll to on the next frame.
