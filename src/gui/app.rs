@@ -190,6 +190,14 @@ impl App {
         self.prefs.recent.truncate(MAX_RECENT);
     }
 
+    /// Opens a tool panel; on the fill panel, puts the focus on the first prompt.
+    pub fn start_on(&mut self, tab: ToolTab) {
+        self.prefs.tool_tab = tab;
+        if tab == ToolTab::Fill {
+            self.commands.push(Command::FillFirst);
+        }
+    }
+
     /// Shows a document that is already decoded (tests, benchmarks).
     pub fn open_document(&mut self, doc: Document) {
         self.set_document(doc);
@@ -298,7 +306,7 @@ impl App {
 
         let mut cmds = std::mem::take(&mut self.commands);
         self.menu_bar_ui(ui, &mut cmds);
-        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds));
         egui::Panel::left("reports_panel")
             .default_size(230.0)
             .show(ui, |ui| {
@@ -321,6 +329,7 @@ impl App {
             text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds);
         });
         self.modal_ui(&ctx, &mut cmds);
+        drop_hint_ui(&ctx);
         if let Some(dialog) = &mut self.export {
             export_dialog::ui(&ctx, dialog, &self.ws, self.selected, &mut cmds);
             if !dialog.open {
@@ -692,10 +701,10 @@ impl App {
                 self.prefs.tool_tab = ToolTab::Fill;
                 let list =
                     fill_panel::entries(&self.ws, self.selected, self.prefs.fill_whole_compilation);
-                let first = list.first();
-                if let Some(e) = first {
+                let range = self.ws.report_range(self.selected);
+                if let Some(e) = list.first() {
                     self.fill.focus = Some(e.key.clone());
-                    if let Some(p) = e.placeholders.first() {
+                    if let Some(p) = e.first_in(&range) {
                         let r = p.range.clone();
                         self.go_to(r);
                         self.editor.focus_text = false;
@@ -910,6 +919,26 @@ impl App {
     pub fn mark_exported(&mut self) {
         self.ws.clean_revision = self.ws.revision;
     }
+}
+
+/// While a file is dragged over the window, says what dropping it does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "松开鼠标即可打开这个文件",
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
 }
 
 fn action_button(ui: &mut egui::Ui, action: Action, cmds: &mut Vec<Command>) {

@@ -43,6 +43,8 @@ pub struct ExportDialog {
     pub line_ending: LineEnding,
     /// Apply the cleaning plan to what is written (the editor's text stays as it is).
     pub apply_cleaning: bool,
+    /// Word (.docx, 公文 layout) instead of plain text.
+    pub docx: bool,
     /// The folder the files go into.
     pub folder: String,
     pub stage: Stage,
@@ -61,6 +63,7 @@ impl ExportDialog {
                 prefs.export_line_ending
             },
             apply_cleaning: true,
+            docx: false,
             folder: String::new(),
             stage: Stage::Options,
             error: None,
@@ -76,6 +79,7 @@ impl ExportDialog {
             |s| s.to_string_lossy().into_owned(),
         );
         let reports = &ws.analysis.outline.reports;
+        let ext = if self.docx { "docx" } else { "txt" };
         let text_of = |range: ByteRange| self.text_of(ws, range);
         match self.scope {
             ExportScope::Whole => {
@@ -83,11 +87,11 @@ impl ExportDialog {
                 if !t.ends_with('\n') {
                     t.push('\n');
                 }
-                vec![(folder.join(format!("{stem}-清稿.txt")), t)]
+                vec![(folder.join(format!("{stem}-清稿.{ext}")), t)]
             }
             ExportScope::Report => match reports.get(selected) {
                 Some(r) => vec![(
-                    folder.join(export::file_name(selected + 1, &r.title, "txt")),
+                    folder.join(export::file_name(selected + 1, &r.title, ext)),
                     with_title(r, text_of(ws.report_range(selected))),
                 )],
                 None => Vec::new(),
@@ -98,11 +102,11 @@ impl ExportDialog {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
-                        let mut name = export::file_name(i + 1, &r.title, "txt");
+                        let mut name = export::file_name(i + 1, &r.title, ext);
                         // Two reports with one title still get two files.
                         let mut k = 2;
                         while !seen.insert(name.to_lowercase()) {
-                            name = export::file_name(i + 1, &format!("{}-{k}", r.title), "txt");
+                            name = export::file_name(i + 1, &format!("{}-{k}", r.title), ext);
                             k += 1;
                         }
                         (
@@ -184,14 +188,53 @@ impl ExportDialog {
             encoding: self.encoding,
             line_ending: self.line_ending,
         };
+        let files: Vec<(PathBuf, Vec<u8>)> = if self.docx {
+            self.docx_files(ws, selected, outputs)?
+        } else {
+            outputs
+                .into_iter()
+                .map(|(p, t)| export::encode(&t, opts).map(|b| (p, b)))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.to_string())?
+        };
         let mut written = Vec::new();
-        for (path, text) in outputs {
-            let bytes = export::encode(&text, opts).map_err(|e| e.to_string())?;
+        for (path, bytes) in files {
             export::write_atomic(&path, &bytes, replace, source).map_err(|e| e.to_string())?;
             written.push(path);
         }
         self.stage = Stage::Done(written.clone());
         Ok(written)
+    }
+}
+
+impl ExportDialog {
+    /// The .docx files for `outputs` (whose names they keep): the text as exported is
+    /// analysed again so headings and titles match what is written.
+    fn docx_files(
+        &self,
+        ws: &Workspace,
+        selected: usize,
+        outputs: Vec<(PathBuf, String)>,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+        use crate::export::docx;
+        let text = self.text_of(ws, 0..ws.text.len());
+        let analysis = crate::analysis::analyze(&text);
+        let preset = docx::Preset::default();
+        let n = analysis.outline.reports.len();
+        let build = |reports: &[usize], whole: bool| {
+            let input = docx::input_from_text(&text, &analysis, reports, whole);
+            docx::build(&input, &preset).map_err(|e| e.to_string())
+        };
+        let mut files = Vec::new();
+        for (i, (path, _)) in outputs.into_iter().enumerate() {
+            let bytes = match self.scope {
+                ExportScope::Whole => build(&(0..n).collect::<Vec<_>>(), true)?,
+                ExportScope::Report => build(&[selected.min(n.saturating_sub(1))], false)?,
+                ExportScope::EachReport => build(&[i], false)?,
+            };
+            files.push((path, bytes));
+        }
+        Ok(files)
     }
 }
 
@@ -339,27 +382,29 @@ fn options_ui(
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.strong("格式");
-        ui.radio_value(&mut (), (), ".txt 文本");
-        ui.add_enabled(false, egui::RadioButton::new(false, ".docx（稍后支持）"));
+        ui.radio_value(&mut d.docx, false, ".txt 文本");
+        ui.radio_value(&mut d.docx, true, ".docx 公文格式");
     });
-    ui.horizontal(|ui| {
-        let label = ui.label("编码");
-        egui::ComboBox::from_id_salt("export_encoding")
-            .selected_text(d.encoding.name())
-            .show_ui(ui, |ui| {
-                for e in Encoding::ALL {
-                    ui.selectable_value(&mut d.encoding, e, e.name());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.label("换行");
-        ui.radio_value(&mut d.line_ending, LineEnding::Lf, "LF（通用）");
-        ui.radio_value(
-            &mut d.line_ending,
-            LineEnding::Crlf,
-            "CRLF（Windows 记事本）",
-        );
+    ui.add_enabled_ui(!d.docx, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("编码");
+            egui::ComboBox::from_id_salt("export_encoding")
+                .selected_text(d.encoding.name())
+                .show_ui(ui, |ui| {
+                    for e in Encoding::ALL {
+                        ui.selectable_value(&mut d.encoding, e, e.name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.label("换行");
+            ui.radio_value(&mut d.line_ending, LineEnding::Lf, "LF（通用）");
+            ui.radio_value(
+                &mut d.line_ending,
+                LineEnding::Crlf,
+                "CRLF（Windows 记事本）",
+            );
+        })
     });
     ui.checkbox(
         &mut d.apply_cleaning,

@@ -24,6 +24,14 @@ impl FillEntry {
     fn first_offset(&self) -> usize {
         self.placeholders.first().map_or(0, |p| p.range.start)
     }
+
+    /// The first occurrence inside `range` (the selected report), else the first one.
+    pub fn first_in(&self, range: &std::ops::Range<usize>) -> Option<&Placeholder> {
+        self.placeholders
+            .iter()
+            .find(|p| p.range.start >= range.start && p.range.end <= range.end)
+            .or(self.placeholders.first())
+    }
 }
 
 /// An answer being typed, already shown in the text as the newest undo step.
@@ -148,6 +156,7 @@ pub fn ui(
         return;
     }
     let focus = state.focus.take();
+    let report_range = ws.report_range(report);
     egui::ScrollArea::vertical()
         .id_salt("fill_scroll")
         .auto_shrink([false, false])
@@ -163,7 +172,7 @@ pub fn ui(
                     ui.strong("数字、日期与其他");
                     heading_done.1 = true;
                 }
-                entry_ui(ui, entry, state, focus.as_deref(), cmds);
+                entry_ui(ui, entry, state, focus.as_deref(), &report_range, cmds);
             }
         });
 }
@@ -173,6 +182,7 @@ fn entry_ui(
     entry: &FillEntry,
     state: &mut FillState,
     focus: Option<&str>,
+    report_range: &std::ops::Range<usize>,
     cmds: &mut Vec<Command>,
 ) {
     let id = egui::Id::unique(("fill", &entry.key));
@@ -210,7 +220,7 @@ fn entry_ui(
             });
         }
         if resp.gained_focus()
-            && let Some(p) = entry.placeholders.first()
+            && let Some(p) = entry.first_in(report_range)
         {
             cmds.push(Command::Reveal(p.range.clone()));
         }
@@ -303,5 +313,6 @@ pub fn commit(app: &mut App, key: &str) -> Option<std::ops::Range<usize>> {
         .chain(list.iter().take(after))
         .find(|e| e.key != key && app.fill.values.get(&e.key).is_none_or(|v| v.is_empty()))?;
     app.fill.focus = Some(next.key.clone());
-    next.placeholders.first().map(|p| p.range.clone())
+    let range = app.ws.report_range(app.selected);
+    next.first_in(&range).map(|p| p.range.clone())
 }

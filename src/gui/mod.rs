@@ -51,6 +51,12 @@ pub fn run(path: Option<std::path::PathBuf>) -> Result<(), String> {
                 Some(p) => app.open_path(&p),
                 None => app.open_sample(),
             }
+            // For screenshots and demos: start on a given tool panel.
+            match std::env::var("QINGGAO_START_PANEL").as_deref() {
+                Ok("fill") => app.start_on(ToolTab::Fill),
+                Ok("clean") => app.start_on(ToolTab::Clean),
+                _ => {}
+            }
             Ok(Box::new(app))
         }),
     )

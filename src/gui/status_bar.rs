@@ -1,13 +1,31 @@
 //! The status bar: file name, encoding, line ending, reports, placeholders left, findings.
 
 use super::app::App;
+use super::command::Command;
+use crate::model::Encoding;
 
-pub fn ui(ui: &mut egui::Ui, app: &App) {
+pub fn ui(ui: &mut egui::Ui, app: &App, cmds: &mut Vec<Command>) {
     let ws = &app.ws;
     ui.horizontal(|ui| {
         ui.label(ws.display_name());
         ui.separator();
-        ui.label(format!("编码 {}", ws.encoding.name()));
+        if ws.path.is_some() {
+            ui.menu_button(format!("编码 {}", ws.encoding.name()), |ui| {
+                ui.label("文字显示不对时，换一种编码重新读取：");
+                for enc in Encoding::ALL {
+                    if ui
+                        .add(egui::Button::selectable(ws.encoding == enc, enc.name()))
+                        .clicked()
+                    {
+                        cmds.push(Command::Reload(enc));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("点击可换一种编码重新读取文件");
+        } else {
+            ui.label(format!("编码 {}", ws.encoding.name()));
+        }
         ui.separator();
         ui.label(format!("换行 {}", ws.line_ending.name().to_uppercase()));
         ui.separator();

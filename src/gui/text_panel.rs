@@ -88,7 +88,20 @@ impl Editor {
     /// Reloads the buffer when the document changed under it (undo, fills, cleaning, another
     /// report) and recomputes highlights when the analysis or the rules changed.
     pub fn sync(&mut self, ws: &Workspace, report: usize) {
-        let range = ws.report_range(report);
+        let mut range = ws.report_range(report);
+        // A report's range stops before trailing blank lines; a newline just typed at the
+        // end stays in the buffer so the next keystroke lands after it.
+        let typed_end = range.start + self.buffer.len();
+        if self.report == report
+            && self.range.start == range.start
+            && typed_end > range.end
+            && typed_end <= ws.text.len()
+            && ws.text.is_char_boundary(typed_end)
+            && ws.text[range.end..typed_end].trim().is_empty()
+            && ws.text[range.start..typed_end] == self.buffer
+        {
+            range.end = typed_end;
+        }
         if self.revision != ws.revision || self.report != report || self.range != range {
             let current = &ws.text[range.clone()];
             if self.buffer != current {
@@ -200,7 +213,9 @@ pub fn layout_job(
 ) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap;
-    let plain = TextFormat::simple(font.clone(), color);
+    let mut plain = TextFormat::simple(font.clone(), color);
+    // Airier lines read better in long Chinese paragraphs.
+    plain.line_height = Some(font.size * 1.55);
     let mut pos = 0;
     for sp in spans {
         let (s, e) = (sp.range.start.min(text.len()), sp.range.end.min(text.len()));
