@@ -14,6 +14,19 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Prints a line to stdout; a closed pipe (`qinggao inspect … | head`) ends the program
+/// quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "qinggao",
@@ -190,7 +203,7 @@ fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
         let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid { what: e.to_string() })?;
-        println!("{s}");
+        out!("{s}");
     } else {
         print_summary(path, &doc, &analysis, &edits);
     }
@@ -204,8 +217,8 @@ const SUMMARY_GROUPS: usize = 6;
 
 fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crate::model::Edit]) {
     let o = &analysis.outline;
-    println!("文件：{}", path.display());
-    println!(
+    out!("文件：{}", path.display());
+    out!(
         "编码：{}　换行：{}　行数：{}　报告：{} 篇　占位符：{} 处",
         doc.encoding,
         doc.line_ending.name().to_uppercase(),
@@ -214,19 +227,19 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         analysis.placeholders.len()
     );
     if let Some(t) = &o.title {
-        println!("汇编标题：{t}");
+        out!("汇编标题：{t}");
     }
     if let Some(toc) = &o.toc {
         let state = if toc.is_empty() { "空目录，清理时可填入各篇标题" } else { "已有标题" };
-        println!("目录：第 {} 行，{} 项（{state}）", toc.heading_line + 1, toc.entries.len());
+        out!("目录：第 {} 行，{} 项（{state}）", toc.heading_line + 1, toc.entries.len());
     }
     for (i, r) in o.reports.iter().enumerate() {
         let mark = if r.title_inferred { "（推断）" } else { "" };
-        println!();
-        println!("{:>2}. {}{mark}　[第 {}–{} 行]", i + 1, r.title, r.lines.start + 1, r.lines.end);
+        out!();
+        out!("{:>2}. {}{mark}　[第 {}–{} 行]", i + 1, r.title, r.lines.start + 1, r.lines.end);
         let ph = analysis.report_placeholders(i);
         let headings = r.outline.iter().filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal).count();
-        println!(
+        out!(
             "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
             r.outline.len() - headings,
             ph.len(),
@@ -241,19 +254,19 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             .collect();
         let quantities = ph.iter().filter(|p| p.kind == PlaceholderKind::Quantity).count();
         if !names.is_empty() || quantities > 0 {
-            println!("    待填：名称 {}；数字 {quantities} 处", if names.is_empty() { "无".into() } else { names.join("、") });
+            out!("    待填：名称 {}；数字 {quantities} 处", if names.is_empty() { "无".into() } else { names.join("、") });
         }
         for f in r.findings.iter().take(SUMMARY_FINDINGS) {
-            println!("    ! 第 {} 行 {}：{}", f.line + 1, f.kind.label(), f.message);
+            out!("    ! 第 {} 行 {}：{}", f.line + 1, f.kind.label(), f.message);
         }
         if r.findings.len() > SUMMARY_FINDINGS {
-            println!("    ……另有 {} 条提示（--json 查看全部）", r.findings.len() - SUMMARY_FINDINGS);
+            out!("    ……另有 {} 条提示（--json 查看全部）", r.findings.len() - SUMMARY_FINDINGS);
         }
     }
-    println!();
+    out!();
     let counts = clean::counts(edits);
     if counts.is_empty() {
-        println!("清理：没有需要清理的内容");
+        out!("清理：没有需要清理的内容");
     } else {
         let rules = RuleSet::default();
         let parts: Vec<String> = counts
@@ -263,7 +276,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
                 format!("{label} {n}")
             })
             .collect();
-        println!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
+        out!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
     }
 }
 
@@ -464,22 +477,22 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
 
     // What was done.
     let left = placeholder::unfilled(&after.placeholders, &Answers::default());
-    println!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.edits.len());
+    out!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.edits.len());
     let counts = clean::counts(&cleaned.edits);
     for (rule, n) in &counts {
-        println!("    {rule}: {n}");
+        out!("    {rule}: {n}");
     }
     let fills = cleaned.edits.iter().filter(|e| matches!(e.origin, crate::model::EditOrigin::Fill(_))).count();
     if fills > 0 {
-        println!("    填入占位符: {fills}");
+        out!("    填入占位符: {fills}");
     }
     for (p, _) in &files {
-        println!("  → {}", p.display());
+        out!("  → {}", p.display());
     }
     if left.is_empty() {
-        println!("  占位符已全部填写");
+        out!("  占位符已全部填写");
     } else {
-        println!("  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）", left.len());
+        out!("  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）", left.len());
     }
     Ok(if args.strict && !left.is_empty() { Outcome::Unfilled } else { Outcome::Done })
 }

@@ -19,15 +19,46 @@ pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Document> {
         return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_FILE_SIZE });
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取文件", e))?;
-    decode(&bytes, path, encoding)
+    decode_vec(bytes, path, encoding)
 }
 
 /// Decodes bytes read from `path` (the path is only used in messages and kept on the document).
 pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Document> {
+    decode_vec(bytes.to_vec(), path, forced)
+}
+
+/// Like [`decode`], taking the bytes by value so valid UTF-8 becomes the text without a copy.
+pub fn decode_vec(mut bytes: Vec<u8>, path: &Path, forced: Option<Encoding>) -> Result<Document> {
     let err_path = || path.to_path_buf();
-    if let Some(what) = binary_kind(bytes) {
+    if let Some(what) = binary_kind(&bytes) {
         return Err(Error::Binary { path: err_path(), what: what.to_string() });
     }
+    // UTF-8 first (the common case): validated once, no copy.
+    let utf8_wanted = matches!(forced, None | Some(Encoding::Utf8) | Some(Encoding::Utf8Bom));
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let legacy_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (encoding, text) = if utf8_wanted && !(forced.is_none() && legacy_bom) {
+        if has_bom {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (if has_bom { Encoding::Utf8Bom } else { forced.unwrap_or(Encoding::Utf8) }, text),
+            Err(e) => {
+                let mut bytes = e.into_bytes();
+                if has_bom {
+                    bytes.splice(..0, *b"\xEF\xBB\xBF");
+                }
+                decode_legacy(&bytes, path, forced)?
+            }
+        }
+    } else {
+        decode_legacy(&bytes, path, forced)?
+    };
+    finish(text, path, encoding)
+}
+
+/// Decodes with a forced or detected encoding other than plain UTF-8.
+fn decode_legacy(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<(Encoding, String)> {
     let (encoding, body) = match forced {
         Some(enc) => (enc, strip_bom(bytes, enc)),
         None => detect(bytes),
@@ -41,13 +72,18 @@ pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Doc
         } else {
             (encoding.name(), offset, detail)
         };
-        Error::Undecodable { path: err_path(), encoding: enc_name.to_string(), line: line_at(body, offset), detail }
+        Error::Undecodable { path: path.to_path_buf(), encoding: enc_name.to_string(), line: line_at(body, offset), detail }
     })?;
-    if text.contains('\0') && encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be {
-        return Err(Error::Binary { path: err_path(), what: "含有空字节的二进制数据".to_string() });
+    Ok((encoding, text))
+}
+
+/// Checks the decoded text and normalises its line endings.
+fn finish(text: String, path: &Path, encoding: Encoding) -> Result<Document> {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(Error::Binary { path: path.to_path_buf(), what: "含有空字节的二进制数据".to_string() });
     }
     if text.trim().is_empty() {
-        return Err(Error::Empty { path: err_path() });
+        return Err(Error::Empty { path: path.to_path_buf() });
     }
     let line_ending = if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
         LineEnding::Crlf

@@ -146,10 +146,12 @@ fn heading_text(after_marker: &str) -> Option<String> {
 /// Inline 一是/二是… runs inside a paragraph: (byte offset in line, number, byte length).
 /// Only counted when the run has at least two members, so a stray "统一是" is not a heading.
 pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
-    const SHI: &[u8] = "是".as_bytes();
+    // One finder for every line: building a memmem finder per call costs more than the search.
+    static SHI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("是".as_bytes()));
     let bytes = line.as_bytes();
     let mut found = Vec::new();
-    for pos in memchr::memmem::find_iter(bytes, SHI) {
+    for pos in SHI.find_iter(bytes) {
         if pos < skip + 3 {
             continue;
         }

@@ -2,10 +2,18 @@
 //! and figures. Finding them (with kind, unit and group), and filling them from answers.
 //!
 //! Depends only on the model; no egui, no file system except `Answers::load`/`save`.
+//! Scanning lives in `scan`, the judgement by the following words in `classify`, the
+//! answers file in `answers`.
 
-use crate::model::{ByteRange, Edit, LineIndex};
+mod answers;
+mod classify;
+mod scan;
+
+pub use answers::{ANSWERS_FORMAT, ANSWERS_VERSION, AnswerSource, Answers};
+
+use crate::model::{ByteRange, Edit, EditOrigin, LineIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// What a placeholder stands for, judged from what follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,54 +65,308 @@ impl Placeholder {
     }
 }
 
-/// Finds every placeholder in `text`.
+/// How many characters of context `before`/`after` hold.
+const CONTEXT_CHARS: usize = 8;
+
+/// Texts at least this long are scanned in parallel, one slice of lines per thread.
+const PARALLEL_MIN: usize = 8 << 20;
+
+/// Finds every placeholder in `text`, in text order.
+///
+/// memchr/memmem jump to the bytes a placeholder can start with (X, x, *, ×, Ｘ, ｘ, ＊);
+/// only their neighbourhood is looked at by hand. Large texts are split at line starts and
+/// scanned on several threads.
 pub fn find(text: &str, index: &LineIndex) -> Vec<Placeholder> {
-    let _ = (text, index);
-    Vec::new()
+    let own_index;
+    let index = if index.line_count() == 0 && !text.is_empty() {
+        own_index = LineIndex::new(text);
+        &own_index
+    } else {
+        index
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(text.len() / (PARALLEL_MIN / 2));
+    if text.len() < PARALLEL_MIN || threads <= 1 {
+        return find_in(text, index, 0..text.len());
+    }
+    let bytes = text.as_bytes();
+    let mut bounds = vec![0];
+    for i in 1..threads {
+        let guess = text.len() / threads * i;
+        let cut = memchr::memchr(b'\n', &bytes[guess..]).map_or(text.len(), |j| guess + j + 1);
+        if cut > *bounds.last().unwrap_or(&0) && cut < text.len() {
+            bounds.push(cut);
+        }
+    }
+    bounds.push(text.len());
+    let mut parts: Vec<Vec<Placeholder>> = std::thread::scope(|s| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let range = w[0]..w[1];
+                s.spawn(move || find_in(text, index, range))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let total: usize = parts.iter().map(Vec::len).sum();
+    let mut out = std::mem::take(&mut parts[0]);
+    out.reserve_exact(total - out.len());
+    for part in &mut parts[1..] {
+        out.append(part);
+    }
+    out
 }
 
-/// The user's answers: by group ("XX区" → "滨江") and by single occurrence ("31:12" → "35").
-/// The same JSON is written by the GUI and read by `qinggao clean --fill`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Answers {
-    pub format: String,
-    pub version: u32,
-    pub groups: BTreeMap<String, String>,
-    pub occurrences: BTreeMap<String, String>,
+/// The placeholders starting in `range`, which begins at a line start and ends at one (or
+/// at the end of the text).
+fn find_in(text: &str, index: &LineIndex, range: ByteRange) -> Vec<Placeholder> {
+    let mut out = Vec::new();
+    let mut cursor = Cursor::new(index, range.start);
+    scan::scan(text, range, |start, end, class| {
+        let (line, column) = cursor.locate(text, start);
+        let token = &text[start..end];
+        let key = occurrence_key(line, column);
+        let group = match class.suffix {
+            Some(suffix) if class.kind == PlaceholderKind::Name => {
+                let mut g = String::with_capacity(token.len() + suffix.len());
+                g.push_str(token);
+                g.push_str(suffix);
+                g
+            }
+            _ => key,
+        };
+        out.push(Placeholder {
+            range: start..end,
+            text: token.to_string(),
+            kind: class.kind,
+            group,
+            suffix: class.suffix.map(str::to_string),
+            unit: class.unit.map(str::to_string),
+            line,
+            column,
+            before: context_before(text, start).to_string(),
+            after: context_after(text, end).to_string(),
+        });
+    });
+    out
 }
 
-/// Edits that put the answers in place of the placeholders they answer. An occurrence
-/// answer wins over its group's answer.
-pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -> Vec<Edit> {
-    let _ = (text, placeholders, answers);
-    Vec::new()
+/// "行:列", 1-based, without the formatting machinery (this runs once per placeholder).
+fn occurrence_key(line: usize, column: usize) -> String {
+    let mut key = String::with_capacity(16);
+    push_number(&mut key, line + 1);
+    key.push(':');
+    push_number(&mut key, column);
+    key
 }
 
-/// A group of placeholders one answer fills (stub until the placeholder module lands).
-#[derive(Debug, Clone, PartialEq, Eq)]
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+}
+
+/// Walks line and column forward with the (increasing) offsets of the placeholders, so
+/// each column costs only the characters since the previous placeholder.
+struct Cursor<'a> {
+    index: &'a LineIndex,
+    line: usize,
+    next_line_start: usize,
+    at: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(index: &'a LineIndex, from: usize) -> Cursor<'a> {
+        let line = index.line_of(from);
+        let at = index.line_start(line).min(from);
+        Cursor {
+            index,
+            line,
+            next_line_start: index.line_start(line + 1),
+            at,
+            column: 1,
+        }
+    }
+
+    fn locate(&mut self, text: &str, pos: usize) -> (usize, usize) {
+        if pos >= self.next_line_start || pos < self.at {
+            let mut line = self.line;
+            if pos >= self.next_line_start {
+                // Placeholders are dense: the next one is usually a few lines on.
+                line += 1;
+                let mut steps = 0;
+                while self.index.line_start(line + 1) <= pos && steps < 8 {
+                    line += 1;
+                    steps += 1;
+                }
+            }
+            if pos < self.index.line_start(line) || self.index.line_start(line + 1) <= pos {
+                line = self.index.line_of(pos);
+            }
+            self.line = line;
+            self.at = self.index.line_start(line).min(pos);
+            self.next_line_start = self.index.line_start(line + 1);
+            self.column = 1;
+        }
+        self.column += count_chars(&text.as_bytes()[self.at..pos]);
+        self.at = pos;
+        (self.line, self.column)
+    }
+}
+
+/// Characters in UTF-8 bytes: every byte that is not a continuation byte. Counted in
+/// blocks with a byte-wide sum, which the compiler turns into wide vector adds.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            block
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40)) as usize
+        })
+        .sum()
+}
+
+/// Up to [`CONTEXT_CHARS`] characters before `start`, on the same line.
+fn context_before(text: &str, start: usize) -> &str {
+    let mut from = start;
+    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if c == '\n' || n == CONTEXT_CHARS {
+            break;
+        }
+        from = i;
+    }
+    &text[from..start]
+}
+
+/// Up to [`CONTEXT_CHARS`] characters after `end`, on the same line.
+fn context_after(text: &str, end: usize) -> &str {
+    let rest = &text[end..];
+    let mut to = rest.len();
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if c == '\n' || n == CONTEXT_CHARS {
+            to = i;
+            break;
+        }
+    }
+    &rest[..to]
+}
+
+/// One line of the placeholder summary: a name group ("XX区", 12 times) or a single
+/// occurrence of a figure, date or unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
+    /// The answers key: the group ("XX区") for names, the occurrence key ("155:12") else.
     pub key: String,
     pub kind: PlaceholderKind,
     pub suffix: Option<String>,
     pub unit: Option<String>,
+    /// How many placeholders one answer to this key fills.
     pub count: usize,
+    /// 0-based line of the first occurrence.
     pub first_line: usize,
 }
 
+/// Summarises placeholders for answering: name groups first (most frequent first), then
+/// every other placeholder in text order.
 pub fn groups(placeholders: &[Placeholder]) -> Vec<Group> {
-    let _ = placeholders;
-    Vec::new()
-}
-
-pub fn unfilled<'a>(placeholders: &'a [Placeholder], answers: &Answers) -> Vec<&'a Placeholder> {
-    let _ = answers;
-    placeholders.iter().collect()
-}
-
-impl Answers {
-    pub fn load(path: &std::path::Path) -> Result<Answers, crate::Error> {
-        let s = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, "读取答案文件", e))?;
-        serde_json::from_str(&s).map_err(|e| crate::Error::BadConfig { path: path.to_path_buf(), what: "答案文件", detail: e.to_string() })
+    let mut out: Vec<Group> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for p in placeholders {
+        match seen.get(p.group.as_str()) {
+            Some(&i) => out[i].count += 1,
+            None => {
+                seen.insert(&p.group, out.len());
+                out.push(Group {
+                    key: p.group.clone(),
+                    kind: p.kind,
+                    suffix: p.suffix.clone(),
+                    unit: p.unit.clone(),
+                    count: 1,
+                    first_line: p.line,
+                });
+            }
+        }
     }
+    // Stable: equal counts and the non-names keep their order of first appearance.
+    out.sort_by(|a, b| {
+        let (an, bn) = (
+            a.kind == PlaceholderKind::Name,
+            b.kind == PlaceholderKind::Name,
+        );
+        bn.cmp(&an).then_with(|| {
+            if an && bn {
+                b.count.cmp(&a.count)
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+    });
+    out
 }
+
+/// Edits that put the answers in place of the placeholders they answer, one per answered
+/// placeholder. An occurrence answer wins over its group's answer; blank answers count as
+/// none. Only the placeholder's own text is replaced ("XX区" + "滨江" → "滨江区"); an
+/// answer that repeats the suffix or unit written after it ("滨江区", "35亿元") is not doubled.
+pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -> Vec<Edit> {
+    placeholders
+        .iter()
+        .filter_map(|p| {
+            let (answer, source) = answers.answer_for(p)?;
+            let old = text.get(p.range.clone()).filter(|old| *old == p.text)?;
+            let written_after = &text[p.range.end..];
+            let tail = p
+                .suffix
+                .as_deref()
+                .or(p.unit.as_deref())
+                .filter(|t| written_after.starts_with(t));
+            let new = match tail {
+                Some(t) => answer
+                    .strip_suffix(t)
+                    .filter(|a| !a.is_empty())
+                    .unwrap_or(answer),
+                None => answer,
+            };
+            if new == old {
+                return None;
+            }
+            let origin = match source {
+                AnswerSource::Occurrence => EditOrigin::Fill(p.key()),
+                AnswerSource::Group => EditOrigin::Fill(p.group.clone()),
+            };
+            Some(Edit {
+                range: p.range.clone(),
+                old: old.to_string(),
+                new: new.to_string(),
+                origin,
+            })
+        })
+        .collect()
+}
+
+/// The placeholders no usable answer fills yet, in text order.
+pub fn unfilled<'a>(placeholders: &'a [Placeholder], answers: &Answers) -> Vec<&'a Placeholder> {
+    placeholders
+        .iter()
+        .filter(|p| answers.answer_for(p).is_none())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

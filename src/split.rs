@@ -18,6 +18,9 @@ const TITLE_ENDINGS: [&str; 30] = [
 /// Words of a compilation title.
 const COMPILATION_WORDS: [&str; 6] = ["汇编", "合集", "合辑", "范文", "精选", "大全"];
 
+/// A title has at most 70 characters (plus paywall markers and spaces around it).
+const MAX_TITLE_BYTES: usize = 70 * 3 + 32;
+
 /// Characters a title never ends with.
 const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？', '、'];
 
@@ -42,14 +45,17 @@ impl<'a> Lines<'a> {
         let kinds = (0..index.line_count())
             .map(|l| {
                 let s = &text[index.line_range(text, l)];
-                let stripped = junk::strip_paywall(s);
-                if stripped.trim().is_empty() {
-                    if s.trim().is_empty() { Kind::Blank } else { Kind::Junk }
-                } else if junk::is_advert_line(&stripped) {
-                    Kind::Junk
-                } else {
-                    Kind::Text
+                // Most lines are body paragraphs: decide those with byte checks only.
+                let first = s.as_bytes().first().copied();
+                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty() {
+                    return Kind::Blank;
                 }
+                let stripped = if memchr::memchr2(b'#', b'$', s.as_bytes()).is_some() {
+                    junk::strip_paywall(s)
+                } else {
+                    std::borrow::Cow::Borrowed(s)
+                };
+                if stripped.trim().is_empty() || junk::is_advert_line(&stripped) { Kind::Junk } else { Kind::Text }
             })
             .collect();
         Lines { text, index, kinds }
@@ -61,7 +67,24 @@ impl<'a> Lines<'a> {
 
     /// The line with paywall markers removed and spaces trimmed.
     fn content(&self, line: usize) -> String {
-        junk::strip_paywall(&self.text[self.index.line_range(self.text, line)]).trim().to_string()
+        self.content_cow(line).into_owned()
+    }
+
+    fn content_cow(&self, line: usize) -> std::borrow::Cow<'a, str> {
+        let raw = &self.text[self.index.line_range(self.text, line)];
+        match junk::strip_paywall(raw) {
+            std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
+        }
+    }
+
+    /// Cheap test that rules out most body lines before any title scoring: a title is short
+    /// and has no full stop.
+    fn may_be_title(&self, line: usize) -> bool {
+        let raw = &self.text[self.index.line_range(self.text, line)];
+        static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
+        raw.len() <= MAX_TITLE_BYTES && FULL_STOP.find(raw.as_bytes()).is_none()
     }
 
     fn next_text(&self, from: usize) -> Option<usize> {
@@ -211,19 +234,23 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
     let mut l = start;
     let mut prev_text: Option<usize> = None;
     while let Some(t) = lines.next_text(l) {
-        let content = lines.content(t);
         let gap = lines.gap_before(t);
-        let score = title_score(&content);
         let is_first = prev_text.is_none();
-        let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
-        let next_is_body = lines.next_text(t + 1).is_none_or(|n| title_score(&lines.content(n)) < 2);
-        let title = if is_first {
-            score >= 2 || (score >= 1 && next_is_body && gap >= 1)
-        } else if gap >= 1 || after_end {
-            score >= 2 && next_is_body
-        } else {
-            // Only the next title line separates it from the previous report.
-            score >= 3 && next_is_body && !content.contains(['，', '、'])
+        let title = lines.may_be_title(t) && {
+            let content = lines.content_cow(t);
+            let score = title_score(&content);
+            let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
+            let next_is_body = || {
+                lines.next_text(t + 1).is_none_or(|n| !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2)
+            };
+            if is_first {
+                score >= 2 || (score >= 1 && gap >= 1 && next_is_body())
+            } else if gap >= 1 || after_end {
+                score >= 2 && next_is_body()
+            } else {
+                // Only the next title line separates it from the previous report.
+                score >= 3 && !content.contains(['，', '、']) && next_is_body()
+            }
         };
         if title {
             starts.push((t, true));
@@ -247,13 +274,13 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
 
 /// A report ended at `line`: a date line or the line before it.
 fn is_report_end(lines: &Lines, line: usize) -> bool {
-    outline::is_date_line(&lines.content(line))
+    outline::is_date_line(&lines.content_cow(line))
 }
 
 /// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
 /// text, not a heading continuing the previous numbering.
 fn opens_report(lines: &Lines, line: usize, prev_text: Option<usize>) -> bool {
-    let content = lines.content(line);
+    let content = lines.content_cow(line);
     if prev_text.is_none() {
         return true;
     }

@@ -1,0 +1,298 @@
+//! Judging what a placeholder stands for from the words that follow it: a name (区, 街道,
+//! 公司…), a figure with its unit (万元, 亩, %…) or a date part (X月X日). Pure string
+//! work on the text around one token; knows nothing of scanning, answers or files.
+
+use super::PlaceholderKind;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a word right after a placeholder says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A name suffix: "XX区", "XX公司".
+    Name,
+    /// A unit or measure word: "XX亩", "XX个".
+    Unit,
+    /// Both, like 所 ("XX所" an institute, "57所学校" a count); decided by the word before.
+    NameOrUnit,
+    /// 万/亿/千/百: a unit may follow ("XX万元") or it stands alone ("XX万").
+    Multiplier,
+    /// A common word that starts with a suffix or unit character but is neither
+    /// ("XX人民" is not "XX人", "XX部分" is not "XX部").
+    Word,
+}
+
+#[rustfmt::skip]
+const NAMES: &[&str] = &[
+    "区", "县", "市", "州", "省", "镇", "乡", "街道", "村", "社区", "局", "分局", "公司", "集团", "医院", "学校", "中心",
+    "办", "委", "部", "厅", "处", "科", "所", "站", "队", "园区", "开发区", "街", "路", "小区", "项目", "单位", "银行",
+    "支行", "分行", "自治区", "自治州", "自治县", "新区", "高新区", "经开区", "工业园", "产业园", "旗", "办事处", "办公室", "委员会",
+    "居委会", "管委会", "卫生院", "中学", "小学", "大学", "学院", "幼儿园", "大道", "大街", "广场", "大厦", "水库", "工程",
+    "企业", "支部", "党委", "党支部", "人民政府", "人民医院", "人民法院", "人民检察院", "市场", "科技", "日报", "馆", "院", "厂",
+    "林场", "农场",
+];
+
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "元", "美元", "吨", "万吨", "亩", "公顷", "平方米", "平米", "平方公里", "立方米", "方", "公里", "千米", "米", "厘米",
+    "毫米", "户", "人", "人次", "名", "位", "个", "个百分点", "家", "项", "件", "篇", "期", "次", "场", "座", "台",
+    "辆", "批", "倍", "%", "％", "‰", "株", "棵", "份", "把", "幅", "条", "宗", "起", "套", "册", "张", "瓶",
+    "支", "栋", "间", "口", "只", "头", "块", "天", "小时", "分钟", "千瓦", "千瓦时", "兆瓦", "度", "斤", "公斤", "千克",
+    "克", "升", "届", "例", "班", "组", "类", "节", "台次", "架次", "车次", "余", "多", "所", "处", "年", "周",
+    "周年", "季度", "轮", "盏", "副", "箱", "袋", "床", "辆次",
+];
+
+const MULTIPLIERS: &[&str] = &["万", "亿", "千", "百", "十万", "百万", "千万"];
+
+#[rustfmt::skip]
+const WORDS: &[&str] = &[
+    "人民", "人员", "人口", "人才", "区域", "区间", "部分", "部署", "处理", "处置", "支持", "组织",
+    "条例", "条件", "名单", "名称", "期间", "台账", "批准", "批复", "户籍", "座谈", "所有", "所在",
+    "天然", "家庭", "家长", "元旦", "场所", "起来", "份额", "路径", "路线", "队伍", "科学", "次要",
+    "方面", "方式", "方案", "方向", "方法", "方针", "口径", "间隔", "头部", "类似", "节约", "班子",
+    "升级", "度过", "周边", "院校",
+];
+
+/// Table words by first character, sorted by that character for binary search; each
+/// character's words longest first.
+type Table = Vec<(char, Vec<(&'static str, Role)>)>;
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<(&'static str, Role)>> = HashMap::new();
+    let mut add = |word: &'static str, role: Role| {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        let entries = map.entry(first).or_default();
+        match entries.iter_mut().find(|(w, _)| *w == word) {
+            Some(e)
+                if matches!(
+                    (e.1, role),
+                    (Role::Name, Role::Unit) | (Role::Unit, Role::Name)
+                ) =>
+            {
+                e.1 = Role::NameOrUnit
+            }
+            Some(_) => {}
+            None => entries.push((word, role)),
+        }
+    };
+    for w in WORDS {
+        add(w, Role::Word);
+    }
+    for w in NAMES {
+        add(w, Role::Name);
+    }
+    for w in UNITS {
+        add(w, Role::Unit);
+    }
+    for w in MULTIPLIERS {
+        add(w, Role::Multiplier);
+    }
+    let mut table: Table = map.into_iter().collect();
+    table.sort_by_key(|(c, _)| *c);
+    for (_, entries) in &mut table {
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    table
+});
+
+/// The longest table word at the start of `rest`.
+fn longest(rest: &str) -> Option<(&'static str, Role)> {
+    let first = rest.chars().next()?;
+    let at = TABLE.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+    TABLE[at]
+        .1
+        .iter()
+        .find(|(w, _)| rest.starts_with(w))
+        .copied()
+}
+
+/// Letters that stand for a unit right after a figure ("XXkg", "XXkW"). Longest first.
+#[rustfmt::skip]
+const LETTER_UNITS: &[&str] = &[
+
+    "kWh", "MWh", "Mbps", "km²", "m²", "m³", "kg", "km", "kW", "MW", "kV", "GB", "TB", "MB", "mg",
+    "ml", "mL", "cm", "mm", "g", "k", "m", "t",
+];
+
+/// The letter unit at the start of `rest`, when it is not the start of a longer word.
+pub(super) fn letter_unit(rest: &str) -> Option<&'static str> {
+    let unit = LETTER_UNITS.iter().find(|u| rest.starts_with(*u))?;
+    let next = rest[unit.len()..].chars().next();
+    match next {
+        Some(c) if c.is_ascii_alphanumeric() || is_fullwidth_letter(c) => None,
+        _ => Some(unit),
+    }
+}
+
+pub(super) fn is_fullwidth_letter(c: char) -> bool {
+    matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// The judgement on one placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Class<'a> {
+    pub kind: PlaceholderKind,
+    pub suffix: Option<&'static str>,
+    /// The unit as written after the placeholder (a slice of the text or of the tables).
+    pub unit: Option<&'a str>,
+}
+
+impl<'a> Class<'a> {
+    fn other() -> Class<'a> {
+        Class {
+            kind: PlaceholderKind::Other,
+            suffix: None,
+            unit: None,
+        }
+    }
+    fn date() -> Class<'a> {
+        Class {
+            kind: PlaceholderKind::Date,
+            suffix: None,
+            unit: None,
+        }
+    }
+    fn quantity(unit: &'a str) -> Class<'a> {
+        Class {
+            kind: PlaceholderKind::Quantity,
+            suffix: None,
+            unit: Some(unit),
+        }
+    }
+    fn name(suffix: Option<&'static str>) -> Class<'a> {
+        Class {
+            kind: PlaceholderKind::Name,
+            suffix,
+            unit: None,
+        }
+    }
+}
+
+/// Words before a figure that make an ambiguous 所/处 a count ("共XX所", "完成XX处").
+fn counts_before(prev: Option<char>) -> bool {
+    matches!(
+        prev,
+        Some(
+            '共' | '计'
+                | '达'
+                | '约'
+                | '有'
+                | '近'
+                | '超'
+                | '逾'
+                | '增'
+                | '了'
+                | '为'
+                | '建'
+                | '设'
+                | '成'
+                | '现'
+                | '出'
+                | '立'
+                | '办'
+                | '到'
+                | '至'
+                | '余'
+                | '第'
+        )
+    )
+}
+
+/// Whether the placeholder sits inside an open 《 on its line ("《XX关于…》").
+fn inside_title(before: &str) -> bool {
+    for (n, c) in before.chars().rev().enumerate() {
+        match c {
+            '《' => return true,
+            '》' | '\n' => return false,
+            _ if n > 40 => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Classifies the token `token` given the text before it and the text after it.
+/// `pure` is true when the token has only placeholder characters (no digits or dots);
+/// only such tokens can be names.
+pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool) -> Class<'a> {
+    let prev = before.chars().next_back();
+    let mut after = rest.chars();
+    match after.next() {
+        Some('月') => return Class::date(),
+        Some('日') if !rest.starts_with("日报") => return Class::date(),
+        Some('号') if prev == Some('月') => return Class::date(),
+        Some('年') => {
+            let more = after.as_str();
+            let digits = more
+                .char_indices()
+                .find(|&(_, c)| !(c.is_ascii_digit() || super::scan::is_mask_char(c)))
+                .map(|(i, _)| i)
+                .unwrap_or(more.len());
+            let month_follows = digits > 0 && more[digits..].starts_with('月');
+            if token.chars().count() == 4 || month_follows || more.starts_with('度') {
+                return Class::date();
+            }
+            return Class::quantity("年");
+        }
+        _ => {}
+    }
+    if let Some(unit) = letter_unit(rest) {
+        return Class::quantity(unit);
+    }
+    match longest(rest) {
+        Some((word, Role::Name)) if pure => return Class::name(Some(word)),
+        Some((word, Role::NameOrUnit)) => {
+            return if pure && !counts_before(prev) {
+                Class::name(Some(word))
+            } else {
+                Class::quantity(word)
+            };
+        }
+        Some((_, Role::Name | Role::Word)) => {}
+        Some((word, Role::Unit)) => {
+            if matches!(word, "余" | "多")
+                && let Some(unit) = unit_after_approx(&rest[word.len()..])
+            {
+                return Class::quantity(unit);
+            }
+            return Class::quantity(word);
+        }
+        Some((word, Role::Multiplier)) => {
+            let tail = &rest[word.len()..];
+            let approx = ["余", "多"]
+                .into_iter()
+                .find(|a| tail.starts_with(a))
+                .map_or(0, str::len);
+            return match longest(&tail[approx..]) {
+                Some((unit, Role::Unit | Role::NameOrUnit)) if !matches!(unit, "余" | "多") => {
+                    Class::quantity(&rest[..word.len() + approx + unit.len()])
+                }
+                _ => Class::quantity(word),
+            };
+        }
+        None => {}
+    }
+    if pure && inside_title(before) {
+        return Class::name(None);
+    }
+    Class::other()
+}
+
+/// The unit after "余"/"多" in "XX余人", "XX多万元": the unit without the approximation.
+fn unit_after_approx(rest: &str) -> Option<&str> {
+    match longest(rest)? {
+        (unit, Role::Unit | Role::NameOrUnit) if !matches!(unit, "余" | "多") => Some(unit),
+        (mult, Role::Multiplier) => {
+            let tail = &rest[mult.len()..];
+            match longest(tail) {
+                Some((unit, Role::Unit | Role::NameOrUnit)) if !matches!(unit, "余" | "多") => {
+                    Some(&rest[..mult.len() + unit.len()])
+                }
+                _ => Some(mult),
+            }
+        }
+        _ => None,
+    }
+}
