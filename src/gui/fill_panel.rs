@@ -48,6 +48,8 @@ pub struct FillState {
     pub live: Option<LiveFill>,
     /// The prompt to give keyboard focus on the next frame.
     pub focus: Option<String>,
+    /// The prompts, cached by (analysis revision, report, whole compilation).
+    cache: Option<((u64, usize, bool), Vec<FillEntry>)>,
 }
 
 impl FillState {
@@ -100,9 +102,9 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
 
 /// The prompts shown: the current ones plus the one being typed (whose placeholders the
 /// text no longer holds).
-fn shown_entries(ws: &Workspace, report: usize, whole: bool, state: &FillState) -> Vec<FillEntry> {
-    let mut list = entries(ws, report, whole);
-    if let Some(live) = &state.live
+fn shown_entries<'a>(current: &'a [FillEntry], live: Option<&'a LiveFill>) -> Vec<&'a FillEntry> {
+    let mut list: Vec<&FillEntry> = current.iter().collect();
+    if let Some(live) = live
         && !list.iter().any(|e| e.key == live.entry.key)
     {
         let at = list
@@ -112,7 +114,7 @@ fn shown_entries(ws: &Workspace, report: usize, whole: bool, state: &FillState) 
                     || (live.entry.is_group && !e.is_group)
             })
             .unwrap_or(list.len());
-        list.insert(at, live.entry.clone());
+        list.insert(at, &live.entry);
     }
     list
 }
@@ -130,7 +132,6 @@ pub fn ui(
     whole: &mut bool,
     cmds: &mut Vec<Command>,
 ) {
-    let list = shown_entries(ws, report, *whole, state);
     let left = remaining(ws, report, state);
     ui.horizontal(|ui| {
         ui.strong(format!("本篇还剩 {left} 处待填"));
@@ -151,53 +152,101 @@ pub fn ui(
             .weak(),
     );
     ui.separator();
+
+    let key = (ws.analysis_revision, report, *whole);
+    if state.cache.as_ref().map(|c| c.0) != Some(key) {
+        state.cache = Some((key, entries(ws, report, *whole)));
+    }
+    let FillState {
+        values,
+        live,
+        focus,
+        cache,
+    } = state;
+    let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let list = shown_entries(current, live.as_ref());
     if list.is_empty() {
         ui.label("这篇报告没有待填的占位符。");
         return;
     }
-    let focus = state.focus.take();
-    let report_range = ws.report_range(report);
-    egui::ScrollArea::vertical()
+    // Rows of one height (section headings included), so only visible ones are laid out.
+    let mut rows: Vec<Option<&FillEntry>> = Vec::with_capacity(list.len() + 2);
+    for (i, e) in list.iter().enumerate() {
+        if i == 0 || list[i - 1].is_group != e.is_group {
+            rows.push(None);
+        }
+        rows.push(Some(e));
+    }
+    let focus = focus.take();
+    let spacing = ui.spacing().item_spacing.y;
+    let row_height = 2.0 * ui.spacing().interact_size.y + spacing;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("fill_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut heading_done = (false, false);
-            for entry in &list {
-                if entry.is_group && !heading_done.0 {
-                    ui.strong("名称（一处填写，处处生效）");
-                    heading_done.0 = true;
-                }
-                if !entry.is_group && !heading_done.1 {
-                    ui.add_space(6.0);
-                    ui.strong("数字、日期与其他");
-                    heading_done.1 = true;
-                }
-                entry_ui(ui, entry, state, focus.as_deref(), &report_range, cmds);
-            }
-        });
+        .auto_shrink([false, false]);
+    if let Some(k) = &focus
+        && let Some(i) = rows.iter().position(|r| r.is_some_and(|e| &e.key == k))
+    {
+        // Bring the prompt about to take the focus into view (it is laid out only then).
+        area = area.vertical_scroll_offset(((i as f32) - 2.0).max(0.0) * (row_height + spacing));
+    }
+    let report_range = ws.report_range(report);
+    area.show_rows(ui, row_height, rows.len(), |ui, visible| {
+        for (i, row) in rows[visible.clone()].iter().enumerate() {
+            let next_is_group = rows
+                .get(visible.start + i + 1)
+                .and_then(|r| *r)
+                .is_some_and(|e| e.is_group);
+            ui.allocate_ui_with_layout(
+                egui::vec2(ui.available_width(), row_height),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_height(row_height);
+                    match row {
+                        None => {
+                            ui.add_space(row_height * 0.3);
+                            ui.strong(if next_is_group {
+                                "名称（一处填写，处处生效）"
+                            } else {
+                                "数字、日期与其他"
+                            });
+                        }
+                        Some(entry) => {
+                            entry_ui(ui, entry, values, focus.as_deref(), &report_range, cmds)
+                        }
+                    }
+                },
+            );
+        }
+    });
 }
 
 fn entry_ui(
     ui: &mut egui::Ui,
     entry: &FillEntry,
-    state: &mut FillState,
+    values: &mut BTreeMap<String, String>,
     focus: Option<&str>,
     report_range: &std::ops::Range<usize>,
     cmds: &mut Vec<Command>,
 ) {
     let id = egui::Id::unique(("fill", &entry.key));
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(&entry.label);
-        if entry.is_group {
-            ui.label(
-                egui::RichText::new(format!("共 {} 处", entry.placeholders.len()))
-                    .small()
-                    .weak(),
-            );
-        } else if let Some(unit) = entry.placeholders.first().and_then(|p| p.unit.as_ref()) {
-            ui.label(egui::RichText::new(format!("单位：{unit}")).small().weak());
-        }
-        let value = state.values.entry(entry.key.clone()).or_default();
+    let label = ui
+        .horizontal(|ui| {
+            let label = ui.add(egui::Label::new(&entry.label).truncate());
+            if entry.is_group {
+                ui.label(
+                    egui::RichText::new(format!("共 {} 处", entry.placeholders.len()))
+                        .small()
+                        .weak(),
+                );
+            } else if let Some(unit) = entry.placeholders.first().and_then(|p| p.unit.as_ref()) {
+                ui.label(egui::RichText::new(format!("单位：{unit}")).small().weak());
+            }
+            label
+        })
+        .inner;
+    ui.horizontal(|ui| {
+        ui.add_space(12.0);
+        let value = values.entry(entry.key.clone()).or_default();
         let hint = if entry.is_group {
             "名称，如：滨江"
         } else {
@@ -207,7 +256,7 @@ fn entry_ui(
             egui::TextEdit::singleline(value)
                 .id(id)
                 .hint_text(hint)
-                .desired_width(120.0),
+                .desired_width(160.0),
         );
         let resp = resp.labelled_by(label.id);
         if focus == Some(entry.key.as_str()) {

@@ -47,7 +47,7 @@ impl Mark {
 }
 
 /// A highlighted range of the report's text (bytes of the buffer).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Span {
     pub range: ByteRange,
     pub mark: Mark,
@@ -74,6 +74,7 @@ pub struct Editor {
     /// Changes when the highlights change; keys the layout cache.
     spans_version: u64,
     galley: Option<(LayoutKey, Arc<Galley>)>,
+    paragraphs: ParagraphCache,
     /// The cursor as a byte offset in the document, updated every frame.
     pub cursor: Option<usize>,
     /// A selection (document bytes) to set and scroll to on the next frame.
@@ -239,6 +240,97 @@ pub fn layout_job(
     job
 }
 
+/// Keeps every paragraph's layout alive between edits. egui caches paragraphs too, but only
+/// those used in the last frame; since idle frames reuse our whole galley, egui's copies
+/// would be gone by the next keystroke and the whole report laid out again. Paragraphs are
+/// keyed by their text and highlights, so a keystroke lays out one paragraph.
+#[derive(Default)]
+struct ParagraphCache {
+    galleys: std::collections::HashMap<u64, Arc<Galley>>,
+    style: Option<(u32, Color32, u32)>,
+}
+
+impl ParagraphCache {
+    fn layout(
+        &mut self,
+        ctx: &egui::Context,
+        text: &str,
+        spans: &[Span],
+        font: &FontId,
+        color: Color32,
+        wrap: f32,
+    ) -> Arc<Galley> {
+        // As egui does: integer wrap widths keep layouts stable frame to frame.
+        let wrap = if wrap.is_finite() { wrap.round() } else { wrap };
+        let style = (font.size.to_bits(), color, wrap.to_bits());
+        if self.style != Some(style) {
+            self.galleys.clear();
+            self.style = Some(style);
+        }
+        if !text.trim_end_matches('\n').contains('\n') {
+            let job = layout_job(text, spans, font.clone(), color, wrap);
+            return ctx.fonts_mut(|f| f.layout_job(job));
+        }
+        let mut next = std::collections::HashMap::with_capacity(self.galleys.len());
+        let mut children = Vec::new();
+        let mut first_span = 0;
+        for (start, end) in paragraphs(text) {
+            while first_span < spans.len() && spans[first_span].range.end <= start {
+                first_span += 1;
+            }
+            let local: Vec<Span> = spans[first_span..]
+                .iter()
+                .take_while(|sp| sp.range.start < end.max(start + 1))
+                .filter_map(|sp| {
+                    let (s, e) = (sp.range.start.max(start), sp.range.end.min(end));
+                    (s < e).then(|| Span {
+                        range: s - start..e - start,
+                        mark: sp.mark,
+                    })
+                })
+                .collect();
+            let slice = &text[start..end];
+            let h = egui::util::hash((slice, &local));
+            let g = match self.galleys.get(&h) {
+                Some(g) => g.clone(),
+                None => {
+                    let job = layout_job(slice, &local, font.clone(), color, wrap);
+                    ctx.fonts_mut(|f| f.layout_job(job))
+                }
+            };
+            next.insert(h, g.clone());
+            children.push(g);
+        }
+        self.galleys = next;
+        // The merged galley's job only carries the text: every row keeps the formats of
+        // its own paragraph's job (as in egui's own paragraph splitting).
+        let mut job =
+            LayoutJob::single_section(text.to_owned(), TextFormat::simple(font.clone(), color));
+        job.wrap.max_width = wrap;
+        Arc::new(Galley::concat(
+            Arc::new(job),
+            &children,
+            ctx.pixels_per_point(),
+        ))
+    }
+}
+
+/// Byte ranges of the paragraphs of `text`, split at newlines exactly as egui splits a
+/// job for [`Galley::concat`] (the newline belongs to no paragraph, except a final one).
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if end == text.len() - 1 && text.ends_with('\n') {
+            end += 1;
+        }
+        out.push((start, end));
+        start = end + 1;
+    }
+    out
+}
+
 /// Wraps the buffer so every change egui makes is recorded as an edit.
 struct Recording<'a> {
     text: &'a mut String,
@@ -317,6 +409,7 @@ pub fn ui(
     let spans_version = ed.spans_version;
     let spans = &ed.spans;
     let cache = &mut ed.galley;
+    let para_cache = &mut ed.paragraphs;
     let rec = recorded.clone();
     let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
         let n = rec.borrow().len() as u64;
@@ -333,14 +426,13 @@ pub fn ui(
         {
             return g.clone();
         }
-        let job = if n == 0 {
-            layout_job(buf.as_str(), spans, font.clone(), color, wrap)
+        let g = if n == 0 {
+            para_cache.layout(ui.ctx(), buf.as_str(), spans, &font, color, wrap)
         } else {
             let mut moved = spans.clone();
             shift_spans(&mut moved, &rec.borrow());
-            layout_job(buf.as_str(), &moved, font.clone(), color, wrap)
+            para_cache.layout(ui.ctx(), buf.as_str(), &moved, &font, color, wrap)
         };
-        let g = ui.ctx().fonts_mut(|f| f.layout_job(job));
         *cache = Some((key, g.clone()));
         g
     };
@@ -448,6 +540,42 @@ mod tests {
         );
         assert_eq!(job.text, text);
         assert_eq!(job.sections.len(), 4);
+    }
+
+    #[test]
+    fn paragraph_cache_lays_out_like_egui_and_reuses_unchanged_paragraphs() {
+        let text = "一、总体情况\nXX区全年完成投资XX万元。\n\n二、下一步打算\n继续推进。\n";
+        let spans = vec![Span {
+            range: 19..21,
+            mark: Mark::Placeholder,
+        }];
+        let ctx = egui::Context::default();
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(16.0);
+            let direct = ui.ctx().fonts_mut(|f| {
+                f.layout_job(layout_job(
+                    text,
+                    &spans,
+                    font.clone(),
+                    Color32::WHITE,
+                    200.0,
+                ))
+            });
+            let mut cache = ParagraphCache::default();
+            let ours = cache.layout(ui.ctx(), text, &spans, &font, Color32::WHITE, 200.0);
+            assert_eq!(ours.text(), direct.text());
+            assert_eq!(ours.rows.len(), direct.rows.len());
+            assert_eq!(ours.size(), direct.size());
+            let kept = cache.galleys.len();
+            let edited = text.replacen("继续推进", "继续全面推进", 1);
+            cache.layout(ui.ctx(), &edited, &spans, &font, Color32::WHITE, 200.0);
+            assert_eq!(
+                cache.galleys.len(),
+                kept,
+                "one paragraph replaced, the others reused"
+            );
+        });
+        out.textures_delta.clear();
     }
 
     #[test]
