@@ -16,9 +16,15 @@ pub struct Analysis {
 impl Analysis {
     /// Placeholders inside report `i` (its title line included).
     pub fn report_placeholders(&self, i: usize) -> &[Placeholder] {
-        let Some(r) = self.outline.reports.get(i) else { return &[] };
-        let lo = self.placeholders.partition_point(|p| p.range.start < r.range.start);
-        let hi = self.placeholders.partition_point(|p| p.range.start < r.range.end);
+        let Some(r) = self.outline.reports.get(i) else {
+            return &[];
+        };
+        let lo = self
+            .placeholders
+            .partition_point(|p| p.range.start < r.range.start);
+        let hi = self
+            .placeholders
+            .partition_point(|p| p.range.start < r.range.end);
         &self.placeholders[lo..hi]
     }
 }
@@ -27,26 +33,50 @@ pub fn analyze(text: &str) -> Analysis {
     let index = LineIndex::new(text);
     let outline = crate::split::split(text, &index);
     let placeholders = placeholder::find(text, &index);
-    Analysis { index, outline, placeholders }
+    Analysis {
+        index,
+        outline,
+        placeholders,
+    }
 }
 
 /// The cleaned and filled text of a document, with the edits that made it.
 #[derive(Debug, Clone)]
 pub struct Cleaned {
     pub text: String,
-    pub edits: Vec<crate::model::Edit>,
+    /// Fill edits, positioned in the original text.
+    pub fills: Vec<crate::model::Edit>,
+    /// Cleaning edits, positioned in the filled text.
+    pub cleaning: Vec<crate::model::Edit>,
 }
 
-/// Plans cleaning and filling on `text` and applies both in one go.
+/// Fills the answered placeholders, then plans cleaning on the filled text and applies it.
+/// Filling first means text that cleaning derives from the document (the titles it writes
+/// into an empty 目录) carries the answers too.
 pub fn clean_and_fill(
     text: &str,
     analysis: &Analysis,
     rules: &crate::clean::RuleSet,
     answers: &placeholder::Answers,
 ) -> Cleaned {
-    let mut edits = crate::clean::plan(text, &analysis.outline, rules);
-    edits.extend(placeholder::fill_edits(text, &analysis.placeholders, answers));
-    let edits = crate::edit::normalize(edits);
-    let applied = crate::edit::apply(text, &edits);
-    Cleaned { text: applied.text, edits }
+    let fills = crate::edit::normalize(placeholder::fill_edits(
+        text,
+        &analysis.placeholders,
+        answers,
+    ));
+    let (filled, refreshed);
+    let (filled_text, filled_analysis) = if fills.is_empty() {
+        (text, analysis)
+    } else {
+        filled = crate::edit::apply(text, &fills).text;
+        refreshed = analyze(&filled);
+        (filled.as_str(), &refreshed)
+    };
+    let cleaning = crate::clean::plan(filled_text, &filled_analysis.outline, rules);
+    let text = crate::edit::apply(filled_text, &cleaning).text;
+    Cleaned {
+        text,
+        fills,
+        cleaning,
+    }
 }

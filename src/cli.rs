@@ -77,7 +77,12 @@ struct CleanArgs {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output file (one input) or folder (several inputs).
-    #[arg(short = 'o', long = "output", value_name = "OUT", conflicts_with = "split")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "OUT",
+        conflicts_with = "split"
+    )]
     output: Option<PathBuf>,
     /// Write every report into its own file in this folder.
     #[arg(long, value_name = "DIR")]
@@ -137,7 +142,9 @@ fn run_gui(file: Option<PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn run_gui(_file: Option<PathBuf>) -> ExitCode {
-    eprintln!("qinggao: 此版本未包含桌面界面（编译时未启用 gui 功能）；请使用 qinggao inspect / qinggao clean");
+    eprintln!(
+        "qinggao: 此版本未包含桌面界面（编译时未启用 gui 功能）；请使用 qinggao inspect / qinggao clean"
+    );
     ExitCode::from(2)
 }
 
@@ -174,7 +181,11 @@ fn parse_encoding(name: &str) -> Result<Encoding> {
     Encoding::parse(name).ok_or_else(|| Error::Invalid {
         what: format!(
             "不认识的编码“{name}”；可用：{}",
-            Encoding::ALL.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
+            Encoding::ALL
+                .iter()
+                .map(|e| e.name())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     })
 }
@@ -202,7 +213,9 @@ fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let edits = clean::plan(&doc.text, &analysis.outline, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
-        let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid { what: e.to_string() })?;
+        let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
+            what: e.to_string(),
+        })?;
         out!("{s}");
     } else {
         print_summary(path, &doc, &analysis, &edits);
@@ -230,37 +243,71 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         out!("汇编标题：{t}");
     }
     if let Some(toc) = &o.toc {
-        let state = if toc.is_empty() { "空目录，清理时可填入各篇标题" } else { "已有标题" };
-        out!("目录：第 {} 行，{} 项（{state}）", toc.heading_line + 1, toc.entries.len());
+        let state = if toc.is_empty() {
+            "空目录，清理时可填入各篇标题"
+        } else {
+            "已有标题"
+        };
+        out!(
+            "目录：第 {} 行，{} 项（{state}）",
+            toc.heading_line + 1,
+            toc.entries.len()
+        );
     }
     for (i, r) in o.reports.iter().enumerate() {
         let mark = if r.title_inferred { "（推断）" } else { "" };
         out!();
-        out!("{:>2}. {}{mark}　[第 {}–{} 行]", i + 1, r.title, r.lines.start + 1, r.lines.end);
+        out!(
+            "{:>2}. {}{mark}　[第 {}–{} 行]",
+            i + 1,
+            r.title,
+            r.lines.start + 1,
+            r.lines.end
+        );
         let ph = analysis.report_placeholders(i);
-        let headings = r.outline.iter().filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal).count();
+        let headings = r
+            .outline
+            .iter()
+            .filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal)
+            .count();
         out!(
             "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
             r.outline.len() - headings,
             ph.len(),
             r.findings.len()
         );
-        let groups = placeholder::groups(ph);
-        let names: Vec<String> = groups
-            .iter()
-            .filter(|g| g.kind == PlaceholderKind::Name)
+        let names: Vec<String> = name_groups(ph, &doc.text)
+            .into_iter()
             .take(SUMMARY_GROUPS)
-            .map(|g| format!("{}×{}", g.key, g.count))
+            .map(|(key, n)| format!("{key}×{n}"))
             .collect();
-        let quantities = ph.iter().filter(|p| p.kind == PlaceholderKind::Quantity).count();
+        let quantities = ph
+            .iter()
+            .filter(|p| p.kind == PlaceholderKind::Quantity)
+            .count();
         if !names.is_empty() || quantities > 0 {
-            out!("    待填：名称 {}；数字 {quantities} 处", if names.is_empty() { "无".into() } else { names.join("、") });
+            out!(
+                "    待填：名称 {}；数字 {quantities} 处",
+                if names.is_empty() {
+                    "无".into()
+                } else {
+                    names.join("、")
+                }
+            );
         }
         for f in r.findings.iter().take(SUMMARY_FINDINGS) {
-            out!("    ! 第 {} 行 {}：{}", f.line + 1, f.kind.label(), f.message);
+            out!(
+                "    ! 第 {} 行 {}：{}",
+                f.line + 1,
+                f.kind.label(),
+                f.message
+            );
         }
         if r.findings.len() > SUMMARY_FINDINGS {
-            out!("    ……另有 {} 条提示（--json 查看全部）", r.findings.len() - SUMMARY_FINDINGS);
+            out!(
+                "    ……另有 {} 条提示（--json 查看全部）",
+                r.findings.len() - SUMMARY_FINDINGS
+            );
         }
     }
     out!();
@@ -272,12 +319,33 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         let parts: Vec<String> = counts
             .iter()
             .map(|(id, n)| {
-                let label = rules.rules.iter().find(|r| &r.id == id).map_or(id.as_str(), |r| r.label.as_str());
+                let label = rules
+                    .rules
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map_or(id.as_str(), |r| r.label.as_str());
                 format!("{label} {n}")
             })
             .collect();
         out!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
     }
+}
+
+/// Name groups ("XX区") with their counts, most frequent first, without building a
+/// string per placeholder (a summary of a huge file must stay fast).
+fn name_groups(ph: &[placeholder::Placeholder], doc: &str) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for p in ph.iter().filter(|p| p.kind == PlaceholderKind::Name) {
+        if let Some(suffix) = p.suffix {
+            *counts.entry((p.text(doc), suffix)).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|((t, s), n)| (format!("{t}{s}"), n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v
 }
 
 /// The documented JSON shape of `inspect --json` (see the README). Lines are 1-based.
@@ -335,7 +403,7 @@ struct PlaceholderJson<'a> {
     line: usize,
     column: usize,
     kind: PlaceholderKind,
-    group: &'a str,
+    group: String,
     unit: Option<&'a str>,
     context: String,
 }
@@ -354,7 +422,7 @@ struct CleaningJson {
 }
 
 impl<'a> InspectJson<'a> {
-    fn new(path: &Path, doc: &Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
+    fn new(path: &Path, doc: &'a Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
         let o = &a.outline;
         let reports = o
             .reports
@@ -369,26 +437,43 @@ impl<'a> InspectJson<'a> {
                 outline: r
                     .outline
                     .iter()
-                    .map(|h| HeadingJson { kind: h.kind, level: h.level, marker: &h.marker, text: &h.text, line: h.line + 1 })
+                    .map(|h| HeadingJson {
+                        kind: h.kind,
+                        level: h.level,
+                        marker: h.marker(&doc.text),
+                        text: h.text(&doc.text),
+                        line: h.line + 1,
+                    })
                     .collect(),
-                roles: r.roles.iter().map(|x| RoleJson { role: x.role, line: x.line + 1 }).collect(),
+                roles: r
+                    .roles
+                    .iter()
+                    .map(|x| RoleJson {
+                        role: x.role,
+                        line: x.line + 1,
+                    })
+                    .collect(),
                 placeholders: a
                     .report_placeholders(i)
                     .iter()
                     .map(|p| PlaceholderJson {
-                        text: &p.text,
+                        text: p.text(&doc.text),
                         line: p.line + 1,
                         column: p.column,
                         kind: p.kind,
-                        group: &p.group,
-                        unit: p.unit.as_deref(),
-                        context: p.context(),
+                        group: p.group(&doc.text),
+                        unit: p.unit(&doc.text),
+                        context: p.context(&doc.text),
                     })
                     .collect(),
                 findings: r
                     .findings
                     .iter()
-                    .map(|f| FindingJson { kind: f.kind, line: f.line + 1, message: &f.message })
+                    .map(|f| FindingJson {
+                        kind: f.kind,
+                        line: f.line + 1,
+                        message: &f.message,
+                    })
                     .collect(),
             })
             .collect();
@@ -399,9 +484,16 @@ impl<'a> InspectJson<'a> {
             lines: a.index.line_count(),
             title: o.title.as_deref(),
             title_line: o.title_line.map(|l| l + 1),
-            toc: o.toc.as_ref().map(|t| TocJson { line: t.heading_line + 1, empty: t.is_empty(), entries: &t.entries }),
+            toc: o.toc.as_ref().map(|t| TocJson {
+                line: t.heading_line + 1,
+                empty: t.is_empty(),
+                entries: &t.entries,
+            }),
             reports,
-            cleaning: CleaningJson { edits: edits.len(), by_rule: clean::counts(edits) },
+            cleaning: CleaningJson {
+                edits: edits.len(),
+                by_rule: clean::counts(edits),
+            },
         }
     }
 }
@@ -432,24 +524,46 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
         }
     };
     let several = args.files.len() > 1;
-    batch(&args.files, |f| clean_one(f, args, &rules, &answers, several))
+    batch(&args.files, |f| {
+        clean_one(f, args, &rules, &answers, several)
+    })
 }
 
-fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, several: bool) -> Result<Outcome> {
+fn clean_one(
+    path: &Path,
+    args: &CleanArgs,
+    rules: &RuleSet,
+    answers: &Answers,
+    several: bool,
+) -> Result<Outcome> {
     let (doc, analysis) = load(path, args.input_encoding.as_deref())?;
     let cleaned = analysis::clean_and_fill(&doc.text, &analysis, rules, answers);
     let after = analysis::analyze(&cleaned.text);
     let opts = TextOptions {
-        encoding: if args.encoding.eq_ignore_ascii_case("source") { doc.encoding } else { parse_encoding(&args.encoding)? },
-        line_ending: if args.crlf { LineEnding::Crlf } else { LineEnding::Lf },
+        encoding: if args.encoding.eq_ignore_ascii_case("source") {
+            doc.encoding
+        } else {
+            parse_encoding(&args.encoding)?
+        },
+        line_ending: if args.crlf {
+            LineEnding::Crlf
+        } else {
+            LineEnding::Lf
+        },
     };
-    let stem = path.file_stem().map_or_else(|| "报告".to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "报告".to_string(), |s| s.to_string_lossy().into_owned());
     let ext = match args.format {
         Format::Txt => "txt",
         Format::Docx => "docx",
     };
     let (scope, dest) = if let Some(dir) = &args.split {
-        let dir = if several { dir.join(&stem) } else { dir.clone() };
+        let dir = if several {
+            dir.join(&stem)
+        } else {
+            dir.clone()
+        };
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "创建输出文件夹", e))?;
         (Scope::Split, dir)
     } else {
@@ -461,7 +575,11 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
             out
         };
         match args.report {
-            Some(0) => return Err(Error::Invalid { what: "--report 从 1 开始编号".into() }),
+            Some(0) => {
+                return Err(Error::Invalid {
+                    what: "--report 从 1 开始编号".into(),
+                });
+            }
             Some(n) => (Scope::Report(n - 1), out),
             None => (Scope::Whole, out),
         }
@@ -476,13 +594,18 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
     export::write_all(&files, args.force, Some(path))?;
 
     // What was done.
-    let left = placeholder::unfilled(&after.placeholders, &Answers::default());
-    out!("{}：{} 篇报告，清理 {} 处修改", path.display(), after.outline.reports.len(), cleaned.edits.len());
-    let counts = clean::counts(&cleaned.edits);
+    let left = &after.placeholders;
+    out!(
+        "{}：{} 篇报告，清理 {} 处修改",
+        path.display(),
+        after.outline.reports.len(),
+        cleaned.cleaning.len()
+    );
+    let counts = clean::counts(&cleaned.cleaning);
     for (rule, n) in &counts {
         out!("    {rule}: {n}");
     }
-    let fills = cleaned.edits.iter().filter(|e| matches!(e.origin, crate::model::EditOrigin::Fill(_))).count();
+    let fills = cleaned.fills.len();
     if fills > 0 {
         out!("    填入占位符: {fills}");
     }
@@ -492,12 +615,25 @@ fn clean_one(path: &Path, args: &CleanArgs, rules: &RuleSet, answers: &Answers, 
     if left.is_empty() {
         out!("  占位符已全部填写");
     } else {
-        out!("  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）", left.len());
+        out!(
+            "  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）",
+            left.len()
+        );
     }
-    Ok(if args.strict && !left.is_empty() { Outcome::Unfilled } else { Outcome::Done })
+    Ok(if args.strict && !left.is_empty() {
+        Outcome::Unfilled
+    } else {
+        Outcome::Done
+    })
 }
 
-fn docx_files(text: &str, analysis: &Analysis, scope: Scope, dest: &Path, preset: Option<&Path>) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+fn docx_files(
+    text: &str,
+    analysis: &Analysis,
+    scope: Scope,
+    dest: &Path,
+    preset: Option<&Path>,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     use crate::export::docx;
     let preset = match preset {
         Some(p) => docx::Preset::load(p)?,
@@ -512,7 +648,9 @@ fn docx_files(text: &str, analysis: &Analysis, scope: Scope, dest: &Path, preset
         }
         Scope::Report(i) => {
             if i >= n {
-                return Err(Error::Invalid { what: format!("没有第 {} 篇报告（共 {n} 篇）", i + 1) });
+                return Err(Error::Invalid {
+                    what: format!("没有第 {} 篇报告（共 {n} 篇）", i + 1),
+                });
             }
             let input = docx::input_from_text(text, analysis, &[i], false);
             vec![(dest.to_path_buf(), docx::build(&input, &preset)?)]

@@ -13,10 +13,19 @@ pub const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
 pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Document> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取文件", e))?;
     if meta.is_dir() {
-        return Err(Error::Invalid { what: format!("{}: 这是一个文件夹，不是文本文件 (is a directory)", path.display()) });
+        return Err(Error::Invalid {
+            what: format!(
+                "{}: 这是一个文件夹，不是文本文件 (is a directory)",
+                path.display()
+            ),
+        });
     }
     if meta.len() > MAX_FILE_SIZE {
-        return Err(Error::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_FILE_SIZE });
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取文件", e))?;
     decode_vec(bytes, path, encoding)
@@ -31,10 +40,16 @@ pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Doc
 pub fn decode_vec(mut bytes: Vec<u8>, path: &Path, forced: Option<Encoding>) -> Result<Document> {
     let err_path = || path.to_path_buf();
     if let Some(what) = binary_kind(&bytes) {
-        return Err(Error::Binary { path: err_path(), what: what.to_string() });
+        return Err(Error::Binary {
+            path: err_path(),
+            what: what.to_string(),
+        });
     }
     // UTF-8 first (the common case): validated once, no copy.
-    let utf8_wanted = matches!(forced, None | Some(Encoding::Utf8) | Some(Encoding::Utf8Bom));
+    let utf8_wanted = matches!(
+        forced,
+        None | Some(Encoding::Utf8) | Some(Encoding::Utf8Bom)
+    );
     let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let legacy_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let (encoding, text) = if utf8_wanted && !(forced.is_none() && legacy_bom) {
@@ -42,7 +57,14 @@ pub fn decode_vec(mut bytes: Vec<u8>, path: &Path, forced: Option<Encoding>) -> 
             bytes.drain(..3);
         }
         match String::from_utf8(bytes) {
-            Ok(text) => (if has_bom { Encoding::Utf8Bom } else { forced.unwrap_or(Encoding::Utf8) }, text),
+            Ok(text) => (
+                if has_bom {
+                    Encoding::Utf8Bom
+                } else {
+                    forced.unwrap_or(Encoding::Utf8)
+                },
+                text,
+            ),
             Err(e) => {
                 let mut bytes = e.into_bytes();
                 if has_bom {
@@ -58,21 +80,51 @@ pub fn decode_vec(mut bytes: Vec<u8>, path: &Path, forced: Option<Encoding>) -> 
 }
 
 /// Decodes with a forced or detected encoding other than plain UTF-8.
-fn decode_legacy(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<(Encoding, String)> {
+fn decode_legacy(
+    bytes: &[u8],
+    path: &Path,
+    forced: Option<Encoding>,
+) -> Result<(Encoding, String)> {
     let (encoding, body) = match forced {
         Some(enc) => (enc, strip_bom(bytes, enc)),
         None => detect(bytes),
     };
-    let text = decode_as(body, encoding).map_err(|(offset, detail)| {
+    // A detected guess that does not decode gets the other Chinese encoding's chance.
+    let (encoding, first_try) = match (forced, decode_as(body, encoding)) {
+        (None, Err(e)) => {
+            let other = if encoding == Encoding::Big5 {
+                Encoding::Gb18030
+            } else {
+                Encoding::Big5
+            };
+            match decode_as(body, other) {
+                Ok(t) => (other, Ok(t)),
+                Err(_) => (encoding, Err(e)),
+            }
+        }
+        (_, r) => (encoding, r),
+    };
+    let text = first_try.map_err(|(offset, detail)| {
         // A detected legacy encoding that fails early on a file that is UTF-8 for longer
         // is a damaged UTF-8 file: say where the UTF-8 breaks, which is what the user can fix.
-        let utf8_valid = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
+        let utf8_valid = std::str::from_utf8(body)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
         let (enc_name, offset, detail) = if forced.is_none() && utf8_valid > offset {
-            ("utf-8", utf8_valid, format!("第 {} 字节不是有效的 UTF-8", utf8_valid + 1))
+            (
+                "utf-8",
+                utf8_valid,
+                format!("第 {} 字节不是有效的 UTF-8", utf8_valid + 1),
+            )
         } else {
             (encoding.name(), offset, detail)
         };
-        Error::Undecodable { path: path.to_path_buf(), encoding: enc_name.to_string(), line: line_at(body, offset), detail }
+        Error::Undecodable {
+            path: path.to_path_buf(),
+            encoding: enc_name.to_string(),
+            line: line_at(body, offset),
+            detail,
+        }
     })?;
     Ok((encoding, text))
 }
@@ -80,10 +132,15 @@ fn decode_legacy(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<
 /// Checks the decoded text and normalises its line endings.
 fn finish(text: String, path: &Path, encoding: Encoding) -> Result<Document> {
     if memchr::memchr(0, text.as_bytes()).is_some() {
-        return Err(Error::Binary { path: path.to_path_buf(), what: "含有空字节的二进制数据".to_string() });
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            what: "含有空字节的二进制数据".to_string(),
+        });
     }
     if text.trim().is_empty() {
-        return Err(Error::Empty { path: path.to_path_buf() });
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let line_ending = if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
         LineEnding::Crlf
@@ -91,7 +148,12 @@ fn finish(text: String, path: &Path, encoding: Encoding) -> Result<Document> {
         LineEnding::Lf
     };
     let text = normalize_newlines(text);
-    Ok(Document { path: Some(path.to_path_buf()), encoding, line_ending, text })
+    Ok(Document {
+        path: Some(path.to_path_buf()),
+        encoding,
+        line_ending,
+        text,
+    })
 }
 
 /// Recognises common binary formats by their magic bytes, so a renamed PNG or .docx gets a
@@ -148,10 +210,15 @@ fn detect(bytes: &[u8]) -> (Encoding, &[u8]) {
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // A sample is enough for a guess and keeps detection cheap on large files.
-    let sample = &bytes[..bytes.len().min(1 << 20)];
+    let sample = &bytes[..bytes.len().min(64 << 10)];
     det.feed(sample, sample.len() == bytes.len());
-    let guess = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    let enc = if guess == encoding_rs::BIG5 { Encoding::Big5 } else { Encoding::Gb18030 };
+    // No TLD hint: "cn" would force GBK and hide Big5 (traditional) files.
+    let guess = det.guess(None, chardetng::Utf8Detection::Deny);
+    let enc = if guess == encoding_rs::BIG5 {
+        Encoding::Big5
+    } else {
+        Encoding::Gb18030
+    };
     (enc, bytes)
 }
 
@@ -161,7 +228,10 @@ fn decode_as(bytes: &[u8], enc: Encoding) -> std::result::Result<String, (usize,
         Encoding::Utf8 | Encoding::Utf8Bom => {
             return match std::str::from_utf8(bytes) {
                 Ok(s) => Ok(s.to_string()),
-                Err(e) => Err((e.valid_up_to(), format!("第 {} 字节不是有效的 UTF-8", e.valid_up_to() + 1))),
+                Err(e) => Err((
+                    e.valid_up_to(),
+                    format!("第 {} 字节不是有效的 UTF-8", e.valid_up_to() + 1),
+                )),
             };
         }
         Encoding::Utf16Le => encoding_rs::UTF_16LE,
@@ -174,7 +244,10 @@ fn decode_as(bytes: &[u8], enc: Encoding) -> std::result::Result<String, (usize,
         Some(Cow::Borrowed(s)) => Ok(s.to_string()),
         None => {
             let offset = first_bad_offset(bytes, encoding);
-            Err((offset, format!("第 {} 字节附近不是有效的 {}", offset + 1, enc.name())))
+            Err((
+                offset,
+                format!("第 {} 字节附近不是有效的 {}", offset + 1, enc.name()),
+            ))
         }
     }
 }
@@ -186,10 +259,13 @@ fn first_bad_offset(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> u
     let mut read_total = 0;
     loop {
         out.clear();
-        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
         read_total += read;
         match result {
-            encoding_rs::DecoderResult::Malformed(bad, _) => return read_total.saturating_sub(bad as usize),
+            encoding_rs::DecoderResult::Malformed(bad, _) => {
+                return read_total.saturating_sub(bad as usize);
+            }
             encoding_rs::DecoderResult::InputEmpty => return bytes.len(),
             encoding_rs::DecoderResult::OutputFull => {
                 out.reserve(4096);
@@ -232,9 +308,15 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let d = decode("一、总结\n".as_bytes(), p(), None).unwrap();
-        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf8, "一、总结\n"));
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (Encoding::Utf8, "一、总结\n")
+        );
         let d = decode(b"\xEF\xBB\xBF\xE4\xB8\x80\r\n", p(), None).unwrap();
-        assert_eq!((d.encoding, d.line_ending, d.text.as_str()), (Encoding::Utf8Bom, LineEnding::Crlf, "一\n"));
+        assert_eq!(
+            (d.encoding, d.line_ending, d.text.as_str()),
+            (Encoding::Utf8Bom, LineEnding::Crlf, "一\n")
+        );
     }
 
     #[test]
@@ -248,13 +330,26 @@ mod tests {
     }
 
     #[test]
+    fn big5_traditional_text_is_detected() {
+        let text = "二〇二三年工作總結\n一、主要工作\n本局認真貫徹落實上級部署，各項工作取得顯著成效，群眾滿意度明顯提升。\n";
+        let (bytes, _, bad) = encoding_rs::BIG5.encode(text);
+        assert!(!bad);
+        let d = decode(&bytes, p(), None).unwrap();
+        assert_eq!(d.encoding, Encoding::Big5);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
     fn utf16_with_bom() {
         let mut bytes = vec![0xFF, 0xFE];
         for u in "工作总结\n".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode(&bytes, p(), None).unwrap();
-        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Utf16Le, "工作总结\n"));
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (Encoding::Utf16Le, "工作总结\n")
+        );
     }
 
     #[test]
@@ -263,15 +358,21 @@ mod tests {
         assert!(e.contains("测试.txt") && e.contains("空"), "{e}");
         let e = decode(b" \n\r\n", p(), None).unwrap_err().to_string();
         assert!(e.contains("空"), "{e}");
-        let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0", p(), None).unwrap_err().to_string();
+        let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0", p(), None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("PNG") && e.contains("测试.txt"), "{e}");
-        let e = decode(b"PK\x03\x04rest", p(), None).unwrap_err().to_string();
+        let e = decode(b"PK\x03\x04rest", p(), None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("docx"), "{e}");
         let e = decode(b"abc\0\0def", p(), None).unwrap_err().to_string();
         assert!(e.contains("二进制"), "{e}");
         // Forced UTF-8 on GBK bytes: says which line.
         let (bytes, _, _) = encoding_rs::GB18030.encode("第一行\n第二行");
-        let e = decode(&bytes, p(), Some(Encoding::Utf8)).unwrap_err().to_string();
+        let e = decode(&bytes, p(), Some(Encoding::Utf8))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("utf-8") && e.contains("第 1 行"), "{e}");
     }
 

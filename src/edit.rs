@@ -57,7 +57,11 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
         pos = e.range.end;
     }
     out.push_str(&text[pos..]);
-    Applied { text: out, inverse, skipped }
+    Applied {
+        text: out,
+        inverse,
+        skipped,
+    }
 }
 
 /// The result of [`apply`].
@@ -146,7 +150,13 @@ impl History {
 
     /// Applies `edits` to `text` as one step. Returns false (and changes nothing) when no
     /// edit applied.
-    pub fn apply(&mut self, text: &mut String, edits: Vec<Edit>, label: &str, mergeable: bool) -> bool {
+    pub fn apply(
+        &mut self,
+        text: &mut String,
+        edits: Vec<Edit>,
+        label: &str,
+        mergeable: bool,
+    ) -> bool {
         let edits = normalize(edits);
         let applied = apply(text, &edits);
         if applied.inverse.is_empty() {
@@ -182,7 +192,12 @@ impl History {
                 return true;
             }
         }
-        self.undo.push(Step { forward, inverse: applied.inverse, label: label.to_string(), mergeable });
+        self.undo.push(Step {
+            forward,
+            inverse: applied.inverse,
+            label: label.to_string(),
+            mergeable,
+        });
         if self.undo.len() > Self::MAX_STEPS {
             self.undo.remove(0);
         }
@@ -190,20 +205,34 @@ impl History {
     }
 
     pub fn undo(&mut self, text: &mut String) -> bool {
-        let Some(step) = self.undo.pop() else { return false };
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
         let applied = apply(text, &step.inverse);
         debug_assert_eq!(applied.skipped, 0);
         *text = applied.text;
-        self.redo.push(Step { forward: step.inverse, inverse: applied.inverse, label: step.label, mergeable: false });
+        self.redo.push(Step {
+            forward: step.inverse,
+            inverse: applied.inverse,
+            label: step.label,
+            mergeable: false,
+        });
         true
     }
 
     pub fn redo(&mut self, text: &mut String) -> bool {
-        let Some(step) = self.redo.pop() else { return false };
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
         let applied = apply(text, &step.inverse);
         debug_assert_eq!(applied.skipped, 0);
         *text = applied.text;
-        self.undo.push(Step { forward: step.inverse, inverse: applied.inverse, label: step.label, mergeable: false });
+        self.undo.push(Step {
+            forward: step.inverse,
+            inverse: applied.inverse,
+            label: step.label,
+            mergeable: false,
+        });
         true
     }
 
@@ -302,7 +331,12 @@ mod tests {
     #[test]
     fn mismatched_edit_is_skipped_not_applied() {
         let text = "党员";
-        let bad = Edit { range: 0..3, old: "D".into(), new: "党".into(), origin: EditOrigin::User };
+        let bad = Edit {
+            range: 0..3,
+            old: "D".into(),
+            new: "党".into(),
+            origin: EditOrigin::User,
+        };
         let applied = apply(text, &[bad]);
         assert_eq!(applied.text, text);
         assert_eq!(applied.skipped, 1);

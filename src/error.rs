@@ -6,17 +6,34 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub enum Error {
     /// Reading or writing failed at the OS level.
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
     /// The file has no bytes (or only a BOM / whitespace).
     Empty { path: PathBuf },
     /// The bytes are not text: an image, an archive, a Word file renamed .txt...
     Binary { path: PathBuf, what: String },
     /// The bytes do not decode in the given or detected encoding.
-    Undecodable { path: PathBuf, encoding: String, line: usize, detail: String },
+    Undecodable {
+        path: PathBuf,
+        encoding: String,
+        line: usize,
+        detail: String,
+    },
     /// The file is larger than 清稿 supports.
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// An answers, rules, preset or session file is malformed or of an unknown version.
-    BadConfig { path: PathBuf, what: &'static str, detail: String },
+    BadConfig {
+        path: PathBuf,
+        what: &'static str,
+        detail: String,
+    },
     /// Export refused: the target exists and overwriting was not allowed.
     Exists { path: PathBuf },
     /// Export refused: the target is the source file.
@@ -27,23 +44,40 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: &Path, action: &'static str, source: std::io::Error) -> Error {
-        Error::Io { path: path.to_path_buf(), action, source }
+        Error::Io {
+            path: path.to_path_buf(),
+            action,
+            source,
+        }
     }
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Io { path, action, source } => {
+            Error::Io {
+                path,
+                action,
+                source,
+            } => {
                 write!(f, "{}: 无法{action} ({source})", path.display())
             }
-            Error::Empty { path } => write!(f, "{}: 文件是空的，没有可处理的文字 (empty file)", path.display()),
+            Error::Empty { path } => write!(
+                f,
+                "{}: 文件是空的，没有可处理的文字 (empty file)",
+                path.display()
+            ),
             Error::Binary { path, what } => write!(
                 f,
                 "{}: 这不是文本文件，看起来是{what}；请打开 .txt 文本 (not a text file)",
                 path.display()
             ),
-            Error::Undecodable { path, encoding, line, detail } => write!(
+            Error::Undecodable {
+                path,
+                encoding,
+                line,
+                detail,
+            } => write!(
                 f,
                 "{}: 按 {encoding} 编码无法解读，第 {line} 行附近有无效字节（{detail}）；请换一种编码再试 (does not decode)",
                 path.display()

@@ -220,22 +220,35 @@ impl HeadingKind {
     }
 }
 
-/// One entry of a report's outline.
+/// One entry of a report's outline. Its marker and text are ranges into the document text
+/// (a heading costs no allocation, which keeps analysis of 100 MB fast); read them with
+/// [`Heading::marker`] and [`Heading::text`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     pub kind: HeadingKind,
     /// Depth in the report's outline tree; 1 is the outermost kind the report uses.
     pub level: u8,
-    /// The numbering as written: "一、", "（二）", "3.", "二是".
-    pub marker: String,
     /// The value of the number (一 → 1).
     pub number: u32,
-    /// The heading's text after the marker, up to the first sentence end (or the line end).
-    pub text: String,
     /// 0-based line.
     pub line: usize,
-    /// Bytes of the marker in the document.
+    /// Bytes of the numbering as written: "一、", "（二）", "3.", "二是".
     pub marker_range: ByteRange,
+    /// Bytes of the heading's text after the marker, up to the first sentence end (or the
+    /// line end); for a long numbered sentence, its first 30 characters.
+    pub text_range: ByteRange,
+}
+
+impl Heading {
+    /// The numbering as written ("（二）").
+    pub fn marker<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.marker_range.clone()).unwrap_or("")
+    }
+
+    /// The heading's text ("抓好深化医改工作").
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.text_range.clone()).unwrap_or("")
+    }
 }
 
 /// Special lines of an official document that are not headings or body text.

@@ -5,7 +5,9 @@
 //! Works on byte offsets of the LF text; no regex per line (lines are classified by their
 //! first characters), no dependency on egui.
 
-use crate::model::{ByteRange, Finding, FindingKind, Heading, HeadingKind, LineIndex, LineRole, RoleLine};
+use crate::model::{
+    ByteRange, Finding, FindingKind, Heading, HeadingKind, LineIndex, LineRole, RoleLine,
+};
 use std::ops::Range;
 
 /// A numbered line whose heading text (to the first sentence end) is longer than this is a
@@ -33,7 +35,9 @@ pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
     match (c1, c2, c3) {
         ('十', Some(c), _) if digit(c).is_some() => Some((10 + digit(c)?, 6)),
         ('十', _, _) => Some((10, 3)),
-        (a, Some('十'), Some(c)) if digit(a).is_some() && digit(c).is_some() => Some((digit(a)? * 10 + digit(c)?, 9)),
+        (a, Some('十'), Some(c)) if digit(a).is_some() && digit(c).is_some() => {
+            Some((digit(a)? * 10 + digit(c)?, 9))
+        }
         (a, Some('十'), _) if digit(a).is_some() => Some((digit(a)? * 10, 6)),
         (a, _, _) => Some((digit(a)?, 3)),
     }
@@ -76,10 +80,18 @@ pub fn line_marker(line: &str) -> Option<Marker> {
             if let Some(after_unit) = after.strip_prefix(unit) {
                 let mut len = 3 + nl + unit.len();
                 // "第一部分：" / "第一部分 " keep their separator in the marker.
-                if let Some(c) = after_unit.chars().next().filter(|c| matches!(c, '：' | ':' | '　' | ' ' | '、')) {
+                if let Some(c) = after_unit
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '：' | ':' | '　' | ' ' | '、'))
+                {
                     len += c.len_utf8();
                 }
-                return Some(Marker { kind: HeadingKind::Part, number: n, len });
+                return Some(Marker {
+                    kind: HeadingKind::Part,
+                    number: n,
+                    len,
+                });
             }
         }
         return None;
@@ -94,7 +106,11 @@ pub fn line_marker(line: &str) -> Option<Marker> {
         let after = strip_any(&rest[nl..], &CLOSE)?;
         let len = line.len() - after.len();
         let _ = open_len;
-        return Some(Marker { kind, number: n, len });
+        return Some(Marker {
+            kind,
+            number: n,
+            len,
+        });
     }
     // 一、 and 一是
     if *first >= 0xE4 {
@@ -102,13 +118,23 @@ pub fn line_marker(line: &str) -> Option<Marker> {
             let after = &line[nl..];
             if let Some(rest) = after.strip_prefix('、') {
                 // "一、二季度" is a list of numbers, not a heading.
-                if chinese_number(rest).is_some_and(|(_, l)| rest[l..].starts_with(['、', '季', '月', '年'])) {
+                if chinese_number(rest)
+                    .is_some_and(|(_, l)| rest[l..].starts_with(['、', '季', '月', '年']))
+                {
                     return None;
                 }
-                return Some(Marker { kind: HeadingKind::Chinese, number: n, len: nl + 3 });
+                return Some(Marker {
+                    kind: HeadingKind::Chinese,
+                    number: n,
+                    len: nl + 3,
+                });
             }
             if after.starts_with('是') {
-                return Some(Marker { kind: HeadingKind::Ordinal, number: n, len: nl + 3 });
+                return Some(Marker {
+                    kind: HeadingKind::Ordinal,
+                    number: n,
+                    len: nl + 3,
+                });
             }
         }
         // Fullwidth digits fall through to the Arabic case below.
@@ -131,16 +157,43 @@ pub fn line_marker(line: &str) -> Option<Marker> {
     if n == 0 {
         return None;
     }
-    Some(Marker { kind: HeadingKind::Arabic, number: n, len: nl + sep.len_utf8() })
+    Some(Marker {
+        kind: HeadingKind::Arabic,
+        number: n,
+        len: nl + sep.len_utf8(),
+    })
 }
 
-/// The heading text after a marker: up to the first sentence end, or None when that is too
-/// long to be a heading.
-fn heading_text(after_marker: &str) -> Option<String> {
-    let end = after_marker.find(['。', '！', '？', '；']).unwrap_or(after_marker.len());
-    let text = after_marker[..end].trim();
-    let chars = text.chars().count();
-    (chars <= MAX_HEADING_CHARS).then(|| text.trim_end_matches(['：', ':']).to_string())
+/// Sentence ends that close a heading's text: 。！？；
+fn is_sentence_end(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B, ..]
+    )
+}
+
+/// The heading text after a marker (a range within `after_marker`): up to the first sentence
+/// end, spaces and a trailing colon trimmed, or None when that is too long to be a heading.
+/// Looks at no more than the first MAX_HEADING_CHARS characters, so a long paragraph that
+/// starts with a number costs no more than a short heading.
+fn heading_text(after_marker: &str) -> Option<Range<usize>> {
+    let bytes = after_marker.as_bytes();
+    let window = bytes.len().min(MAX_HEADING_CHARS * 3 + 3);
+    let end = memchr::memchr2_iter(0xE3, 0xEF, &bytes[..window])
+        .find(|&i| is_sentence_end(&bytes[i..]))
+        .unwrap_or(bytes.len());
+    let raw = &after_marker[..end];
+    let start = raw.len() - raw.trim_start().len();
+    let text = raw.trim().trim_end_matches(['：', ':']);
+    // Counting characters only when the byte length leaves it open.
+    let short = text.len() <= MAX_HEADING_CHARS
+        || (text.len() <= MAX_HEADING_CHARS * 3 && text.chars().count() <= MAX_HEADING_CHARS);
+    short.then(|| start..start + text.len())
+}
+
+/// The first `n` characters of `s`, as a byte length.
+fn prefix_len(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 /// Inline 一是/二是… runs inside a paragraph: (byte offset in line, number, byte length).
@@ -157,18 +210,27 @@ pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
         }
         // Look back for a numeral of one or two characters.
         for nl in [3usize, 6] {
-            let Some(start) = pos.checked_sub(nl) else { continue };
+            let Some(start) = pos.checked_sub(nl) else {
+                continue;
+            };
             if start < skip || !line.is_char_boundary(start) {
                 continue;
             }
-            let Some((n, l)) = chinese_number(&line[start..pos]) else { continue };
+            let Some((n, l)) = chinese_number(&line[start..pos]) else {
+                continue;
+            };
             if l != nl {
                 continue;
             }
             // Preceded by punctuation (or the skip point): "。二是", "；三是", "：一是".
             let before = line[..start].chars().next_back();
             let starts_clause = start == skip
-                || before.is_some_and(|c| matches!(c, '。' | '；' | '，' | '：' | ':' | ';' | '！' | '？' | '”' | '）'));
+                || before.is_some_and(|c| {
+                    matches!(
+                        c,
+                        '。' | '；' | '，' | '：' | ':' | ';' | '！' | '？' | '”' | '）'
+                    )
+                });
             if starts_clause {
                 found.push((start, n, nl + 3));
                 break;
@@ -190,7 +252,12 @@ struct Scope {
 }
 
 /// The outline of the report occupying `lines` (0-based). `title_line` is skipped.
-pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Option<usize>) -> (Vec<Heading>, Vec<Finding>) {
+pub fn outline(
+    text: &str,
+    index: &LineIndex,
+    lines: Range<usize>,
+    title_line: Option<usize>,
+) -> (Vec<Heading>, Vec<Finding>) {
     let mut headings = Vec::new();
     let mut findings = Vec::new();
     // Open scopes from the outermost in: each is the last heading kind seen at that depth.
@@ -204,7 +271,11 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
         }
         let range = index.line_range(text, line_no);
         let raw = &text[range.clone()];
-        let trimmed = raw.trim_start_matches([' ', '　', '\t']);
+        // Most lines start with a Han character: skip the indent check for them.
+        let trimmed = match raw.as_bytes().first() {
+            Some(b' ' | b'\t' | 0xE3) => raw.trim_start_matches([' ', '　', '\t']),
+            _ => raw,
+        };
         let lead = raw.len() - trimmed.len();
         let line_start = range.start + lead;
         let mut inline_skip = 0;
@@ -215,7 +286,7 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
                 Some(t) => Some((m, t)),
                 // A long numbered sentence is still a list item when it continues the
                 // numbering of an open scope ("2.按照…" between 1. and 3.).
-                None if continues(&stack, &m) => Some((m, after.chars().take(30).collect::<String>() + "…")),
+                None if continues(&stack, &m) => Some((m, 0..prefix_len(after, 30))),
                 None => None,
             }
         });
@@ -225,19 +296,38 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
             while stack.last().is_some_and(|s| rank(s.kind) > this_rank) {
                 stack.pop();
             }
-            let marker = trimmed[..m.len].to_string();
+            let marker = &trimmed[..m.len];
             let marker_range = line_start..line_start + m.len;
             let level;
             match stack.last_mut() {
                 Some(s) if s.kind == m.kind => {
-                    check_sequence(&mut findings, m.kind, s.last, m.number, &marker, line_no, marker_range.clone());
+                    check_sequence(
+                        &mut findings,
+                        m.kind,
+                        s.last,
+                        m.number,
+                        marker,
+                        line_no,
+                        marker_range.clone(),
+                    );
                     s.last = m.number;
                     level = s.level;
                 }
                 _ => {
                     if m.number != 1 && m.kind != HeadingKind::Ordinal {
-                        check_sequence(&mut findings, m.kind, 0, m.number, &marker, line_no, marker_range.clone());
-                    } else if m.kind == HeadingKind::Ordinal && m.number != 1 && m.number != prev_inline_last + 1 {
+                        check_sequence(
+                            &mut findings,
+                            m.kind,
+                            0,
+                            m.number,
+                            marker,
+                            line_no,
+                            marker_range.clone(),
+                        );
+                    } else if m.kind == HeadingKind::Ordinal
+                        && m.number != 1
+                        && m.number != prev_inline_last + 1
+                    {
                         findings.push(Finding {
                             kind: FindingKind::OrdinalMissing,
                             line: line_no,
@@ -246,26 +336,30 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
                         });
                     }
                     level = stack.len() as u8 + 1;
-                    stack.push(Scope { kind: m.kind, last: m.number, level });
+                    stack.push(Scope {
+                        kind: m.kind,
+                        last: m.number,
+                        level,
+                    });
                 }
             }
+            let text_start = marker_range.end;
             headings.push(Heading {
                 kind: m.kind,
                 level,
-                marker,
                 number: m.number,
-                text: htext,
                 line: line_no,
                 marker_range,
+                text_range: text_start + htext.start..text_start + htext.end,
             });
             inline_skip = m.len;
             inline_level = level + 1;
         }
         // Inline 一是/二是 runs in the paragraph. A line opening with 一是 counts that
         // marker as the first member of the run without listing it twice.
-        let opens_with_ordinal = headings.last().is_some_and(|h: &Heading| {
-            h.line == line_no && h.kind == HeadingKind::Ordinal
-        });
+        let opens_with_ordinal = headings
+            .last()
+            .is_some_and(|h: &Heading| h.line == line_no && h.kind == HeadingKind::Ordinal);
         let mut inline = inline_ordinals(trimmed, if opens_with_ordinal { 0 } else { inline_skip });
         if opens_with_ordinal {
             if inline.first().is_some_and(|&(pos, _, _)| pos == 0) {
@@ -274,29 +368,37 @@ pub fn outline(text: &str, index: &LineIndex, lines: Range<usize>, title_line: O
             inline_level -= 1;
         }
         prev_inline_last = inline.last().map_or(0, |&(_, n, _)| n);
-        let mut last = if opens_with_ordinal { headings.last().map_or(0, |h| h.number) } else { 0 };
+        let mut last = if opens_with_ordinal {
+            headings.last().map_or(0, |h| h.number)
+        } else {
+            0
+        };
         for (pos, n, len) in inline {
-            let marker = trimmed[pos..pos + len].to_string();
+            let marker = &trimmed[pos..pos + len];
             let marker_range = line_start + pos..line_start + pos + len;
             if n > last + 1 && last > 0 {
                 findings.push(Finding {
                     kind: FindingKind::OrdinalMissing,
                     line: line_no,
                     range: marker_range.clone(),
-                    message: format!("“{}”与“{marker}”之间缺少“{}是”", ordinal_name(last), cn_name(last + 1)),
+                    message: format!(
+                        "“{}”与“{marker}”之间缺少“{}是”",
+                        ordinal_name(last),
+                        cn_name(last + 1)
+                    ),
                 });
             }
             last = n;
-            let text = heading_text(&trimmed[pos + len..])
-                .unwrap_or_else(|| trimmed[pos + len..].chars().take(20).collect());
+            let after = &trimmed[pos + len..];
+            let text = heading_text(after).unwrap_or_else(|| 0..prefix_len(after, 20));
+            let text_start = marker_range.end;
             headings.push(Heading {
                 kind: HeadingKind::InlineOrdinal,
                 level: inline_level,
-                marker,
                 number: n,
-                text,
                 line: line_no,
                 marker_range,
+                text_range: text_start + text.start..text_start + text.end,
             });
         }
     }
@@ -315,7 +417,10 @@ fn continues(stack: &[Scope], m: &Marker) -> bool {
 
 /// Nesting rank of a kind: lower is outer.
 fn rank(kind: HeadingKind) -> usize {
-    HeadingKind::ORDER.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+    HeadingKind::ORDER
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(usize::MAX)
 }
 
 fn check_sequence(
@@ -331,18 +436,38 @@ fn check_sequence(
         return;
     }
     let (fkind, message) = if number == last {
-        (FindingKind::NumberingRepeat, format!("编号“{marker}”重复出现"))
+        (
+            FindingKind::NumberingRepeat,
+            format!("编号“{marker}”重复出现"),
+        )
     } else if number > last + 1 {
-        let missing: Vec<String> = (last + 1..number).take(5).map(|n| render_marker(kind, n)).collect();
+        let missing: Vec<String> = (last + 1..number)
+            .take(5)
+            .map(|n| render_marker(kind, n))
+            .collect();
         if kind == HeadingKind::Ordinal {
-            (FindingKind::OrdinalMissing, format!("“{marker}”前面缺少{}", missing.join("、")))
+            (
+                FindingKind::OrdinalMissing,
+                format!("“{marker}”前面缺少{}", missing.join("、")),
+            )
         } else {
-            (FindingKind::NumberingGap, format!("编号跳过了{}，直接到“{marker}”", missing.join("")))
+            (
+                FindingKind::NumberingGap,
+                format!("编号跳过了{}，直接到“{marker}”", missing.join("")),
+            )
         }
     } else {
-        (FindingKind::NumberingBackward, format!("编号“{marker}”比前一个编号小"))
+        (
+            FindingKind::NumberingBackward,
+            format!("编号“{marker}”比前一个编号小"),
+        )
     };
-    findings.push(Finding { kind: fkind, line, range, message });
+    findings.push(Finding {
+        kind: fkind,
+        line,
+        range,
+        message,
+    });
 }
 
 fn cn_name(n: u32) -> String {
@@ -373,23 +498,57 @@ fn render_marker(kind: HeadingKind, n: u32) -> String {
 
 /// Suffixes of units that sign off a report.
 const UNIT_SUFFIXES: [&str; 22] = [
-    "人民政府", "政府", "委员会", "办公室", "办事处", "街道", "党委", "党组", "支部", "局", "委", "镇", "乡", "县", "区",
-    "市", "公司", "中心", "医院", "学校", "单位", "处",
+    "人民政府",
+    "政府",
+    "委员会",
+    "办公室",
+    "办事处",
+    "街道",
+    "党委",
+    "党组",
+    "支部",
+    "局",
+    "委",
+    "镇",
+    "乡",
+    "县",
+    "区",
+    "市",
+    "公司",
+    "中心",
+    "医院",
+    "学校",
+    "单位",
+    "处",
 ];
 
 /// True for a date line: "2023年11月3日", "2023年X月X日", "二〇二三年十一月三日", "（2023年5月3日）".
 pub fn is_date_line(line: &str) -> bool {
-    let l = line.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let l = line
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let n = l.chars().count();
     if !(6..=16).contains(&n) || !l.ends_with('日') {
         return false;
     }
-    let (Some(y), Some(m)) = (l.find('年'), l.find('月')) else { return false };
-    y < m && l.chars().all(|c| c.is_ascii_digit() || "年月日Xx〇零一二三四五六七八九十０１２３４５６７８９ ".contains(c))
+    let (Some(y), Some(m)) = (l.find('年'), l.find('月')) else {
+        return false;
+    };
+    y < m
+        && l.chars().all(|c| {
+            c.is_ascii_digit()
+                || "年月日Xx〇零一二三四五六七八九十０１２３４５６７８９ ".contains(c)
+        })
 }
 
 /// Addressee, sign-off and date lines of a report.
-pub fn roles(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Option<usize>) -> Vec<RoleLine> {
+pub fn roles(
+    text: &str,
+    index: &LineIndex,
+    lines: Range<usize>,
+    title_line: Option<usize>,
+) -> Vec<RoleLine> {
     let mut roles = Vec::new();
     let content: Vec<usize> = lines
         .clone()
@@ -399,8 +558,15 @@ pub fn roles(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Opt
     if let Some(&first) = content.first() {
         let l = text[index.line_range(text, first)].trim();
         let n = l.chars().count();
-        if (2..=24).contains(&n) && (l.ends_with('：') || l.ends_with(':')) && line_marker(l).is_none() && !l.contains(['，', '。']) {
-            roles.push(RoleLine { role: LineRole::Addressee, line: first });
+        if (2..=24).contains(&n)
+            && (l.ends_with('：') || l.ends_with(':'))
+            && line_marker(l).is_none()
+            && !l.contains(['，', '。'])
+        {
+            roles.push(RoleLine {
+                role: LineRole::Addressee,
+                line: first,
+            });
         }
     }
     // The date is among the last two content lines; the sign-off is the line before it.
@@ -413,11 +579,21 @@ pub fn roles(text: &str, index: &LineIndex, lines: Range<usize>, title_line: Opt
                 let pn = p.chars().count();
                 let looks_unit = UNIT_SUFFIXES.iter().any(|s| p.ends_with(s))
                     || p.split_whitespace().count() == 2 && pn <= 24;
-                if (2..=30).contains(&pn) && looks_unit && !p.contains(['。', '，', '；']) && line_marker(p).is_none() {
-                    roles.push(RoleLine { role: LineRole::SignOff, line: prev });
+                if (2..=30).contains(&pn)
+                    && looks_unit
+                    && !p.contains(['。', '，', '；'])
+                    && line_marker(p).is_none()
+                {
+                    roles.push(RoleLine {
+                        role: LineRole::SignOff,
+                        line: prev,
+                    });
                 }
             }
-            roles.push(RoleLine { role: LineRole::Date, line: line_no });
+            roles.push(RoleLine {
+                role: LineRole::Date,
+                line: line_no,
+            });
             break;
         }
     }
@@ -434,6 +610,11 @@ mod tests {
         outline(text, &index, 0..index.line_count(), None)
     }
 
+    /// (marker, level) of each heading.
+    fn markers<'a>(text: &'a str, h: &[Heading]) -> Vec<(&'a str, u8)> {
+        h.iter().map(|h| (h.marker(text), h.level)).collect()
+    }
+
     #[test]
     fn markers_of_every_kind() {
         let cases = [
@@ -443,7 +624,11 @@ mod tests {
             ("十二、其他", HeadingKind::Chinese, 12),
             ("（一）抓好国家卫生城市复审", HeadingKind::ParenChinese, 1),
             ("(四)扎实开展安全生产", HeadingKind::ParenChinese, 4),
-            ("（五)做好县委、政府交办的各项中心工作", HeadingKind::ParenChinese, 5),
+            (
+                "（五)做好县委、政府交办的各项中心工作",
+                HeadingKind::ParenChinese,
+                5,
+            ),
             ("1.政策性粮食轮换出库。", HeadingKind::Arabic, 1),
             ("2、制定方案。", HeadingKind::Arabic, 2),
             ("１．加强领导", HeadingKind::Arabic, 1),
@@ -455,7 +640,14 @@ mod tests {
             let m = line_marker(line).unwrap_or_else(|| panic!("no marker in {line}"));
             assert_eq!((m.kind, m.number), (kind, n), "{line}");
         }
-        for body in ["2023年，在区委的领导下", "1.5万元用于改造", "一、二季度经济运行平稳", "今年以来，我们", "第一书记驻村", "12345热线"] {
+        for body in [
+            "2023年，在区委的领导下",
+            "1.5万元用于改造",
+            "一、二季度经济运行平稳",
+            "今年以来，我们",
+            "第一书记驻村",
+            "12345热线",
+        ] {
             assert!(line_marker(body).is_none(), "{body}");
         }
     }
@@ -464,13 +656,23 @@ mod tests {
     fn levels_follow_the_tree_the_report_uses() {
         let text = "一、工作总结\n（一）落实政策\n1.轮换出库。根据要求。\n（1）组建机构\n2.储备粮。\n二、问题\n一是财政投入不足。\n二是力度不够。\n";
         let (h, f) = run(text);
-        let got: Vec<(&str, u8)> = h.iter().map(|h| (h.marker.as_str(), h.level)).collect();
+        let got = markers(text, &h);
         assert_eq!(
             got,
-            [("一、", 1), ("（一）", 2), ("1.", 3), ("（1）", 4), ("2.", 3), ("二、", 1), ("一是", 2), ("二是", 2)]
+            [
+                ("一、", 1),
+                ("（一）", 2),
+                ("1.", 3),
+                ("（1）", 4),
+                ("2.", 3),
+                ("二、", 1),
+                ("一是", 2),
+                ("二是", 2)
+            ]
         );
         assert!(f.is_empty(), "{f:?}");
-        assert_eq!(h[2].text, "轮换出库");
+        assert_eq!(h[2].text(text), "轮换出库");
+        assert_eq!(h[0].text(text), "工作总结");
     }
 
     #[test]
@@ -482,7 +684,8 @@ mod tests {
 
     #[test]
     fn numbering_findings() {
-        let (_, f) = run("一、做法\n（一）甲\n（二）乙\n（四）丙\n（四）丁\n三、问题\n（六）戊\n（八）己\n");
+        let (_, f) =
+            run("一、做法\n（一）甲\n（二）乙\n（四）丙\n（四）丁\n三、问题\n（六）戊\n（八）己\n");
         let kinds: Vec<(FindingKind, usize)> = f.iter().map(|f| (f.kind, f.line)).collect();
         assert_eq!(
             kinds,
@@ -505,15 +708,19 @@ mod tests {
         let inline: Vec<(&str, u8)> = h
             .iter()
             .filter(|h| h.kind == HeadingKind::InlineOrdinal)
-            .map(|h| (h.marker.as_str(), h.level))
+            .map(|h| (h.marker(text), h.level))
             .collect();
         assert_eq!(inline, [("一是", 2), ("二是", 2), ("四是", 2)]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].kind, FindingKind::OrdinalMissing);
         assert!(f[0].message.contains("三是"));
         // A line opening with 一是 continues its run inline, at the same level.
-        let (h, f) = run("一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n");
-        let got: Vec<(HeadingKind, &str, u8)> = h.iter().map(|h| (h.kind, h.marker.as_str(), h.level)).collect();
+        let text = "一、问题\n一是学习不够深入；二是创新不够；四是作风不实。\n";
+        let (h, f) = run(text);
+        let got: Vec<(HeadingKind, &str, u8)> = h
+            .iter()
+            .map(|h| (h.kind, h.marker(text), h.level))
+            .collect();
         assert_eq!(
             got,
             [
@@ -542,7 +749,14 @@ mod tests {
         let index = LineIndex::new(text);
         let r = roles(text, &index, 0..index.line_count(), None);
         let got: Vec<(LineRole, usize)> = r.iter().map(|r| (r.role, r.line)).collect();
-        assert_eq!(got, [(LineRole::Addressee, 0), (LineRole::SignOff, 4), (LineRole::Date, 5)]);
+        assert_eq!(
+            got,
+            [
+                (LineRole::Addressee, 0),
+                (LineRole::SignOff, 4),
+                (LineRole::Date, 5)
+            ]
+        );
         assert!(is_date_line("2023年X月X日"));
         assert!(is_date_line("二〇二三年十一月三日"));
         assert!(!is_date_line("2023年11月3日召开会议"));

@@ -29,39 +29,98 @@ pub enum PlaceholderKind {
     Other,
 }
 
-/// One placeholder occurrence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One placeholder occurrence. It holds positions, not copies: the texts ("XX", its group
+/// "XX区", the words around it) are read from the document with the accessor methods, so
+/// finding the hundreds of thousands of placeholders of a large compilation allocates
+/// nothing per placeholder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Placeholder {
     /// Bytes of the placeholder itself ("XX" in "XX区").
     pub range: ByteRange,
-    /// The placeholder as written ("XX", "××", "1XX5").
-    pub text: String,
     pub kind: PlaceholderKind,
-    /// The key one answer fills: for names the placeholder plus its suffix ("XX区"), for
-    /// everything else the occurrence key (see [`Placeholder::key`]).
-    pub group: String,
     /// The suffix that made it a name (区, 街道...), for names.
-    pub suffix: Option<String>,
-    /// The unit that follows a quantity (万元, 亩, %, 个...).
-    pub unit: Option<String>,
+    pub suffix: Option<&'static str>,
+    /// Bytes of the unit that follows a quantity (万元, 亩, %, 个...).
+    pub unit_range: Option<ByteRange>,
     /// 0-based line.
     pub line: usize,
     /// 1-based character column.
     pub column: usize,
-    /// A few characters before and after, for the prompt.
-    pub before: String,
-    pub after: String,
+    /// Bytes of the placeholder with up to [`CONTEXT_CHARS`] characters either side on its
+    /// line, for the prompt.
+    pub context_range: ByteRange,
 }
 
 impl Placeholder {
+    /// The placeholder as written ("XX", "××", "1XX5").
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.range.clone()).unwrap_or("")
+    }
+
+    /// The key one answer fills: for names the placeholder plus its suffix ("XX区"), for
+    /// everything else the occurrence key (see [`Placeholder::key`]).
+    pub fn group(&self, doc: &str) -> String {
+        match self.suffix {
+            Some(suffix) if self.kind == PlaceholderKind::Name => {
+                let token = self.text(doc);
+                let mut g = String::with_capacity(token.len() + suffix.len());
+                g.push_str(token);
+                g.push_str(suffix);
+                g
+            }
+            _ => self.key(),
+        }
+    }
+
+    /// True when `group` is this placeholder's group, without building the group string.
+    pub fn in_group(&self, doc: &str, group: &str) -> bool {
+        match self.suffix {
+            Some(suffix) if self.kind == PlaceholderKind::Name => group
+                .strip_suffix(suffix)
+                .is_some_and(|t| t == self.text(doc)),
+            _ => group == self.key(),
+        }
+    }
+
+    /// The unit that follows a quantity ("万元").
+    pub fn unit<'a>(&self, doc: &'a str) -> Option<&'a str> {
+        self.unit_range.clone().and_then(|r| doc.get(r))
+    }
+
+    /// Up to a few characters before the placeholder, on its line.
+    pub fn before<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.context_range.start..self.range.start)
+            .unwrap_or("")
+    }
+
+    /// Up to a few characters after the placeholder, on its line.
+    pub fn after<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.range.end..self.context_range.end)
+            .unwrap_or("")
+    }
+
     /// The stable key of this occurrence: "行:列" in the source, 1-based ("31:12").
     pub fn key(&self) -> String {
-        format!("{}:{}", self.line + 1, self.column)
+        occurrence_key(self.line, self.column)
     }
 
     /// "…前文【XX】后文…", for lists and JSON.
-    pub fn context(&self) -> String {
-        format!("{}【{}】{}", self.before, self.text, self.after)
+    pub fn context(&self, doc: &str) -> String {
+        format!(
+            "{}【{}】{}",
+            self.before(doc),
+            self.text(doc),
+            self.after(doc)
+        )
+    }
+
+    /// True while the text at `range` still looks like this placeholder (an answer is
+    /// never written over text that changed since the placeholder was found).
+    fn still_in(&self, doc: &str) -> bool {
+        let t = self.text(doc);
+        !t.is_empty()
+            && t.chars().all(|c| "XxＸｘ×*＊.．0123456789".contains(c))
+            && t.chars().any(|c| "XxＸｘ×*＊".contains(c))
     }
 }
 
@@ -130,31 +189,37 @@ fn find_in(text: &str, index: &LineIndex, range: ByteRange) -> Vec<Placeholder> 
     let mut cursor = Cursor::new(index, range.start);
     scan::scan(text, range, |start, end, class| {
         let (line, column) = cursor.locate(text, start);
-        let token = &text[start..end];
-        let key = occurrence_key(line, column);
-        let group = match class.suffix {
-            Some(suffix) if class.kind == PlaceholderKind::Name => {
-                let mut g = String::with_capacity(token.len() + suffix.len());
-                g.push_str(token);
-                g.push_str(suffix);
-                g
-            }
-            _ => key,
-        };
+        let unit_range = class.unit.and_then(|unit| unit_range(text, end, unit));
         out.push(Placeholder {
             range: start..end,
-            text: token.to_string(),
             kind: class.kind,
-            group,
-            suffix: class.suffix.map(str::to_string),
-            unit: class.unit.map(str::to_string),
+            suffix: class.suffix,
+            unit_range,
             line,
             column,
-            before: context_before(text, start).to_string(),
-            after: context_after(text, end).to_string(),
+            context_range: context_before(text, start)..context_after(text, end),
         });
     });
     out
+}
+
+/// Where `unit` stands just after a placeholder ending at `end` ("XX余万元" → "万元").
+fn unit_range(text: &str, end: usize, unit: &str) -> Option<ByteRange> {
+    let rest = &text[end..];
+    // A slice of the text: its position is known exactly.
+    let (base, p) = (rest.as_ptr() as usize, unit.as_ptr() as usize);
+    if p >= base && p + unit.len() <= base + rest.len() {
+        let at = end + (p - base);
+        return Some(at..at + unit.len());
+    }
+    // A table entry equal to the text a few characters on.
+    let window: usize = rest
+        .char_indices()
+        .nth(4 + unit.chars().count())
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..window]
+        .find(unit)
+        .map(|i| end + i..end + i + unit.len())
 }
 
 /// "行:列", 1-based, without the formatting machinery (this runs once per placeholder).
@@ -242,8 +307,8 @@ fn count_chars(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// Up to [`CONTEXT_CHARS`] characters before `start`, on the same line.
-fn context_before(text: &str, start: usize) -> &str {
+/// Start of up to [`CONTEXT_CHARS`] characters before `start`, on the same line.
+fn context_before(text: &str, start: usize) -> usize {
     let mut from = start;
     for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
         if c == '\n' || n == CONTEXT_CHARS {
@@ -251,11 +316,11 @@ fn context_before(text: &str, start: usize) -> &str {
         }
         from = i;
     }
-    &text[from..start]
+    from
 }
 
-/// Up to [`CONTEXT_CHARS`] characters after `end`, on the same line.
-fn context_after(text: &str, end: usize) -> &str {
+/// End of up to [`CONTEXT_CHARS`] characters after `end`, on the same line.
+fn context_after(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let mut to = rest.len();
     for (n, (i, c)) in rest.char_indices().enumerate() {
@@ -264,7 +329,7 @@ fn context_after(text: &str, end: usize) -> &str {
             break;
         }
     }
-    &rest[..to]
+    end + to
 }
 
 /// One line of the placeholder summary: a name group ("XX区", 12 times) or a single
@@ -284,19 +349,20 @@ pub struct Group {
 
 /// Summarises placeholders for answering: name groups first (most frequent first), then
 /// every other placeholder in text order.
-pub fn groups(placeholders: &[Placeholder]) -> Vec<Group> {
+pub fn groups(placeholders: &[Placeholder], doc: &str) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for p in placeholders {
-        match seen.get(p.group.as_str()) {
+        let key = p.group(doc);
+        match seen.get(&key) {
             Some(&i) => out[i].count += 1,
             None => {
-                seen.insert(&p.group, out.len());
+                seen.insert(key.clone(), out.len());
                 out.push(Group {
-                    key: p.group.clone(),
+                    key,
                     kind: p.kind,
-                    suffix: p.suffix.clone(),
-                    unit: p.unit.clone(),
+                    suffix: p.suffix.map(str::to_string),
+                    unit: p.unit(doc).map(str::to_string),
                     count: 1,
                     first_line: p.line,
                 });
@@ -328,13 +394,15 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
     placeholders
         .iter()
         .filter_map(|p| {
-            let (answer, source) = answers.answer_for(p)?;
-            let old = text.get(p.range.clone()).filter(|old| *old == p.text)?;
+            let (answer, source) = answers.answer_for(p, text)?;
+            if !p.still_in(text) {
+                return None;
+            }
+            let old = p.text(text);
             let written_after = &text[p.range.end..];
             let tail = p
                 .suffix
-                .as_deref()
-                .or(p.unit.as_deref())
+                .or(p.unit(text))
                 .filter(|t| written_after.starts_with(t));
             let new = match tail {
                 Some(t) => answer
@@ -348,7 +416,7 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
             }
             let origin = match source {
                 AnswerSource::Occurrence => EditOrigin::Fill(p.key()),
-                AnswerSource::Group => EditOrigin::Fill(p.group.clone()),
+                AnswerSource::Group => EditOrigin::Fill(p.group(text)),
             };
             Some(Edit {
                 range: p.range.clone(),
@@ -361,10 +429,14 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
 }
 
 /// The placeholders no usable answer fills yet, in text order.
-pub fn unfilled<'a>(placeholders: &'a [Placeholder], answers: &Answers) -> Vec<&'a Placeholder> {
+pub fn unfilled<'a>(
+    placeholders: &'a [Placeholder],
+    answers: &Answers,
+    doc: &str,
+) -> Vec<&'a Placeholder> {
     placeholders
         .iter()
-        .filter(|p| answers.answer_for(p).is_none())
+        .filter(|p| answers.answer_for(p, doc).is_none())
         .collect()
 }
 

@@ -11,8 +11,36 @@ use std::ops::Range;
 
 /// Words a report title ends with (before an optional "（第N篇）" or date).
 const TITLE_ENDINGS: [&str; 30] = [
-    "总结", "计划", "报告", "汇报", "打算", "谋划", "规划", "方案", "要点", "安排", "思路", "材料", "讲话", "发言", "发言稿",
-    "述职", "述廉", "情况", "自查", "工作", "意见", "通知", "提纲", "剖析", "对照检查", "心得体会", "体会", "调研", "举措", "总结会",
+    "总结",
+    "计划",
+    "报告",
+    "汇报",
+    "打算",
+    "谋划",
+    "规划",
+    "方案",
+    "要点",
+    "安排",
+    "思路",
+    "材料",
+    "讲话",
+    "发言",
+    "发言稿",
+    "述职",
+    "述廉",
+    "情况",
+    "自查",
+    "工作",
+    "意见",
+    "通知",
+    "提纲",
+    "剖析",
+    "对照检查",
+    "心得体会",
+    "体会",
+    "调研",
+    "举措",
+    "总结会",
 ];
 
 /// Words of a compilation title.
@@ -42,12 +70,21 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        // One whole-text keyword pass finds the few lines worth scoring as adverts.
+        let mut candidates = junk::advert_candidate_starts(text);
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut next_candidate = candidates.into_iter().peekable();
         let kinds = (0..index.line_count())
             .map(|l| {
+                let start = index.line_start(l);
+                while next_candidate.next_if(|&c| c < start).is_some() {}
+                let candidate = next_candidate.next_if_eq(&start).is_some();
                 let s = &text[index.line_range(text, l)];
                 // Most lines are body paragraphs: decide those with byte checks only.
                 let first = s.as_bytes().first().copied();
-                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty() {
+                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty()
+                {
                     return Kind::Blank;
                 }
                 let stripped = if memchr::memchr2(b'#', b'$', s.as_bytes()).is_some() {
@@ -55,7 +92,11 @@ impl<'a> Lines<'a> {
                 } else {
                     std::borrow::Cow::Borrowed(s)
                 };
-                if stripped.trim().is_empty() || junk::is_advert_line(&stripped) { Kind::Junk } else { Kind::Text }
+                if stripped.trim().is_empty() || (candidate && junk::is_advert_line(&stripped)) {
+                    Kind::Junk
+                } else {
+                    Kind::Text
+                }
             })
             .collect();
         Lines { text, index, kinds }
@@ -72,6 +113,9 @@ impl<'a> Lines<'a> {
 
     fn content_cow(&self, line: usize) -> std::borrow::Cow<'a, str> {
         let raw = &self.text[self.index.line_range(self.text, line)];
+        if memchr::memchr2(b'#', b'$', raw.as_bytes()).is_none() {
+            return std::borrow::Cow::Borrowed(raw.trim());
+        }
         match junk::strip_paywall(raw) {
             std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
             std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
@@ -93,7 +137,10 @@ impl<'a> Lines<'a> {
 
     /// Number of blank or junk lines directly before `line` (up to the previous text line).
     fn gap_before(&self, line: usize) -> usize {
-        (0..line).rev().take_while(|&l| self.kinds[l] != Kind::Text).count()
+        (0..line)
+            .rev()
+            .take_while(|&l| self.kinds[l] != Kind::Text)
+            .count()
     }
 }
 
@@ -101,11 +148,15 @@ impl<'a> Lines<'a> {
 pub fn split(text: &str, index: &LineIndex) -> Outline {
     let lines = Lines::new(text, index);
     let mut out = Outline::default();
-    let Some(mut cursor) = lines.next_text(0) else { return out };
+    let Some(mut cursor) = lines.next_text(0) else {
+        return out;
+    };
 
     // The compilation title: a first line naming a compilation, or followed by a 目录.
     let first = lines.content(cursor);
-    let toc_next = lines.next_text(cursor + 1).is_some_and(|l| is_toc_heading(&lines.content(l)));
+    let toc_next = lines
+        .next_text(cursor + 1)
+        .is_some_and(|l| is_toc_heading(&lines.content(l)));
     if COMPILATION_WORDS.iter().any(|w| first.contains(w)) || toc_next {
         out.title = Some(first);
         out.title_line = Some(cursor);
@@ -154,8 +205,10 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
-        if outline::line_marker(&content).is_none()
-            && lines.next_text(l + 1).is_some_and(|n| !is_title_shaped(&lines.content(n)))
+        if toc_number_len(&content).is_none()
+            && lines
+                .next_text(l + 1)
+                .is_some_and(|n| !is_title_shaped(&lines.content(n)))
         {
             break;
         }
@@ -164,18 +217,36 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         l += 1;
     }
     let range = lines.index.line_start(heading)..lines.index.line_range(lines.text, last).end;
-    let toc = Toc { heading_line: heading, lines: heading..last + 1, range, entries };
+    let toc = Toc {
+        heading_line: heading,
+        lines: heading..last + 1,
+        range,
+        entries,
+    };
     (toc, (last + 1).min(lines.len()))
+}
+
+/// Byte length of the number that opens a 目录 entry: "1." "12、" "１．" "一、" — unlike a
+/// heading marker, "1.2023年…" counts (an entry's title may start with a year).
+fn toc_number_len(line: &str) -> Option<usize> {
+    if let Some(m) = outline::line_marker(line) {
+        return Some(m.len);
+    }
+    let digits = line.find(|c: char| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))?;
+    let sep = line[digits..].chars().next()?;
+    (digits > 0 && digits <= 6 && matches!(sep, '.' | '、' | '．')).then(|| digits + sep.len_utf8())
 }
 
 /// A 目录 entry: "1." (empty), "1.标题", "一、标题", "标题……3", or a bare title line.
 fn toc_entry(line: &str) -> Option<String> {
-    let rest = match outline::line_marker(line) {
-        Some(m) => &line[m.len..],
+    let rest = match toc_number_len(line) {
+        Some(len) => &line[len..],
         None => line,
     };
     // Dot leaders and page numbers.
-    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | ' ' | '　'));
+    let rest = rest.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | ' ' | '　')
+    });
     if rest.is_empty() {
         return Some(String::new());
     }
@@ -241,7 +312,9 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
             let score = title_score(&content);
             let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
             let next_is_body = || {
-                lines.next_text(t + 1).is_none_or(|n| !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2)
+                lines.next_text(t + 1).is_none_or(|n| {
+                    !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2
+                })
             };
             if is_first {
                 score >= 2 || (score >= 1 && gap >= 1 && next_is_body())
@@ -260,16 +333,61 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
         prev_text = Some(t);
         l = t + 1;
     }
-    let mut reports = Vec::with_capacity(starts.len());
+    let mut spans = Vec::with_capacity(starts.len());
     for (i, &(first, has_title)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
         // Trailing blank and junk lines belong to no report.
-        let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else { continue };
+        let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else {
+            continue;
+        };
         let range = lines.index.line_start(first)..lines.index.line_range(lines.text, last).end;
-        let line_range = first..last + 1;
-        reports.push(build_report(lines, line_range, range, has_title.then_some(first)));
+        spans.push((first..last + 1, range, has_title.then_some(first)));
     }
-    reports
+    build_reports(lines, spans)
+}
+
+/// Texts at least this long have their reports outlined on several threads.
+const PARALLEL_MIN: usize = 4 << 20;
+
+type Span = (Range<usize>, Range<usize>, Option<usize>);
+
+/// Outlines every report; reports are independent, so a large compilation is cut into
+/// runs of reports of about equal size, one per core.
+fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
+    let build = |part: &[Span]| -> Vec<Report> {
+        part.iter()
+            .map(|(l, r, t)| build_report(lines, l.clone(), r.clone(), *t))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if lines.text.len() < PARALLEL_MIN || threads <= 1 || spans.len() < 2 * threads {
+        return build(&spans);
+    }
+    let per_thread = lines.text.len() / threads + 1;
+    let mut parts: Vec<&[Span]> = Vec::with_capacity(threads);
+    let mut from = 0;
+    let mut bytes = 0;
+    for (i, (_, r, _)) in spans.iter().enumerate() {
+        bytes += r.len();
+        if bytes >= per_thread && parts.len() + 1 < threads {
+            parts.push(&spans[from..=i]);
+            from = i + 1;
+            bytes = 0;
+        }
+    }
+    parts.push(&spans[from..]);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || build(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// A report ended at `line`: a date line or the line before it.
@@ -291,7 +409,12 @@ fn opens_report(lines: &Lines, line: usize, prev_text: Option<usize>) -> bool {
     }
 }
 
-fn build_report(lines: &Lines, line_range: Range<usize>, range: Range<usize>, title_line: Option<usize>) -> Report {
+fn build_report(
+    lines: &Lines,
+    line_range: Range<usize>,
+    range: Range<usize>,
+    title_line: Option<usize>,
+) -> Report {
     let text = lines.text;
     let index = lines.index;
     let mut findings = Vec::new();
@@ -327,15 +450,24 @@ fn build_report(lines: &Lines, line_range: Range<usize>, range: Range<usize>, ti
     findings.extend(numbering);
     let roles = outline::roles(text, index, line_range.clone(), title_line);
     findings.sort_by_key(|f| (f.line, f.range.start));
-    Report { title, title_inferred, title_line, lines: line_range, range, outline, roles, findings }
+    Report {
+        title,
+        title_inferred,
+        title_line,
+        lines: line_range,
+        range,
+        outline,
+        roles,
+        findings,
+    }
 }
 
 /// "镇2023年安全生产…" starts with a bare unit word followed by a year.
 fn stripped_unit(title: &str) -> Option<&'static str> {
     BARE_UNITS.into_iter().find(|u| {
-        title
-            .strip_prefix(u)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == '上' || c == '下' || c == '今'))
+        title.strip_prefix(u).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == '上' || c == '下' || c == '今')
+        })
     })
 }
 
@@ -348,8 +480,16 @@ pub fn infer_title(opening: &str) -> String {
         (Some(u), None) => format!("{u}工作总结"),
         (None, Some(y)) => format!("{y}年工作总结"),
         (None, None) => {
-            let head: String = opening.chars().take_while(|c| !matches!(c, '，' | '。')).take(20).collect();
-            if head.is_empty() { "未命名报告".to_string() } else { head }
+            let head: String = opening
+                .chars()
+                .take_while(|c| !matches!(c, '，' | '。'))
+                .take(20)
+                .collect();
+            if head.is_empty() {
+                "未命名报告".to_string()
+            } else {
+                head
+            }
         }
     }
 }
@@ -358,14 +498,30 @@ fn find_year(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(4)).find_map(|i| {
         let y = &b[i..i + 4];
-        (y.iter().all(u8::is_ascii_digit) && (y.starts_with(b"19") || y.starts_with(b"20")) && s[i + 4..].starts_with('年'))
-            .then(|| &s[i..i + 4])
+        (y.iter().all(u8::is_ascii_digit)
+            && (y.starts_with(b"19") || y.starts_with(b"20"))
+            && s[i + 4..].starts_with('年'))
+        .then(|| &s[i..i + 4])
     })
 }
 
 /// Unit suffixes an opening names its unit with ("XX街道深入学习…").
-const UNIT_WORDS: [&str; 14] =
-    ["街道办事处", "街道", "人民政府", "镇", "乡", "局", "委员会", "办公室", "中心", "公司", "医院", "学校", "社区", "村"];
+const UNIT_WORDS: [&str; 14] = [
+    "街道办事处",
+    "街道",
+    "人民政府",
+    "镇",
+    "乡",
+    "局",
+    "委员会",
+    "办公室",
+    "中心",
+    "公司",
+    "医院",
+    "学校",
+    "社区",
+    "村",
+];
 
 fn find_unit(s: &str) -> Option<String> {
     // Take the clause after the leading time phrase ("2023年，在…领导下，XX街道…").
@@ -378,7 +534,9 @@ fn find_unit(s: &str) -> Option<String> {
                 let name: String = before
                     .chars()
                     .rev()
-                    .take_while(|c| !matches!(c, '在' | '的' | '下' | '、' | ' ' | '　') && !c.is_ascii_digit())
+                    .take_while(|c| {
+                        !matches!(c, '在' | '的' | '下' | '、' | ' ' | '　') && !c.is_ascii_digit()
+                    })
                     .take(8)
                     .collect::<Vec<_>>()
                     .into_iter()
@@ -412,25 +570,59 @@ mod tests {
         let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(
             titles,
-            ["XX县教育局2023年工作总结", "关于2023年安全生产工作情况的报告", "镇2023年法治建设工作总结和2024年工作计划"]
+            [
+                "XX县教育局2023年工作总结",
+                "关于2023年安全生产工作情况的报告",
+                "镇2023年法治建设工作总结和2024年工作计划"
+            ]
         );
-        assert!(o.reports[2].findings.iter().any(|f| f.kind == FindingKind::TitleNameStripped));
-        assert!(o.reports[1].roles.iter().any(|r| r.role == crate::model::LineRole::Addressee));
+        assert!(
+            o.reports[2]
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::TitleNameStripped)
+        );
+        assert!(
+            o.reports[1]
+                .roles
+                .iter()
+                .any(|r| r.role == crate::model::LineRole::Addressee)
+        );
     }
 
     #[test]
     fn reports_separated_only_by_the_next_title() {
         let text = "区粮食局2023年工作总结\n今年以来，我局认真履行职责，粮食安全保障能力持续增强。\n一、主要工作\n县林业局2023年工作总结及2024年工作打算\n2023年以来，全县林业工作稳步推进。\n一、重点工作\n";
         let o = split_str(text);
-        assert_eq!(o.reports.len(), 2, "{:?}", o.reports.iter().map(|r| &r.title).collect::<Vec<_>>());
+        assert_eq!(
+            o.reports.len(),
+            2,
+            "{:?}",
+            o.reports.iter().map(|r| &r.title).collect::<Vec<_>>()
+        );
         assert_eq!(o.reports[1].title, "县林业局2023年工作总结及2024年工作打算");
+    }
+
+    #[test]
+    fn toc_filled_by_cleaning_is_read_back() {
+        let text = "汇编（2篇）\n\n目录\n\n1.2023年XX区工作总结\n2.2023年XX镇工作总结\n\n2023年XX区工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\n2023年XX镇工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
+        let o = split_str(text);
+        assert_eq!(
+            o.toc.as_ref().unwrap().entries,
+            ["2023年XX区工作总结", "2023年XX镇工作总结"]
+        );
+        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
     }
 
     #[test]
     fn filled_toc_titles_are_not_reports() {
         let text = "目录\n1.XX区2023年工作总结\n2.XX镇2023年工作总结\n\nXX区2023年工作总结\n\n今年以来，全区上下齐心协力，各项工作扎实推进，取得明显成效。\n\nXX镇2023年工作总结\n\n今年以来，全镇干部群众团结奋斗，经济社会持续健康发展。\n";
         let o = split_str(text);
-        assert_eq!(o.toc.as_ref().unwrap().entries, ["XX区2023年工作总结", "XX镇2023年工作总结"]);
+        assert_eq!(
+            o.toc.as_ref().unwrap().entries,
+            ["XX区2023年工作总结", "XX镇2023年工作总结"]
+        );
         assert_eq!(o.reports.len(), 2);
         assert_eq!(o.reports[0].title_line, Some(4));
     }
@@ -442,6 +634,31 @@ mod tests {
         assert_eq!(o.reports.len(), 2);
         assert!(o.reports[1].title_inferred);
         assert_eq!(o.reports[1].title, "XX街道2023年工作总结");
+    }
+
+    #[test]
+    fn large_compilations_outline_in_parallel_with_the_same_result() {
+        let one = "XX县2023年工作总结\n\n今年以来，我县认真贯彻落实上级部署，各项工作取得新成效。\n一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n（三）抓好民生。\n\n";
+        let text = one.repeat(PARALLEL_MIN / one.len() + 50);
+        let index = LineIndex::new(&text);
+        let lines = Lines::new(&text, &index);
+        let parallel = split_reports(&lines, 0);
+        let serial: Vec<Report> = {
+            let spans: Vec<Span> = parallel
+                .iter()
+                .map(|r| (r.lines.clone(), r.range.clone(), r.title_line))
+                .collect();
+            spans
+                .iter()
+                .map(|(l, r, t)| build_report(&lines, l.clone(), r.clone(), *t))
+                .collect()
+        };
+        assert_eq!(parallel.len(), text.len() / one.len());
+        assert_eq!(parallel, serial);
+        assert!(
+            parallel.iter().all(|r| r.findings.len() == 2),
+            "（三） after （一） and 四是 after 二是"
+        );
     }
 
     #[test]

@@ -36,15 +36,26 @@ fn inspect_json_has_the_documented_shape() {
     assert_eq!(r["title_inferred"], false);
     assert_eq!(r["start_line"], 3, "1-based line of the title");
     let first = &r["outline"][0];
-    assert_eq!((first["kind"].as_str(), first["level"].as_u64(), first["marker"].as_str()), (Some("chinese"), Some(1), Some("一、")));
+    assert_eq!(
+        (
+            first["kind"].as_str(),
+            first["level"].as_u64(),
+            first["marker"].as_str()
+        ),
+        (Some("chinese"), Some(1), Some("一、"))
+    );
     assert_eq!(first["line"], 6);
     assert_eq!(first["text"], "主要工作");
     for key in ["placeholders", "findings"] {
         assert!(r[key].is_array(), "{key}");
     }
     let second = &reports[1];
-    let roles: Vec<(&str, u64)> =
-        second["roles"].as_array().unwrap().iter().map(|x| (x["role"].as_str().unwrap(), x["line"].as_u64().unwrap())).collect();
+    let roles: Vec<(&str, u64)> = second["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["role"].as_str().unwrap(), x["line"].as_u64().unwrap()))
+        .collect();
     assert_eq!(roles, [("sign_off", 24), ("date", 25)]);
 }
 
@@ -66,13 +77,29 @@ fn clean_writes_output_and_refuses_to_overwrite() {
     assert!(stderr(&o).contains("已存在"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "用户改过的文件");
 
-    let o = qinggao(&[&"clean", &fixture("gb18030_crlf.txt"), &"-o", &out, &"--force", &"--encoding", &"source", &"--crlf"]);
+    let o = qinggao(&[
+        &"clean",
+        &fixture("gb18030_crlf.txt"),
+        &"-o",
+        &out,
+        &"--force",
+        &"--encoding",
+        &"source",
+        &"--crlf",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = std::fs::read(&out).unwrap();
     let (decoded, _, bad) = encoding_rs::GB18030.decode(&bytes);
     assert!(!bad);
-    assert!(decoded.contains("XX区农业农村局2023年工作总结\r\n"), "GB18030 with CRLF on request");
-    assert_eq!(files_in(dir.path()), ["清稿.txt"], "no temporary files left");
+    assert!(
+        decoded.contains("XX区农业农村局2023年工作总结\r\n"),
+        "GB18030 with CRLF on request"
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        ["清稿.txt"],
+        "no temporary files left"
+    );
 }
 
 #[test]
@@ -90,7 +117,12 @@ fn clean_never_writes_over_the_source() {
 #[test]
 fn split_writes_one_safe_file_per_report() {
     let dir = tempfile::tempdir().unwrap();
-    let o = qinggao(&[&"clean", &fixture("other_site.txt"), &"--split", &dir.path()]);
+    let o = qinggao(&[
+        &"clean",
+        &fixture("other_site.txt"),
+        &"--split",
+        &dir.path(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let names = files_in(dir.path());
     assert_eq!(
@@ -105,19 +137,36 @@ fn split_writes_one_safe_file_per_report() {
     let third = std::fs::read_to_string(dir.path().join(&names[2])).unwrap();
     assert!(third.starts_with("××街道2024年党建工作汇报\n"));
     assert!(third.contains("三、存在不足"));
-    assert!(!third.contains("市文旅局"), "a report file holds only its report");
+    assert!(
+        !third.contains("市文旅局"),
+        "a report file holds only its report"
+    );
 }
 
 #[test]
 fn report_option_exports_one_report() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("第二篇.txt");
-    let o = qinggao(&[&"clean", &fixture("gb18030_crlf.txt"), &"--report", &"2", &"-o", &out]);
+    let o = qinggao(&[
+        &"clean",
+        &fixture("gb18030_crlf.txt"),
+        &"--report",
+        &"2",
+        &"-o",
+        &out,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("XX街道2023年平安建设工作汇报"));
     assert!(!text.contains("农业农村局"));
-    let o = qinggao(&[&"clean", &fixture("gb18030_crlf.txt"), &"--report", &"9", &"-o", &dir.path().join("x.txt")]);
+    let o = qinggao(&[
+        &"clean",
+        &fixture("gb18030_crlf.txt"),
+        &"--report",
+        &"9",
+        &"-o",
+        &dir.path().join("x.txt"),
+    ]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("共 2 篇"), "{}", stderr(&o));
 }
@@ -140,7 +189,13 @@ fn bad_inputs_get_clear_messages_and_the_batch_goes_on() {
     }
     // One bad file among good ones: the good one is still written, the exit code says
     // something failed.
-    let o = qinggao(&[&"clean", &fixture("empty.txt"), &fixture("gb18030_crlf.txt"), &"-o", &dir.path()]);
+    let o = qinggao(&[
+        &"clean",
+        &fixture("empty.txt"),
+        &fixture("gb18030_crlf.txt"),
+        &"-o",
+        &dir.path(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("empty.txt"));
     assert_eq!(files_in(dir.path()), ["gb18030_crlf.clean.txt"]);
@@ -152,9 +207,19 @@ fn bad_inputs_get_clear_messages_and_the_batch_goes_on() {
 
 #[test]
 fn forced_input_encoding_and_unknown_encoding() {
-    let o = qinggao(&[&"inspect", &"--encoding", &"gbk", &fixture("gb18030_crlf.txt")]);
+    let o = qinggao(&[
+        &"inspect",
+        &"--encoding",
+        &"gbk",
+        &fixture("gb18030_crlf.txt"),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = qinggao(&[&"inspect", &"--encoding", &"latin-9", &fixture("gb18030_crlf.txt")]);
+    let o = qinggao(&[
+        &"inspect",
+        &"--encoding",
+        &"latin-9",
+        &fixture("gb18030_crlf.txt"),
+    ]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("latin-9"), "{}", stderr(&o));
 }

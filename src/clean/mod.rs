@@ -4,8 +4,18 @@
 //!
 //! Depends on the model, `junk` and the outline of the compilation; never on egui.
 
-use crate::model::{Edit, Outline};
+mod brand;
+pub mod gloss;
+pub mod masked;
+mod plan;
+pub mod rules;
+
+pub use plan::plan;
+pub use rules::{BUILTIN, RULE_FILE_VERSION, RuleFormat, ids};
+
+use crate::model::{Edit, EditOrigin};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The groups rules are listed under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -21,6 +31,16 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Paywall,
+        Category::Advert,
+        Category::BrandWord,
+        Category::PinyinGloss,
+        Category::MaskedWord,
+        Category::Whitespace,
+        Category::Toc,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Category::Paywall => "付费标记",
@@ -34,6 +54,21 @@ impl Category {
     }
 }
 
+/// What a rule does: one of the built-in behaviours (known by its id), or a rule from the
+/// user's file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum RuleKind {
+    #[default]
+    Builtin,
+    /// Delete these literal phrases wherever they appear.
+    DeletePhrases { phrases: Vec<String> },
+    /// Delete every line the regex matches as a whole (surrounding spaces allowed).
+    DropLines { pattern: String },
+    /// Replace every match of the regex (`$1`, `${name}` refer to groups).
+    Replace { pattern: String, with: String },
+}
+
 /// One rule: an id, its category, on/off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
@@ -42,6 +77,8 @@ pub struct Rule {
     pub enabled: bool,
     /// Simplified Chinese, for the GUI.
     pub label: String,
+    #[serde(default)]
+    pub kind: RuleKind,
 }
 
 /// What to do with an empty 目录.
@@ -55,6 +92,15 @@ pub enum TocMode {
     Drop,
 }
 
+impl TocMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            TocMode::Fill => "按各篇标题补全",
+            TocMode::Drop => "删除空目录",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
@@ -62,30 +108,64 @@ pub struct RuleSet {
 }
 
 impl Default for RuleSet {
+    /// Every built-in rule, enabled; an empty 目录 is filled.
     fn default() -> Self {
-        RuleSet { rules: Vec::new(), toc: TocMode::Fill }
+        RuleSet {
+            rules: rules::builtin_rules(),
+            toc: TocMode::Fill,
+        }
     }
-}
-
-/// The edits cleaning would make, sorted and non-overlapping.
-pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
-    let _ = (text, outline, rules);
-    Vec::new()
 }
 
 impl RuleSet {
-    pub fn load(path: &std::path::Path) -> Result<RuleSet, crate::Error> {
-        Err(crate::Error::BadConfig { path: path.to_path_buf(), what: "规则文件", detail: "not yet supported".into() })
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// True when a rule with this id exists and is switched on.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.rule(id).is_some_and(|r| r.enabled)
+    }
+
+    /// Switches a rule on or off; false when there is no rule with this id.
+    pub fn set_enabled(&mut self, id: &str, on: bool) -> bool {
+        match self.rules.iter_mut().find(|r| r.id == id) {
+            Some(r) => {
+                r.enabled = on;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The rules grouped by category, in the order of [`Category::ALL`].
+    pub fn by_category(&self) -> Vec<(Category, Vec<&Rule>)> {
+        Category::ALL
+            .iter()
+            .map(|c| {
+                (
+                    *c,
+                    self.rules
+                        .iter()
+                        .filter(|r| r.category == *c)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, rs)| !rs.is_empty())
+            .collect()
     }
 }
 
-/// Edits per rule id.
-pub fn counts(edits: &[Edit]) -> std::collections::BTreeMap<String, usize> {
-    let mut m = std::collections::BTreeMap::new();
+/// How many edits each rule made, by rule id (edits from fills and typing are not counted).
+pub fn counts(edits: &[Edit]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
     for e in edits {
-        if let crate::model::EditOrigin::Rule(id) = &e.origin {
-            *m.entry(id.clone()).or_insert(0) += 1;
+        if let EditOrigin::Rule(id) = &e.origin {
+            *out.entry(id.clone()).or_insert(0) += 1;
         }
     }
-    m
+    out
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,7 +19,10 @@ pub struct TextOptions {
 
 impl Default for TextOptions {
     fn default() -> Self {
-        TextOptions { encoding: Encoding::Utf8, line_ending: LineEnding::Lf }
+        TextOptions {
+            encoding: Encoding::Utf8,
+            line_ending: LineEnding::Lf,
+        }
     }
 }
 
@@ -35,14 +38,22 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
         Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let le = opts.encoding == Encoding::Utf16Le;
-            let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            let mut out = if le {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
             for u in text.encode_utf16() {
                 out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
             }
             out
         }
         Encoding::Gb18030 | Encoding::Big5 => {
-            let enc = if opts.encoding == Encoding::Gb18030 { encoding_rs::GB18030 } else { encoding_rs::BIG5 };
+            let enc = if opts.encoding == Encoding::Gb18030 {
+                encoding_rs::GB18030
+            } else {
+                encoding_rs::BIG5
+            };
             let (bytes, _, had_errors) = enc.encode(&text);
             if had_errors {
                 let bad: String = text
@@ -51,7 +62,10 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
                     .take(5)
                     .collect();
                 return Err(Error::Invalid {
-                    what: format!("有字符无法用 {} 编码保存：{bad}；请改用 UTF-8", opts.encoding.name()),
+                    what: format!(
+                        "有字符无法用 {} 编码保存：{bad}；请改用 UTF-8",
+                        opts.encoding.name()
+                    ),
                 });
             }
             bytes.into_owned()
@@ -70,12 +84,21 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 /// Refuses to write over `source`, and over an existing file unless `overwrite`.
-pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool, source: Option<&Path>) -> Result<()> {
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: bool,
+    source: Option<&Path>,
+) -> Result<()> {
     if source.is_some_and(|s| s == path || same_file(s, path)) {
-        return Err(Error::WouldOverwriteSource { path: path.to_path_buf() });
+        return Err(Error::WouldOverwriteSource {
+            path: path.to_path_buf(),
+        });
     }
     if path.exists() && !overwrite {
-        return Err(Error::Exists { path: path.to_path_buf() });
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -86,15 +109,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool, source: Option<&
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "在目标文件夹创建临时文件", e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, "写入", e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, "写入磁盘", e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(path, "写入", e))?;
+    // A temporary file is private (0600); the exported file gets the permissions of the
+    // file it replaces, or the usual rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        tmp.as_file()
+            .set_permissions(perms)
+            .map_err(|e| Error::io(path, "设置文件权限", e))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(path, "写入磁盘", e))?;
     // On failure the temporary file is deleted when `tmp` drops: no partial file remains.
     if overwrite {
-        tmp.persist(path).map_err(|e| Error::io(path, "保存", e.error))?;
+        tmp.persist(path)
+            .map_err(|e| Error::io(path, "保存", e.error))?;
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists { path: path.to_path_buf() }
+                Error::Exists {
+                    path: path.to_path_buf(),
+                }
             } else {
                 Error::io(path, "保存", e.error)
             }
@@ -119,15 +160,18 @@ pub fn file_name(number: usize, title: &str, ext: &str) -> String {
             c => c,
         })
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
+    let cleaned = cleaned
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches(['.', ' ']);
     let mut stem: String = cleaned.chars().take(MAX_STEM_CHARS).collect();
     stem = stem.trim_end_matches(['.', ' ']).to_string();
     if stem.is_empty() {
         stem = "报告".to_string();
     }
     const RESERVED: [&str; 22] = [
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
-        "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
     ];
     if RESERVED.iter().any(|r| stem.eq_ignore_ascii_case(r)) {
         stem.push('_');
@@ -161,7 +205,13 @@ pub enum Scope {
 
 /// The files an export would write: (path, text). `dest` is a file for Whole/Report and a
 /// folder for Split.
-pub fn plan_text_export(text: &str, analysis: &Analysis, scope: Scope, dest: &Path, ext: &str) -> Result<Vec<(PathBuf, String)>> {
+pub fn plan_text_export(
+    text: &str,
+    analysis: &Analysis,
+    scope: Scope,
+    dest: &Path,
+    ext: &str,
+) -> Result<Vec<(PathBuf, String)>> {
     let reports = &analysis.outline.reports;
     Ok(match scope {
         Scope::Whole => {
@@ -198,7 +248,11 @@ pub fn plan_text_export(text: &str, analysis: &Analysis, scope: Scope, dest: &Pa
 }
 
 /// Writes planned files. Checks every target first, so a refusal writes nothing at all.
-pub fn write_all(files: &[(PathBuf, Vec<u8>)], overwrite: bool, source: Option<&Path>) -> Result<()> {
+pub fn write_all(
+    files: &[(PathBuf, Vec<u8>)],
+    overwrite: bool,
+    source: Option<&Path>,
+) -> Result<()> {
     for (path, _) in files {
         if source.is_some_and(|s| s == path || same_file(s, path)) {
             return Err(Error::WouldOverwriteSource { path: path.clone() });
@@ -219,9 +273,18 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_everywhere() {
-        assert_eq!(file_name(1, "2023年XX区工作总结", "txt"), "01-2023年XX区工作总结.txt");
-        assert_eq!(file_name(2, "a/b\\c:d*e?f\"g<h>i|j", "txt"), "02-a_b_c_d_e_f_g_h_i_j.txt");
-        assert_eq!(file_name(3, "../../etc/passwd", "txt"), "03-_.._etc_passwd.txt");
+        assert_eq!(
+            file_name(1, "2023年XX区工作总结", "txt"),
+            "01-2023年XX区工作总结.txt"
+        );
+        assert_eq!(
+            file_name(2, "a/b\\c:d*e?f\"g<h>i|j", "txt"),
+            "02-a_b_c_d_e_f_g_h_i_j.txt"
+        );
+        assert_eq!(
+            file_name(3, "../../etc/passwd", "txt"),
+            "03-_.._etc_passwd.txt"
+        );
         assert_eq!(file_name(4, "  . ", "txt"), "04-报告.txt");
         assert_eq!(file_name(5, "CON", "txt"), "05-CON_.txt");
         assert_eq!(file_name(6, "标题\u{0007}\n", "txt"), "06-标题__.txt");
@@ -235,12 +298,21 @@ mod tests {
 
     #[test]
     fn encode_line_endings_and_encodings() {
-        let crlf = TextOptions { encoding: Encoding::Utf8, line_ending: LineEnding::Crlf };
+        let crlf = TextOptions {
+            encoding: Encoding::Utf8,
+            line_ending: LineEnding::Crlf,
+        };
         assert_eq!(encode("一\n二\n", crlf).unwrap(), "一\r\n二\r\n".as_bytes());
-        let gb = TextOptions { encoding: Encoding::Gb18030, line_ending: LineEnding::Lf };
+        let gb = TextOptions {
+            encoding: Encoding::Gb18030,
+            line_ending: LineEnding::Lf,
+        };
         let bytes = encode("党建", gb).unwrap();
         assert_eq!(encoding_rs::GB18030.decode(&bytes).0, "党建");
-        let big5 = TextOptions { encoding: Encoding::Big5, line_ending: LineEnding::Lf };
+        let big5 = TextOptions {
+            encoding: Encoding::Big5,
+            line_ending: LineEnding::Lf,
+        };
         let err = encode("党建😀", big5).unwrap_err().to_string();
         assert!(err.contains("UTF-8"), "{err}");
     }
@@ -260,8 +332,20 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "新");
         write_atomic(&out, b"again", true, Some(&src)).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "again");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+            assert_eq!(
+                mode, 0o644,
+                "exported files are readable by others, like any saved file"
+            );
+        }
         // No temporary files left behind.
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 2, "{names:?}");
     }
 
@@ -271,7 +355,11 @@ mod tests {
         let a = dir.path().join("a.txt");
         let b = dir.path().join("b.txt");
         std::fs::write(&b, "old").unwrap();
-        let err = write_all(&[(a.clone(), b"1".to_vec()), (b.clone(), b"2".to_vec())], false, None);
+        let err = write_all(
+            &[(a.clone(), b"1".to_vec()), (b.clone(), b"2".to_vec())],
+            false,
+            None,
+        );
         assert!(err.is_err());
         assert!(!a.exists(), "nothing written when one target is refused");
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "old");

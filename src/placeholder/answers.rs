@@ -120,17 +120,20 @@ impl Answers {
 
     /// The usable answer for `p` and where it came from: a non-blank occurrence answer
     /// wins over a non-blank group answer.
-    pub fn answer_for(&self, p: &Placeholder) -> Option<(&str, AnswerSource)> {
-        let occurrence = self
-            .occurrences
-            .get(&p.key())
+    pub fn answer_for(&self, p: &Placeholder, doc: &str) -> Option<(&str, AnswerSource)> {
+        let occurrence = (!self.occurrences.is_empty())
+            .then(|| self.occurrences.get(&p.key()))
+            .flatten()
             .map(|s| s.trim())
             .filter(|s| !s.is_empty());
         if let Some(a) = occurrence {
             return Some((a, AnswerSource::Occurrence));
         }
+        if self.groups.is_empty() {
+            return None;
+        }
         self.groups
-            .get(&p.group)
+            .get(&p.group(doc))
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
             .map(|a| (a, AnswerSource::Group))

@@ -38,7 +38,7 @@ const UNITS: &[&str] = &[
     "毫米", "户", "人", "人次", "名", "位", "个", "个百分点", "家", "项", "件", "篇", "期", "次", "场", "座", "台",
     "辆", "批", "倍", "%", "％", "‰", "株", "棵", "份", "把", "幅", "条", "宗", "起", "套", "册", "张", "瓶",
     "支", "栋", "间", "口", "只", "头", "块", "天", "小时", "分钟", "千瓦", "千瓦时", "兆瓦", "度", "斤", "公斤", "千克",
-    "克", "升", "届", "例", "班", "组", "类", "节", "台次", "架次", "车次", "余", "多", "所", "处", "年", "周",
+    "克", "升", "届", "例", "班", "组", "类", "节", "台次", "架次", "车次", "场次", "批次", "户次", "班次", "余", "多", "所", "处", "年", "周",
     "周年", "季度", "轮", "盏", "副", "箱", "袋", "床", "辆次",
 ];
 
@@ -244,7 +244,12 @@ pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool)
     match longest(rest) {
         Some((word, Role::Name)) if pure => return Class::name(Some(word)),
         Some((word, Role::NameOrUnit)) => {
-            return if pure && !counts_before(prev) {
+            // "XX所学校" counts schools, "学校XX所，" ends a count; "XX所负责" names one.
+            let then = &rest[word.len()..];
+            let counted = counts_before(prev)
+                || then.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                || matches!(longest(then), Some((_, Role::Name)));
+            return if pure && !counted {
                 Class::name(Some(word))
             } else {
                 Class::quantity(word)

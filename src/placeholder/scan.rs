@@ -161,6 +161,16 @@ fn grow(bytes: &[u8], p: usize, floor: usize) -> Run {
             run.digits += 1;
             s -= 1;
         } else if b == b'.' && s - 1 > floor && bytes[s - 2].is_ascii_digit() {
+            // "2.XX镇" at the start of a line is a list number, not "2.X"亿元.
+            let digits = bytes[floor..s - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let number_start = s - 1 - digits;
+            if number_start == 0 || matches!(bytes[number_start - 1], b'\n' | b' ' | b'\t') {
+                break;
+            }
             run.dots += 1;
             s -= 1;
         } else {

@@ -1,15 +1,61 @@
 use super::*;
 use crate::edit;
 
-fn found(text: &str) -> Vec<Placeholder> {
+/// A placeholder with its texts read out of the document, for assertions.
+#[derive(Debug, Clone)]
+struct Found {
+    range: ByteRange,
+    text: String,
+    kind: PlaceholderKind,
+    group: String,
+    suffix: Option<&'static str>,
+    unit: Option<String>,
+    line: usize,
+    column: usize,
+    before: String,
+    after: String,
+    key: String,
+    context: String,
+}
+
+impl Found {
+    fn key(&self) -> String {
+        self.key.clone()
+    }
+    fn context(&self) -> String {
+        self.context.clone()
+    }
+}
+
+fn raw(text: &str) -> Vec<Placeholder> {
     find(text, &LineIndex::new(text))
+}
+
+fn found(text: &str) -> Vec<Found> {
+    raw(text)
+        .into_iter()
+        .map(|p| Found {
+            range: p.range.clone(),
+            text: p.text(text).to_string(),
+            kind: p.kind,
+            group: p.group(text),
+            suffix: p.suffix,
+            unit: p.unit(text).map(str::to_string),
+            line: p.line,
+            column: p.column,
+            before: p.before(text).to_string(),
+            after: p.after(text).to_string(),
+            key: p.key(),
+            context: p.context(text),
+        })
+        .collect()
 }
 
 fn texts(text: &str) -> Vec<String> {
     found(text).into_iter().map(|p| p.text).collect()
 }
 
-fn one(text: &str) -> Placeholder {
+fn one(text: &str) -> Found {
     let mut ps = found(text);
     assert_eq!(ps.len(), 1, "{text}: {ps:#?}");
     ps.remove(0)
@@ -65,6 +111,8 @@ fn finds_every_written_form() {
         ("XX\nXX", &["XX", "XX"]),
         ("增长XX%；", &["XX"]),
         ("新建X座高大平房仓，仓容量X万吨", &["X", "X"]),
+        ("2.XX镇2024年工作总结", &["XX"]),
+        ("投入资金2.X亿元", &["2.X"]),
     ];
     for (input, want) in cases {
         assert_eq!(&texts(input), want, "in {input:?}");
@@ -159,6 +207,9 @@ fn measure_word_then_suffix_is_a_quantity() {
     // 所 is both: a count after 共, a name otherwise.
     assert_eq!(one("全区共XX所学校").kind, PlaceholderKind::Quantity);
     assert_eq!(one("由XX所负责检测").kind, PlaceholderKind::Name);
+    assert_eq!(one("各级各类学校XX所，").kind, PlaceholderKind::Quantity);
+    assert_eq!(one("新建XX所幼儿园").kind, PlaceholderKind::Quantity);
+    assert_eq!(one("排查隐患XX处。").unit.as_deref(), Some("处"));
     // 项目 is a name, 项 a measure word.
     assert_eq!(one("推进XX项目建设").group, "XX项目");
     assert_eq!(one("完成XX项任务").unit.as_deref(), Some("项"));
@@ -184,6 +235,7 @@ fn units_dates_and_titles() {
         ("增长XX%", PlaceholderKind::Quantity, Some("%")),
         ("提高X个百分点", PlaceholderKind::Quantity, Some("个百分点")),
         ("培训XX人次", PlaceholderKind::Quantity, Some("人次")),
+        ("举办活动XX场次", PlaceholderKind::Quantity, Some("场次")),
         ("共XX余人", PlaceholderKind::Quantity, Some("人")),
         ("补种树木XX株", PlaceholderKind::Quantity, Some("株")),
         ("收入XX亿，", PlaceholderKind::Quantity, Some("亿")),
@@ -210,8 +262,8 @@ fn units_dates_and_titles() {
 #[test]
 fn groups_put_names_first_by_count_then_text_order() {
     let text = "XX镇完成XX万元。\nXX区XX区XX区，XX镇增长X%。";
-    let ps = found(text);
-    let gs = groups(&ps);
+    let ps = raw(text);
+    let gs = groups(&ps, text);
     let keys: Vec<&str> = gs.iter().map(|g| g.key.as_str()).collect();
     assert_eq!(keys, ["XX区", "XX镇", "1:6", "2:16"]);
     assert_eq!(gs[0].count, 3);
@@ -222,7 +274,7 @@ fn groups_put_names_first_by_count_then_text_order() {
 }
 
 fn filled(text: &str, answers: &Answers) -> String {
-    let ps = found(text);
+    let ps = raw(text);
     let edits = edit::normalize(fill_edits(text, &ps, answers));
     let applied = edit::apply(text, &edits);
     assert_eq!(applied.skipped, 0);
@@ -234,9 +286,9 @@ fn fill_replaces_only_the_placeholder() {
     let text = "XX区卫健委；XX区医院投资1XX5万元，增长X%。";
     let mut a = Answers::new();
     a.set_group("XX区", "滨江");
-    let ps = found(text);
-    let pct = ps.iter().find(|p| p.unit.as_deref() == Some("%")).unwrap();
-    let mixed = ps.iter().find(|p| p.text == "1XX5").unwrap();
+    let ps = raw(text);
+    let pct = ps.iter().find(|p| p.unit(text) == Some("%")).unwrap();
+    let mixed = ps.iter().find(|p| p.text(text) == "1XX5").unwrap();
     a.set_occurrence(&pct.key(), "3.5");
     a.set_occurrence(&mixed.key(), "1235");
     assert_eq!(
@@ -248,13 +300,13 @@ fn fill_replaces_only_the_placeholder() {
     assert_eq!(edits.len(), 4, "one edit per answered placeholder");
     assert_eq!(edits[0].origin, EditOrigin::Fill("XX区".into()));
     assert_eq!(edits[3].origin, EditOrigin::Fill(pct.key()));
-    assert_eq!(unfilled(&ps, &a).len(), 0);
+    assert_eq!(unfilled(&ps, &a, text).len(), 0);
 }
 
 #[test]
 fn occurrence_answer_wins_and_blank_answers_are_ignored() {
     let text = "XX区、XX区";
-    let ps = found(text);
+    let ps = raw(text);
     let mut a = Answers::new();
     a.groups.insert("XX区".into(), "滨江".into());
     a.occurrences.insert(ps[1].key(), "西湖".into());
@@ -269,7 +321,7 @@ fn occurrence_answer_wins_and_blank_answers_are_ignored() {
 
     a.groups.insert("XX区".into(), String::new());
     assert_eq!(filled(text, &a), text);
-    assert_eq!(unfilled(&ps, &a).len(), 2);
+    assert_eq!(unfilled(&ps, &a, text).len(), 2);
 }
 
 #[test]
@@ -286,7 +338,7 @@ fn answer_repeating_the_suffix_is_not_doubled() {
 #[test]
 fn stale_placeholders_are_not_filled() {
     let text = "XX区政府";
-    let ps = found(text);
+    let ps = raw(text);
     let mut a = Answers::new();
     a.set_group("XX区", "滨江");
     assert!(fill_edits("滨江区政府", &ps, &a).is_empty());
@@ -449,9 +501,9 @@ fn seed_xx_district_is_one_group() {
     assert!(
         district
             .iter()
-            .all(|p| p.group == "XX区" && p.kind == PlaceholderKind::Name)
+            .all(|p| p.group(&text) == "XX区" && p.kind == PlaceholderKind::Name)
     );
-    let gs = groups(&ps);
+    let gs = groups(&ps, &text);
     let g = gs.iter().find(|g| g.key == "XX区").unwrap();
     assert_eq!(g.count, district.len());
     assert_eq!(gs.iter().filter(|g| g.key == "XX区").count(), 1);
@@ -480,10 +532,10 @@ fn seed_line_155_figures_have_units() {
     let line: Vec<&Placeholder> = ps.iter().filter(|p| p.line == 154).collect();
     assert!(text.lines().nth(154).unwrap().starts_with("初步核算"));
     assert_eq!(line[0].kind, PlaceholderKind::Quantity);
-    assert_eq!(line[0].unit.as_deref(), Some("亿元"));
+    assert_eq!(line[0].unit(&text), Some("亿元"));
     assert_eq!(line[0].key(), "155:17");
     assert_eq!(line[1].kind, PlaceholderKind::Quantity);
-    assert_eq!(line[1].unit.as_deref(), Some("%"));
+    assert_eq!(line[1].unit(&text), Some("%"));
 }
 
 #[test]

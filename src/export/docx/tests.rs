@@ -824,11 +824,10 @@ fn analysed() -> (String, Analysis) {
     let heading = |kind, level, line: usize, marker: &str| Heading {
         kind,
         level,
-        marker: marker.into(),
         number: 1,
-        text: String::new(),
         line,
         marker_range: index.line_start(line)..index.line_start(line) + marker.len(),
+        text_range: index.line_start(line) + marker.len()..index.line_range(text, line).end,
     };
     let end = index.line_range(text, 9).end;
     let report = Report {
@@ -866,15 +865,12 @@ fn analysed() -> (String, Analysis) {
         let line = index.line_of(start);
         placeholders.push(Placeholder {
             range: start..start + m.len(),
-            text: m.into(),
             kind: PlaceholderKind::Other,
-            group: String::new(),
             suffix: None,
-            unit: None,
+            unit_range: None,
             line,
             column: index.column_of(text, start),
-            before: String::new(),
-            after: String::new(),
+            context_range: start..start + m.len(),
         });
     }
     placeholders.sort_by_key(|p| p.range.start);

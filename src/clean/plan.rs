@@ -1,0 +1,595 @@
+//! Planning: turns a rule set into the edits that clean one text. Whole lines first
+//! (adverts, user line patterns, a dropped 目录), then the edits inside the remaining lines
+//! (markers, brand words, glosses, masked words, user phrases and replacements, a filled
+//! 目录), then whitespace as it will be once those are applied — so that planning the
+//! cleaned text again finds nothing.
+//!
+//! Every scan runs once over the whole text with memchr or one automaton; only the lines
+//! those scans hit are looked at closer. No dependency on egui.
+
+use super::rules::ids;
+use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
+use crate::junk;
+use crate::model::{ByteRange, Edit, EditOrigin, Outline, Toc};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// Nearest content lines looked at on each side when deciding an advert block.
+const BLOCK_REACH: usize = 8;
+
+/// The edits cleaning would make, sorted and non-overlapping.
+pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    Planner::new(text, rules).run(outline)
+}
+
+/// Line starts of a text; a trailing newline does not open a line.
+struct Lines {
+    starts: Vec<usize>,
+    /// Where the last line ends: before the text's final newline, if any.
+    last_end: usize,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let mut starts = Vec::with_capacity(text.len() / 48 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        if starts.len() > 1 && starts.last() == Some(&text.len()) {
+            starts.pop();
+        }
+        Lines {
+            starts,
+            last_end: text.strip_suffix('\n').unwrap_or(text).len(),
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The line's bytes without its newline.
+    fn range(&self, i: usize) -> ByteRange {
+        let s = self.starts[i];
+        let e = self
+            .starts
+            .get(i + 1)
+            .map(|n| n - 1)
+            .unwrap_or(self.last_end);
+        s..e.max(s)
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+/// Rule ids by a small number, so a line's fate is one u16 (0: the line stays).
+#[derive(Default)]
+struct Slots(Vec<String>);
+
+impl Slots {
+    fn get(&mut self, id: &str) -> u16 {
+        match self.0.iter().position(|s| s == id) {
+            Some(i) => i as u16 + 1,
+            None => {
+                self.0.push(id.to_string());
+                self.0.len() as u16
+            }
+        }
+    }
+    fn id(&self, slot: u16) -> &str {
+        &self.0[slot as usize - 1]
+    }
+}
+
+/// The user's own rules, compiled once per plan.
+struct UserRules {
+    phrases: Option<(AhoCorasick, Vec<String>)>,
+    drops: Vec<(Regex, String)>,
+    replaces: Vec<(Regex, String, String)>,
+}
+
+impl UserRules {
+    fn compile(rules: &RuleSet) -> UserRules {
+        let mut phrase_list = Vec::new();
+        let mut phrase_ids = Vec::new();
+        let mut drops = Vec::new();
+        let mut replaces = Vec::new();
+        for r in rules.rules.iter().filter(|r| r.enabled) {
+            match &r.kind {
+                RuleKind::Builtin => {}
+                RuleKind::DeletePhrases { phrases } => {
+                    for p in phrases.iter().filter(|p| !p.is_empty()) {
+                        phrase_list.push(p.clone());
+                        phrase_ids.push(r.id.clone());
+                    }
+                }
+                // A rule set built in code may hold a bad pattern; it is skipped here and
+                // refused with a reason when read from a file.
+                RuleKind::DropLines { pattern } => {
+                    if let Ok(re) = Regex::new(&format!(
+                        r"(?m)^[ \t\u{{3000}}]*(?:{pattern})[ \t\u{{3000}}]*$"
+                    )) {
+                        drops.push((re, r.id.clone()));
+                    }
+                }
+                RuleKind::Replace { pattern, with } => {
+                    if let Ok(re) = Regex::new(pattern) {
+                        replaces.push((re, with.clone(), r.id.clone()));
+                    }
+                }
+            }
+        }
+        let phrases = if phrase_list.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&phrase_list)
+                .ok()
+                .map(|ac| (ac, phrase_ids))
+        };
+        UserRules {
+            phrases,
+            drops,
+            replaces,
+        }
+    }
+}
+
+/// What the edits inside lines need: switches, the harvested brands, the user's rules.
+struct Inline {
+    paywall: bool,
+    gloss: bool,
+    party: bool,
+    gdp: bool,
+    brands: Option<AhoCorasick>,
+    user: UserRules,
+}
+
+fn rule_edit(text: &str, range: ByteRange, new: impl Into<String>, id: &str) -> Edit {
+    Edit {
+        old: text[range.clone()].to_string(),
+        range,
+        new: new.into(),
+        origin: EditOrigin::Rule(id.to_string()),
+    }
+}
+
+impl Inline {
+    /// The edits inside lines of `text`; `brand_ok(offset)` says whether a brand word at
+    /// that offset is in content (brand words in the adverts themselves are left to the
+    /// advert rules).
+    fn edits(&self, text: &str, brand_ok: &dyn Fn(usize) -> bool) -> Vec<Edit> {
+        let mut out = Vec::new();
+        if self.paywall {
+            for r in junk::paywall_ranges(text) {
+                out.push(rule_edit(text, r, "", ids::PAYWALL_MARKERS));
+            }
+        }
+        if let Some(ac) = &self.brands {
+            for m in ac.find_iter(text) {
+                if brand_ok(m.start()) {
+                    out.push(rule_edit(text, m.range(), "", ids::BRAND_WORDS));
+                }
+            }
+        }
+        if self.gloss {
+            let mut found = Vec::new();
+            gloss::find(text, &mut found);
+            out.extend(
+                found
+                    .into_iter()
+                    .map(|r| rule_edit(text, r, "", ids::PINYIN_GLOSS)),
+            );
+        }
+        if self.party || self.gdp {
+            let mut found = Vec::new();
+            masked::find(text, self.party, self.gdp, &mut found);
+            out.extend(found.into_iter().map(|m| {
+                let id = if m.gdp {
+                    ids::MASKED_GDP
+                } else {
+                    ids::MASKED_PARTY
+                };
+                rule_edit(text, m.range, m.replacement, id)
+            }));
+        }
+        if let Some((ac, phrase_ids)) = &self.user.phrases {
+            for m in ac.find_iter(text) {
+                out.push(rule_edit(
+                    text,
+                    m.range(),
+                    "",
+                    &phrase_ids[m.pattern().as_usize()],
+                ));
+            }
+        }
+        for (re, with, id) in &self.user.replaces {
+            for caps in re.captures_iter(text) {
+                let Some(m) = caps.get(0) else { continue };
+                let mut new = String::new();
+                caps.expand(with, &mut new);
+                if m.is_empty() || new == m.as_str() {
+                    continue;
+                }
+                out.push(rule_edit(text, m.range(), new, id));
+            }
+        }
+        out.retain(|e| e.old != e.new);
+        crate::edit::normalize(out)
+    }
+
+    /// A piece of text (a report title going into the 目录) cleaned the same way.
+    fn clean_fragment(&self, s: &str) -> String {
+        let edits = self.edits(s, &|_| true);
+        crate::edit::apply(s, &edits).text.trim().to_string()
+    }
+}
+
+struct Planner<'a> {
+    text: &'a str,
+    rules: &'a RuleSet,
+    lines: Lines,
+    slots: Slots,
+    /// Per line: 0 when it stays, else the slot of the rule deleting it.
+    fate: Vec<u16>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(text: &'a str, rules: &'a RuleSet) -> Planner<'a> {
+        let lines = Lines::new(text);
+        let fate = vec![0; lines.count()];
+        Planner {
+            text,
+            rules,
+            lines,
+            slots: Slots::default(),
+            fate,
+        }
+    }
+
+    fn on(&self, id: &str) -> bool {
+        self.rules.is_enabled(id)
+    }
+
+    fn drop_line(&mut self, line: usize, id: &str) {
+        if self.fate[line] == 0 {
+            self.fate[line] = self.slots.get(id);
+        }
+    }
+
+    fn line_text(&self, i: usize) -> &'a str {
+        &self.text[self.lines.range(i)]
+    }
+
+    /// Blank for deciding neighbours: nothing but spaces and paywall markers.
+    fn looks_blank(&self, i: usize) -> bool {
+        junk::strip_paywall(self.line_text(i)).trim().is_empty()
+    }
+
+    /// The next line after `from` that is not blank, within [`BLOCK_REACH`] lines.
+    fn next_words(&self, from: usize) -> Option<usize> {
+        (from + 1..(from + 1 + BLOCK_REACH).min(self.lines.count())).find(|&i| !self.looks_blank(i))
+    }
+
+    /// Scores every line the advert keywords hit; returns, per line, whether it is junk
+    /// (an advert, or a doubtful line with adverts right above and below it).
+    fn find_adverts(&mut self) -> Vec<bool> {
+        let n = self.lines.count();
+        let text = self.text;
+        let candidates: Vec<usize> = junk::advert_candidate_starts(text)
+            .into_iter()
+            .map(|at| self.lines.line_of(at))
+            .collect();
+        let mut advert = vec![false; n];
+        for li in candidates {
+            advert[li] = junk::advert_score(self.line_text(li)) >= junk::ADVERT_THRESHOLD;
+        }
+        let mut block = Vec::new();
+        for a in (0..n).filter(|&i| advert[i]) {
+            let Some(b) = self.next_words(a) else {
+                continue;
+            };
+            if advert[b] {
+                continue;
+            }
+            if self.next_words(b).is_some_and(|c| advert[c])
+                && junk::advert_score(self.line_text(b)) >= 1
+            {
+                block.push(b);
+            }
+        }
+        let (lines_on, blocks_on) = (self.on(ids::ADVERT_LINES), self.on(ids::ADVERT_BLOCKS));
+        let mut junk_line = advert;
+        if lines_on {
+            for li in (0..n).filter(|&i| junk_line[i]) {
+                self.drop_line(li, ids::ADVERT_LINES);
+            }
+        }
+        for li in block {
+            junk_line[li] = true;
+            if lines_on && blocks_on {
+                self.drop_line(li, ids::ADVERT_BLOCKS);
+            }
+        }
+        junk_line
+    }
+
+    fn drop_user_lines(&mut self, user: &UserRules) {
+        for (re, id) in &user.drops {
+            for m in re.find_iter(self.text) {
+                let first = self.lines.line_of(m.start());
+                let last = self.lines.line_of(m.end().saturating_sub(1).max(m.start()));
+                for li in first..=last {
+                    self.drop_line(li, id);
+                }
+            }
+        }
+    }
+
+    /// Entry lines of an empty 目录 (the non-blank lines after its heading).
+    fn toc_entry_lines(&self, toc: &Toc) -> Vec<usize> {
+        let end = toc.lines.end.min(self.lines.count());
+        (toc.heading_line + 1..end)
+            .filter(|&i| !self.line_text(i).trim().is_empty())
+            .collect()
+    }
+
+    /// Edits writing the report titles into an empty 目录, one per entry line; reports
+    /// beyond the entries get new entry lines numbered the same way.
+    fn toc_fill(&self, toc: &Toc, outline: &Outline, inline: &Inline) -> Vec<Edit> {
+        let titles: Vec<String> = outline
+            .reports
+            .iter()
+            .map(|r| inline.clean_fragment(&r.title))
+            .collect();
+        let entries = self.toc_entry_lines(toc);
+        let mut out = Vec::new();
+        if titles.is_empty() || entries.is_empty() || titles.iter().any(|t| t.is_empty()) {
+            return out;
+        }
+        for (k, &li) in entries.iter().enumerate().take(titles.len()) {
+            let r = self.lines.range(li);
+            let line = &self.text[r.clone()];
+            let marker = line.trim();
+            // Only a bare number is an empty entry ("1.", "（二）"); never write over words.
+            if marker.chars().count() > 6
+                || marker.chars().any(|c| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !"一二三四五六七八九十".contains(c)
+                })
+            {
+                return Vec::new();
+            }
+            let mut new = titles[k].clone();
+            if k + 1 == entries.len()
+                && let Some((prefix, number, suffix)) = split_arabic_marker(line.trim_end())
+            {
+                for (m, title) in titles.iter().enumerate().skip(entries.len()) {
+                    new.push_str(&format!(
+                        "\n{prefix}{}{suffix}{title}",
+                        number + (m - k) as u64
+                    ));
+                }
+            }
+            let at = r.start + line.trim_end().len();
+            out.push(rule_edit(self.text, at..r.end, new, ids::EMPTY_TOC));
+        }
+        out
+    }
+
+    fn run(mut self, outline: &Outline) -> Vec<Edit> {
+        let text = self.text;
+        let n = self.lines.count();
+        let user = UserRules::compile(self.rules);
+
+        // Whole lines.
+        let junk_line = self.find_adverts();
+        self.drop_user_lines(&user);
+        let empty_toc = outline
+            .toc
+            .as_ref()
+            .filter(|t| t.is_empty() && self.on(ids::EMPTY_TOC));
+        if let (Some(toc), TocMode::Drop) = (empty_toc, self.rules.toc) {
+            for li in toc.lines.start..toc.lines.end.min(n) {
+                self.drop_line(li, ids::EMPTY_TOC);
+            }
+        }
+
+        // Inside lines.
+        let brands = if self.on(ids::BRAND_WORDS) {
+            // Sites repeat the same few adverts; each distinct one is read once.
+            let mut advert_texts: Vec<&str> = (0..n)
+                .filter(|&i| junk_line[i])
+                .map(|i| self.line_text(i))
+                .collect();
+            advert_texts.sort_unstable();
+            advert_texts.dedup();
+            let names = brand::harvest(advert_texts.iter().copied());
+            if names.is_empty() {
+                None
+            } else {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&names)
+                    .ok()
+            }
+        } else {
+            None
+        };
+        let inline = Inline {
+            paywall: self.on(ids::PAYWALL_MARKERS),
+            gloss: self.on(ids::PINYIN_GLOSS),
+            party: self.on(ids::MASKED_PARTY),
+            gdp: self.on(ids::MASKED_GDP),
+            brands,
+            user,
+        };
+        let lines = &self.lines;
+        let mut edits = inline.edits(text, &|at| !junk_line[lines.line_of(at)]);
+        if let (Some(toc), TocMode::Fill) = (empty_toc, self.rules.toc) {
+            edits.extend(self.toc_fill(toc, outline, &inline));
+            edits = crate::edit::normalize(edits);
+        }
+
+        // Whitespace as it will be: walk each kept line back from its end over spaces and
+        // deletions. A line left with nothing is deleted whole; a line of spaces is blank.
+        let trailing_on = self.on(ids::TRAILING_SPACES);
+        let mut kept: Vec<(usize, Edit)> = Vec::with_capacity(edits.len());
+        let mut blank = vec![false; n];
+        let mut edits = edits.into_iter().peekable();
+        for (li, blank_li) in blank.iter_mut().enumerate() {
+            let r = self.lines.range(li);
+            let mut line_edits = Vec::new();
+            while let Some(e) = edits.next_if(|e| e.range.start <= r.end) {
+                line_edits.push(e);
+            }
+            if self.fate[li] != 0 {
+                continue;
+            }
+            let mut pos = r.end;
+            let mut j = line_edits.len();
+            let mut spaces: Vec<ByteRange> = Vec::new();
+            let mut deleted_by: Option<String> = None;
+            let mut has_words = false;
+            loop {
+                if j > 0 && line_edits[j - 1].range.end >= pos {
+                    let e = &line_edits[j - 1];
+                    if e.range.end == pos && e.new.is_empty() && !e.range.is_empty() {
+                        if let EditOrigin::Rule(id) = &e.origin {
+                            deleted_by = Some(id.clone());
+                        }
+                        pos = e.range.start;
+                        j -= 1;
+                        continue;
+                    }
+                    has_words = true;
+                    break;
+                }
+                if pos == r.start {
+                    break;
+                }
+                let mut start = pos;
+                for (i, c) in text[r.start..pos].char_indices().rev() {
+                    if !c.is_whitespace()
+                        || (j > 0 && line_edits[j - 1].range.end == r.start + i + c.len_utf8())
+                    {
+                        break;
+                    }
+                    start = r.start + i;
+                }
+                if start == pos {
+                    has_words = true;
+                    break;
+                }
+                spaces.push(start..pos);
+                pos = start;
+            }
+            if !has_words {
+                if let Some(id) = deleted_by {
+                    self.drop_line(li, &id);
+                    continue;
+                }
+                *blank_li = true;
+            }
+            kept.extend(line_edits.into_iter().map(|e| (li, e)));
+            if trailing_on {
+                kept.extend(
+                    spaces
+                        .into_iter()
+                        .map(|s| (li, rule_edit(text, s, "", ids::TRAILING_SPACES))),
+                );
+            }
+        }
+
+        // Blank lines: none before the first words, none after the last, one between —
+        // two before a report without a title line, whose only mark is the wide gap.
+        let first_words = (0..n).find(|&i| self.fate[i] == 0 && !blank[i]);
+        let last_words = (0..n).rev().find(|&i| self.fate[i] == 0 && !blank[i]);
+        let (leading_on, trailing_lines_on, runs_on) = (
+            self.on(ids::LEADING_BLANK_LINES),
+            self.on(ids::TRAILING_BLANK_LINES),
+            self.on(ids::BLANK_RUNS),
+        );
+        let mut untitled_start = vec![false; n];
+        for r in outline.reports.iter().filter(|r| r.title_line.is_none()) {
+            if let Some(s) = untitled_start.get_mut(r.lines.start) {
+                *s = true;
+            }
+        }
+        let mut run = 0;
+        let mut run_limit = 1;
+        for (li, &is_blank) in blank.iter().enumerate() {
+            if self.fate[li] != 0 {
+                continue;
+            }
+            if !is_blank {
+                run = 0;
+            } else if leading_on && first_words.is_none_or(|f| li < f) {
+                self.drop_line(li, ids::LEADING_BLANK_LINES);
+            } else if trailing_lines_on && last_words.is_some_and(|l| li > l) {
+                self.drop_line(li, ids::TRAILING_BLANK_LINES);
+            } else {
+                if run == 0 {
+                    let next = (li + 1..n).find(|&i| self.fate[i] == 0 && !blank[i]);
+                    run_limit = if next.is_some_and(|i| untitled_start[i]) {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if runs_on && run >= run_limit {
+                    self.drop_line(li, ids::BLANK_RUNS);
+                } else {
+                    run += 1;
+                }
+            }
+        }
+
+        // Deleted lines take their newline along; at the end of a text without a final
+        // newline they take the newline before them instead.
+        let mut out: Vec<Edit> = kept
+            .into_iter()
+            .filter(|(li, _)| self.fate[*li] == 0)
+            .map(|(_, e)| e)
+            .collect();
+        let tail = (0..n)
+            .rev()
+            .take_while(|&i| self.fate[i] != 0)
+            .last()
+            .unwrap_or(n);
+        let ends_open = !text.ends_with('\n');
+        for li in 0..n {
+            let slot = self.fate[li];
+            if slot == 0 {
+                continue;
+            }
+            let r = self.lines.range(li);
+            let range = if ends_open && tail > 0 && li >= tail {
+                r.start - 1..r.end
+            } else if r.end < text.len() {
+                r.start..r.end + 1
+            } else {
+                r
+            };
+            out.push(rule_edit(text, range, "", self.slots.id(slot)));
+        }
+        crate::edit::normalize(out)
+    }
+}
+
+/// "  12." → ("  ", 12, "."): the parts of an Arabic-numbered 目录 entry.
+fn split_arabic_marker(line: &str) -> Option<(&str, u64, &str)> {
+    let start = line.find(|c: char| c.is_ascii_digit())?;
+    let digits_end = line[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map(|i| start + i)
+        .unwrap_or(line.len());
+    let number = line[start..digits_end].parse().ok()?;
+    Some((&line[..start], number, &line[digits_end..]))
+}

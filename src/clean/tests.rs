@@ -1,0 +1,580 @@
+//! Behaviour of cleaning as a user sees it: on the seed compilation and on fixtures written
+//! in the genre. The outline the splitter will provide is built here by a small stand-in.
+
+use super::*;
+use crate::edit::apply;
+use crate::model::{Edit, Outline, Report, Toc};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seeds/000_eedebc526b5812bc.txt"
+);
+
+fn seed() -> Option<String> {
+    match std::fs::read_to_string(SEED) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            eprintln!("seed file {SEED} missing; skipping");
+            None
+        }
+    }
+}
+
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, _) in text.match_indices('\n') {
+        out.push(s..i);
+        s = i + 1;
+    }
+    if s < text.len() {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// A stand-in for the splitter: the 目录 (a "目录" line and the numbered lines after it)
+/// and the reports (the first line after two or more blank lines; a line of prose there
+/// means the title is missing and its first words stand in).
+fn outline_for(text: &str) -> Outline {
+    let lines = line_ranges(text);
+    let line = |i: usize| &text[lines[i].clone()];
+    let mut outline = Outline::default();
+    if let Some(h) = (0..lines.len()).find(|&i| line(i).trim() == "目录") {
+        let mut entries = Vec::new();
+        let mut last = h;
+        for i in h + 1..lines.len() {
+            let l = line(i).trim();
+            if l.is_empty() {
+                if last > h {
+                    break;
+                }
+                continue;
+            }
+            let digits = l.trim_start_matches(|c: char| c.is_ascii_digit());
+            if digits.len() == l.len() {
+                break;
+            }
+            entries.push(digits.trim_start_matches(['.', '、', '．']).to_string());
+            last = i;
+        }
+        outline.toc = Some(Toc {
+            heading_line: h,
+            lines: h..last + 1,
+            range: lines[h].start..lines[last].end,
+            entries,
+        });
+    }
+    let toc_end = outline.toc.as_ref().map_or(0, |t| t.lines.end);
+    let mut blanks = 0;
+    for (i, r) in lines.iter().enumerate() {
+        let l = crate::junk::strip_paywall(&text[r.clone()])
+            .trim()
+            .to_string();
+        if l.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if blanks >= 2 && i > toc_end && !crate::junk::is_advert_line(&l) {
+            let inferred = l.contains('，') || l.chars().count() > 40;
+            let title = if inferred {
+                l.chars().take(16).collect()
+            } else {
+                l
+            };
+            outline.reports.push(Report {
+                title,
+                title_inferred: inferred,
+                title_line: (!inferred).then_some(i),
+                lines: i..i + 1,
+                range: r.clone(),
+                outline: Vec::new(),
+                roles: Vec::new(),
+                findings: Vec::new(),
+            });
+        }
+        blanks = 0;
+    }
+    outline
+}
+
+fn clean(text: &str, rules: &RuleSet) -> (String, Vec<Edit>) {
+    let edits = plan(text, &outline_for(text), rules);
+    let applied = apply(text, &edits);
+    assert_eq!(applied.skipped, 0, "every planned edit applies");
+    (applied.text, edits)
+}
+
+/// The invariants every plan keeps: sorted, non-overlapping, on char boundaries, `old`
+/// equal to the text, made by a rule.
+fn check_edits(text: &str, edits: &[Edit]) {
+    let mut end = 0;
+    for e in edits {
+        assert!(
+            e.range.start >= end,
+            "edits overlap or are unsorted at {:?}",
+            e.range
+        );
+        assert!(
+            text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end),
+            "{e:?}"
+        );
+        assert_eq!(text[e.range.clone()], e.old);
+        assert!(matches!(e.origin, EditOrigin::Rule(_)));
+        assert_ne!(e.old, e.new);
+        end = e.range.end;
+    }
+}
+
+/// Plans again on the cleaned text (with its own outline) and expects nothing.
+fn assert_idempotent(cleaned: &str, rules: &RuleSet) {
+    let again = plan(cleaned, &outline_for(cleaned), rules);
+    assert!(
+        again.is_empty(),
+        "cleaning the cleaned text changes it again: {again:#?}"
+    );
+}
+
+#[test]
+fn seed_loses_its_junk_and_keeps_its_words() {
+    let Some(text) = seed() else { return };
+    let (cleaned, edits) = clean(&text, &RuleSet::default());
+    check_edits(&text, &edits);
+    for junk in [
+        "##paid",
+        "$$paid",
+        "哒哒",
+        "素材库",
+        "客服",
+        "公众号",
+        "svip",
+        "[tón]",
+        "全年DP",
+    ] {
+        assert!(!cleaned.contains(junk), "{junk:?} left in the cleaned seed");
+    }
+    assert!(!cleaned.starts_with('\n'));
+    // The report without a title line keeps the wide gap that marks where it starts.
+    assert!(
+        cleaned
+            .contains("家庭健康指导员队伍建设。\n\n\n2023年，在区委、区政府的坚强领导下，XX街道"),
+        "gap before the untitled report"
+    );
+    assert_eq!(
+        cleaned.matches("\n\n\n").count(),
+        1,
+        "elsewhere one blank line"
+    );
+    assert!(
+        cleaned.lines().all(|l| l.trim_end() == l),
+        "a line still ends in spaces"
+    );
+    // The brand word injected mid-sentence goes, the sentence stays.
+    assert!(cleaned.contains("被州县两级采纳42篇、视频2期"));
+    // 党 restored; letters that are letters stay.
+    for masked in [
+        "D员",
+        "D委",
+        "从严治D",
+        "D的二十大",
+        "D政同责",
+        "D建",
+        "D校",
+    ] {
+        assert!(!cleaned.contains(masked), "{masked} left");
+    }
+    for clear in [
+        "党员干部",
+        "XX镇党委",
+        "全面从严治党",
+        "党的二十大",
+        "党政同责",
+        "县委党校",
+        "全年GDP预计增长",
+        "对GDP核算",
+    ] {
+        assert!(cleaned.contains(clear), "{clear} missing");
+    }
+    for genuine in ["小区D栋", "EOD项目", "购买PAD及电脑", "底板砼浇筑"] {
+        assert!(cleaned.contains(genuine), "{genuine} lost");
+    }
+    // The title that shared its line with the marker is whole, and the empty 目录 is filled.
+    assert!(cleaned.contains("\n2023年XX区卫生健康工作总结及2024年工作计划\n"));
+    assert!(cleaned.contains("目录\n\n1.2023年XX区卫生健康工作总结及2024年工作计划\n2."));
+    assert!(cleaned.contains("\n9.镇2023年上半年工作总结和下半年工作计划\n"));
+    // The compilation ends with the last report's last paragraph.
+    assert!(
+        cleaned.ends_with("全面建设勤廉XX。\n"),
+        "{}",
+        &cleaned[cleaned.len() - 60..]
+    );
+    let c = counts(&edits);
+    assert_eq!(c.get(ids::ADVERT_LINES), Some(&4), "{c:?}");
+    assert_eq!(c.get(ids::BRAND_WORDS), Some(&1), "{c:?}");
+    assert_eq!(c.get(ids::PINYIN_GLOSS), Some(&1), "{c:?}");
+    assert_eq!(c.get(ids::MASKED_GDP), Some(&3), "{c:?}");
+    assert_eq!(c.get(ids::EMPTY_TOC), Some(&9), "{c:?}");
+    assert_eq!(c.get(ids::PAYWALL_MARKERS), Some(&2), "{c:?}");
+    assert_idempotent(&cleaned, &RuleSet::default());
+}
+
+#[test]
+fn seed_every_d_of_the_party_is_restored() {
+    let Some(text) = seed() else { return };
+    let (cleaned, _) = clean(&text, &RuleSet::default());
+    // Every isolated D left must be a letter in its own right (D栋).
+    let b = cleaned.as_bytes();
+    for (i, _) in cleaned.match_indices('D') {
+        let isolated = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && !b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+        if isolated {
+            assert!(
+                cleaned[i..].starts_with("D栋"),
+                "D left at: {}",
+                &cleaned[i.saturating_sub(12)..(i + 12).min(cleaned.len())]
+            );
+        }
+    }
+}
+
+/// Undoes what cleaning rewrites inside a line, so original and cleaned lines compare.
+fn canon(s: &str, brands: &[&str]) -> String {
+    let mut s = crate::junk::strip_paywall(s)
+        .trim_end()
+        .replace("GDP", "DP")
+        .replace('党', "D");
+    for b in brands {
+        s = s.replace(b, "");
+    }
+    let mut found = Vec::new();
+    gloss::find(&s, &mut found);
+    for r in found.into_iter().rev() {
+        s.replace_range(r, "");
+    }
+    s
+}
+
+#[test]
+fn seed_no_content_line_is_lost() {
+    let Some(text) = seed() else { return };
+    let (cleaned, _) = clean(&text, &RuleSet::default());
+    let brands = ["哒哒君", "哒哒"];
+    let cleaned_lines: std::collections::HashSet<String> =
+        cleaned.lines().map(|l| canon(l, &brands)).collect();
+    let mut content = 0;
+    for l in text.lines() {
+        let bare = crate::junk::strip_paywall(l);
+        if bare.trim().is_empty() || crate::junk::is_advert_line(l) {
+            continue;
+        }
+        content += 1;
+        let c = canon(l, &brands);
+        // 目录 entries gain their titles.
+        let found = cleaned_lines.contains(&c)
+            || cleaned_lines
+                .iter()
+                .any(|k| c.ends_with('.') && k.starts_with(&c));
+        assert!(found, "content line lost: {l}");
+    }
+    let cleaned_content = cleaned.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(
+        cleaned_content, content,
+        "as many content lines after cleaning as before"
+    );
+}
+
+#[test]
+fn seed_toc_can_be_dropped() {
+    let Some(text) = seed() else { return };
+    let rules = RuleSet {
+        toc: TocMode::Drop,
+        ..RuleSet::default()
+    };
+    let (cleaned, edits) = clean(&text, &rules);
+    check_edits(&text, &edits);
+    assert!(!cleaned.contains("目录"));
+    assert!(cleaned.starts_with("2023年工作总结及2024年工作计划汇编（9篇）\n\n2023年XX区卫生健康工作总结及2024年工作计划\n\n2023年，"));
+    assert_idempotent(&cleaned, &rules);
+}
+
+#[test]
+fn a_toc_with_titles_is_left_alone() {
+    let text = "汇编\n\n目录\n1.甲镇工作总结\n2.乙局工作总结\n\n\n甲镇工作总结\n正文一。\n\n\n乙局工作总结\n正文二。\n";
+    let (cleaned, _) = clean(text, &RuleSet::default());
+    assert!(cleaned.contains("目录\n1.甲镇工作总结\n2.乙局工作总结\n"));
+    let dropped = clean(
+        text,
+        &RuleSet {
+            toc: TocMode::Drop,
+            ..RuleSet::default()
+        },
+    )
+    .0;
+    assert!(
+        dropped.contains("目录"),
+        "a 目录 with titles is not empty and is kept"
+    );
+}
+
+#[test]
+fn a_short_toc_gets_lines_for_the_extra_reports() {
+    let text = "汇编\n\n目录\n1.\n2.\n\n\n甲镇D委工作总结\n正文一。\n\n\n乙局工作总结\n正文二。\n\n\n丙县砼[tón]工程报告\n正文三。\n";
+    let (cleaned, _) = clean(text, &RuleSet::default());
+    assert!(
+        cleaned.contains(
+            "目录\n1.甲镇党委工作总结\n2.乙局工作总结\n3.丙县砼工程报告\n\n甲镇党委工作总结"
+        ),
+        "{cleaned}"
+    );
+    assert_idempotent(&cleaned, &RuleSet::default());
+}
+
+/// A compilation from another site, written for these tests: other markers, watermarks,
+/// a source line, traditional characters with glosses, spaces, masked words, letters.
+const OTHER_SITE: &str = "\n\n\u{3000}\n$$paidbegin$$2023年度工作总结汇编  \n\n\n\nXX县农业农村局2023年工作总结\n\
+2023年，全局D员干部深入开展“百千万工程”，改造户厕（cè）1200座，年度總結(jié)按时报送。\u{3000}\n\
+笔杆子文库一、主要成效\n\
+（一）建成A/B/C/D四类示范点，其中D类12个；新建D栋厂房，实施EOD项目，采购PAD 30台、3D打印机2台。\n\
+（二）指导群众下载国家反诈中心APP2.3万次，开通政务服务公众号，发布信息120条。\n\
+设立群众来信来访接待室，来源于群众的意见建议全部办结。\n\
+会员单位达到56家。\n\
+聘请法律顾问，提供仅供参考的意见。\n\
+（三）坚持全面从严治D，抓好基层D组织建设，细颗粒物(PM2.5)浓度下降，《实施办法（试行）》印发。\n\
+\n\
+公众@号：笔杆子文库\n\
+来源:网友投稿\n\
+更新时间:2023-11-03 10:21\n\
+\n\
+XX县农业农村局\n\
+2023年12月1日\n\
+\n\
+\n\
+【笔杆子文库】更多精品范文请关注公众号\n\
+有意者请联系\n\
+本文档由笔杆子文库用户上传，下载后可编辑。访问 www.bgz-wenku.cn\n\
+$$paidend$$";
+
+const OTHER_SITE_CLEAN: &str = "2023年度工作总结汇编\n\nXX县农业农村局2023年工作总结\n\
+2023年，全局党员干部深入开展“百千万工程”，改造户厕1200座，年度總結按时报送。\n\
+一、主要成效\n\
+（一）建成A/B/C/D四类示范点，其中D类12个；新建D栋厂房，实施EOD项目，采购PAD 30台、3D打印机2台。\n\
+（二）指导群众下载国家反诈中心APP2.3万次，开通政务服务公众号，发布信息120条。\n\
+设立群众来信来访接待室，来源于群众的意见建议全部办结。\n\
+会员单位达到56家。\n\
+聘请法律顾问，提供仅供参考的意见。\n\
+（三）坚持全面从严治党，抓好基层党组织建设，细颗粒物(PM2.5)浓度下降，《实施办法（试行）》印发。\n\
+\n\
+XX县农业农村局\n\
+2023年12月1日";
+
+#[test]
+fn another_sites_compilation_comes_out_clean() {
+    let (cleaned, edits) = clean(OTHER_SITE, &RuleSet::default());
+    check_edits(OTHER_SITE, &edits);
+    assert_eq!(cleaned, OTHER_SITE_CLEAN);
+    assert_idempotent(&cleaned, &RuleSet::default());
+    let c = counts(&edits);
+    assert_eq!(
+        c.get(ids::ADVERT_BLOCKS),
+        Some(&1),
+        "有意者请联系 goes with the adverts around it: {c:?}"
+    );
+    assert!(c.contains_key(ids::LEADING_BLANK_LINES));
+}
+
+#[test]
+fn switched_off_rules_leave_their_junk() {
+    let mut rules = RuleSet::default();
+    for id in [
+        ids::MASKED_PARTY,
+        ids::MASKED_GDP,
+        ids::PINYIN_GLOSS,
+        ids::ADVERT_LINES,
+    ] {
+        assert!(rules.set_enabled(id, false));
+    }
+    let (cleaned, edits) = clean(OTHER_SITE, &rules);
+    check_edits(OTHER_SITE, &edits);
+    assert!(
+        cleaned.contains("全局D员干部")
+            && cleaned.contains("户厕（cè）")
+            && cleaned.contains("公众@号")
+    );
+    // Brands are still known from the adverts, so the injected one still goes.
+    assert!(cleaned.contains("\n一、主要成效"));
+    assert!(!cleaned.contains("$$paid"));
+    assert_idempotent(&cleaned, &rules);
+}
+
+#[test]
+fn user_rules_delete_drop_and_replace() {
+    let rules = RuleSet::parse(
+        r#"
+version = 1
+[rules]
+trailing_spaces = false
+
+[[delete_phrases]]
+id = "site"
+category = "brand_word"
+phrases = ["（内部资料）"]
+
+[[drop_lines]]
+id = "page_numbers"
+category = "advert"
+pattern = "第\\s*\\d+\\s*页"
+
+[[replace]]
+id = "zf"
+category = "masked_word"
+pattern = "Z府"
+with = "政府"
+"#,
+        RuleFormat::Toml,
+    )
+    .unwrap();
+    let text = "XX镇Z府工作报告（内部资料）\n第 3 页\n正文提到第3页的表格。  \n";
+    let (cleaned, edits) = clean(text, &rules);
+    check_edits(text, &edits);
+    assert_eq!(cleaned, "XX镇政府工作报告\n正文提到第3页的表格。  \n");
+    let c = counts(&edits);
+    assert_eq!((c["site"], c["page_numbers"], c["zf"]), (1, 1, 1));
+    assert_idempotent(&cleaned, &rules);
+}
+
+#[test]
+fn blank_lines_and_spaces() {
+    let rules = RuleSet::default();
+    let (cleaned, _) = clean("\n \n甲  \n\n\n\u{3000}\n乙\u{3000}\n\n", &rules);
+    assert_eq!(cleaned, "甲\n\n乙\n");
+    // A marker-only line disappears with its newline; its neighbours' blank lines merge.
+    let (cleaned, _) = clean("甲\n\n##paidend##\n\n乙", &rules);
+    assert_eq!(cleaned, "甲\n\n乙");
+    // A marker ending a line takes no words and leaves no space behind.
+    let (cleaned, _) = clean("甲 ##paidend##\n乙", &rules);
+    assert_eq!(cleaned, "甲\n乙");
+    let (cleaned, _) = clean("甲\n##paidend##", &rules);
+    assert_eq!(cleaned, "甲");
+    assert_eq!(clean("##paidbegin##", &rules).0, "");
+    assert_eq!(clean("\n\n\n", &rules).0, "");
+    let mut keep_blanks = RuleSet::default();
+    keep_blanks.set_enabled(ids::BLANK_RUNS, false);
+    assert_eq!(clean("甲\n\n\n乙\n", &keep_blanks).0, "甲\n\n\n乙\n");
+}
+
+#[test]
+fn content_lines_between_adverts_survive() {
+    let text = "【哒哒素材库】每天更新材料，会员群同步更新\n会员单位达到56家。\n【哒哒代笔】持续接单中，请联系客服：cwk\n";
+    let (cleaned, _) = clean(text, &RuleSet::default());
+    assert_eq!(cleaned, "会员单位达到56家。\n");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "D",
+        "DP",
+        "(",
+        "（",
+        "[",
+        "【",
+        "】",
+        "##paid",
+        "$$paidend$",
+        "\n",
+        "\r\n",
+        "砼[",
+        "砼(tón",
+        "目录",
+        "a\u{3000}",
+        "€D€",
+    ] {
+        let edits = plan(text, &outline_for(text), &RuleSet::default());
+        check_edits(text, &edits);
+    }
+    // A 目录 pointing past the end of the text.
+    let outline = Outline {
+        toc: Some(Toc {
+            heading_line: 0,
+            lines: 0..99,
+            range: 0..2,
+            entries: vec![String::new(); 98],
+        }),
+        ..Outline::default()
+    };
+    for mode in [TocMode::Fill, TocMode::Drop] {
+        let edits = plan(
+            "目录\n1.",
+            &outline,
+            &RuleSet {
+                toc: mode,
+                ..RuleSet::default()
+            },
+        );
+        check_edits("目录\n1.", &edits);
+    }
+}
+
+#[test]
+fn by_category_lists_every_rule_once() {
+    let set = RuleSet::default();
+    let listed: usize = set.by_category().iter().map(|(_, rs)| rs.len()).sum();
+    assert_eq!(listed, set.rules.len());
+}
+
+/// CPU time of this thread in seconds (Linux), which the other jobs on a busy machine do
+/// not inflate the way they inflate wall time.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Planning speed on a 100 MB compilation (`python3 /work/shared/tools/gen_corpus.py
+/// /tmp/big100.txt 100`). Run in release with `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed() {
+    let path = "/tmp/big100.txt";
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("{path} missing; generate it with gen_corpus.py");
+        return;
+    };
+    let outline = Outline::default();
+    let rules = RuleSet::default();
+    let mb = text.len() as f64 / (1024.0 * 1024.0);
+    for _ in 0..3 {
+        let (t, cpu) = (std::time::Instant::now(), thread_cpu_seconds());
+        let edits = plan(&text, &outline, &rules);
+        let s = t.elapsed().as_secs_f64();
+        let cpu = thread_cpu_seconds()
+            .zip(cpu)
+            .map(|(b, a)| b - a)
+            .unwrap_or(f64::NAN);
+        eprintln!(
+            "plan: {mb:.1} MB in {s:.3} s wall = {:.0} MB/s; {cpu:.2} s CPU = {:.0} MB/s; {} edits {:?}",
+            mb / s,
+            mb / cpu,
+            edits.len(),
+            counts(&edits)
+        );
+    }
+    let (t, cpu) = (std::time::Instant::now(), thread_cpu_seconds());
+    let adverts = text
+        .lines()
+        .filter(|l| crate::junk::is_advert_line(l))
+        .count();
+    let s = t.elapsed().as_secs_f64();
+    let cpu = thread_cpu_seconds()
+        .zip(cpu)
+        .map(|(b, a)| b - a)
+        .unwrap_or(f64::NAN);
+    eprintln!(
+        "is_advert_line on every line: {s:.3} s wall = {:.0} MB/s; {cpu:.2} s CPU; {adverts} adverts",
+        mb / s
+    );
+}
