@@ -144,7 +144,10 @@ impl ExportDialog {
             _ => &ws.analysis.placeholders,
         };
         list.iter()
-            .map(|p| (p.range.start, format!("第{}行 {}", p.line + 1, p.context())))
+            .map(|p| {
+                let context = ws.analysed(&(p.context_range.start..p.context_range.end));
+                (p.range.start, format!("第{}行 {context}", p.line + 1))
+            })
             .collect()
     }
 

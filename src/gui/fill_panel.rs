@@ -5,11 +5,19 @@
 use super::app::App;
 use super::command::{Action, Command};
 use super::workspace::Workspace;
-use crate::model::{Edit, EditOrigin};
+use crate::model::{ByteRange, Edit, EditOrigin};
 use crate::placeholder::{Answers, Placeholder, PlaceholderKind};
 use std::collections::BTreeMap;
 
-/// One prompt: a name group or a single placeholder.
+/// One place a prompt fills: the placeholder's bytes and what is written there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    pub range: ByteRange,
+    pub text: String,
+}
+
+/// One prompt: a name group or a single placeholder. It keeps its own copies of the texts
+/// it shows, since the document changes under it while its answer is typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FillEntry {
     /// The answer key: the group ("XX区") or the occurrence ("31:12").
@@ -17,20 +25,22 @@ pub struct FillEntry {
     pub is_group: bool,
     /// What the prompt is called (its accessible name too).
     pub label: String,
-    pub placeholders: Vec<Placeholder>,
+    /// The unit after a figure ("万元").
+    pub unit: Option<String>,
+    pub spots: Vec<Spot>,
 }
 
 impl FillEntry {
     fn first_offset(&self) -> usize {
-        self.placeholders.first().map_or(0, |p| p.range.start)
+        self.spots.first().map_or(0, |p| p.range.start)
     }
 
     /// The first occurrence inside `range` (the selected report), else the first one.
-    pub fn first_in(&self, range: &std::ops::Range<usize>) -> Option<&Placeholder> {
-        self.placeholders
+    pub fn first_in(&self, range: &ByteRange) -> Option<&Spot> {
+        self.spots
             .iter()
             .find(|p| p.range.start >= range.start && p.range.end <= range.end)
-            .or(self.placeholders.first())
+            .or(self.spots.first())
     }
 }
 
@@ -64,38 +74,58 @@ impl FillState {
 /// then the other placeholders one by one, in text order.
 pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
     let in_report = ws.analysis.report_placeholders(report);
+    let group_of = |p: &Placeholder| -> Option<String> {
+        match p.suffix {
+            Some(suffix) if p.kind == PlaceholderKind::Name => {
+                Some(format!("{}{suffix}", ws.analysed(&p.range)))
+            }
+            _ => None,
+        }
+    };
+    let spot = |p: &Placeholder| Spot {
+        range: ws.mapped(&p.range),
+        text: ws.analysed(&p.range).to_string(),
+    };
+    let report_groups: std::collections::HashSet<String> =
+        in_report.iter().filter_map(group_of).collect();
     let names_from: &[Placeholder] = if whole {
         &ws.analysis.placeholders
     } else {
         in_report
     };
     let mut groups: Vec<FillEntry> = Vec::new();
-    for p in names_from
-        .iter()
-        .filter(|p| p.kind == PlaceholderKind::Name)
-    {
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in names_from {
+        let Some(key) = group_of(p) else { continue };
         // Only groups that occur in this report are listed.
-        if !whole || in_report.iter().any(|q| q.group == p.group) {
-            match groups.iter_mut().find(|g| g.key == p.group) {
-                Some(g) => g.placeholders.push(p.clone()),
-                None => groups.push(FillEntry {
-                    key: p.group.clone(),
+        if !report_groups.contains(&key) {
+            continue;
+        }
+        match index.get(&key) {
+            Some(&i) => groups[i].spots.push(spot(p)),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push(FillEntry {
+                    label: key.clone(),
+                    key,
                     is_group: true,
-                    label: p.group.clone(),
-                    placeholders: vec![p.clone()],
-                }),
+                    unit: None,
+                    spots: vec![spot(p)],
+                });
             }
         }
     }
-    let singles = in_report
-        .iter()
-        .filter(|p| p.kind != PlaceholderKind::Name)
-        .map(|p| FillEntry {
+    let singles = in_report.iter().filter(|p| group_of(p).is_none()).map(|p| {
+        let before = ws.analysed(&(p.context_range.start..p.range.start));
+        let after = ws.analysed(&(p.range.end..p.context_range.end));
+        FillEntry {
             key: p.key(),
             is_group: false,
-            label: format!("{}【{}】{}", p.before, p.text, p.after),
-            placeholders: vec![p.clone()],
-        });
+            label: format!("{before}【{}】{after}", ws.analysed(&p.range)),
+            unit: p.unit_range.as_ref().map(|r| ws.analysed(r).to_string()),
+            spots: vec![spot(p)],
+        }
+    });
     groups.extend(singles);
     groups
 }
@@ -234,11 +264,11 @@ fn entry_ui(
             let label = ui.add(egui::Label::new(&entry.label).truncate());
             if entry.is_group {
                 ui.label(
-                    egui::RichText::new(format!("共 {} 处", entry.placeholders.len()))
+                    egui::RichText::new(format!("共 {} 处", entry.spots.len()))
                         .small()
                         .weak(),
                 );
-            } else if let Some(unit) = entry.placeholders.first().and_then(|p| p.unit.as_ref()) {
+            } else if let Some(unit) = &entry.unit {
                 ui.label(egui::RichText::new(format!("单位：{unit}")).small().weak());
             }
             label
@@ -317,7 +347,7 @@ pub fn live(app: &mut App, key: &str, value: &str) {
     }
     if !value.is_empty() {
         let edits: Vec<Edit> = entry
-            .placeholders
+            .spots
             .iter()
             .map(|p| Edit {
                 range: p.range.clone(),

@@ -65,7 +65,11 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, selected: usize, cmds: &mut Vec<Com
                         ui.horizontal(|ui| {
                             ui.set_height(row_height);
                             ui.add_space(14.0 * h.level.saturating_sub(1) as f32);
-                            let mut text = egui::RichText::new(format!("{}{}", h.marker, h.text));
+                            let mut text = egui::RichText::new(format!(
+                                "{}{}",
+                                ws.analysed(&h.marker_range),
+                                ws.analysed(&h.text_range)
+                            ));
                             if h.level <= 1 {
                                 text = text.strong();
                             }

@@ -174,6 +174,19 @@ impl Workspace {
         floor_boundary(&self.text, pos.min(self.text.len()))
     }
 
+    /// A range from the (possibly stale) analysis, in the current text.
+    pub fn mapped(&self, r: &ByteRange) -> ByteRange {
+        let start = self.map_offset(r.start, true);
+        let end = self.map_offset(r.end, false).max(start);
+        start..end
+    }
+
+    /// The current text of a range from the analysis (never panics, even while the
+    /// analysis waits for a pause in typing).
+    pub fn analysed(&self, r: &ByteRange) -> &str {
+        self.text.get(self.mapped(r)).unwrap_or("")
+    }
+
     /// The current byte range of report `i` (mapped through edits since the analysis).
     pub fn report_range(&self, i: usize) -> ByteRange {
         let Some(r) = self.analysis.outline.reports.get(i) else {
