@@ -334,3 +334,16 @@ fn a_file_that_cannot_be_opened_is_reported_in_the_window() {
     h.run();
     assert!(h.state().modal.is_none());
 }
+
+#[test]
+fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.start_on(ToolTab::Fill);
+    let mut h = harness(app);
+    h.run();
+    assert!(h.get_by_role_and_label(Role::TextInput, "XX区").is_focused());
+    h.event(egui::Event::Text("滨江".into()));
+    h.run();
+    assert!(report_text(h.state(), 0).contains("滨江区"));
+}

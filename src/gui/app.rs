@@ -318,7 +318,8 @@ impl App {
                 outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
             });
         egui::Panel::right("tools_panel")
-            .default_size(340.0)
+            .default_size(360.0)
+            .max_size(560.0)
             .show(ui, |ui| self.tools_ui(ui, &mut cmds));
         egui::CentralPanel::default().show(ui, |ui| {
             self.notice_ui(ui);
@@ -498,6 +499,8 @@ impl App {
     }
 
     fn tools_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        // Long rule names and contexts wrap instead of widening the panel over the text.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.horizontal(|ui| {
             let left = fill_panel::remaining(&self.ws, self.selected, &self.fill);
             ui.selectable_value(

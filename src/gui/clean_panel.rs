@@ -68,6 +68,8 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
                     .map_or(id.as_str(), |r| r.label.as_str());
                 egui::CollapsingHeader::new(format!("{label}（{} 处）", edits.len()))
                     .id_salt(("preview", id))
+                    // Short lists open at once so the changes are seen before applying.
+                    .default_open(edits.len() <= 6)
                     .show(ui, |ui| {
                         for e in edits.iter().take(PREVIEW_PER_RULE) {
                             change_ui(ui, ws, e);
@@ -123,21 +125,47 @@ fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
             s
         }
     };
-    let resp = ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        ui.label(egui::RichText::new(format!("第{line}行 ")).small().weak());
-        ui.label(shorten(before));
-        ui.label(
-            egui::RichText::new(shorten(&e.old))
-                .strikethrough()
-                .color(removed),
-        );
-        if !e.new.is_empty() {
-            ui.label(egui::RichText::new(shorten(&e.new)).color(added).strong());
+    // One label per change, so it wraps as a sentence.
+    let style = ui.style().clone();
+    let mut job = egui::text::LayoutJob::default();
+    let mut add = |text: &str, rich: egui::RichText| {
+        if !text.is_empty() {
+            rich.append_to(
+                &mut job,
+                &style,
+                egui::FontSelection::Default,
+                egui::Align::Center,
+            );
         }
-        ui.label(shorten(after));
-    });
-    resp.response.on_hover_text("清理后这段文字将如此改变");
+    };
+    let line_label = format!("第{line}行  ");
+    add(&line_label, egui::RichText::new(&line_label).small().weak());
+    let before = shorten(before);
+    add(&before, egui::RichText::new(&before));
+    if e.old.trim().is_empty() && !e.old.is_empty() {
+        let what = if e.old.contains('\n') {
+            "〔空行〕"
+        } else {
+            "〔空格〕"
+        };
+        add(
+            what,
+            egui::RichText::new(what).strikethrough().color(removed),
+        );
+    } else {
+        let old = shorten(&e.old);
+        add(
+            &old,
+            egui::RichText::new(&old).strikethrough().color(removed),
+        );
+    }
+    if !e.new.trim().is_empty() {
+        let new = shorten(&e.new);
+        add(&new, egui::RichText::new(&new).color(added).strong());
+    }
+    let after = shorten(after);
+    add(&after, egui::RichText::new(&after));
+    ui.label(job).on_hover_text("清理后这段文字将如此改变");
 }
 
 fn context_before(text: &str, at: usize, chars: usize) -> &str {

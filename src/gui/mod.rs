@@ -28,6 +28,10 @@ pub use workspace::Workspace;
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/sample.txt");
 
 /// Opens the main window, with `path` loaded or the built-in sample.
+///
+/// For demos and screenshots, `QINGGAO_ANSWERS=answers.json` fills those answers in at
+/// start and `QINGGAO_START_PANEL=fill|clean` opens that tool panel; `QINGGAO_DATA_DIR`
+/// moves the autosaved sessions.
 pub fn run(path: Option<std::path::PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -51,7 +55,10 @@ pub fn run(path: Option<std::path::PathBuf>) -> Result<(), String> {
                 Some(p) => app.open_path(&p),
                 None => app.open_sample(),
             }
-            // For screenshots and demos: start on a given tool panel.
+            // For demos and screenshots: answers to fill in at start, and a tool panel.
+            if let Some(answers) = std::env::var_os("QINGGAO_ANSWERS").filter(|a| !a.is_empty()) {
+                app.load_answers(std::path::Path::new(&answers));
+            }
             match std::env::var("QINGGAO_START_PANEL").as_deref() {
                 Ok("fill") => app.start_on(ToolTab::Fill),
                 Ok("clean") => app.start_on(ToolTab::Clean),

@@ -403,7 +403,8 @@ pub fn ui(
 
     let recorded = Rc::new(RefCell::new(Vec::<Edit>::new()));
     let font = FontId::proportional(text_size);
-    let color = ui.visuals().text_color();
+    // The body is what the user reads for long stretches: the strong text colour.
+    let color = ui.visuals().strong_text_color();
     let dark = ui.visuals().dark_mode;
     let generation = ed.generation;
     let spans_version = ed.spans_version;
