@@ -342,7 +342,10 @@ fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text
     app.start_on(ToolTab::Fill);
     let mut h = harness(app);
     h.run();
-    assert!(h.get_by_role_and_label(Role::TextInput, "XX区").is_focused());
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "XX区")
+            .is_focused()
+    );
     h.event(egui::Event::Text("滨江".into()));
     h.run();
     assert!(report_text(h.state(), 0).contains("滨江区"));
