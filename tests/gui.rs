@@ -350,3 +350,32 @@ fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text
     h.run();
     assert!(report_text(h.state(), 0).contains("滨江区"));
 }
+
+#[test]
+fn find_counts_matches_and_replace_all_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let before = report_text(h.state(), 0);
+    let n = before.matches("城市更新").count();
+    assert!(n >= 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "查找")
+        .type_text("城市更新");
+    h.run();
+    assert_eq!(h.state().find.matches.len(), n);
+    h.get_by_role_and_label(Role::TextInput, "替换为").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "替换为")
+        .type_text("城市焕新");
+    h.run();
+    h.get_by_label(&format!("全部替换（{n} 处）")).click();
+    h.run();
+    let after = report_text(h.state(), 0);
+    assert_eq!(after.matches("城市焕新").count(), n);
+    assert_eq!(after.matches("城市更新").count(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0), before);
+}

@@ -32,7 +32,7 @@ impl FindState {
             self.query.clone(),
             self.replacement.clone(),
             self.regex,
-            ed.revision,
+            ed.generation(),
             ed.buffer.len(),
         );
         if self.key.as_ref() == Some(&key) {
@@ -175,7 +175,8 @@ pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Com
 fn edit(ed: &Editor, r: &ByteRange, new: &str) -> Edit {
     Edit {
         range: r.start + ed.range.start..r.end + ed.range.start,
-        old: ed.buffer[r.clone()].to_string(),
+        // A stale match that no longer fits the text is skipped by `edit::apply`.
+        old: ed.buffer.get(r.clone()).unwrap_or_default().to_string(),
         new: new.to_string(),
         origin: EditOrigin::User,
     }

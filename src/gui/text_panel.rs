@@ -129,6 +129,11 @@ impl Editor {
         }
     }
 
+    /// Changes with every change of the buffer.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Selects `range` (document bytes) and scrolls it into view on the next frame.
     pub fn select(&mut self, range: ByteRange) {
         self.pending = Some(range);
