@@ -379,3 +379,37 @@ fn find_counts_matches_and_replace_all_is_one_undo_step() {
     h.run();
     assert_eq!(report_text(h.state(), 0), before);
 }
+
+#[test]
+fn closing_with_unsaved_edits_asks_first_and_discard_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let heading = h.state().ws.analysis.outline.reports[0].outline[0].clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text("改".into()));
+    h.run();
+    let close = |h: &mut Harness<'static, App>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    close(&mut h);
+    assert!(
+        matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))),
+        "unsaved work is not closed silently"
+    );
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(h.state().window_title().starts_with("● "), "still unsaved");
+    close(&mut h);
+    h.get_by_label("放弃修改").click();
+    h.run();
+    assert!(!h.state().ws.is_dirty(), "discarding lets the window close");
+}
