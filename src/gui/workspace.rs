@@ -147,7 +147,7 @@ impl Workspace {
         }
         self.plan_key = key;
         self.plan_generation += 1;
-        self.plan = clean::plan(&self.text, &self.analysis.outline, rules);
+        self.plan = crate::analysis::plan_cleaning(&self.text, &self.analysis.outline, rules);
         let mut all = rules.clone();
         for r in &mut all.rules {
             r.enabled = true;
