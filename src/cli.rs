@@ -344,7 +344,7 @@ fn name_groups(ph: &[placeholder::Placeholder], doc: &str) -> Vec<(String, usize
         .into_iter()
         .map(|((t, s), n)| (format!("{t}{s}"), n))
         .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|g| std::cmp::Reverse(g.1));
     v
 }
 

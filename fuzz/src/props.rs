@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use qinggao::analysis::{self, Analysis};
-use qinggao::clean::{self, RuleSet};
+use qinggao::clean::RuleSet;
 use qinggao::edit::{self, History};
 use qinggao::export::{self, TextOptions};
 use qinggao::model::{Document, Edit, Encoding, LineEnding, LineIndex};
