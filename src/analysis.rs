@@ -72,11 +72,46 @@ pub fn clean_and_fill(
         refreshed = analyze(&filled);
         (filled.as_str(), &refreshed)
     };
-    let cleaning = crate::clean::plan(filled_text, &filled_analysis.outline, rules);
+    let cleaning = plan_cleaning(filled_text, &filled_analysis.outline, rules);
     let text = crate::edit::apply(filled_text, &cleaning).text;
     Cleaned {
         text,
         fills,
         cleaning,
     }
+}
+
+/// Cleaning rounds after the first; a text that still changes after them is left as the
+/// last round made it.
+const EXTRA_CLEANING_ROUNDS: usize = 3;
+
+/// The cleaning edits for `text`, planned until a further cleaning would change nothing.
+///
+/// One planning pass decides from the structure of the text as it is (which lines are junk,
+/// where reports start, whether the 目录 is empty); its own edits can change that structure
+/// (a brand word removed from a line that looked like a 目录 entry). Planning again on the
+/// result and composing the rounds into one batch makes cleaning idempotent: cleaning clean
+/// text changes nothing. Rounds after the first re-split the text but skip placeholders.
+pub fn plan_cleaning(
+    text: &str,
+    outline: &Outline,
+    rules: &crate::clean::RuleSet,
+) -> Vec<crate::model::Edit> {
+    let mut edits = crate::clean::plan(text, outline, rules);
+    if edits.is_empty() {
+        return edits;
+    }
+    let mut current = crate::edit::apply(text, &edits).text;
+    for _ in 0..EXTRA_CLEANING_ROUNDS {
+        let index = LineIndex::new(&current);
+        let outline = crate::split::split(&current, &index);
+        let more = crate::clean::plan(&current, &outline, rules);
+        if more.is_empty() {
+            break;
+        }
+        let next = crate::edit::apply(&current, &more).text;
+        edits = crate::edit::compose(text, &edits, &more);
+        current = next;
+    }
+    edits
 }

@@ -210,7 +210,7 @@ fn load(path: &Path, encoding: Option<&str>) -> Result<(Document, Analysis)> {
 fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let rules = load_rules(args.rules.as_deref())?;
     let (doc, analysis) = load(path, args.encoding.as_deref())?;
-    let edits = clean::plan(&doc.text, &analysis.outline, &rules);
+    let edits = analysis::plan_cleaning(&doc.text, &analysis.outline, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
         let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
@@ -344,7 +344,7 @@ fn name_groups(ph: &[placeholder::Placeholder], doc: &str) -> Vec<(String, usize
         .into_iter()
         .map(|((t, s), n)| (format!("{t}{s}"), n))
         .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|g| std::cmp::Reverse(g.1));
     v
 }
 

@@ -74,6 +74,117 @@ pub struct Applied {
     pub skipped: usize,
 }
 
+/// Composes two batches into one: `first` applies to `original`, `second` to the text
+/// `first` produced; the result applies to `original` and produces what both did. An edit of
+/// `second` that touches text `first` wrote merges with that edit (keeping the first's
+/// origin); one in untouched text maps back unchanged. Both inputs sorted, non-overlapping.
+pub fn compose(original: &str, first: &[Edit], second: &[Edit]) -> Vec<Edit> {
+    // Where each first edit's new text sits in the intermediate text.
+    let mut shift: isize = 0;
+    let placed: Vec<(ByteRange, &Edit)> = first
+        .iter()
+        .map(|e| {
+            let start = (e.range.start as isize + shift) as usize;
+            shift += e.new.len() as isize - e.old.len() as isize;
+            (start..start + e.new.len(), e)
+        })
+        .collect();
+    let intermediate = apply(original, first).text;
+    // Map an intermediate offset lying outside every first edit back to the original.
+    let to_original = |pos: usize| -> usize {
+        let before =
+            placed.partition_point(|(r, _)| r.end <= pos && !(r.is_empty() && r.start == pos));
+        let shift: isize = placed[..before]
+            .iter()
+            .map(|(r, e)| r.len() as isize - e.old.len() as isize)
+            .sum();
+        (pos as isize - shift) as usize
+    };
+    let touches = |a: &ByteRange, b: &ByteRange| {
+        a.start < b.end && b.start < a.end
+            || a.start == b.start
+            || a.end == b.start
+            || b.end == a.start
+    };
+    let mut out = Vec::with_capacity(first.len() + second.len());
+    let (mut i, mut j) = (0, 0);
+    while i < placed.len() || j < second.len() {
+        // Start a component with whichever edit comes first in the intermediate text.
+        let take_first =
+            j >= second.len() || (i < placed.len() && placed[i].0.start <= second[j].range.start);
+        let mut span = if take_first {
+            placed[i].0.clone()
+        } else {
+            second[j].range.clone()
+        };
+        let origin = if take_first {
+            placed[i].1.origin.clone()
+        } else {
+            second[j].origin.clone()
+        };
+        let (i0, j0) = (i, j);
+        if take_first {
+            i += 1;
+        } else {
+            j += 1;
+        }
+        // Grow it while the next edit of either batch touches it.
+        loop {
+            if i < placed.len() && touches(&placed[i].0, &span) {
+                span = span.start.min(placed[i].0.start)..span.end.max(placed[i].0.end);
+                i += 1;
+            } else if j < second.len() && touches(&second[j].range, &span) {
+                span = span.start.min(second[j].range.start)..span.end.max(second[j].range.end);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if i - i0 == 1 && j == j0 {
+            out.push(placed[i0].1.clone());
+            continue;
+        }
+        if i == i0 && j - j0 == 1 {
+            let e = &second[j0];
+            let start = to_original(e.range.start);
+            out.push(Edit {
+                range: start..start + e.old.len(),
+                old: e.old.clone(),
+                new: e.new.clone(),
+                origin,
+            });
+            continue;
+        }
+        // A merged component: its original range runs from the original start of its first
+        // piece to the original end of its last; its new text is the span with the second
+        // batch applied.
+        let first_in = &placed[i0..i];
+        let o_start = match first_in.first() {
+            Some((r, e)) if r.start == span.start => e.range.start,
+            _ => to_original(span.start),
+        };
+        let o_end = match first_in.last() {
+            Some((r, e)) if r.end == span.end => e.range.end,
+            _ => to_original(span.end),
+        };
+        let local: Vec<Edit> = second[j0..j]
+            .iter()
+            .map(|e| Edit {
+                range: e.range.start - span.start..e.range.end - span.start,
+                ..e.clone()
+            })
+            .collect();
+        let new = apply(&intermediate[span.clone()], &local).text;
+        out.push(Edit {
+            range: o_start..o_end,
+            old: original[o_start..o_end].to_string(),
+            new,
+            origin,
+        });
+    }
+    out
+}
+
 /// An edit replacing `range` of `text` with `new`, typed by the user.
 pub fn user_edit(text: &str, range: ByteRange, new: impl Into<String>) -> Edit {
     Edit {
@@ -318,6 +429,57 @@ mod tests {
         assert_eq!(applied.text, "前言\n一、总结滨江区工作\n二、计划");
         let back = apply(&applied.text, &applied.inverse);
         assert_eq!(back.text, text);
+    }
+
+    /// A small deterministic generator, so the property runs without an extra crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    fn random_edits(rng: &mut Rng, text: &str) -> Vec<Edit> {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let pieces = ["", "党", "X", "一是", "\n", "GDP"];
+        let mut edits = Vec::new();
+        for _ in 0..rng.next(4) {
+            let a = bounds[rng.next(bounds.len())];
+            let b = bounds[rng.next(bounds.len())];
+            let r = a.min(b)..a.max(b).min(a.min(b) + 6);
+            let r = r.start..*bounds.iter().filter(|&&x| x <= r.end).max().unwrap();
+            edits.push(user_edit(text, r, pieces[rng.next(pieces.len())]));
+        }
+        normalize(edits)
+    }
+
+    #[test]
+    fn compose_equals_applying_both_batches() {
+        let mut rng = Rng(0x9E3779B97F4A7C15);
+        let texts = ["一、D员\n\n\n二、XX区", "目录\n1.\n2.\n\n标题", "abc", ""];
+        let mut merged = 0;
+        for round in 0..3000 {
+            let t0 = texts[round % texts.len()];
+            let e1 = random_edits(&mut rng, t0);
+            let t1 = apply(t0, &e1).text;
+            let e2 = random_edits(&mut rng, &t1);
+            let t2 = apply(&t1, &e2).text;
+            let c = compose(t0, &e1, &e2);
+            let applied = apply(t0, &c);
+            assert_eq!(applied.skipped, 0, "{t0:?} {e1:?} {e2:?} -> {c:?}");
+            assert_eq!(applied.text, t2, "{t0:?} {e1:?} {e2:?} -> {c:?}");
+            assert_eq!(normalize(c.clone()), c, "sorted, non-overlapping");
+            merged += usize::from(c.len() < e1.len() + e2.len());
+        }
+        assert!(
+            merged > 300,
+            "the property must exercise merging edits ({merged})"
+        );
     }
 
     #[test]

@@ -162,17 +162,16 @@ fn random_bytes(idempotence: bool) {
     );
 }
 
-/// Every property but cleaning's idempotence, which has a test of its own below while
-/// clean::plan has a known bug there.
+/// Every property but cleaning's idempotence, which has a test of its own below.
 #[test]
 fn random_bytes_keep_every_property() {
     random_bytes(false);
 }
 
-/// Cleaning its own output plans nothing. Fails on case 58 of the default seed (kept in
-/// tests/regressions.rs as `random_bytes_blank_runs_not_idempotent`).
+/// Cleaning its own output plans nothing. Case 58 of the default seed failed while a single
+/// clean::plan pass was the cleaning (kept in tests/regressions.rs as
+/// `random_bytes_blank_runs_not_idempotent`); analysis::plan_cleaning plans to a fixpoint.
 #[test]
-#[ignore = "open bug in clean::plan: rules planned on the outline before the other edits"]
 fn random_bytes_clean_idempotently() {
     random_bytes(true);
 }

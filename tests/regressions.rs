@@ -86,10 +86,9 @@ fn a_partly_filled_toc_with_a_year_title_stays_a_toc() {
 /// is followed by a title-shaped line ending in a brand word, so the 目录 reader takes the
 /// title as a 目录 entry and the 目录 is not empty: nothing is filled. Cleaning removes the
 /// brand word, the line stops looking like a title, and on the cleaned text the 目录 is empty
-/// and cleaning plans the fill: cleaning is not idempotent. The fill should be planned on the
-/// outline of the text the other cleaning edits leave (clean/plan.rs, `run`/`toc_fill`).
+/// and a single clean::plan pass plans the fill: that pass alone is not idempotent.
+/// analysis::plan_cleaning plans again on its own result until nothing is left.
 #[test]
-#[ignore = "open bug in clean::plan: the 目录 fill is planned on the outline before the other edits"]
 fn fuzz_pipeline_toc_fill_is_not_idempotent() {
     props::check_bytes(include_bytes!(
         "../fuzz/regressions/toc_fill_not_idempotent.txt"
@@ -138,7 +137,6 @@ fn the_fuzz_seed_corpus_keeps_every_property() {
 /// text before the other edits (which lines are junk or in a report) while those edits change
 /// it. Cleaning must plan nothing on its own output.
 #[test]
-#[ignore = "open bug in clean::plan: blank_runs planned on the outline before the other edits"]
 fn random_bytes_blank_runs_not_idempotent() {
     props::check_bytes(include_bytes!(
         "../fuzz/regressions/blank_runs_not_idempotent.bin"
@@ -175,7 +173,6 @@ fn fuzz_pipeline_crashes_keep_every_other_property() {
 }
 
 #[test]
-#[ignore = "open bug in clean::plan: 目录 fill and blank_runs planned on the outline before the other edits"]
 fn fuzz_pipeline_crashes_clean_idempotently() {
     for (name, data) in pipeline_crashes() {
         println!("{name}");

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use qinggao::analysis::{self, Analysis};
-use qinggao::clean::{self, RuleSet};
+use qinggao::clean::RuleSet;
 use qinggao::edit::{self, History};
 use qinggao::export::{self, TextOptions};
 use qinggao::model::{Document, Edit, Encoding, LineEnding, LineIndex};
@@ -132,7 +132,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
     let rules = RuleSet::default();
 
     // Cleaning.
-    let plan = clean::plan(text, &a.outline, &rules);
+    let plan = analysis::plan_cleaning(text, &a.outline, &rules);
     check_edits(text, &plan, "clean::plan");
     check_sorted_disjoint(&plan, "clean::plan");
     let applied = edit::apply(text, &plan);
@@ -146,7 +146,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
     check_untouched_lines(text, &plan, &cleaned);
     let a2 = analysis::analyze(&cleaned);
     check_analysis(&cleaned, &a2);
-    let again = clean::plan(&cleaned, &a2.outline, &rules);
+    let again = analysis::plan_cleaning(&cleaned, &a2.outline, &rules);
     assert!(
         again.is_empty() || !IDEMPOTENCE.get(),
         "cleaning is not idempotent: on the cleaned text it plans {} more edit(s), first {:?}",
@@ -704,7 +704,7 @@ pub fn check_compilation(c: &crate::genre::Compilation, variant: u8) -> Seen {
     );
 
     let a = analysis::analyze(&doc.text);
-    let plan = clean::plan(&doc.text, &a.outline, &RuleSet::default());
+    let plan = analysis::plan_cleaning(&doc.text, &a.outline, &RuleSet::default());
     let cleaned = edit::apply(&doc.text, &plan).text;
     let a2 = analysis::analyze(&cleaned);
     let out: Vec<&str> = cleaned.split('\n').collect();

@@ -185,11 +185,7 @@ fn names_are_grouped_by_suffix() {
     let groups: Vec<&str> = ps.iter().map(|p| p.group.as_str()).collect();
     assert_eq!(groups, ["XX区", "XX区", "XX街道", "XX镇", "XX街道"]);
     assert!(ps.iter().all(|p| p.kind == PlaceholderKind::Name));
-    assert_eq!(
-        ps[2].suffix.as_deref(),
-        Some("街道"),
-        "longest suffix wins over 街"
-    );
+    assert_eq!(ps[2].suffix, Some("街道"), "longest suffix wins over 街");
 }
 
 #[test]
@@ -201,7 +197,7 @@ fn measure_word_then_suffix_is_a_quantity() {
 
     let p = one("引导XX村成立物业公司");
     assert_eq!(p.kind, PlaceholderKind::Name);
-    assert_eq!(p.suffix.as_deref(), Some("村"));
+    assert_eq!(p.suffix, Some("村"));
     assert_eq!(p.group, "XX村");
 
     // 所 is both: a count after 共, a name otherwise.
@@ -214,7 +210,7 @@ fn measure_word_then_suffix_is_a_quantity() {
     assert_eq!(one("推进XX项目建设").group, "XX项目");
     assert_eq!(one("完成XX项任务").unit.as_deref(), Some("项"));
     // A word that starts like a unit is not one.
-    assert_eq!(one("XX人民政府").suffix.as_deref(), Some("人民政府"));
+    assert_eq!(one("XX人民政府").suffix, Some("人民政府"));
     assert_eq!(one("美丽XX建设").kind, PlaceholderKind::Other);
 }
 

@@ -1,0 +1,972 @@
+//! The application state in one struct, the frame loop (shortcuts, panels, dialogs) and the
+//! one place where commands change that state. Panels only read state and push commands.
+
+use super::command::{Action, Command};
+use super::export_dialog::ExportDialog;
+use super::fill_panel::{self, FillState};
+use super::find_replace::FindState;
+use super::session::{self, Session};
+use super::text_panel::Editor;
+use super::workspace::Workspace;
+use super::{
+    clean_panel, export_dialog, files, find_replace, outline_panel, reports_panel, status_bar,
+    text_panel,
+};
+use crate::clean::RuleSet;
+use crate::model::{Document, Encoding, LineEnding};
+use crate::placeholder::Answers;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How long after the last change the session is autosaved, in seconds.
+const AUTOSAVE_DELAY: f64 = 3.0;
+/// How long typing must pause before a large text is analysed again, in seconds.
+const ANALYSIS_PAUSE: f64 = 0.3;
+const MAX_RECENT: usize = 10;
+
+/// What persists between runs (eframe storage). Panel sizes persist with egui's memory.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub last_folder: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    /// A name answer fills the whole compilation, not only the report.
+    pub fill_whole_compilation: bool,
+    pub disabled_rules: Vec<String>,
+    pub rules_file: Option<PathBuf>,
+    pub export_encoding: Encoding,
+    pub export_line_ending: LineEnding,
+    pub tool_tab: ToolTab,
+    pub text_size: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            last_folder: None,
+            recent: Vec::new(),
+            fill_whole_compilation: false,
+            disabled_rules: Vec::new(),
+            rules_file: None,
+            export_encoding: Encoding::Utf8,
+            export_line_ending: LineEnding::Lf,
+            tool_tab: ToolTab::Fill,
+            text_size: 16.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ToolTab {
+    Fill,
+    Clean,
+}
+
+/// What must happen once the user confirmed dropping unsaved work.
+#[derive(Debug, Clone)]
+pub enum AfterConfirm {
+    Close,
+    Open(PathBuf),
+    OpenSample,
+}
+
+/// A dialog over the window.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    Message {
+        title: String,
+        body: String,
+    },
+    ConfirmDiscard(AfterConfirm),
+    RestoreAutosave {
+        saved_at: String,
+    },
+    /// The native file dialog did not show: type a path instead.
+    OpenPathEntry {
+        text: String,
+    },
+}
+
+/// A line shown above the text: what just happened, or what went wrong and what to do.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct App {
+    pub prefs: Prefs,
+    pub ws: Workspace,
+    /// The report being edited.
+    pub selected: usize,
+    pub editor: Editor,
+    pub rules: RuleSet,
+    pub rules_revision: u64,
+    pub answers: Answers,
+    pub fill: FillState,
+    pub find: FindState,
+    pub export: Option<ExportDialog>,
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    /// Where sessions are autosaved (None: autosave off).
+    pub data_dir: Option<PathBuf>,
+    /// An autosave found for the open file, waiting for the user's answer.
+    pending_restore: Option<Session>,
+    autosave_due: Option<f64>,
+    autosaved_revision: u64,
+    commands: Vec<Command>,
+    allow_close: bool,
+    title: String,
+    now: f64,
+    last_change: f64,
+}
+
+impl App {
+    pub fn new(prefs: Prefs) -> App {
+        let mut rules = RuleSet::default();
+        if let Some(path) = prefs.rules_file.clone()
+            && let Ok(loaded) = files::load_rules(&path)
+        {
+            rules = loaded;
+        }
+        for r in &mut rules.rules {
+            if prefs.disabled_rules.contains(&r.id) {
+                r.enabled = false;
+            }
+        }
+        App {
+            prefs,
+            ws: Workspace::new(Document::from_text(super::SAMPLE_TEXT)),
+            selected: 0,
+            editor: Editor::default(),
+            rules,
+            rules_revision: 1,
+            answers: Answers::default(),
+            fill: FillState::default(),
+            find: FindState::default(),
+            export: None,
+            modal: None,
+            notice: None,
+            data_dir: session::data_dir(),
+            pending_restore: None,
+            autosave_due: None,
+            autosaved_revision: 0,
+            commands: Vec::new(),
+            allow_close: false,
+            title: String::new(),
+            now: 0.0,
+            last_change: 0.0,
+        }
+    }
+
+    /// Shows the built-in sample.
+    pub fn open_sample(&mut self) {
+        self.set_document(Document::from_text(super::SAMPLE_TEXT));
+    }
+
+    /// Opens a file; errors appear in the window with the file name.
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::decode::load(path, None) {
+            Ok(doc) => {
+                self.remember(path);
+                self.set_document(doc);
+                self.notice = None;
+            }
+            Err(e) => self.show_error(
+                "无法打开文件",
+                format!(
+                    "{e}\n\n请确认文件存在、是文本文件（.txt），或在“文件”菜单的“编码”中换一种编码再试。"
+                ),
+            ),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        if let Some(dir) = path.parent() {
+            self.prefs.last_folder = Some(dir.to_path_buf());
+        }
+        self.prefs.recent.retain(|p| p != path);
+        self.prefs.recent.insert(0, path.to_path_buf());
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// Opens a tool panel; on the fill panel, puts the focus on the first prompt.
+    pub fn start_on(&mut self, tab: ToolTab) {
+        self.prefs.tool_tab = tab;
+        if tab == ToolTab::Fill {
+            self.commands.push(Command::FillFirst);
+        }
+    }
+
+    /// Shows a document that is already decoded (tests, benchmarks).
+    pub fn open_document(&mut self, doc: Document) {
+        self.set_document(doc);
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.ws = Workspace::new(doc);
+        self.selected = 0;
+        self.editor = Editor::default();
+        self.answers = Answers::default();
+        self.fill = FillState::default();
+        self.find.reset_matches();
+        self.export = None;
+        self.autosave_due = None;
+        self.autosaved_revision = self.ws.revision;
+        self.offer_restore();
+    }
+
+    /// When an autosave newer than the file exists for it, asks whether to restore it.
+    fn offer_restore(&mut self) {
+        let Some(dir) = &self.data_dir else { return };
+        if let Some(s) = session::load_newer(dir, self.ws.path.as_deref(), &self.ws.text) {
+            self.modal = Some(Modal::RestoreAutosave {
+                saved_at: session::format_time(s.saved_at),
+            });
+            self.pending_restore = Some(s);
+        }
+    }
+
+    pub fn show_error(&mut self, title: &str, body: String) {
+        self.notice = Some(Notice {
+            text: body.lines().next().unwrap_or_default().to_string(),
+            is_error: true,
+        });
+        self.modal = Some(Modal::Message {
+            title: title.to_string(),
+            body,
+        });
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
+    }
+
+    /// The window title: "● 文件名 — 清稿" while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dot = if self.ws.is_dirty() { "● " } else { "" };
+        format!("{dot}{} — 清稿", self.ws.display_name())
+    }
+
+    /// The session as it would be autosaved now.
+    pub fn session(&self) -> Session {
+        Session::new(
+            self.ws.path.clone(),
+            self.ws.encoding,
+            self.ws.text.clone(),
+            self.answers.clone(),
+            &self.rules,
+            self.selected,
+        )
+    }
+
+    /// Writes the session now (autosave timer, exit). Errors go to the notice line.
+    pub fn autosave_now(&mut self) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        self.autosave_due = None;
+        if self.autosaved_revision == self.ws.revision && !self.ws.is_dirty() {
+            return;
+        }
+        match session::save(&dir, &self.session()) {
+            Ok(_) => self.autosaved_revision = self.ws.revision,
+            Err(e) => self.say(format!("自动保存失败：{e}")),
+        }
+    }
+
+    /// Draws one frame and runs what it asked for. The eframe `App::ui` and the tests call this.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        self.shortcuts_and_drops(&ctx);
+        self.handle_close_request(&ctx);
+
+        let paused = self.now - self.last_change > ANALYSIS_PAUSE;
+        if self.ws.analysis_is_stale() {
+            if paused {
+                self.ws.refresh_analysis(true);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
+            }
+        }
+        self.ws.refresh_plan(&self.rules, self.rules_revision);
+        let reports = self.ws.analysis.outline.reports.len();
+        if reports > 0 && self.selected >= reports {
+            self.selected = reports - 1;
+        }
+        self.editor.sync(&self.ws, self.selected);
+
+        let mut cmds = std::mem::take(&mut self.commands);
+        self.menu_bar_ui(ui, &mut cmds);
+        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds));
+        egui::Panel::left("reports_panel")
+            .default_size(230.0)
+            .show(ui, |ui| {
+                reports_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+            });
+        egui::Panel::left("outline_panel")
+            .default_size(250.0)
+            .show(ui, |ui| {
+                outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+            });
+        egui::Panel::right("tools_panel")
+            .default_size(360.0)
+            .max_size(560.0)
+            .show(ui, |ui| self.tools_ui(ui, &mut cmds));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.notice_ui(ui);
+            if self.find.open {
+                find_replace::ui(ui, &mut self.find, &self.editor, &mut cmds);
+            }
+            let font = self.prefs.text_size;
+            text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds);
+        });
+        self.modal_ui(&ctx, &mut cmds);
+        drop_hint_ui(&ctx);
+        if let Some(dialog) = &mut self.export {
+            export_dialog::ui(&ctx, dialog, &self.ws, self.selected, &mut cmds);
+            if !dialog.open {
+                self.export = None;
+            }
+        }
+        cmds.append(&mut self.commands);
+        for cmd in cmds {
+            self.run(cmd, &ctx);
+        }
+        self.after_frame(&ctx);
+    }
+
+    fn shortcuts_and_drops(&mut self, ctx: &egui::Context) {
+        let mut fired = Vec::new();
+        ctx.input_mut(|i| {
+            for action in Action::WITH_SHORTCUTS {
+                // Redo (Ctrl+Shift+Z) comes before undo (Ctrl+Z) in the list: matching
+                // ignores extra Shift, so the more specific shortcut must win first.
+                let hit = action.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                    || action
+                        .alternative_shortcut()
+                        .is_some_and(|s| i.consume_shortcut(&s));
+                if hit {
+                    fired.push(action);
+                }
+            }
+        });
+        for a in fired {
+            self.commands.push(Command::Action(a));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.commands.push(Command::OpenPath(p));
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.ws.is_dirty() && !self.allow_close {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
+            } else {
+                self.autosave_now();
+            }
+        }
+    }
+
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if self.ws.revision != self.autosaved_revision && self.autosave_due.is_none() {
+            self.autosave_due = Some(self.now + AUTOSAVE_DELAY);
+        }
+        if let Some(due) = self.autosave_due {
+            if self.now >= due {
+                self.autosave_now();
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - self.now));
+            }
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("文件", |ui| {
+                    action_button(ui, Action::Open, cmds);
+                    ui.menu_button("最近打开", |ui| {
+                        if self.prefs.recent.is_empty() {
+                            ui.label("（还没有）");
+                        }
+                        for p in &self.prefs.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                cmds.push(Command::OpenPath(p.clone()));
+                            }
+                        }
+                    });
+                    if ui.button("打开示例汇编").clicked() {
+                        if self.ws.is_dirty() {
+                            self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
+                        } else {
+                            self.open_sample();
+                        }
+                    }
+                    ui.menu_button("编码（重新解读）", |ui| {
+                        for enc in Encoding::ALL {
+                            let on = self.ws.encoding == enc;
+                            if ui
+                                .add_enabled(
+                                    self.ws.path.is_some(),
+                                    egui::Button::selectable(on, enc.name()),
+                                )
+                                .clicked()
+                            {
+                                cmds.push(Command::Reload(enc));
+                            }
+                        }
+                    });
+                    ui.separator();
+                    action_button(ui, Action::Export, cmds);
+                    action_button(ui, Action::SaveAnswers, cmds);
+                    action_button(ui, Action::LoadAnswers, cmds);
+                    action_button(ui, Action::LoadRules, cmds);
+                    ui.separator();
+                    action_button(ui, Action::Quit, cmds);
+                });
+                ui.menu_button("编辑", |ui| {
+                    let undo = match self.ws.history.undo_label() {
+                        Some(l) => format!("撤销“{l}”"),
+                        None => "撤销".into(),
+                    };
+                    let redo = match self.ws.history.redo_label() {
+                        Some(l) => format!("重做“{l}”"),
+                        None => "重做".into(),
+                    };
+                    let sc = |a: Action| a.shortcut().map(|s| ui.ctx().format_shortcut(&s));
+                    let (su, sr) = (sc(Action::Undo), sc(Action::Redo));
+                    if ui
+                        .add_enabled(
+                            self.ws.history.can_undo(),
+                            egui::Button::new(undo).shortcut_text(su.unwrap_or_default()),
+                        )
+                        .clicked()
+                    {
+                        cmds.push(Command::Action(Action::Undo));
+                    }
+                    if ui
+                        .add_enabled(
+                            self.ws.history.can_redo(),
+                            egui::Button::new(redo).shortcut_text(sr.unwrap_or_default()),
+                        )
+                        .clicked()
+                    {
+                        cmds.push(Command::Action(Action::Redo));
+                    }
+                    ui.separator();
+                    action_button(ui, Action::Find, cmds);
+                    action_button(ui, Action::Replace, cmds);
+                    action_button(ui, Action::ApplyCleaning, cmds);
+                });
+                ui.menu_button("视图", |ui| {
+                    ui.add(
+                        egui::Slider::new(&mut self.prefs.text_size, 12.0..=28.0).text("正文字号"),
+                    );
+                    let mut dark = ui.visuals().dark_mode;
+                    if ui.checkbox(&mut dark, "深色界面").changed() {
+                        ui.ctx().set_theme(if dark {
+                            egui::Theme::Dark
+                        } else {
+                            egui::Theme::Light
+                        });
+                    }
+                });
+            });
+        });
+    }
+
+    fn tools_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        // Long rule names and contexts wrap instead of widening the panel over the text.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.horizontal(|ui| {
+            let left = fill_panel::remaining(&self.ws, self.selected, &self.fill);
+            ui.selectable_value(
+                &mut self.prefs.tool_tab,
+                ToolTab::Fill,
+                format!("填空（余 {left}）"),
+            );
+            ui.selectable_value(
+                &mut self.prefs.tool_tab,
+                ToolTab::Clean,
+                format!("清理（{} 处）", self.ws.plan.len()),
+            );
+        });
+        ui.separator();
+        match self.prefs.tool_tab {
+            ToolTab::Fill => fill_panel::ui(
+                ui,
+                &self.ws,
+                self.selected,
+                &mut self.fill,
+                &mut self.prefs.fill_whole_compilation,
+                cmds,
+            ),
+            ToolTab::Clean => clean_panel::ui(ui, &self.ws, &self.rules, cmds),
+        }
+    }
+
+    fn notice_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(n) = &self.notice else { return };
+        let mut close = false;
+        ui.horizontal(|ui| {
+            let color = if n.is_error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().hyperlink_color
+            };
+            ui.colored_label(color, &n.text);
+            if ui.small_button("知道了").clicked() {
+                close = true;
+            }
+        });
+        if close {
+            self.notice = None;
+        }
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let Some(modal) = &mut self.modal else { return };
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            match modal {
+                Modal::Message { title, body } => {
+                    ui.heading(title.as_str());
+                    ui.label(body.as_str());
+                    if ui.button("确定").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::ConfirmDiscard(after) => {
+                    ui.heading("有未保存的修改");
+                    ui.label("这份汇编的修改还没有导出。已填的答案可以先存成文件，下次载入。");
+                    ui.horizontal(|ui| {
+                        if ui.button("保存答案后继续").clicked() {
+                            cmds.push(Command::Action(Action::SaveAnswers));
+                            cmds.push(Command::Proceed(after.clone()));
+                            close = true;
+                        }
+                        if ui.button("放弃修改").clicked() {
+                            cmds.push(Command::DiscardAutosave);
+                            cmds.push(Command::Proceed(after.clone()));
+                            close = true;
+                        }
+                        if ui.button("取消").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::RestoreAutosave { saved_at } => {
+                    ui.heading("发现自动保存的编辑");
+                    ui.label(format!(
+                        "上次编辑这份文件时留下了自动保存（{saved_at}），比文件本身新。要恢复这些编辑和填空答案吗？"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("恢复").clicked() {
+                            cmds.push(Command::RestoreAutosave);
+                            close = true;
+                        }
+                        if ui.button("不恢复").clicked() {
+                            cmds.push(Command::DiscardAutosave);
+                            close = true;
+                        }
+                    });
+                }
+                Modal::OpenPathEntry { text } => {
+                    ui.heading("打开文件");
+                    ui.label("没有弹出系统的文件对话框（或已取消）。也可以直接输入文件路径：");
+                    let label = ui.label("文件路径");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("/home/用户/下载/汇编.txt")
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if (ui.button("打开").clicked() || enter) && !text.trim().is_empty() {
+                            cmds.push(Command::OpenPath(PathBuf::from(text.trim())));
+                            close = true;
+                        }
+                        if ui.button("取消").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+            }
+        });
+        if close {
+            self.modal = None;
+        }
+    }
+
+    /// Runs one command: the only place app state changes in response to the user.
+    pub fn run(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::Action(a) => self.run_action(a, ctx),
+            Command::OpenPath(p) => {
+                if self.ws.is_dirty() {
+                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Open(p)));
+                } else {
+                    self.open_path(&p);
+                }
+            }
+            Command::Reload(enc) => {
+                let Some(path) = self.ws.path.clone() else {
+                    return;
+                };
+                match crate::decode::load(&path, Some(enc)) {
+                    Ok(doc) => {
+                        self.set_document(doc);
+                        self.say(format!("已按 {} 重新解读", enc.name()));
+                    }
+                    Err(e) => self.show_error("无法按此编码解读", e.to_string()),
+                }
+            }
+            Command::SelectReport(i) => {
+                self.selected = i;
+                self.editor.sync(&self.ws, i);
+                self.find.reset_matches();
+            }
+            Command::GoTo(offset) => self.go_to(offset..offset),
+            Command::Reveal(range) => {
+                self.go_to(range);
+                self.editor.focus_text = false;
+            }
+            Command::Select(range) => self.go_to(range),
+            Command::Apply { edits, label } => {
+                if self.ws.apply(edits, &label, label == text_panel::TYPING) {
+                    self.changed();
+                }
+            }
+            Command::SetRule { id, enabled } => {
+                if let Some(r) = self.rules.rules.iter_mut().find(|r| r.id == id) {
+                    r.enabled = enabled;
+                    self.rules_revision += 1;
+                    self.prefs.disabled_rules.retain(|d| d != &id);
+                    if !enabled {
+                        self.prefs.disabled_rules.push(id);
+                    }
+                    self.ws.refresh_plan(&self.rules, self.rules_revision);
+                }
+            }
+            Command::FillLive { key, value } => {
+                fill_panel::live(self, &key, &value);
+                self.changed();
+            }
+            Command::FillCommit { key } => {
+                if let Some(next) = fill_panel::commit(self, &key) {
+                    self.go_to(next);
+                    self.editor.focus_text = false;
+                }
+            }
+            Command::OpenExport => self.run_action(Action::Export, ctx),
+            Command::Exported {
+                whole,
+                folder,
+                count,
+            } => {
+                if whole {
+                    self.mark_exported();
+                }
+                self.prefs.last_folder = Some(folder.clone());
+                if let Some(d) = &self.export {
+                    self.prefs.export_encoding = d.encoding;
+                    self.prefs.export_line_ending = d.line_ending;
+                }
+                self.say(format!("已导出 {count} 个文件到 {}", folder.display()));
+            }
+            Command::FillFirst => {
+                self.prefs.tool_tab = ToolTab::Fill;
+                let list =
+                    fill_panel::entries(&self.ws, self.selected, self.prefs.fill_whole_compilation);
+                let range = self.ws.report_range(self.selected);
+                if let Some(e) = list.first() {
+                    self.fill.focus = Some(e.key.clone());
+                    if let Some(p) = e.first_in(&range) {
+                        let r = p.range.clone();
+                        self.go_to(r);
+                        self.editor.focus_text = false;
+                    }
+                } else if let Some(p) = self.ws.analysis.placeholders.first() {
+                    let r = p.range.clone();
+                    self.go_to(r);
+                }
+            }
+            Command::RestoreAutosave => {
+                if let Some(s) = self.pending_restore.take() {
+                    self.ws.replace_all(&s.text, "恢复自动保存");
+                    self.answers = s.answers.clone();
+                    s.apply_rules(&mut self.rules);
+                    self.rules_revision += 1;
+                    self.selected = s.selected;
+                    self.fill.load_answers(&self.answers);
+                    self.changed();
+                    self.say("已恢复自动保存的编辑");
+                }
+            }
+            Command::DiscardAutosave => {
+                self.pending_restore = None;
+                self.autosaved_revision = self.ws.revision;
+                if let Some(dir) = &self.data_dir {
+                    session::remove(dir, self.ws.path.as_deref());
+                }
+            }
+            Command::Proceed(after) => {
+                // The user chose: the current edits no longer hold anything up.
+                self.mark_exported();
+                match after {
+                    AfterConfirm::Close => {
+                        self.allow_close = true;
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                    AfterConfirm::Open(p) => self.open_path(&p),
+                    AfterConfirm::OpenSample => self.open_sample(),
+                }
+            }
+        }
+    }
+
+    /// Something changed the text or the answers: schedule an autosave.
+    fn changed(&mut self) {
+        self.last_change = self.now;
+        self.autosave_due = Some(self.now + AUTOSAVE_DELAY);
+    }
+
+    fn go_to(&mut self, range: std::ops::Range<usize>) {
+        if let Some(i) = self.ws.report_at(range.start)
+            && i != self.selected
+        {
+            self.selected = i;
+        }
+        self.editor.sync(&self.ws, self.selected);
+        self.editor.select(range);
+    }
+
+    fn run_action(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Open => {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("打开汇编")
+                    .add_filter("文本文件", &["txt", "TXT"])
+                    .add_filter("所有文件", &["*"]);
+                if let Some(dir) = &self.prefs.last_folder {
+                    dialog = dialog.set_directory(dir);
+                }
+                match dialog.pick_file() {
+                    Some(p) => self.run(Command::OpenPath(p), ctx),
+                    None => {
+                        self.modal = Some(Modal::OpenPathEntry {
+                            text: String::new(),
+                        })
+                    }
+                }
+            }
+            Action::Export => {
+                let mut d = ExportDialog::new(&self.prefs, &self.ws);
+                d.folder = self
+                    .prefs
+                    .last_folder
+                    .clone()
+                    .or_else(|| {
+                        self.ws
+                            .path
+                            .as_ref()
+                            .and_then(|p| p.parent().map(Path::to_path_buf))
+                    })
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.export = Some(d);
+            }
+            Action::Undo => {
+                if self.ws.undo() {
+                    self.fill.live = None;
+                    self.changed();
+                }
+            }
+            Action::Redo => {
+                if self.ws.redo() {
+                    self.fill.live = None;
+                    self.changed();
+                }
+            }
+            Action::Find => {
+                self.find.open = true;
+                self.find.replace_open = false;
+                self.find.focus = true;
+            }
+            Action::Replace => {
+                self.find.open = true;
+                self.find.replace_open = true;
+                self.find.focus = true;
+            }
+            Action::SaveAnswers => {
+                let dialog = rfd::FileDialog::new()
+                    .set_title("保存填空答案")
+                    .add_filter("答案 JSON", &["json"])
+                    .set_file_name("填空答案.json");
+                if let Some(p) = dialog.save_file() {
+                    self.save_answers(&p);
+                } else {
+                    self.say(
+                        "没有保存答案（未选择位置；如果系统对话框没有出现，答案仍在自动保存中）",
+                    );
+                }
+            }
+            Action::LoadAnswers => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("载入填空答案")
+                    .add_filter("答案 JSON", &["json"])
+                    .pick_file()
+                {
+                    self.load_answers(&p);
+                }
+            }
+            Action::LoadRules => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("载入自定义清理规则")
+                    .add_filter("规则文件", &["toml", "json"])
+                    .pick_file()
+                {
+                    self.load_rules(&p);
+                }
+            }
+            Action::ApplyCleaning => self.apply_cleaning(),
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Applies the whole cleaning plan as one undo step.
+    pub fn apply_cleaning(&mut self) {
+        self.ws.refresh_analysis(true);
+        self.ws.refresh_plan(&self.rules, self.rules_revision);
+        let n = self.ws.plan.len();
+        if n == 0 {
+            self.say("没有需要清理的内容");
+            return;
+        }
+        let edits = self.ws.plan.clone();
+        if self.ws.apply(edits, "清理", false) {
+            self.changed();
+            self.say(format!("已清理 {n} 处，可用 Ctrl+Z 撤销"));
+        }
+    }
+
+    pub fn save_answers(&mut self, path: &Path) {
+        match files::save_answers(&self.answers, path) {
+            Ok(()) => self.say(format!("答案已保存到 {}", path.display())),
+            Err(e) => self.show_error("无法保存答案", e.to_string()),
+        }
+    }
+
+    /// Loads answers and fills every placeholder they answer, as one undo step.
+    pub fn load_answers(&mut self, path: &Path) {
+        match files::load_answers(path) {
+            Ok(a) => {
+                self.ws.refresh_analysis(true);
+                let edits = crate::placeholder::fill_edits(
+                    &self.ws.text,
+                    &self.ws.analysis.placeholders,
+                    &a,
+                );
+                let n = edits.len();
+                self.answers.groups.extend(a.groups.clone());
+                self.answers.occurrences.extend(a.occurrences.clone());
+                self.fill.load_answers(&self.answers);
+                if self.ws.apply(edits, "填写（载入答案）", false) {
+                    self.changed();
+                }
+                self.say(format!("已载入答案，填写了 {n} 处"));
+            }
+            Err(e) => self.show_error("无法载入答案", e.to_string()),
+        }
+    }
+
+    pub fn load_rules(&mut self, path: &Path) {
+        match files::load_rules(path) {
+            Ok(r) => {
+                self.rules = r;
+                self.rules_revision += 1;
+                self.prefs.rules_file = Some(path.to_path_buf());
+                self.say(format!("已载入规则 {}", path.display()));
+            }
+            Err(e) => self.show_error("无法载入规则", e.to_string()),
+        }
+    }
+
+    /// Marks the text as exported (no longer unsaved).
+    pub fn mark_exported(&mut self) {
+        self.ws.clean_revision = self.ws.revision;
+    }
+}
+
+/// While a file is dragged over the window, says what dropping it does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "松开鼠标即可打开这个文件",
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
+}
+
+fn action_button(ui: &mut egui::Ui, action: Action, cmds: &mut Vec<Command>) {
+    let shortcut = action
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default();
+    if ui
+        .add(egui::Button::new(action.label()).shortcut_text(shortcut))
+        .clicked()
+    {
+        cmds.push(Command::Action(action));
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self) {
+        self.autosave_now();
+    }
+}

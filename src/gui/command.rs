@@ -1,0 +1,120 @@
+//! Every user action has one name here: the same enum gives the menu text and the keyboard
+//! shortcut, so the menu and the keys never disagree. Panels push [`Command`]s; the app runs
+//! them once at the end of the frame.
+
+use crate::model::{Edit, Encoding};
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// A user action reachable from the menu (and often a shortcut).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Open,
+    Export,
+    Undo,
+    Redo,
+    Find,
+    Replace,
+    SaveAnswers,
+    LoadAnswers,
+    LoadRules,
+    ApplyCleaning,
+    Quit,
+}
+
+impl Action {
+    /// Actions with a shortcut, checked every frame (before any text field sees the keys).
+    pub const WITH_SHORTCUTS: [Action; 6] = [
+        Action::Open,
+        Action::Export,
+        Action::Redo,
+        Action::Undo,
+        Action::Find,
+        Action::Replace,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Open => "打开…",
+            Action::Export => "导出…",
+            Action::Undo => "撤销",
+            Action::Redo => "重做",
+            Action::Find => "查找",
+            Action::Replace => "替换",
+            Action::SaveAnswers => "保存填空答案…",
+            Action::LoadAnswers => "载入填空答案…",
+            Action::LoadRules => "载入自定义清理规则…",
+            Action::ApplyCleaning => "应用清理",
+            Action::Quit => "退出",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        Some(match self {
+            Action::Open => KeyboardShortcut::new(cmd, Key::O),
+            Action::Export => KeyboardShortcut::new(cmd, Key::E),
+            Action::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            Action::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
+            Action::Find => KeyboardShortcut::new(cmd, Key::F),
+            Action::Replace => KeyboardShortcut::new(cmd, Key::H),
+            _ => return None,
+        })
+    }
+
+    /// Other keys that do the same (Ctrl+Y redoes too).
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Action::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            _ => None,
+        }
+    }
+}
+
+/// Something a panel asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Action(Action),
+    OpenPath(PathBuf),
+    /// Decode the open file again with another encoding.
+    Reload(Encoding),
+    SelectReport(usize),
+    /// Put the cursor at a byte offset of the document and scroll the text there.
+    GoTo(usize),
+    /// Select a range of the document and scroll to it, keeping the keyboard focus where it is.
+    Reveal(std::ops::Range<usize>),
+    /// Apply edits as one undo step.
+    Apply {
+        edits: Vec<Edit>,
+        label: String,
+    },
+    SetRule {
+        id: String,
+        enabled: bool,
+    },
+    /// A fill field changed: show the value in the text now.
+    FillLive {
+        key: String,
+        value: String,
+    },
+    /// The user finished a fill field (Enter/Tab): move to the next unfilled one.
+    FillCommit {
+        key: String,
+    },
+    OpenExport,
+    /// Select a range (bytes of the document), for find.
+    Select(std::ops::Range<usize>),
+    RestoreAutosave,
+    DiscardAutosave,
+    /// Files were exported.
+    Exported {
+        whole: bool,
+        folder: PathBuf,
+        count: usize,
+    },
+    /// Go to the first unfilled placeholder and its prompt.
+    FillFirst,
+    /// The user confirmed dropping unsaved work: do what was waiting.
+    Proceed(super::app::AfterConfirm),
+}

@@ -1,0 +1,466 @@
+//! The export dialog: this report, the whole compilation, or every report as its own file;
+//! format, encoding and line ending. Unfilled placeholders are listed before writing, an
+//! existing file is replaced only when the user says so, and the source is never written.
+
+use super::app::Prefs;
+use super::command::Command;
+use super::workspace::Workspace;
+use crate::export::{self, TextOptions};
+use crate::model::{ByteRange, Edit, Encoding, LineEnding};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportScope {
+    Report,
+    Whole,
+    EachReport,
+}
+
+impl ExportScope {
+    fn label(self) -> &'static str {
+        match self {
+            ExportScope::Report => "当前这篇报告",
+            ExportScope::Whole => "整部汇编（一个文件）",
+            ExportScope::EachReport => "每篇报告各存一个文件",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stage {
+    Options,
+    /// Unfilled placeholders were found: go fill them or export anyway.
+    Unfilled,
+    /// These files exist already.
+    ConfirmReplace(Vec<PathBuf>),
+    Done(Vec<PathBuf>),
+}
+
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub scope: ExportScope,
+    pub encoding: Encoding,
+    pub line_ending: LineEnding,
+    /// Apply the cleaning plan to what is written (the editor's text stays as it is).
+    pub apply_cleaning: bool,
+    /// Word (.docx, 公文 layout) instead of plain text.
+    pub docx: bool,
+    /// The folder the files go into.
+    pub folder: String,
+    pub stage: Stage,
+    pub error: Option<String>,
+    pub open: bool,
+}
+
+impl ExportDialog {
+    pub fn new(prefs: &Prefs, ws: &Workspace) -> ExportDialog {
+        ExportDialog {
+            scope: ExportScope::Whole,
+            encoding: prefs.export_encoding,
+            line_ending: if ws.path.is_some() {
+                ws.line_ending
+            } else {
+                prefs.export_line_ending
+            },
+            apply_cleaning: true,
+            docx: false,
+            folder: String::new(),
+            stage: Stage::Options,
+            error: None,
+            open: true,
+        }
+    }
+
+    /// The files this export would write, with their text.
+    pub fn outputs(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, String)> {
+        let folder = PathBuf::from(self.folder.trim());
+        let stem = ws.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "示例汇编".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let reports = &ws.analysis.outline.reports;
+        let ext = if self.docx { "docx" } else { "txt" };
+        let text_of = |range: ByteRange| self.text_of(ws, range);
+        match self.scope {
+            ExportScope::Whole => {
+                let mut t = text_of(0..ws.text.len());
+                if !t.ends_with('\n') {
+                    t.push('\n');
+                }
+                vec![(folder.join(format!("{stem}-清稿.{ext}")), t)]
+            }
+            ExportScope::Report => match reports.get(selected) {
+                Some(r) => vec![(
+                    folder.join(export::file_name(selected + 1, &r.title, ext)),
+                    with_title(r, text_of(ws.report_range(selected))),
+                )],
+                None => Vec::new(),
+            },
+            ExportScope::EachReport => {
+                let mut seen = std::collections::HashSet::new();
+                reports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut name = export::file_name(i + 1, &r.title, ext);
+                        // Two reports with one title still get two files.
+                        let mut k = 2;
+                        while !seen.insert(name.to_lowercase()) {
+                            name = export::file_name(i + 1, &format!("{}-{k}", r.title), ext);
+                            k += 1;
+                        }
+                        (
+                            folder.join(name),
+                            with_title(r, text_of(ws.report_range(i))),
+                        )
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// `range` of the text, cleaned when asked.
+    fn text_of(&self, ws: &Workspace, range: ByteRange) -> String {
+        let slice = &ws.text[range.clone()];
+        if !self.apply_cleaning || ws.analysis_is_stale() {
+            return slice.to_string();
+        }
+        let local: Vec<Edit> = ws
+            .plan
+            .iter()
+            .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
+            .map(|e| Edit {
+                range: e.range.start - range.start..e.range.end - range.start,
+                ..e.clone()
+            })
+            .collect();
+        crate::edit::apply(slice, &local).text
+    }
+
+    /// Placeholders left in what would be exported.
+    fn unfilled(&self, ws: &Workspace, selected: usize) -> Vec<(usize, String)> {
+        let list: &[crate::placeholder::Placeholder] = match self.scope {
+            ExportScope::Report => ws.analysis.report_placeholders(selected),
+            _ => &ws.analysis.placeholders,
+        };
+        list.iter()
+            .map(|p| {
+                let context = ws.analysed(&(p.context_range.start..p.context_range.end));
+                (p.range.start, format!("第{}行 {context}", p.line + 1))
+            })
+            .collect()
+    }
+
+    /// Writes the files. Refuses the source file; replaces existing files only if `replace`.
+    pub fn write(
+        &mut self,
+        ws: &Workspace,
+        selected: usize,
+        replace: bool,
+    ) -> Result<Vec<PathBuf>, String> {
+        if self.folder.trim().is_empty() {
+            return Err("请先选择保存的文件夹".into());
+        }
+        let folder = PathBuf::from(self.folder.trim());
+        if !folder.is_dir() {
+            std::fs::create_dir_all(&folder)
+                .map_err(|e| format!("{}: 无法创建文件夹（{e}）", folder.display()))?;
+        }
+        let outputs = self.outputs(ws, selected);
+        let source = ws.path.as_deref();
+        if let Some(src) = source
+            && outputs.iter().any(|(p, _)| same_file(p, src))
+        {
+            return Err(format!(
+                "{}: 这是原文件，清稿从不覆盖原文件；请换一个文件夹",
+                src.display()
+            ));
+        }
+        if !replace {
+            let existing: Vec<PathBuf> = outputs
+                .iter()
+                .filter(|(p, _)| p.exists())
+                .map(|(p, _)| p.clone())
+                .collect();
+            if !existing.is_empty() {
+                self.stage = Stage::ConfirmReplace(existing);
+                return Ok(Vec::new());
+            }
+        }
+        let opts = TextOptions {
+            encoding: self.encoding,
+            line_ending: self.line_ending,
+        };
+        let files: Vec<(PathBuf, Vec<u8>)> = if self.docx {
+            self.docx_files(ws, selected, outputs)?
+        } else {
+            outputs
+                .into_iter()
+                .map(|(p, t)| export::encode(&t, opts).map(|b| (p, b)))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.to_string())?
+        };
+        let mut written = Vec::new();
+        for (path, bytes) in files {
+            export::write_atomic(&path, &bytes, replace, source).map_err(|e| e.to_string())?;
+            written.push(path);
+        }
+        self.stage = Stage::Done(written.clone());
+        Ok(written)
+    }
+}
+
+impl ExportDialog {
+    /// The .docx files for `outputs` (whose names they keep): the text as exported is
+    /// analysed again so headings and titles match what is written.
+    fn docx_files(
+        &self,
+        ws: &Workspace,
+        selected: usize,
+        outputs: Vec<(PathBuf, String)>,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+        use crate::export::docx;
+        let text = self.text_of(ws, 0..ws.text.len());
+        let analysis = crate::analysis::analyze(&text);
+        let preset = docx::Preset::default();
+        let n = analysis.outline.reports.len();
+        let build = |reports: &[usize], whole: bool| {
+            let input = docx::input_from_text(&text, &analysis, reports, whole);
+            docx::build(&input, &preset).map_err(|e| e.to_string())
+        };
+        let mut files = Vec::new();
+        for (i, (path, _)) in outputs.into_iter().enumerate() {
+            let bytes = match self.scope {
+                ExportScope::Whole => build(&(0..n).collect::<Vec<_>>(), true)?,
+                ExportScope::Report => build(&[selected.min(n.saturating_sub(1))], false)?,
+                ExportScope::EachReport => build(&[i], false)?,
+            };
+            files.push((path, bytes));
+        }
+        Ok(files)
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A report's text as exported: an inferred title goes first, so the file has one.
+fn with_title(r: &crate::model::Report, body: String) -> String {
+    let mut out = String::with_capacity(body.len() + 64);
+    if r.title_inferred {
+        out.push_str(&r.title);
+        out.push_str("\n\n");
+    }
+    out.push_str(&body);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+pub fn ui(
+    ctx: &egui::Context,
+    d: &mut ExportDialog,
+    ws: &Workspace,
+    selected: usize,
+    cmds: &mut Vec<Command>,
+) {
+    let mut open = d.open;
+    egui::Window::new("导出")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(480.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| match d.stage.clone() {
+            Stage::Options => options_ui(ui, d, ws, selected, cmds),
+            Stage::Unfilled => {
+                let list = d.unfilled(ws, selected);
+                ui.label(format!(
+                    "要导出的文字里还有 {} 处占位符没有填写：",
+                    list.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for (_, line) in list.iter().take(50) {
+                            ui.label(line);
+                        }
+                        if list.len() > 50 {
+                            ui.label(format!("……另有 {} 处", list.len() - 50));
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    if ui.button("去填写").clicked() {
+                        d.open = false;
+                        cmds.push(Command::FillFirst);
+                    }
+                    if ui.button("仍然导出").clicked() {
+                        write_ui(d, ws, selected, false, cmds);
+                    }
+                    if ui.button("返回").clicked() {
+                        d.stage = Stage::Options;
+                    }
+                });
+            }
+            Stage::ConfirmReplace(existing) => {
+                ui.label("这些文件已经存在：");
+                for p in existing.iter().take(20) {
+                    ui.monospace(p.display().to_string());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("替换").clicked() {
+                        write_ui(d, ws, selected, true, cmds);
+                    }
+                    if ui.button("取消").clicked() {
+                        d.stage = Stage::Options;
+                    }
+                });
+            }
+            Stage::Done(paths) => {
+                ui.label(format!("已导出 {} 个文件，位置：", paths.len()));
+                ui.monospace(d.folder.trim());
+                egui::ScrollArea::vertical()
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for p in &paths {
+                            let name = p
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            ui.label(name);
+                        }
+                    });
+                if ui.button("完成").clicked() {
+                    d.open = false;
+                }
+            }
+        });
+    d.open = d.open && open;
+}
+
+fn write_ui(
+    d: &mut ExportDialog,
+    ws: &Workspace,
+    selected: usize,
+    replace: bool,
+    cmds: &mut Vec<Command>,
+) {
+    match d.write(ws, selected, replace) {
+        Ok(written) if !written.is_empty() => {
+            d.error = None;
+            cmds.push(Command::Exported {
+                whole: d.scope != ExportScope::Report,
+                folder: PathBuf::from(d.folder.trim()),
+                count: written.len(),
+            });
+        }
+        Ok(_) => {}
+        Err(e) => {
+            d.error = Some(e);
+            d.stage = Stage::Options;
+        }
+    }
+}
+
+fn options_ui(
+    ui: &mut egui::Ui,
+    d: &mut ExportDialog,
+    ws: &Workspace,
+    selected: usize,
+    cmds: &mut Vec<Command>,
+) {
+    ui.strong("导出范围");
+    for s in [
+        ExportScope::Report,
+        ExportScope::Whole,
+        ExportScope::EachReport,
+    ] {
+        ui.radio_value(&mut d.scope, s, s.label());
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.strong("格式");
+        ui.radio_value(&mut d.docx, false, ".txt 文本");
+        ui.radio_value(&mut d.docx, true, ".docx 公文格式");
+    });
+    ui.add_enabled_ui(!d.docx, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("编码");
+            egui::ComboBox::from_id_salt("export_encoding")
+                .selected_text(d.encoding.name())
+                .show_ui(ui, |ui| {
+                    for e in Encoding::ALL {
+                        ui.selectable_value(&mut d.encoding, e, e.name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.label("换行");
+            ui.radio_value(&mut d.line_ending, LineEnding::Lf, "LF（通用）");
+            ui.radio_value(
+                &mut d.line_ending,
+                LineEnding::Crlf,
+                "CRLF（Windows 记事本）",
+            );
+        })
+    });
+    ui.checkbox(
+        &mut d.apply_cleaning,
+        "导出时应用当前的清理规则（不改动编辑器中的文字）",
+    );
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("保存到文件夹");
+        ui.add(egui::TextEdit::singleline(&mut d.folder).desired_width(260.0))
+            .labelled_by(label.id);
+        if ui.button("选择…").clicked() {
+            let mut dialog = rfd::FileDialog::new().set_title("选择导出的文件夹");
+            if !d.folder.trim().is_empty() {
+                dialog = dialog.set_directory(d.folder.trim());
+            }
+            match dialog.pick_folder() {
+                Some(p) => d.folder = p.display().to_string(),
+                None => {
+                    d.error = Some(
+                        "没有选择文件夹。如果系统对话框没有出现，请直接在框里输入路径。".into(),
+                    )
+                }
+            }
+        }
+    });
+    let outputs = d.outputs(ws, selected);
+    ui.label(
+        egui::RichText::new(match outputs.as_slice() {
+            [(p, _)] => format!(
+                "将写入：{}",
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            list => format!("将写入 {} 个文件", list.len()),
+        })
+        .small()
+        .weak(),
+    );
+    if let Some(e) = &d.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui.button("导出").clicked() {
+            if d.unfilled(ws, selected).is_empty() {
+                write_ui(d, ws, selected, false, cmds);
+            } else {
+                d.stage = Stage::Unfilled;
+            }
+        }
+        if ui.button("取消").clicked() {
+            d.open = false;
+        }
+    });
+}

@@ -1,0 +1,287 @@
+//! The open compilation: its text, the undo history, a revision number that changes with
+//! every edit, and what the core derives from the text (analysis, cleaning plan), kept up
+//! to date. The text changes only through [`Workspace::apply`], undo and redo.
+//!
+//! No egui here: this is the GUI's model, testable without a window.
+
+use crate::analysis::{self, Analysis};
+use crate::clean::{self, RuleSet};
+use crate::edit::History;
+use crate::model::{ByteRange, Document, Edit, EditOrigin, Encoding, LineEnding};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Above this size, re-analysis waits for a pause in typing instead of running per keystroke.
+pub const LIVE_ANALYSIS_LIMIT: usize = 256 * 1024;
+
+pub struct Workspace {
+    pub path: Option<PathBuf>,
+    pub encoding: Encoding,
+    pub line_ending: LineEnding,
+    pub text: String,
+    pub history: History,
+    /// Changes with every change of `text`; caches key on it.
+    pub revision: u64,
+    /// The revision that matches what is on disk (load) or was last exported.
+    pub clean_revision: u64,
+    pub analysis: Analysis,
+    pub analysis_revision: u64,
+    /// Edits made since the analysis ran, as (start, end, new length), to map its offsets.
+    shifts: Vec<(usize, usize, usize)>,
+    /// The cleaning plan under the current rules.
+    pub plan: Vec<Edit>,
+    /// How many changes each rule would make if it were on.
+    pub rule_counts: BTreeMap<String, usize>,
+    plan_key: (u64, u64),
+    /// Changes whenever the plan is recomputed.
+    pub plan_generation: u64,
+}
+
+impl Workspace {
+    pub fn new(doc: Document) -> Workspace {
+        let mut ws = Workspace {
+            path: doc.path,
+            encoding: doc.encoding,
+            line_ending: doc.line_ending,
+            text: doc.text,
+            history: History::default(),
+            revision: 1,
+            clean_revision: 1,
+            analysis: Analysis::default(),
+            analysis_revision: 0,
+            shifts: Vec::new(),
+            plan: Vec::new(),
+            rule_counts: BTreeMap::new(),
+            plan_key: (0, 0),
+            plan_generation: 0,
+        };
+        ws.refresh_analysis(true);
+        ws
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.clean_revision
+    }
+
+    /// The file name shown in the title and status bar.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            None => "示例汇编.txt".to_string(),
+        }
+    }
+
+    /// Applies `edits` as one undo step. Typing (`mergeable`) merges into one step and
+    /// leaves large texts' analysis for a pause; everything else re-analyses at once.
+    pub fn apply(&mut self, edits: Vec<Edit>, label: &str, mergeable: bool) -> bool {
+        let edits = crate::edit::normalize(edits);
+        let shifts: Vec<_> = edits
+            .iter()
+            .map(|e| (e.range.start, e.range.end, e.new.len()))
+            .collect();
+        if !self.history.apply(&mut self.text, edits, label, mergeable) {
+            return false;
+        }
+        self.revision += 1;
+        // Shifts of one batch are in pre-edit positions; record them last-first so each
+        // maps positions that the ones before it (in text order) did not move yet.
+        self.shifts.extend(shifts.into_iter().rev());
+        self.refresh_analysis(!mergeable);
+        true
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.text);
+        if done {
+            self.revision += 1;
+            self.refresh_analysis(true);
+        }
+        done
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.text);
+        if done {
+            self.revision += 1;
+            self.refresh_analysis(true);
+        }
+        done
+    }
+
+    /// Replaces the whole text as one undoable step (restoring an autosave).
+    pub fn replace_all(&mut self, new_text: &str, label: &str) -> bool {
+        match crate::edit::diff(&self.text, new_text) {
+            Some(mut e) => {
+                e.origin = EditOrigin::User;
+                self.apply(vec![e], label, false)
+            }
+            None => false,
+        }
+    }
+
+    pub fn analysis_is_stale(&self) -> bool {
+        self.analysis_revision != self.revision
+    }
+
+    /// Re-analyses when the text changed; a large text waits unless `force`.
+    pub fn refresh_analysis(&mut self, force: bool) {
+        if !self.analysis_is_stale() {
+            return;
+        }
+        if !force && self.text.len() > LIVE_ANALYSIS_LIMIT {
+            return;
+        }
+        self.analysis = analysis::analyze(&self.text);
+        self.analysis_revision = self.revision;
+        self.shifts.clear();
+    }
+
+    /// Recomputes the cleaning plan when the text or the rules changed.
+    pub fn refresh_plan(&mut self, rules: &RuleSet, rules_revision: u64) {
+        let key = (self.analysis_revision, rules_revision);
+        if self.plan_key == key {
+            return;
+        }
+        self.plan_key = key;
+        self.plan_generation += 1;
+        self.plan = crate::analysis::plan_cleaning(&self.text, &self.analysis.outline, rules);
+        let mut all = rules.clone();
+        for r in &mut all.rules {
+            r.enabled = true;
+        }
+        let every = clean::plan(&self.text, &self.analysis.outline, &all);
+        self.rule_counts.clear();
+        for e in &every {
+            if let EditOrigin::Rule(id) = &e.origin {
+                *self.rule_counts.entry(id.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Maps an offset from the (possibly stale) analysis to the current text.
+    /// `stick_left`: an insertion exactly at the offset stays after it.
+    pub fn map_offset(&self, mut pos: usize, stick_left: bool) -> usize {
+        for &(start, end, new_len) in &self.shifts {
+            if pos > end || (pos == end && !(stick_left && start == end)) {
+                pos = pos - (end - start) + new_len;
+            } else if pos > start {
+                pos = start + new_len.min(pos - start);
+            }
+        }
+        floor_boundary(&self.text, pos.min(self.text.len()))
+    }
+
+    /// A range from the (possibly stale) analysis, in the current text.
+    pub fn mapped(&self, r: &ByteRange) -> ByteRange {
+        let start = self.map_offset(r.start, true);
+        let end = self.map_offset(r.end, false).max(start);
+        start..end
+    }
+
+    /// The current text of a range from the analysis (never panics, even while the
+    /// analysis waits for a pause in typing).
+    pub fn analysed(&self, r: &ByteRange) -> &str {
+        self.text.get(self.mapped(r)).unwrap_or("")
+    }
+
+    /// The current byte range of report `i` (mapped through edits since the analysis).
+    pub fn report_range(&self, i: usize) -> ByteRange {
+        let Some(r) = self.analysis.outline.reports.get(i) else {
+            return 0..self.text.len();
+        };
+        let start = self.map_offset(r.range.start, true);
+        let end = self.map_offset(r.range.end, false).max(start);
+        start..end
+    }
+
+    /// The report holding byte `offset`, if any.
+    pub fn report_at(&self, offset: usize) -> Option<usize> {
+        let reports = &self.analysis.outline.reports;
+        (0..reports.len()).find(|&i| {
+            let r = self.report_range(i);
+            offset >= r.start && offset <= r.end
+        })
+    }
+
+    /// How many placeholders are still in report `i` (or the whole text).
+    pub fn unfilled(&self, report: Option<usize>) -> usize {
+        match report {
+            Some(i) => self.analysis.report_placeholders(i).len(),
+            None => self.analysis.placeholders.len(),
+        }
+    }
+
+    /// Number of findings in all reports.
+    pub fn findings(&self) -> usize {
+        self.analysis
+            .outline
+            .reports
+            .iter()
+            .map(|r| r.findings.len())
+            .sum()
+    }
+}
+
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Char index (what egui cursors count) of byte `offset` in `s`.
+pub fn char_index(s: &str, offset: usize) -> usize {
+    s[..floor_boundary(s, offset)].chars().count()
+}
+
+/// Byte offset of char index `ci` in `s`.
+pub fn byte_offset(s: &str, ci: usize) -> usize {
+    s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::user_edit;
+
+    #[test]
+    fn offsets_follow_typing_before_reanalysis() {
+        let text = "一、总结\n".repeat(100_000);
+        let mut ws = Workspace::new(Document::from_text(text));
+        let rev = ws.analysis_revision;
+        let at = 3;
+        let e = user_edit(&ws.text, at..at, "新增");
+        assert!(ws.apply(vec![e], "输入", true));
+        assert_eq!(ws.analysis_revision, rev, "large text waits for a pause");
+        assert_eq!(ws.map_offset(0, true), 0);
+        assert_eq!(ws.map_offset(3, true), 3);
+        assert_eq!(ws.map_offset(3, false), 9);
+        assert_eq!(ws.map_offset(100, false), 106);
+        ws.refresh_analysis(true);
+        assert_eq!(ws.map_offset(100, false), 100);
+    }
+
+    #[test]
+    fn undo_restores_text_and_changes_revision() {
+        let mut ws = Workspace::new(Document::from_text("XX区工作"));
+        let e = user_edit(&ws.text, 0..2, "滨江");
+        ws.apply(vec![e], "填写", false);
+        assert!(ws.is_dirty());
+        let r = ws.revision;
+        assert!(ws.undo());
+        assert_eq!(ws.text, "XX区工作");
+        assert!(ws.revision > r);
+    }
+
+    #[test]
+    fn char_and_byte_offsets_round_trip() {
+        let s = "一二a三";
+        assert_eq!(char_index(s, 6), 2);
+        assert_eq!(byte_offset(s, 3), 7);
+        assert_eq!(byte_offset(s, 9), s.len());
+    }
+}

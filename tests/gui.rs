@@ -1,0 +1,415 @@
+//! The desktop editor driven through egui_kittest on the real app state: open the sample,
+//! select a report, jump from the outline, fill a name group, toggle a cleaning rule, undo,
+//! export, autosave and restore. No GPU and no window needed.
+
+#![cfg(feature = "gui")]
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qinggao::gui::{App, Modal, Prefs, ToolTab};
+use std::path::Path;
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| ctx.set_fonts(qinggao::gui::fonts::definitions(false)))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+/// The app with the sample open and autosave going to `data` (never the user's directory).
+fn sample_app(data: &Path) -> App {
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.to_path_buf());
+    app.open_sample();
+    app
+}
+
+/// The outline entry's label: "（一）城市更新稳步推进".
+fn heading_label(app: &App, h: &qinggao::model::Heading) -> String {
+    format!("{}{}", h.marker(&app.ws.text), h.text(&app.ws.text))
+}
+
+fn report_text(app: &App, i: usize) -> String {
+    app.ws.text[app.ws.report_range(i)].to_string()
+}
+
+#[test]
+fn the_sample_opens_with_several_reports_and_selecting_one_shows_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let reports = h.state().ws.analysis.outline.reports.clone();
+    assert!(
+        reports.len() >= 4,
+        "the sample has 4 reports, found {}",
+        reports.len()
+    );
+    assert!(
+        reports.iter().any(|r| r.title_inferred),
+        "one report of the sample has no title"
+    );
+    let label = format!("2. {}", reports[1].title);
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(h.state().selected, 1);
+    assert_eq!(h.state().editor.buffer, report_text(h.state(), 1));
+    assert!(h.state().editor.buffer.contains("农业农村"));
+}
+
+#[test]
+fn clicking_an_outline_entry_moves_the_cursor_to_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let report = h.state().ws.analysis.outline.reports[0].clone();
+    let heading = report
+        .outline
+        .iter()
+        .find(|x| x.marker(&h.state().ws.text).starts_with('（') && x.level >= 2)
+        .expect("the first sample report has （一） headings")
+        .clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    let want = h.state().ws.analysis.index.line_start(heading.line);
+    assert_eq!(h.state().editor.cursor, Some(want));
+}
+
+#[test]
+fn typing_then_undo_restores_the_text_exactly_and_marks_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let before = h.state().ws.text.clone();
+    assert!(!h.state().window_title().starts_with('●'));
+    let heading = h.state().ws.analysis.outline.reports[0].outline[0].clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text("新".into()));
+    h.event(egui::Event::Text("增".into()));
+    h.run();
+    let at = h.state().ws.analysis.index.line_start(heading.line);
+    assert_eq!(
+        &h.state().ws.text[at..at + 6],
+        "新增",
+        "typing lands at the cursor"
+    );
+    assert!(
+        h.state().window_title().starts_with("● "),
+        "{}",
+        h.state().window_title()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.text, before, "one undo removes the typed run");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        &h.state().ws.text[at..at + 6],
+        "新增",
+        "redo brings it back"
+    );
+}
+
+#[test]
+fn filling_a_name_group_changes_every_occurrence_and_undo_restores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let before = report_text(h.state(), 0);
+    let group = |app: &App| {
+        app.ws
+            .analysis
+            .report_placeholders(0)
+            .iter()
+            .filter(|p| p.group(&app.ws.text) == "XX区")
+            .count()
+    };
+    let n = group(h.state());
+    assert!(
+        n >= 2,
+        "the first sample report names XX区 at least twice, found {n}"
+    );
+    assert!(!before.contains("滨江"));
+    h.state_mut().prefs.tool_tab = ToolTab::Fill;
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "XX区").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "XX区")
+        .type_text("滨江");
+    h.run();
+    let after = report_text(h.state(), 0);
+    assert_eq!(
+        group(h.state()),
+        0,
+        "every XX区 of the group is filled: {after}"
+    );
+    assert_eq!(after.matches("滨江区").count(), n);
+    assert_eq!(
+        h.state().answers.groups.get("XX区").map(String::as_str),
+        Some("滨江")
+    );
+    // The field stays while its group is gone from the text, and Enter moves on.
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        report_text(h.state(), 0),
+        before,
+        "a typed answer is one undo step"
+    );
+}
+
+#[test]
+fn toggling_a_cleaning_rule_changes_the_preview_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.state_mut().prefs.tool_tab = ToolTab::Clean;
+    h.run();
+    let total = h.state().ws.plan.len();
+    assert!(total > 0, "the sample has junk to clean");
+    let (rule, count) = {
+        let app = h.state();
+        let rule = app
+            .rules
+            .rules
+            .iter()
+            .find(|r| r.enabled && app.ws.rule_counts.get(&r.id).copied().unwrap_or(0) > 0)
+            .expect("some rule changes the sample")
+            .clone();
+        let c = app.ws.rule_counts[&rule.id];
+        (rule, c)
+    };
+    h.get_by_label(&rule.label).click();
+    h.run();
+    let now = h.state().ws.plan.len();
+    assert!(
+        now < total,
+        "turning off {} ({count} changes) shrinks the plan",
+        rule.id
+    );
+    h.get_by_label("应用清理").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.plan.len(),
+        0,
+        "applying cleans everything planned"
+    );
+    if rule.category != qinggao::clean::Category::Paywall {
+        assert!(
+            !h.state().ws.text.contains("##paidbegin##"),
+            "paywall markers are gone"
+        );
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().ws.text,
+        qinggao::gui::SAMPLE_TEXT,
+        "cleaning is one undo step"
+    );
+}
+
+#[test]
+fn export_every_report_into_a_folder_and_read_the_files_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("导出");
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    h.get_by_label("每篇报告各存一个文件").click();
+    h.get_by_role_and_label(Role::TextInput, "保存到文件夹")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "保存到文件夹")
+        .type_text(&out.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "导出").click();
+    h.run();
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.run();
+    }
+    let reports = h.state().ws.analysis.outline.reports.clone();
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder was created")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), reports.len());
+    for (f, r) in files.iter().zip(&reports) {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(
+            text.starts_with(&r.title),
+            "{} starts with its title",
+            f.display()
+        );
+        assert!(!text.contains("##paid"), "export applies cleaning");
+    }
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已导出"))
+    );
+    // A second export asks before replacing.
+    h.state_mut().export = None;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("每篇报告各存一个文件").click();
+    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "导出").click();
+    h.run();
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.run();
+    }
+    assert!(
+        h.query_by_label("替换").is_some(),
+        "existing files are not replaced silently"
+    );
+}
+
+#[test]
+fn autosave_then_reopen_offers_and_restores_the_same_text_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.clone());
+    app.open_path(&file);
+    assert!(app.modal.is_none(), "nothing to restore the first time");
+    let mut h = harness(app);
+    h.run();
+    let report = h.state().ws.analysis.outline.reports[1].clone();
+    h.get_by_label(&format!("2. {}", report.title)).click();
+    h.run();
+    let heading = report.outline[0].clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text("（已修改）".into()));
+    h.run();
+    h.state_mut()
+        .answers
+        .groups
+        .insert("XX区".into(), "滨江".into());
+    h.state_mut().autosave_now();
+    let edited = h.state().ws.text.clone();
+    let answers = h.state().answers.clone();
+    assert!(edited.contains("（已修改）"));
+
+    let mut again = App::new(Prefs::default());
+    again.data_dir = Some(data);
+    again.open_path(&file);
+    assert!(matches!(again.modal, Some(Modal::RestoreAutosave { .. })));
+    let mut h = harness(again);
+    h.run();
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().ws.text, edited);
+    assert_eq!(h.state().answers, answers);
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_is_reported_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let missing = dir.path().join("不存在.txt");
+    app.open_path(&missing);
+    let mut h = harness(app);
+    h.run();
+    match &h.state().modal {
+        Some(Modal::Message { body, .. }) => assert!(body.contains("不存在.txt"), "{body}"),
+        other => panic!("expected an error message, got {other:?}"),
+    }
+    h.get_by_label("确定").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+}
+
+#[test]
+fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.start_on(ToolTab::Fill);
+    let mut h = harness(app);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "XX区")
+            .is_focused()
+    );
+    h.event(egui::Event::Text("滨江".into()));
+    h.run();
+    assert!(report_text(h.state(), 0).contains("滨江区"));
+}
+
+#[test]
+fn find_counts_matches_and_replace_all_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let before = report_text(h.state(), 0);
+    let n = before.matches("城市更新").count();
+    assert!(n >= 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "查找")
+        .type_text("城市更新");
+    h.run();
+    assert_eq!(h.state().find.matches.len(), n);
+    h.get_by_role_and_label(Role::TextInput, "替换为").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "替换为")
+        .type_text("城市焕新");
+    h.run();
+    h.get_by_label(&format!("全部替换（{n} 处）")).click();
+    h.run();
+    let after = report_text(h.state(), 0);
+    assert_eq!(after.matches("城市焕新").count(), n);
+    assert_eq!(after.matches("城市更新").count(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0), before);
+}
+
+#[test]
+fn closing_with_unsaved_edits_asks_first_and_discard_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let heading = h.state().ws.analysis.outline.reports[0].outline[0].clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text("改".into()));
+    h.run();
+    let close = |h: &mut Harness<'static, App>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    close(&mut h);
+    assert!(
+        matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))),
+        "unsaved work is not closed silently"
+    );
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(h.state().window_title().starts_with("● "), "still unsaved");
+    close(&mut h);
+    h.get_by_label("放弃修改").click();
+    h.run();
+    assert!(!h.state().ws.is_dirty(), "discarding lets the window close");
+}
