@@ -804,6 +804,41 @@ pub fn check_edit_ops(data: &[u8]) {
         );
     }
 
+    // Composing two batches (what plan_cleaning does with its rounds): the first batch's
+    // valid edits, then a second batch of valid edits on the text they made, as one batch
+    // on the original text, sorted, disjoint, and giving the same text.
+    let first: Vec<Edit> = normalized
+        .iter()
+        .filter(|e| text.get(e.range.clone()) == Some(e.old.as_str()))
+        .cloned()
+        .collect();
+    let mid = applied.text.as_str();
+    let mut second = Vec::new();
+    for op in ops.chunks_exact(4).rev().take(16) {
+        let a = floor_boundary(mid, pos(op[1], mid.len()));
+        let b = floor_boundary(mid, pos(op[0], mid.len())).max(a);
+        second.push(edit::user_edit(
+            mid,
+            a..b,
+            NEW[usize::from(op[2]) % NEW.len()],
+        ));
+    }
+    let second = edit::normalize(second);
+    let end = edit::apply(mid, &second).text;
+    let composed = edit::compose(&text, &first, &second);
+    check_edits(&text, &composed, "edit::compose");
+    check_sorted_disjoint(&composed, "edit::compose");
+    let once = edit::apply(&text, &composed);
+    assert_eq!(
+        once.skipped, 0,
+        "edit::compose made edits that do not apply"
+    );
+    assert!(
+        once.text == end,
+        "edit::compose's batch does not give what the two batches give: {}",
+        first_difference(&end, &once.text)
+    );
+
     // The history against a model: each step is (text before, text after).
     let mut t = text.clone();
     let mut h = History::default();
