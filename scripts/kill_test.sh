@@ -7,8 +7,9 @@
 # waits past the autosave delay (3 s), kill -9s it, starts it again on the same file and
 # checks that (1) the file itself was not touched, (2) the autosave under $QINGGAO_DATA_DIR
 # holds the typed change, (3) the second start shows the restore prompt (a screenshot that
-# differs from a start without an autosave in the dialog's place). Screenshots go to
-# OUT_DIR (default /tmp/qinggao-kill-test) for a person to look at.
+# differs from a start without an autosave), (4) pressing 恢复 brings the change back (typing
+# more then autosaves both). Screenshots go to OUT_DIR (default /tmp/qinggao-kill-test) for
+# a person to look at.
 #
 # The binary: $QINGGAO_BIN if set, else target/release/qinggao (built when missing; a
 # release build takes minutes). Installs its Debian packages on first use (as root).
@@ -28,7 +29,7 @@ command -v import >/dev/null || need+=(imagemagick)
 for pkg in libxkbcommon-x11-0 libxcursor1 libxi6 libx11-xcb1 libgl1 libglx-mesa0 libegl1 libegl-mesa0 libgl1-mesa-dri libfontconfig1 libdbus-1-3; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
-fc-list 2>/dev/null | grep -qiE 'wqy|noto.*cjk|droid' || need+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -iE 'wqy|noto.*cjk|droid' >/dev/null || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}") >"$out/apt.log" 2>&1 \
@@ -79,7 +80,8 @@ start_app() { # $1: log name; sets $app (pid) and $win (window id)
   app=$!
   win=""
   for _ in $(seq 1 60); do
-    win=$(xdotool search --onlyvisible --name '清稿' 2>/dev/null | head -1 || true)
+    # xdotool's --name regex does not match the UTF-8 title ("文件名 — 清稿"); the class does.
+    win=$(xdotool search --onlyvisible --class qinggao 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     kill -0 "$app" 2>/dev/null || fail "the GUI exited at start, see $out/$1.log"
     sleep 0.5
@@ -128,7 +130,29 @@ kill -9 "$app"; wait "$app" 2>/dev/null || true; app=""
 mv "$out/sessions-aside" "$data/sessions"
 
 diff_pixels=$(compare -metric AE "$out/2-restart.png" "$out/3-no-autosave.png" /dev/null 2>&1 || true)
-diff_pixels=${diff_pixels%% *}
+diff_pixels=$(echo "$diff_pixels" | awk '{printf "%d", $1}')
 say "the restart differs from a start without autosave in $diff_pixels pixels"
-[ "${diff_pixels%.*}" -gt 2000 ] 2>/dev/null || fail "the restart looks like a start without an autosave: no restore prompt (see $out/2-restart.png)"
-grep -q "$marker" "$out/autosave-after-kill.json" && say "PASS: typed work survived kill -9 and is offered back; screenshots in $out"
+[ "$diff_pixels" -gt 2000 ] || fail "the restart looks like a start without an autosave: no restore prompt (see $out/2-restart.png)"
+
+# --- 4: start again, press 恢复, type more: the autosave then holds both changes -----------
+start_app fourth
+sleep 5
+eval "$(xdotool getwindowgeometry --shell "$win")"
+# The prompt is centred in the window; 恢复 sits 206 px left of and 29 px below its centre
+# (measured on 2-restart.png at the default window size).
+xdotool mousemove --window "$win" $((WIDTH / 2 - 206)) $((HEIGHT / 2 + 29)) click 1
+sleep 1
+import -window root "$out/4-restored.png"
+marker2="AFTER$RANDOM"
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
+xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT / 2 + 100)) click 1
+sleep 0.5
+xdotool key --window "$win" ctrl+End
+xdotool type --delay 60 "$marker2"
+sleep 6
+import -window root "$out/5-typed-again.png"
+kill -9 "$app"; wait "$app" 2>/dev/null || true; app=""
+grep -q "$marker2" "$session" || fail "typing after the restore was not autosaved (see $out/5-typed-again.png)"
+grep -q "$marker" "$session" || fail "恢复 did not bring the killed session's $marker back (see $out/4-restored.png)"
+[ "$(sha256sum "$file" | cut -d' ' -f1)" = "$original_sum" ] || fail "the source file changed"
+say "PASS: typed work survived kill -9, was offered back, restored, and the source file is untouched; screenshots in $out"
