@@ -413,3 +413,26 @@ fn closing_with_unsaved_edits_asks_first_and_discard_closes() {
     h.run();
     assert!(!h.state().ws.is_dirty(), "discarding lets the window close");
 }
+
+#[test]
+fn a_huge_report_opens_read_only_instead_of_freezing_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    // One report of ~5 MB with no structure: the case that would freeze a text editor.
+    let para = "全年完成投资XX万元，同比增长X%，惠及群众XX户，各项工作稳步推进。\n";
+    let text = para.repeat(qinggao::gui::MAX_EDITABLE_BYTES / para.len() + 1000);
+    let file = dir.path().join("巨大.txt");
+    std::fs::write(&file, &text).unwrap();
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(dir.path().to_path_buf());
+    app.open_path(&file);
+    let mut h = harness(app);
+    h.run();
+    assert!(h.state().editor.buffer.len() > qinggao::gui::MAX_EDITABLE_BYTES);
+    h.get_by_label_contains("只读显示");
+    assert!(
+        h.query_all_by_role(Role::MultilineTextInput)
+            .next()
+            .is_none(),
+        "no editable text box for a huge report"
+    );
+}

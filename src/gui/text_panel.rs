@@ -81,7 +81,15 @@ pub struct Editor {
     pending: Option<ByteRange>,
     /// Give the text keyboard focus with the pending selection (false: a fill field keeps it).
     pub focus_text: bool,
+    /// Line starts of a report too large to edit, keyed on `generation`.
+    readonly_lines: Option<(u64, Vec<usize>)>,
 }
+
+/// A report larger than this opens read-only in a virtualised view: egui's text editor lays
+/// out and copies the whole text every frame (~10–25 ms idle at 5 MB), which would freeze
+/// the window on a huge file with no report structure. Cleaning, filling and export still
+/// work on it.
+pub const MAX_EDITABLE_BYTES: usize = 4 << 20;
 
 pub const TEXT_ID: &str = "report_text";
 
@@ -379,6 +387,49 @@ impl egui::TextBuffer for Recording<'_> {
     }
 }
 
+/// A huge report, shown line by line: only the visible rows are laid out.
+fn readonly_ui(ui: &mut egui::Ui, ed: &mut Editor, text_size: f32) {
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "本篇有 {:.1} MB，超过可编辑的 {} MB，只读显示；清理、填空和导出照常可用。",
+            ed.buffer.len() as f64 / (1024.0 * 1024.0),
+            MAX_EDITABLE_BYTES >> 20
+        ),
+    );
+    if ed
+        .readonly_lines
+        .as_ref()
+        .is_none_or(|(g, _)| *g != ed.generation)
+    {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', ed.buffer.as_bytes()).map(|i| i + 1));
+        ed.readonly_lines = Some((ed.generation, starts));
+    }
+    let Some((_, starts)) = &ed.readonly_lines else {
+        return;
+    };
+    let font = FontId::proportional(text_size);
+    let row_height = ui.ctx().fonts_mut(|f| f.row_height(&font));
+    egui::ScrollArea::both()
+        .id_salt("report_text_readonly")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, starts.len(), |ui, rows| {
+            for row in rows {
+                let end = starts
+                    .get(row + 1)
+                    .map_or(ed.buffer.len(), |&e| e.saturating_sub(1));
+                let line = ed
+                    .buffer
+                    .get(starts[row]..end.max(starts[row]))
+                    .unwrap_or("");
+                // A very long line is cut for display only.
+                let shown: String = line.chars().take(2000).collect();
+                ui.add(egui::Label::new(egui::RichText::new(shown).font(font.clone())).extend());
+            }
+        });
+}
+
 /// Draws the legend and the editable text of the selected report.
 pub fn ui(
     ui: &mut egui::Ui,
@@ -388,6 +439,10 @@ pub fn ui(
     cmds: &mut Vec<Command>,
 ) {
     legend_ui(ui, ed);
+    if ed.buffer.len() > MAX_EDITABLE_BYTES {
+        readonly_ui(ui, ed, text_size);
+        return;
+    }
     let id = egui::Id::unique(TEXT_ID);
     let ctx = ui.ctx().clone();
     let pending = ed.pending.take();
