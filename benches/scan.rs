@@ -114,9 +114,12 @@ fn main() {
     bench("analyze (all of the above)", n, || analysis::analyze(text));
     let rules = clean::RuleSet::default();
     bench("clean::plan", n, || clean::plan(text, &a.outline, &rules));
+    bench("plan_cleaning (to a fixpoint)", n, || {
+        analysis::plan_cleaning(text, &a.outline, &rules)
+    });
     bench("inspect pipeline (analyze + plan)", n, || {
         let a = analysis::analyze(text);
-        clean::plan(text, &a.outline, &rules).len()
+        analysis::plan_cleaning(text, &a.outline, &rules).len()
     });
     println!(
         "  ({} reports, {} placeholders, {} cleaning edits)",

@@ -91,7 +91,8 @@ const EXTRA_CLEANING_ROUNDS: usize = 3;
 /// where reports start, whether the 目录 is empty); its own edits can change that structure
 /// (a brand word removed from a line that looked like a 目录 entry). Planning again on the
 /// result and composing the rounds into one batch makes cleaning idempotent: cleaning clean
-/// text changes nothing. Rounds after the first re-split the text but skip placeholders.
+/// text changes nothing. Rounds after the first re-split the text for its structure only
+/// (no headings, no placeholders).
 pub fn plan_cleaning(
     text: &str,
     outline: &Outline,
@@ -104,7 +105,7 @@ pub fn plan_cleaning(
     let mut current = crate::edit::apply(text, &edits).text;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
-        let outline = crate::split::split(&current, &index);
+        let outline = crate::split::split_structure(&current, &index);
         let more = crate::clean::plan(&current, &outline, rules);
         if more.is_empty() {
             break;

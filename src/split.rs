@@ -66,6 +66,8 @@ struct Lines<'a> {
     text: &'a str,
     index: &'a LineIndex,
     kinds: Vec<Kind>,
+    /// Outline each report (headings, roles, numbering); off for structure only.
+    with_outline: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -99,7 +101,12 @@ impl<'a> Lines<'a> {
                 }
             })
             .collect();
-        Lines { text, index, kinds }
+        Lines {
+            text,
+            index,
+            kinds,
+            with_outline: true,
+        }
     }
 
     fn len(&self) -> usize {
@@ -146,7 +153,18 @@ impl<'a> Lines<'a> {
 
 /// Splits `text` into its parts.
 pub fn split(text: &str, index: &LineIndex) -> Outline {
-    let lines = Lines::new(text, index);
+    split_lines(Lines::new(text, index))
+}
+
+/// The parts without each report's headings, roles and numbering findings: what cleaning
+/// needs (titles, report ranges, the 目录), at a fraction of the cost.
+pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
+    let mut lines = Lines::new(text, index);
+    lines.with_outline = false;
+    split_lines(lines)
+}
+
+fn split_lines(lines: Lines) -> Outline {
     let mut out = Outline::default();
     let Some(mut cursor) = lines.next_text(0) else {
         return out;
@@ -446,9 +464,16 @@ fn build_report(
             (title, true)
         }
     };
-    let (outline, numbering) = outline::outline(text, index, line_range.clone(), title_line);
-    findings.extend(numbering);
-    let roles = outline::roles(text, index, line_range.clone(), title_line);
+    let (outline, roles) = if lines.with_outline {
+        let (outline, numbering) = outline::outline(text, index, line_range.clone(), title_line);
+        findings.extend(numbering);
+        (
+            outline,
+            outline::roles(text, index, line_range.clone(), title_line),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     findings.sort_by_key(|f| (f.line, f.range.start));
     Report {
         title,
