@@ -49,7 +49,11 @@ pub fn paywall_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The line with any paywall markers taken out.
 pub fn strip_paywall(line: &str) -> Cow<'_, str> {
-    let ranges = paywall_ranges(line);
+    without(line, &paywall_ranges(line))
+}
+
+/// `line` with the sorted, disjoint byte `ranges` taken out.
+fn without<'a>(line: &'a str, ranges: &[std::ops::Range<usize>]) -> Cow<'a, str> {
     if ranges.is_empty() {
         return Cow::Borrowed(line);
     }
@@ -381,17 +385,7 @@ pub fn unsplit_watermark(line: &str) -> Cow<'_, str> {
         }
         prev_han = is_han(c);
     }
-    if cuts.is_empty() {
-        return Cow::Borrowed(line);
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut pos = 0;
-    for r in cuts {
-        out.push_str(&line[pos..r.start]);
-        pos = r.end;
-    }
-    out.push_str(&line[pos..]);
-    Cow::Owned(out)
+    without(line, &cuts)
 }
 
 /// How much the line looks like an advert: at least [`ADVERT_THRESHOLD`] is an advert,

@@ -235,7 +235,8 @@ impl RuleSet {
             )
         })?;
         let text = self.to_text(format).map_err(|d| bad(path, d))?;
-        std::fs::write(path, text).map_err(|e| Error::io(path, "写入规则文件", e))
+        // Through a temporary file and a rename, like every file 清稿 writes.
+        crate::export::write_atomic(path, text.as_bytes(), true, None)
     }
 
     /// The rule set as the text of a rule file.

@@ -10,7 +10,6 @@ use crate::model::Encoding;
 use crate::placeholder::Answers;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -108,13 +107,7 @@ pub fn save(dir: &Path, s: &Session) -> Result<PathBuf, String> {
     let folder = path.parent().unwrap_or(dir);
     std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let json = serde_json::to_vec(s).map_err(|e| e.to_string())?;
-    let mut tmp = tempfile::NamedTempFile::new_in(folder)
-        .map_err(|e| format!("{}: {e}", folder.display()))?;
-    tmp.write_all(&json)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    tmp.persist(&path)
-        .map_err(|e| format!("{}: {}", path.display(), e.error))?;
+    crate::export::write_atomic(&path, &json, true, None).map_err(|e| e.to_string())?;
     Ok(path)
 }
 

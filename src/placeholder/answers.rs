@@ -6,7 +6,6 @@ use super::Placeholder;
 use crate::error::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 /// The `format` tag of an answers file.
@@ -101,21 +100,7 @@ impl Answers {
     /// Writes the answers next to `path` in a temporary file and renames it over `path`,
     /// so a crash never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".qinggao-answers-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(path, "创建答案文件", e))?;
-        tmp.write_all(self.to_json().as_bytes())
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| Error::io(path, "写入答案文件", e))?;
-        tmp.persist(path)
-            .map_err(|e| Error::io(path, "保存答案文件", e.error))?;
-        Ok(())
+        crate::export::write_atomic(path, self.to_json().as_bytes(), true, None)
     }
 
     /// The usable answer for `p` and where it came from: a non-blank occurrence answer
