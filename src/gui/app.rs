@@ -219,11 +219,21 @@ impl App {
     /// When an autosave newer than the file exists for it, asks whether to restore it.
     fn offer_restore(&mut self) {
         let Some(dir) = &self.data_dir else { return };
-        if let Some(s) = session::load_newer(dir, self.ws.path.as_deref(), &self.ws.text) {
-            self.modal = Some(Modal::RestoreAutosave {
-                saved_at: session::format_time(s.saved_at),
-            });
-            self.pending_restore = Some(s);
+        match session::load_newer(dir, self.ws.path.as_deref(), &self.ws.text) {
+            Ok(Some(s)) => {
+                self.modal = Some(Modal::RestoreAutosave {
+                    saved_at: session::format_time(s.saved_at),
+                });
+                self.pending_restore = Some(s);
+            }
+            Ok(None) => {}
+            // The file opens as it is; the user is told why nothing is offered.
+            Err(message) => {
+                self.notice = Some(Notice {
+                    text: message,
+                    is_error: true,
+                })
+            }
         }
     }
 

@@ -112,18 +112,50 @@ pub fn save(dir: &Path, s: &Session) -> Result<PathBuf, String> {
 }
 
 /// The saved session for `source`, if there is a readable one of this format.
-pub fn load(dir: &Path, source: Option<&Path>) -> Option<Session> {
-    let bytes = std::fs::read(path_for(dir, source)).ok()?;
-    let s: Session = serde_json::from_slice(&bytes).ok()?;
-    (s.format == FORMAT && s.version == VERSION).then_some(s)
+/// Ok(None) when there is none; an error naming the file when it cannot be used (damaged,
+/// or written by another version of 清稿).
+pub fn load(dir: &Path, source: Option<&Path>) -> Result<Option<Session>, String> {
+    let path = path_for(dir, source);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: 无法读取自动保存的会话（{e}）", path.display())),
+    };
+    let damaged =
+        |e: serde_json::Error| format!("{}: 自动保存的会话已损坏，无法恢复（{e}）", path.display());
+    // The format and version first, so a file of another version says so.
+    #[derive(Deserialize)]
+    struct Header {
+        #[serde(default)]
+        format: String,
+        #[serde(default)]
+        version: u32,
+    }
+    let h: Header = serde_json::from_slice(&bytes).map_err(damaged)?;
+    if h.format != FORMAT || h.version != VERSION {
+        return Err(format!(
+            "{}: 自动保存的会话是另一版本（“{}” 版本 {}）写的，本版本读取 {FORMAT} 版本 {VERSION}，无法恢复",
+            path.display(),
+            h.format,
+            h.version
+        ));
+    }
+    let s: Session = serde_json::from_slice(&bytes).map_err(damaged)?;
+    Ok(Some(s))
 }
 
 /// The saved session for `source` when it is worth offering: newer than the file and
 /// different from what was just loaded.
-pub fn load_newer(dir: &Path, source: Option<&Path>, loaded_text: &str) -> Option<Session> {
-    let s = load(dir, source)?;
+pub fn load_newer(
+    dir: &Path,
+    source: Option<&Path>,
+    loaded_text: &str,
+) -> Result<Option<Session>, String> {
+    let Some(s) = load(dir, source)? else {
+        return Ok(None);
+    };
     if s.text == loaded_text && s.answers.groups.is_empty() && s.answers.occurrences.is_empty() {
-        return None;
+        return Ok(None);
     }
     if let Some(p) = source {
         let modified = std::fs::metadata(p)
@@ -132,10 +164,10 @@ pub fn load_newer(dir: &Path, source: Option<&Path>, loaded_text: &str) -> Optio
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs());
         if modified > s.saved_at {
-            return None;
+            return Ok(None);
         }
     }
-    Some(s)
+    Ok(Some(s))
 }
 
 pub fn remove(dir: &Path, source: Option<&Path>) {
@@ -158,6 +190,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_damaged_or_foreign_session_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            load(dir.path(), None).unwrap(),
+            None,
+            "no session is no error"
+        );
+        let path = path_for(dir.path(), None);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "{ not json").unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(
+            err.contains(&path.display().to_string()) && err.contains("损坏"),
+            "{err}"
+        );
+        std::fs::write(&path, r#"{"format":"qinggao-session","version":99}"#).unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(err.contains("99"), "{err}");
+    }
+
+    #[test]
     fn save_then_load_gives_the_same_session() {
         let dir = tempfile::tempdir().unwrap();
         let mut answers = Answers::default();
@@ -171,10 +224,10 @@ mod tests {
             2,
         );
         save(dir.path(), &s).unwrap();
-        assert_eq!(load(dir.path(), None).as_ref(), Some(&s));
-        assert!(load_newer(dir.path(), None, "别的文字").is_some());
+        assert_eq!(load(dir.path(), None).unwrap().as_ref(), Some(&s));
+        assert!(load_newer(dir.path(), None, "别的文字").unwrap().is_some());
         remove(dir.path(), None);
-        assert!(load(dir.path(), None).is_none());
+        assert!(load(dir.path(), None).unwrap().is_none());
     }
 
     #[test]
@@ -192,6 +245,10 @@ mod tests {
         );
         s.saved_at = 1;
         save(dir.path(), &s).unwrap();
-        assert!(load_newer(dir.path(), Some(&file), "原文").is_none());
+        assert!(
+            load_newer(dir.path(), Some(&file), "原文")
+                .unwrap()
+                .is_none()
+        );
     }
 }
