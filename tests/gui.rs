@@ -569,3 +569,30 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
     );
     assert_eq!(app.ws.text, loaded);
 }
+
+#[test]
+fn choosing_docx_says_which_official_fonts_this_machine_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(
+        h.query_by_label_contains("本机未找到字体").is_none(),
+        "nothing about fonts for .txt"
+    );
+    h.get_by_label(".docx 公文格式").click();
+    h.run();
+    let installed = qinggao::gui::system_fonts::installed();
+    let preset = qinggao::export::docx::Preset::default();
+    let missing = qinggao::export::docx::missing_fonts(&preset, installed);
+    if missing.is_empty() {
+        h.get_by_label("公文字体齐全。");
+    } else {
+        let label = h.get_by_label_contains("本机未找到字体");
+        let text = format!("{label:?}");
+        for (want, _) in &missing {
+            assert!(text.contains(want.as_str()), "{want} missing from {text}");
+        }
+    }
+}

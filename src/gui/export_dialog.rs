@@ -388,6 +388,9 @@ fn options_ui(
         ui.radio_value(&mut d.docx, false, ".txt 文本");
         ui.radio_value(&mut d.docx, true, ".docx 公文格式");
     });
+    if d.docx {
+        missing_fonts_ui(ui);
+    }
     ui.add_enabled_ui(!d.docx, |ui| {
         ui.horizontal(|ui| {
             let label = ui.label("编码");
@@ -463,4 +466,32 @@ fn options_ui(
             d.open = false;
         }
     });
+}
+
+/// Which 公文 fonts this machine lacks, and what Word/WPS will show instead.
+fn missing_fonts_ui(ui: &mut egui::Ui) {
+    let preset = crate::export::docx::Preset::default();
+    let missing = crate::export::docx::missing_fonts(&preset, super::system_fonts::installed());
+    if missing.is_empty() {
+        ui.label("公文字体齐全。");
+        return;
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|(want, fallback)| {
+            if fallback.is_empty() {
+                want.clone()
+            } else {
+                format!("{want}（可用 {fallback} 代替）")
+            }
+        })
+        .collect();
+    ui.label(
+        egui::RichText::new(format!(
+            "本机未找到字体：{}。文档照常写入这些字体名，在装有这些字体的电脑上打开即是标准公文样式。",
+            list.join("、")
+        ))
+        .color(ui.visuals().warn_fg_color)
+        .small(),
+    );
 }

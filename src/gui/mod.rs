@@ -14,6 +14,7 @@ mod outline_panel;
 mod reports_panel;
 pub mod session;
 mod status_bar;
+pub mod system_fonts;
 mod text_panel;
 mod workspace;
 
