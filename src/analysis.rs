@@ -64,16 +64,17 @@ pub fn clean_and_fill(
         &analysis.placeholders,
         answers,
     ));
-    let (filled, refreshed);
-    let (filled_text, filled_analysis) = if fills.is_empty() {
-        (text, analysis)
+    let filled;
+    let (filled_text, structure) = if fills.is_empty() {
+        (text, std::borrow::Cow::Borrowed(&analysis.outline))
     } else {
         filled = crate::edit::apply(text, &fills).text;
-        refreshed = analyze(&filled);
-        (filled.as_str(), &refreshed)
+        // Cleaning needs the structure of the filled text, not its placeholders or headings.
+        let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
+        (filled.as_str(), std::borrow::Cow::Owned(outline))
     };
-    let cleaning = plan_cleaning(filled_text, &filled_analysis.outline, rules);
-    let text = crate::edit::apply(filled_text, &cleaning).text;
+    let (cleaning, cleaned) = plan_and_apply_cleaning(filled_text, &structure, rules);
+    let text = cleaned.unwrap_or_else(|| filled_text.to_string());
     Cleaned {
         text,
         fills,
@@ -98,9 +99,19 @@ pub fn plan_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
+    plan_and_apply_cleaning(text, outline, rules).0
+}
+
+/// [`plan_cleaning`], also giving the cleaned text it computed on the way (None when there
+/// is nothing to clean), so callers do not apply the edits a second time.
+fn plan_and_apply_cleaning(
+    text: &str,
+    outline: &Outline,
+    rules: &crate::clean::RuleSet,
+) -> (Vec<crate::model::Edit>, Option<String>) {
     let mut edits = crate::clean::plan(text, outline, rules);
     if edits.is_empty() {
-        return edits;
+        return (edits, None);
     }
     let mut current = crate::edit::apply(text, &edits).text;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
@@ -111,8 +122,8 @@ pub fn plan_cleaning(
             break;
         }
         let next = crate::edit::apply(&current, &more).text;
-        edits = crate::edit::compose(text, &edits, &more);
+        edits = crate::edit::compose(text, &edits, &current, &more);
         current = next;
     }
-    edits
+    (edits, Some(current))
 }

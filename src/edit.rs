@@ -74,11 +74,12 @@ pub struct Applied {
     pub skipped: usize,
 }
 
-/// Composes two batches into one: `first` applies to `original`, `second` to the text
-/// `first` produced; the result applies to `original` and produces what both did. An edit of
+/// Composes two batches into one: `first` applies to `original` and gives `intermediate`
+/// (the caller has it already), `second` applies to `intermediate`; the result applies to
+/// `original` and produces what both did. An edit of
 /// `second` that touches text `first` wrote merges with that edit (keeping the first's
 /// origin); one in untouched text maps back unchanged. Both inputs sorted, non-overlapping.
-pub fn compose(original: &str, first: &[Edit], second: &[Edit]) -> Vec<Edit> {
+pub fn compose(original: &str, first: &[Edit], intermediate: &str, second: &[Edit]) -> Vec<Edit> {
     // Where each first edit's new text sits in the intermediate text.
     let mut shift: isize = 0;
     let placed: Vec<(ByteRange, &Edit)> = first
@@ -89,7 +90,6 @@ pub fn compose(original: &str, first: &[Edit], second: &[Edit]) -> Vec<Edit> {
             (start..start + e.new.len(), e)
         })
         .collect();
-    let intermediate = apply(original, first).text;
     // Map an intermediate offset lying outside every first edit back to the original.
     let to_original = |pos: usize| -> usize {
         let before =
@@ -469,7 +469,7 @@ mod tests {
             let t1 = apply(t0, &e1).text;
             let e2 = random_edits(&mut rng, &t1);
             let t2 = apply(&t1, &e2).text;
-            let c = compose(t0, &e1, &e2);
+            let c = compose(t0, &e1, &t1, &e2);
             let applied = apply(t0, &c);
             assert_eq!(applied.skipped, 0, "{t0:?} {e1:?} {e2:?} -> {c:?}");
             assert_eq!(applied.text, t2, "{t0:?} {e1:?} {e2:?} -> {c:?}");

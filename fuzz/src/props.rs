@@ -825,7 +825,7 @@ pub fn check_edit_ops(data: &[u8]) {
     }
     let second = edit::normalize(second);
     let end = edit::apply(mid, &second).text;
-    let composed = edit::compose(&text, &first, &second);
+    let composed = edit::compose(&text, &first, mid, &second);
     check_edits(&text, &composed, "edit::compose");
     check_sorted_disjoint(&composed, "edit::compose");
     let once = edit::apply(&text, &composed);
