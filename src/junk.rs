@@ -324,22 +324,33 @@ static TRIGGER_SETS: LazyLock<Vec<AhoCorasick>> = LazyLock::new(|| {
 
 /// Start offsets of the lines of `text` worth scoring with [`advert_score`], sorted: the
 /// lines holding a trigger keyword or a watermark split. One pass per keyword automaton,
-/// skipping to the next line after a hit.
+/// skipping to the next line after a hit; a large text is scanned on every core.
 pub fn advert_candidate_starts(text: &str) -> Vec<usize> {
+    crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+        candidate_starts_in(text, range)
+    })
+}
+
+/// [`advert_candidate_starts`] for the lines in `range` (line-aligned).
+fn candidate_starts_in(text: &str, range: std::ops::Range<usize>) -> Vec<usize> {
     let b = text.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
     let mut starts = Vec::new();
     for ac in TRIGGER_SETS.iter() {
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = ac.find(Input::new(text).span(pos..text.len())) else {
+        let mut pos = range.start;
+        while pos < range.end {
+            let Some(m) = ac.find(Input::new(text).span(pos..range.end)) else {
                 break;
             };
             starts.push(line_start(m.start()));
             pos = memchr::memchr(b'\n', &b[m.end()..]).map_or(text.len(), |i| m.end() + i + 1);
         }
     }
-    starts.extend(watermark_splits(text).map(line_start));
+    starts.extend(
+        watermark_splits(&text[range.clone()])
+            .map(|i| i + range.start)
+            .map(line_start),
+    );
     starts.sort_unstable();
     starts.dedup();
     starts

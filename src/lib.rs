@@ -14,6 +14,7 @@ pub mod export;
 pub mod junk;
 pub mod model;
 pub mod outline;
+pub mod par;
 pub mod placeholder;
 pub mod split;
 

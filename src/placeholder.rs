@@ -143,43 +143,7 @@ pub fn find(text: &str, index: &LineIndex) -> Vec<Placeholder> {
     } else {
         index
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(text.len() / (PARALLEL_MIN / 2));
-    if text.len() < PARALLEL_MIN || threads <= 1 {
-        return find_in(text, index, 0..text.len());
-    }
-    let bytes = text.as_bytes();
-    let mut bounds = vec![0];
-    for i in 1..threads {
-        let guess = text.len() / threads * i;
-        let cut = memchr::memchr(b'\n', &bytes[guess..]).map_or(text.len(), |j| guess + j + 1);
-        if cut > *bounds.last().unwrap_or(&0) && cut < text.len() {
-            bounds.push(cut);
-        }
-    }
-    bounds.push(text.len());
-    let mut parts: Vec<Vec<Placeholder>> = std::thread::scope(|s| {
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|w| {
-                let range = w[0]..w[1];
-                s.spawn(move || find_in(text, index, range))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let total: usize = parts.iter().map(Vec::len).sum();
-    let mut out = std::mem::take(&mut parts[0]);
-    out.reserve_exact(total - out.len());
-    for part in &mut parts[1..] {
-        out.append(part);
-    }
-    out
+    crate::par::flat_map_slices(text, PARALLEL_MIN, |range| find_in(text, index, range))
 }
 
 /// The placeholders starting in `range`, which begins at a line start and ends at one (or

@@ -164,42 +164,12 @@ fn rule_edit(text: &str, range: ByteRange, new: impl Into<String>, id: &str) -> 
 impl Inline {
     /// The edits inside lines of `text`; `brand_ok(offset)` says whether a brand word at
     /// that offset is in content (brand words in the adverts themselves are left to the
-    /// advert rules).
-    fn edits(&self, text: &str, brand_ok: &dyn Fn(usize) -> bool) -> Vec<Edit> {
-        let mut out = Vec::new();
-        if self.paywall {
-            for r in junk::paywall_ranges(text) {
-                out.push(rule_edit(text, r, "", ids::PAYWALL_MARKERS));
-            }
-        }
-        if let Some(ac) = &self.brands {
-            for m in ac.find_iter(text) {
-                if brand_ok(m.start()) {
-                    out.push(rule_edit(text, m.range(), "", ids::BRAND_WORDS));
-                }
-            }
-        }
-        if self.gloss {
-            let mut found = Vec::new();
-            gloss::find(text, &mut found);
-            out.extend(
-                found
-                    .into_iter()
-                    .map(|r| rule_edit(text, r, "", ids::PINYIN_GLOSS)),
-            );
-        }
-        if self.party || self.gdp {
-            let mut found = Vec::new();
-            masked::find(text, self.party, self.gdp, &mut found);
-            out.extend(found.into_iter().map(|m| {
-                let id = if m.gdp {
-                    ids::MASKED_GDP
-                } else {
-                    ids::MASKED_PARTY
-                };
-                rule_edit(text, m.range, m.replacement, id)
-            }));
-        }
+    /// advert rules). The built-in rules look inside one line at a time, so a large text is
+    /// scanned on every core; the user's patterns run over the whole text.
+    fn edits(&self, text: &str, brand_ok: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Edit> {
+        let mut out = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+            self.builtin_edits(text, range, brand_ok)
+        });
         if let Some((ac, phrase_ids)) = &self.user.phrases {
             for m in ac.find_iter(text) {
                 out.push(rule_edit(
@@ -223,6 +193,53 @@ impl Inline {
         }
         out.retain(|e| e.old != e.new);
         crate::edit::normalize(out)
+    }
+
+    /// The built-in rules' edits in the lines of `range` (line-aligned), placed in `text`.
+    fn builtin_edits(
+        &self,
+        text: &str,
+        range: ByteRange,
+        brand_ok: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Vec<Edit> {
+        let at = range.start;
+        let part = &text[range];
+        let place = |r: ByteRange| r.start + at..r.end + at;
+        let mut out = Vec::new();
+        if self.paywall {
+            for r in junk::paywall_ranges(part) {
+                out.push(rule_edit(text, place(r), "", ids::PAYWALL_MARKERS));
+            }
+        }
+        if let Some(ac) = &self.brands {
+            for m in ac.find_iter(part) {
+                if brand_ok(m.start() + at) {
+                    out.push(rule_edit(text, place(m.range()), "", ids::BRAND_WORDS));
+                }
+            }
+        }
+        if self.gloss {
+            let mut found = Vec::new();
+            gloss::find(part, &mut found);
+            out.extend(
+                found
+                    .into_iter()
+                    .map(|r| rule_edit(text, place(r), "", ids::PINYIN_GLOSS)),
+            );
+        }
+        if self.party || self.gdp {
+            let mut found = Vec::new();
+            masked::find(part, self.party, self.gdp, &mut found);
+            out.extend(found.into_iter().map(|m| {
+                let id = if m.gdp {
+                    ids::MASKED_GDP
+                } else {
+                    ids::MASKED_PARTY
+                };
+                rule_edit(text, place(m.range), m.replacement, id)
+            }));
+        }
+        out
     }
 
     /// A piece of text (a report title going into the 目录) cleaned the same way.

@@ -1,0 +1,107 @@
+//! Scanning a large text on every core: the text is cut at line starts into one slice per
+//! thread, each slice is scanned on its own thread, and the results come back in text order.
+//!
+//! Every whole-text scan of the core looks for things that sit inside one line (markers,
+//! keywords, placeholders), so cutting at line starts changes no result. No dependency on
+//! egui.
+
+use std::ops::Range;
+
+/// Texts shorter than this are scanned on the calling thread: starting threads costs more
+/// than it saves.
+pub const PARALLEL_MIN: usize = 4 << 20;
+
+/// Threads worth using for a text of `len` bytes (at least one).
+fn threads_for(len: usize, min: usize) -> usize {
+    if len < min {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(len / (min / 2).max(1))
+        .max(1)
+}
+
+/// Cuts `text` into `n` slices of about equal size, each starting at a line start.
+pub fn line_slices(text: &str, n: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut bounds = vec![0];
+    for i in 1..n.max(1) {
+        let guess = text.len() / n * i;
+        let cut = memchr::memchr(b'\n', &bytes[guess..]).map_or(text.len(), |j| guess + j + 1);
+        if cut > *bounds.last().unwrap_or(&0) && cut < text.len() {
+            bounds.push(cut);
+        }
+    }
+    bounds.push(text.len());
+    bounds.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Runs `f` on each line-aligned slice of `text` (byte ranges into it), on its own thread
+/// when the text is at least `min` bytes, and returns the results in text order.
+pub fn map_slices<T: Send>(text: &str, min: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    let threads = threads_for(text.len(), min);
+    if threads <= 1 {
+        return vec![f(0..text.len())];
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = line_slices(text, threads)
+            .into_iter()
+            .map(|range| s.spawn(move || f(range)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// [`map_slices`] for scans that give a list each: the lists joined in text order.
+pub fn flat_map_slices<T: Send>(
+    text: &str,
+    min: usize,
+    f: impl Fn(Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let mut parts = map_slices(text, min, f);
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        out.extend(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_start_at_lines_and_cover_the_text() {
+        let text = "第一行\n第二行比较长一些\n\n第四行\n最后一行没有换行";
+        for n in 1..8 {
+            let slices = line_slices(text, n);
+            assert_eq!(slices.first().map(|r| r.start), Some(0));
+            assert_eq!(slices.last().map(|r| r.end), Some(text.len()));
+            for w in slices.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+                assert_eq!(&text[w[1].start - 1..w[1].start], "\n", "n = {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn results_come_back_in_text_order() {
+        let text = "甲\n".repeat(40_000);
+        let lines = flat_map_slices(&text, 1 << 10, |r| {
+            (r.start..r.end)
+                .filter(|&i| text.as_bytes()[i] == b'\n')
+                .collect::<Vec<_>>()
+        });
+        let expected: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        assert_eq!(lines, expected);
+    }
+}
