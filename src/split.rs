@@ -66,45 +66,121 @@ struct Lines<'a> {
     text: &'a str,
     index: &'a LineIndex,
     kinds: Vec<Kind>,
+    /// Per line, what the report split asks of a text line, decided with its kind.
+    looks: Vec<Looks>,
     /// Outline each report (headings, roles, numbering); off for structure only.
     with_outline: bool,
 }
 
+/// How a text line reads to the report split.
+#[derive(Debug, Clone, Copy, Default)]
+struct Looks {
+    /// [`title_score`] of a line short enough to be a title, else 0.
+    title: u8,
+    /// The line has a comma or an enumeration comma (a title run on after a report has none).
+    commas: bool,
+    /// A date line ([`outline::is_date_line`]): a report ends there.
+    date: bool,
+}
+
+/// The line with paywall markers removed and spaces trimmed; `marks`: whether the line
+/// holds a `#` or `$` at all.
+fn content_of(raw: &str, marks: bool) -> std::borrow::Cow<'_, str> {
+    if !marks {
+        return std::borrow::Cow::Borrowed(raw.trim());
+    }
+    match junk::strip_paywall(raw) {
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
+    }
+}
+
+/// Cheap test that rules out most body lines before any title scoring: a title is short
+/// and has no full stop.
+fn may_be_title(raw: &str) -> bool {
+    static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
+    raw.len() <= MAX_TITLE_BYTES && FULL_STOP.find(raw.as_bytes()).is_none()
+}
+
+/// The kind of one line, and how it reads when it is text.
+fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
+    // Most lines are body paragraphs: decide those with byte checks only.
+    let first = raw.as_bytes().first().copied();
+    if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && raw.trim().is_empty() {
+        return (Kind::Blank, Looks::default());
+    }
+    let stripped = if marks {
+        junk::strip_paywall(raw)
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    };
+    let content = stripped.trim();
+    if content.is_empty() || (candidate && junk::is_advert_line(&stripped)) {
+        return (Kind::Junk, Looks::default());
+    }
+    let title = if may_be_title(raw) {
+        title_score(content).min(u8::MAX as u32) as u8
+    } else {
+        0
+    };
+    let looks = Looks {
+        title,
+        commas: title > 0 && content.contains(['，', '、']),
+        date: outline::is_date_line(content),
+    };
+    (Kind::Text, looks)
+}
+
 impl<'a> Lines<'a> {
-    fn new(text: &'a str, index: &'a LineIndex) -> Self {
+    /// `candidates`: the advert candidate line starts of `text`, when already found.
+    /// Every line is classified on its own, so a large text is classified on every core.
+    fn new(text: &'a str, index: &'a LineIndex, candidates: Option<&[usize]>) -> Self {
         // One whole-text keyword pass finds the few lines worth scoring as adverts.
-        let mut candidates = junk::advert_candidate_starts(text);
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut next_candidate = candidates.into_iter().peekable();
-        let kinds = (0..index.line_count())
-            .map(|l| {
-                let start = index.line_start(l);
-                while next_candidate.next_if(|&c| c < start).is_some() {}
-                let candidate = next_candidate.next_if_eq(&start).is_some();
-                let s = &text[index.line_range(text, l)];
-                // Most lines are body paragraphs: decide those with byte checks only.
-                let first = s.as_bytes().first().copied();
-                if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && s.trim().is_empty()
-                {
-                    return Kind::Blank;
-                }
-                let stripped = if memchr::memchr2(b'#', b'$', s.as_bytes()).is_some() {
-                    junk::strip_paywall(s)
-                } else {
-                    std::borrow::Cow::Borrowed(s)
-                };
-                if stripped.trim().is_empty() || (candidate && junk::is_advert_line(&stripped)) {
-                    Kind::Junk
-                } else {
-                    Kind::Text
-                }
-            })
-            .collect();
+        let scanned;
+        let candidates = match candidates {
+            Some(c) => c,
+            None => {
+                scanned = junk::advert_candidate_starts(text);
+                &scanned
+            }
+        };
+        let line_count = index.line_count();
+        let classified = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+            let first = if range.start == 0 {
+                0
+            } else {
+                index.line_of(range.start)
+            };
+            let end = if range.end >= text.len() {
+                line_count
+            } else {
+                index.line_of(range.end)
+            };
+            let from = candidates.partition_point(|&c| c < range.start);
+            let mut next_candidate = candidates[from..].iter().copied().peekable();
+            // Paywall markers are rare: find their bytes once, not line by line.
+            let mut marks = memchr::memchr2_iter(b'#', b'$', &text.as_bytes()[range.clone()])
+                .map(|i| i + range.start)
+                .peekable();
+            (first..end)
+                .map(|l| {
+                    let start = index.line_start(l);
+                    while next_candidate.next_if(|&c| c < start).is_some() {}
+                    let candidate = next_candidate.next_if_eq(&start).is_some();
+                    let r = index.line_range(text, l);
+                    while marks.next_if(|&m| m < r.start).is_some() {}
+                    let has_marks = marks.peek().is_some_and(|&m| m < r.end);
+                    classify(&text[r], candidate, has_marks)
+                })
+                .collect::<Vec<_>>()
+        });
+        let (kinds, looks) = classified.into_iter().unzip();
         Lines {
             text,
             index,
             kinds,
+            looks,
             with_outline: true,
         }
     }
@@ -120,22 +196,7 @@ impl<'a> Lines<'a> {
 
     fn content_cow(&self, line: usize) -> std::borrow::Cow<'a, str> {
         let raw = &self.text[self.index.line_range(self.text, line)];
-        if memchr::memchr2(b'#', b'$', raw.as_bytes()).is_none() {
-            return std::borrow::Cow::Borrowed(raw.trim());
-        }
-        match junk::strip_paywall(raw) {
-            std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
-            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
-        }
-    }
-
-    /// Cheap test that rules out most body lines before any title scoring: a title is short
-    /// and has no full stop.
-    fn may_be_title(&self, line: usize) -> bool {
-        let raw = &self.text[self.index.line_range(self.text, line)];
-        static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
-        raw.len() <= MAX_TITLE_BYTES && FULL_STOP.find(raw.as_bytes()).is_none()
+        content_of(raw, memchr::memchr2(b'#', b'$', raw.as_bytes()).is_some())
     }
 
     fn next_text(&self, from: usize) -> Option<usize> {
@@ -153,14 +214,25 @@ impl<'a> Lines<'a> {
 
 /// Splits `text` into its parts.
 pub fn split(text: &str, index: &LineIndex) -> Outline {
-    split_lines(Lines::new(text, index))
+    split_with(text, index, None, true)
 }
 
 /// The parts without each report's headings, roles and numbering findings: what cleaning
 /// needs (titles, report ranges, the 目录), at a fraction of the cost.
 pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
-    let mut lines = Lines::new(text, index);
-    lines.with_outline = false;
+    split_with(text, index, None, false)
+}
+
+/// [`split`] (or [`split_structure`] without `with_outline`) given the advert candidate
+/// line starts of `text` ([`junk::advert_candidate_starts`]) when they are already known.
+pub(crate) fn split_with(
+    text: &str,
+    index: &LineIndex,
+    candidates: Option<&[usize]>,
+    with_outline: bool,
+) -> Outline {
+    let mut lines = Lines::new(text, index, candidates);
+    lines.with_outline = with_outline;
     split_lines(lines)
 }
 
@@ -325,14 +397,15 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
     while let Some(t) = lines.next_text(l) {
         let gap = lines.gap_before(t);
         let is_first = prev_text.is_none();
-        let title = lines.may_be_title(t) && {
-            let content = lines.content_cow(t);
-            let score = title_score(&content);
-            let after_end = prev_text.is_some_and(|p| is_report_end(lines, p));
+        let looks = lines.looks[t];
+        let title = looks.title > 0 && {
+            let score = looks.title;
+            // A report ended at a date line or the line before it.
+            let after_end = prev_text.is_some_and(|p| lines.looks[p].date);
             let next_is_body = || {
-                lines.next_text(t + 1).is_none_or(|n| {
-                    !lines.may_be_title(n) || title_score(&lines.content_cow(n)) < 2
-                })
+                lines
+                    .next_text(t + 1)
+                    .is_none_or(|n| lines.looks[n].title < 2)
             };
             if is_first {
                 score >= 2 || (score >= 1 && gap >= 1 && next_is_body())
@@ -340,7 +413,7 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
                 score >= 2 && next_is_body()
             } else {
                 // Only the next title line separates it from the previous report.
-                score >= 3 && !content.contains(['，', '、']) && next_is_body()
+                score >= 3 && !looks.commas && next_is_body()
             }
         };
         if title {
@@ -406,11 +479,6 @@ fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
-}
-
-/// A report ended at `line`: a date line or the line before it.
-fn is_report_end(lines: &Lines, line: usize) -> bool {
-    outline::is_date_line(&lines.content_cow(line))
 }
 
 /// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
@@ -666,7 +734,7 @@ mod tests {
         let one = "XX县2023年工作总结\n\n今年以来，我县认真贯彻落实上级部署，各项工作取得新成效。\n一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n（三）抓好民生。\n\n";
         let text = one.repeat(PARALLEL_MIN / one.len() + 50);
         let index = LineIndex::new(&text);
-        let lines = Lines::new(&text, &index);
+        let lines = Lines::new(&text, &index, None);
         let parallel = split_reports(&lines, 0);
         let serial: Vec<Report> = {
             let spans: Vec<Span> = parallel
