@@ -11,9 +11,20 @@ pub struct Analysis {
     pub outline: Outline,
     /// Every placeholder, in text order.
     pub placeholders: Vec<Placeholder>,
+    /// The start offsets of the lines holding an advert keyword, found once for the split
+    /// and reused when the same text is cleaned; None when not known.
+    pub(crate) advert_candidates: Option<Vec<usize>>,
 }
 
 impl Analysis {
+    /// The advert candidates of `text`, if this analysis was made of it (as far as a cheap
+    /// check tells: an analysis kept while the text is edited no longer fits it).
+    fn candidates_of(&self, text: &str) -> Option<&[usize]> {
+        self.advert_candidates
+            .as_deref()
+            .filter(|_| self.index.text_len() == text.len())
+    }
+
     /// Placeholders inside report `i` (its title line included).
     pub fn report_placeholders(&self, i: usize) -> &[Placeholder] {
         let Some(r) = self.outline.reports.get(i) else {
@@ -31,12 +42,14 @@ impl Analysis {
 
 pub fn analyze(text: &str) -> Analysis {
     let index = LineIndex::new(text);
-    let outline = crate::split::split(text, &index);
+    let candidates = crate::junk::advert_candidate_starts(text);
+    let outline = crate::split::split_with(text, &index, Some(&candidates), true);
     let placeholders = placeholder::find(text, &index);
     Analysis {
         index,
         outline,
         placeholders,
+        advert_candidates: Some(candidates),
     }
 }
 
@@ -65,15 +78,19 @@ pub fn clean_and_fill(
         answers,
     ));
     let filled;
-    let (filled_text, structure) = if fills.is_empty() {
-        (text, std::borrow::Cow::Borrowed(&analysis.outline))
+    let (filled_text, structure, candidates) = if fills.is_empty() {
+        (
+            text,
+            std::borrow::Cow::Borrowed(&analysis.outline),
+            analysis.candidates_of(text),
+        )
     } else {
         filled = crate::edit::apply(text, &fills).text;
         // Cleaning needs the structure of the filled text, not its placeholders or headings.
         let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
-        (filled.as_str(), std::borrow::Cow::Owned(outline))
+        (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
-    let (cleaning, cleaned) = plan_and_apply_cleaning(filled_text, &structure, rules);
+    let (cleaning, cleaned) = plan_and_apply_cleaning(filled_text, &structure, rules, candidates);
     let text = cleaned.unwrap_or_else(|| filled_text.to_string());
     Cleaned {
         text,
@@ -93,13 +110,23 @@ const EXTRA_CLEANING_ROUNDS: usize = 3;
 /// (a brand word removed from a line that looked like a 目录 entry). Planning again on the
 /// result and composing the rounds into one batch makes cleaning idempotent: cleaning clean
 /// text changes nothing. Rounds after the first re-split the text for its structure only
-/// (no headings, no placeholders).
+/// (no headings, no placeholders) and scan again only the lines the previous round changed.
 pub fn plan_cleaning(
     text: &str,
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, outline, rules).0
+    plan_and_apply_cleaning(text, outline, rules, None).0
+}
+
+/// [`plan_cleaning`] of the text `analysis` was made of, reusing what the analysis already
+/// scanned.
+pub fn plan_cleaning_analyzed(
+    text: &str,
+    analysis: &Analysis,
+    rules: &crate::clean::RuleSet,
+) -> Vec<crate::model::Edit> {
+    plan_and_apply_cleaning(text, &analysis.outline, rules, analysis.candidates_of(text)).0
 }
 
 /// [`plan_cleaning`], also giving the cleaned text it computed on the way (None when there
@@ -108,22 +135,159 @@ fn plan_and_apply_cleaning(
     text: &str,
     outline: &Outline,
     rules: &crate::clean::RuleSet,
+    candidates: Option<&[usize]>,
 ) -> (Vec<crate::model::Edit>, Option<String>) {
-    let mut edits = crate::clean::plan(text, outline, rules);
-    if edits.is_empty() {
-        return (edits, None);
+    let scanned;
+    let candidates = match candidates {
+        Some(c) => c,
+        None => {
+            scanned = crate::junk::advert_candidate_starts(text);
+            &scanned
+        }
+    };
+    let hints = crate::clean::Hints {
+        candidates: Some(candidates),
+        dirty: None,
+    };
+    let mut round = crate::clean::plan_with(text, outline, rules, &hints);
+    if round.edits.is_empty() {
+        return (round.edits, None);
     }
-    let mut current = crate::edit::apply(text, &edits).text;
+    let mut edits = round.edits.clone();
+    let applied = crate::edit::apply(text, &round.edits);
+    // Edits planned on a text apply to it; if one did not, nothing below can be trusted
+    // and every round scans everything.
+    let mut trusted = applied.skipped == 0;
+    let mut current = applied.text;
+    let mut candidates = candidates.to_vec();
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
-        let outline = crate::split::split_structure(&current, &index);
-        let more = crate::clean::plan(&current, &outline, rules);
-        if more.is_empty() {
+        let changed = Changed::new(&index, &round.edits);
+        candidates = if trusted {
+            changed.candidates(&current, &candidates)
+        } else {
+            crate::junk::advert_candidate_starts(&current)
+        };
+        let outline = crate::split::split_with(&current, &index, Some(&candidates), false);
+        let hints = crate::clean::Hints {
+            candidates: Some(&candidates),
+            dirty: (trusted && round.settled)
+                .then_some((changed.ranges.as_slice(), round.brands.as_slice())),
+        };
+        round = crate::clean::plan_with(&current, &outline, rules, &hints);
+        if round.edits.is_empty() {
             break;
         }
-        let next = crate::edit::apply(&current, &more).text;
-        edits = crate::edit::compose(text, &edits, &current, &more);
-        current = next;
+        let applied = crate::edit::apply(&current, &round.edits);
+        trusted &= applied.skipped == 0;
+        edits = crate::edit::compose(text, &edits, &current, &round.edits);
+        current = applied.text;
     }
     (edits, Some(current))
+}
+
+/// Where one round's edits landed in the text they made: the lines they touched, which the
+/// next round scans again, and how the untouched text between them moved.
+struct Changed<'a> {
+    edits: &'a [crate::model::Edit],
+    /// Where each edit's new text starts in the new text.
+    new_starts: Vec<usize>,
+    /// The new text's lines holding an edit, as merged line-aligned byte ranges.
+    ranges: Vec<crate::model::ByteRange>,
+}
+
+impl<'a> Changed<'a> {
+    /// `edits` (sorted, all applied) made the text `index` is of.
+    fn new(index: &LineIndex, edits: &'a [crate::model::Edit]) -> Changed<'a> {
+        let mut new_starts = Vec::with_capacity(edits.len());
+        let mut ranges: Vec<crate::model::ByteRange> = Vec::new();
+        let mut shift: isize = 0;
+        let len = index.text_len();
+        for e in edits {
+            let start = (e.range.start as isize + shift) as usize;
+            let end = start + e.new.len();
+            shift += e.new.len() as isize - e.range.len() as isize;
+            new_starts.push(start);
+            // Both ends count: a deletion leaves its mark on the line it joined.
+            let first = index.line_of(start.min(len));
+            let last = index.line_of(end.min(len));
+            let lines = index.line_start(first)..index.line_start(last + 1);
+            match ranges.last_mut() {
+                Some(prev) if lines.start <= prev.end => prev.end = prev.end.max(lines.end),
+                _ => ranges.push(lines),
+            }
+        }
+        Changed {
+            edits,
+            new_starts,
+            ranges,
+        }
+    }
+
+    /// The advert candidates of the new text `text`, from those of the old: the untouched
+    /// lines keep theirs, moved; the touched lines are scanned again.
+    fn candidates(&self, text: &str, old: &[usize]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(old.len());
+        let (mut e, mut shift, mut r) = (0, 0isize, 0);
+        for &c in old {
+            while let Some(edit) = self.edits.get(e).filter(|edit| edit.range.end <= c) {
+                shift += edit.new.len() as isize - edit.range.len() as isize;
+                e += 1;
+            }
+            let moved = match self.edits.get(e) {
+                // Inside an edit: the line is touched, and scanned again below.
+                Some(edit) if edit.range.start <= c => self.new_starts[e],
+                _ => (c as isize + shift) as usize,
+            };
+            while self.ranges.get(r).is_some_and(|range| range.end <= moved) {
+                r += 1;
+            }
+            if self.ranges.get(r).is_none_or(|range| range.start > moved) {
+                out.push(moved);
+            }
+        }
+        for range in &self.ranges {
+            out.extend(crate::junk::candidate_starts_in(text, range.clone()));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> String {
+        let a = analyze(text);
+        let edits = plan_cleaning_analyzed(text, &a, &crate::clean::RuleSet::default());
+        crate::edit::apply(text, &edits).text
+    }
+
+    /// A paywall marker between the halves of a masked word: the word is whole only after
+    /// the first round, and the next round (which looks only at the lines the first one
+    /// changed) restores it.
+    #[test]
+    fn words_joined_by_the_first_round_are_cleaned_by_the_next() {
+        let text = "关于2023年工作的报告\n\n全体D##paidbegin##员干部参加学习，砼$$paidend$$[tón]浇筑完成。\n其他内容照旧。\n";
+        assert_eq!(
+            cleaned(text),
+            "关于2023年工作的报告\n\n全体党员干部参加学习，砼浇筑完成。\n其他内容照旧。\n"
+        );
+    }
+
+    /// An analysis of another text (one kept while the user edits) is not trusted for what
+    /// it scanned: the advert below is still found.
+    #[test]
+    fn an_analysis_of_another_text_is_not_trusted() {
+        let text =
+            "关于2023年工作的报告\n\n全体D员干部参加学习。\n更多范文请关注公众号：哒哒素材库\n";
+        let other = analyze("另一段文字，没有广告\n");
+        let edits = plan_cleaning_analyzed(text, &other, &crate::clean::RuleSet::default());
+        assert_eq!(
+            crate::edit::apply(text, &edits).text,
+            "关于2023年工作的报告\n\n全体党员干部参加学习。\n"
+        );
+    }
 }

@@ -210,7 +210,7 @@ fn load(path: &Path, encoding: Option<&str>) -> Result<(Document, Analysis)> {
 fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let rules = load_rules(args.rules.as_deref())?;
     let (doc, analysis) = load(path, args.encoding.as_deref())?;
-    let edits = analysis::plan_cleaning(&doc.text, &analysis.outline, &rules);
+    let edits = analysis::plan_cleaning_analyzed(&doc.text, &analysis, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
         let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {

@@ -332,7 +332,7 @@ pub fn advert_candidate_starts(text: &str) -> Vec<usize> {
 }
 
 /// [`advert_candidate_starts`] for the lines in `range` (line-aligned).
-fn candidate_starts_in(text: &str, range: std::ops::Range<usize>) -> Vec<usize> {
+pub(crate) fn candidate_starts_in(text: &str, range: std::ops::Range<usize>) -> Vec<usize> {
     let b = text.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
     let mut starts = Vec::new();

@@ -137,6 +137,11 @@ impl LineIndex {
         }
     }
 
+    /// The length in bytes of the text this index is of.
+    pub fn text_len(&self) -> usize {
+        self.len
+    }
+
     pub fn line_count(&self) -> usize {
         if self.len == 0 { 0 } else { self.starts.len() }
     }

@@ -133,6 +133,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
 
     // Cleaning.
     let plan = analysis::plan_cleaning(text, &a.outline, &rules);
+    check_same_as_from_scratch(text, &a);
     check_edits(text, &plan, "clean::plan");
     check_sorted_disjoint(&plan, "clean::plan");
     let applied = edit::apply(text, &plan);
@@ -209,6 +210,72 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
         placeholders: a.placeholders.len(),
         clean_edits: plan.len(),
         fill_edits: fills.len(),
+    }
+}
+
+/// Cleaning planned the way it was first written, every round from scratch: each round
+/// re-splits the whole text and plans on all of it. The reference for the rounds
+/// `analysis::plan_cleaning` runs, which reuse what the round before saw.
+pub fn plan_from_scratch(
+    text: &str,
+    outline: &qinggao::model::Outline,
+    rules: &RuleSet,
+) -> Vec<Edit> {
+    let mut edits = qinggao::clean::plan(text, outline, rules);
+    if edits.is_empty() {
+        return edits;
+    }
+    let mut current = edit::apply(text, &edits).text;
+    // analysis::EXTRA_CLEANING_ROUNDS
+    for _ in 0..3 {
+        let outline = qinggao::split::split_structure(&current, &LineIndex::new(&current));
+        let more = qinggao::clean::plan(&current, &outline, rules);
+        if more.is_empty() {
+            break;
+        }
+        let next = edit::apply(&current, &more).text;
+        edits = edit::compose(text, &edits, &current, &more);
+        current = next;
+    }
+    edits
+}
+
+/// Cleaning plans exactly what planning every round from scratch plans, with the default
+/// rules and with the rule sets that keep adverts in the text (their brand words are then
+/// judged again each round).
+pub fn check_same_as_from_scratch(text: &str, a: &Analysis) {
+    use qinggao::clean::ids;
+    let variants: [&[&str]; 4] = [
+        &[],
+        &[ids::ADVERT_LINES],
+        &[ids::ADVERT_BLOCKS],
+        &[ids::BRAND_WORDS, ids::BLANK_RUNS],
+    ];
+    for off in variants {
+        let mut rules = RuleSet::default();
+        for r in &mut rules.rules {
+            if off.contains(&r.id.as_str()) {
+                r.enabled = false;
+            }
+        }
+        let scratch = plan_from_scratch(text, &a.outline, &rules);
+        let planned = analysis::plan_cleaning(text, &a.outline, &rules);
+        assert!(
+            planned == scratch,
+            "cleaning (rules off: {off:?}) plans {} edit(s), from scratch {}: first difference {:?}",
+            planned.len(),
+            scratch.len(),
+            planned
+                .iter()
+                .zip(&scratch)
+                .find(|(p, s)| p != s)
+                .map(|(p, s)| (p.clone(), s.clone()))
+        );
+        let analyzed = analysis::plan_cleaning_analyzed(text, a, &rules);
+        assert!(
+            analyzed == scratch,
+            "cleaning with the analysis's scan (rules off: {off:?}) plans differently"
+        );
     }
 }
 

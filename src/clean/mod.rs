@@ -11,6 +11,7 @@ mod plan;
 pub mod rules;
 
 pub use plan::plan;
+pub(crate) use plan::{Hints, plan_with};
 pub use rules::{BUILTIN, RULE_FILE_VERSION, RuleFormat, ids};
 
 use crate::model::{Edit, EditOrigin};

@@ -19,10 +19,43 @@ const BLOCK_REACH: usize = 8;
 
 /// The edits cleaning would make, sorted and non-overlapping.
 pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
+    plan_with(text, outline, rules, &Hints::default()).edits
+}
+
+/// What an earlier scan already knows about the text being planned, so that planning does
+/// not scan for it again. The default knows nothing: everything is scanned.
+#[derive(Debug, Default)]
+pub(crate) struct Hints<'a> {
+    /// The start offsets of the advert candidate lines of this very text
+    /// ([`junk::advert_candidate_starts`]).
+    pub candidates: Option<&'a [usize]>,
+    /// The only line-aligned ranges where a built-in in-line rule can still find something,
+    /// and the brand words known to be absent elsewhere (the previous round's). Elsewhere
+    /// the text is lines a previous planning round saw unchanged and left alone. Ignored
+    /// (everything scanned) when this round harvests a brand word outside that list.
+    pub dirty: Option<(&'a [ByteRange], &'a [String])>,
+}
+
+/// A plan, with what a next round needs to trust it.
+#[derive(Debug, Default)]
+pub(crate) struct Planned {
+    pub edits: Vec<Edit>,
+    /// The brand words harvested from this text's adverts.
+    pub brands: Vec<String>,
+    /// Whether every line outside the edits is now known free of built-in in-line edits:
+    /// false when advert lines were kept (their rules off), since a kept advert's brand
+    /// words become content once its neighbours change.
+    pub settled: bool,
+}
+
+pub(crate) fn plan_with(text: &str, outline: &Outline, rules: &RuleSet, hints: &Hints) -> Planned {
     if text.is_empty() {
-        return Vec::new();
+        return Planned {
+            settled: true,
+            ..Planned::default()
+        };
     }
-    Planner::new(text, rules).run(outline)
+    Planner::new(text, rules).run(outline, hints)
 }
 
 /// Line starts of a text; a trailing newline does not open a line.
@@ -166,10 +199,21 @@ impl Inline {
     /// that offset is in content (brand words in the adverts themselves are left to the
     /// advert rules). The built-in rules look inside one line at a time, so a large text is
     /// scanned on every core; the user's patterns run over the whole text.
-    fn edits(&self, text: &str, brand_ok: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Edit> {
-        let mut out = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
-            self.builtin_edits(text, range, brand_ok)
-        });
+    fn edits(
+        &self,
+        text: &str,
+        only: Option<&[ByteRange]>,
+        brand_ok: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Vec<Edit> {
+        let mut out = match only {
+            None => crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+                self.builtin_edits(text, range, brand_ok)
+            }),
+            Some(ranges) => ranges
+                .iter()
+                .flat_map(|r| self.builtin_edits(text, r.clone(), brand_ok))
+                .collect(),
+        };
         if let Some((ac, phrase_ids)) = &self.user.phrases {
             for m in ac.find_iter(text) {
                 out.push(rule_edit(
@@ -244,7 +288,7 @@ impl Inline {
 
     /// A piece of text (a report title going into the 目录) cleaned the same way.
     fn clean_fragment(&self, s: &str) -> String {
-        let edits = self.edits(s, &|_| true);
+        let edits = self.edits(s, None, &|_| true);
         crate::edit::apply(s, &edits).text.trim().to_string()
     }
 }
@@ -297,15 +341,18 @@ impl<'a> Planner<'a> {
 
     /// Scores every line the advert keywords hit; returns, per line, whether it is junk
     /// (an advert, or a doubtful line with adverts right above and below it).
-    fn find_adverts(&mut self) -> Vec<bool> {
+    fn find_adverts(&mut self, known: Option<&[usize]>) -> Vec<bool> {
         let n = self.lines.count();
-        let text = self.text;
-        let candidates: Vec<usize> = junk::advert_candidate_starts(text)
-            .into_iter()
-            .map(|at| self.lines.line_of(at))
-            .collect();
+        let scanned;
+        let starts = match known {
+            Some(starts) => starts,
+            None => {
+                scanned = junk::advert_candidate_starts(self.text);
+                &scanned
+            }
+        };
         let mut advert = vec![false; n];
-        for li in candidates {
+        for li in starts.iter().map(|&at| self.lines.line_of(at)) {
             advert[li] = junk::advert_score(self.line_text(li)) >= junk::ADVERT_THRESHOLD;
         }
         let mut block = Vec::new();
@@ -400,13 +447,13 @@ impl<'a> Planner<'a> {
         out
     }
 
-    fn run(mut self, outline: &Outline) -> Vec<Edit> {
+    fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
         let text = self.text;
         let n = self.lines.count();
         let user = UserRules::compile(self.rules);
 
         // Whole lines.
-        let junk_line = self.find_adverts();
+        let junk_line = self.find_adverts(hints.candidates);
         self.drop_user_lines(&user);
         let empty_toc = outline
             .toc
@@ -419,7 +466,9 @@ impl<'a> Planner<'a> {
         }
 
         // Inside lines.
-        let brands = if self.on(ids::BRAND_WORDS) {
+        let brand_on = self.on(ids::BRAND_WORDS);
+        let mut names = Vec::new();
+        let brands = if brand_on {
             // Sites repeat the same few adverts; each distinct one is read once.
             let mut advert_texts: Vec<&str> = (0..n)
                 .filter(|&i| junk_line[i])
@@ -427,7 +476,7 @@ impl<'a> Planner<'a> {
                 .collect();
             advert_texts.sort_unstable();
             advert_texts.dedup();
-            let names = brand::harvest(advert_texts.iter().copied());
+            names = brand::harvest(advert_texts.iter().copied());
             if names.is_empty() {
                 None
             } else {
@@ -447,8 +496,14 @@ impl<'a> Planner<'a> {
             brands,
             user,
         };
+        // Lines an earlier round saw unchanged hold nothing for the built-in rules, unless
+        // this round found a brand word that round did not look for.
+        let only = hints
+            .dirty
+            .filter(|(_, seen)| names.iter().all(|b| seen.contains(b)))
+            .map(|(ranges, _)| ranges);
         let lines = &self.lines;
-        let mut edits = inline.edits(text, &|at| !junk_line[lines.line_of(at)]);
+        let mut edits = inline.edits(text, only, &|at| !junk_line[lines.line_of(at)]);
         if let (Some(toc), TocMode::Fill) = (empty_toc, self.rules.toc) {
             edits.extend(self.toc_fill(toc, outline, &inline));
             edits = crate::edit::normalize(edits);
@@ -575,6 +630,7 @@ impl<'a> Planner<'a> {
             .filter(|(li, _)| self.fate[*li] == 0)
             .map(|(_, e)| e)
             .collect();
+        let settled = !brand_on || (0..n).all(|i| !junk_line[i] || self.fate[i] != 0);
         let tail = (0..n)
             .rev()
             .take_while(|&i| self.fate[i] != 0)
@@ -596,7 +652,11 @@ impl<'a> Planner<'a> {
             };
             out.push(rule_edit(text, range, "", self.slots.id(slot)));
         }
-        crate::edit::normalize(out)
+        Planned {
+            edits: crate::edit::normalize(out),
+            brands: names,
+            settled,
+        }
     }
 }
 
