@@ -229,9 +229,18 @@ const SUMMARY_FINDINGS: usize = 8;
 const SUMMARY_GROUPS: usize = 6;
 
 fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crate::model::Edit]) {
+    // Written in one go: a summary of a large compilation has tens of thousands of lines,
+    // and stdout flushes at every line.
+    let mut summary = String::new();
+    macro_rules! put {
+        ($($arg:tt)*) => {{
+            use std::fmt::Write as _;
+            let _ = writeln!(summary, $($arg)*);
+        }};
+    }
     let o = &analysis.outline;
-    out!("文件：{}", path.display());
-    out!(
+    put!("文件：{}", path.display());
+    put!(
         "编码：{}　换行：{}　行数：{}　报告：{} 篇　占位符：{} 处",
         doc.encoding,
         doc.line_ending.name().to_uppercase(),
@@ -240,7 +249,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         analysis.placeholders.len()
     );
     if let Some(t) = &o.title {
-        out!("汇编标题：{t}");
+        put!("汇编标题：{t}");
     }
     if let Some(toc) = &o.toc {
         let state = if toc.is_empty() {
@@ -248,7 +257,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         } else {
             "已有标题"
         };
-        out!(
+        put!(
             "目录：第 {} 行，{} 项（{state}）",
             toc.heading_line + 1,
             toc.entries.len()
@@ -256,8 +265,8 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
     }
     for (i, r) in o.reports.iter().enumerate() {
         let mark = if r.title_inferred { "（推断）" } else { "" };
-        out!();
-        out!(
+        put!();
+        put!(
             "{:>2}. {}{mark}　[第 {}–{} 行]",
             i + 1,
             r.title,
@@ -270,7 +279,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             .iter()
             .filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal)
             .count();
-        out!(
+        put!(
             "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
             r.outline.len() - headings,
             ph.len(),
@@ -286,7 +295,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             .filter(|p| p.kind == PlaceholderKind::Quantity)
             .count();
         if !names.is_empty() || quantities > 0 {
-            out!(
+            put!(
                 "    待填：名称 {}；数字 {quantities} 处",
                 if names.is_empty() {
                     "无".into()
@@ -296,7 +305,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             );
         }
         for f in r.findings.iter().take(SUMMARY_FINDINGS) {
-            out!(
+            put!(
                 "    ! 第 {} 行 {}：{}",
                 f.line + 1,
                 f.kind.label(),
@@ -304,16 +313,16 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             );
         }
         if r.findings.len() > SUMMARY_FINDINGS {
-            out!(
+            put!(
                 "    ……另有 {} 条提示（--json 查看全部）",
                 r.findings.len() - SUMMARY_FINDINGS
             );
         }
     }
-    out!();
+    put!();
     let counts = clean::counts(edits);
     if counts.is_empty() {
-        out!("清理：没有需要清理的内容");
+        put!("清理：没有需要清理的内容");
     } else {
         let rules = RuleSet::default();
         let parts: Vec<String> = counts
@@ -327,8 +336,9 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
                 format!("{label} {n}")
             })
             .collect();
-        out!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
+        put!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
     }
+    out!("{}", summary.trim_end_matches('\n'));
 }
 
 /// Name groups ("XX区") with their counts, most frequent first, without building a
