@@ -90,7 +90,9 @@ pub fn clean_and_fill(
         let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
         (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
-    let (cleaning, cleaned) = plan_and_apply_cleaning(filled_text, &structure, rules, candidates);
+    let index = fills.is_empty().then_some(&analysis.index);
+    let (cleaning, cleaned) =
+        plan_and_apply_cleaning(filled_text, &structure, rules, candidates, index);
     let text = cleaned.unwrap_or_else(|| filled_text.to_string());
     Cleaned {
         text,
@@ -116,7 +118,7 @@ pub fn plan_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, outline, rules, None).0
+    plan_and_apply_cleaning(text, outline, rules, None, None).0
 }
 
 /// [`plan_cleaning`] of the text `analysis` was made of, reusing what the analysis already
@@ -126,7 +128,14 @@ pub fn plan_cleaning_analyzed(
     analysis: &Analysis,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, &analysis.outline, rules, analysis.candidates_of(text)).0
+    plan_and_apply_cleaning(
+        text,
+        &analysis.outline,
+        rules,
+        analysis.candidates_of(text),
+        Some(&analysis.index),
+    )
+    .0
 }
 
 /// [`plan_cleaning`], also giving the cleaned text it computed on the way (None when there
@@ -136,6 +145,7 @@ fn plan_and_apply_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
     candidates: Option<&[usize]>,
+    index: Option<&LineIndex>,
 ) -> (Vec<crate::model::Edit>, Option<String>) {
     let scanned;
     let candidates = match candidates {
@@ -146,6 +156,7 @@ fn plan_and_apply_cleaning(
         }
     };
     let hints = crate::clean::Hints {
+        index,
         candidates: Some(candidates),
         dirty: None,
     };
@@ -170,6 +181,7 @@ fn plan_and_apply_cleaning(
         };
         let outline = crate::split::split_with(&current, &index, Some(&candidates), false);
         let hints = crate::clean::Hints {
+            index: Some(&index),
             candidates: Some(&candidates),
             dirty: (trusted && round.settled)
                 .then_some((changed.ranges.as_slice(), round.brands.as_slice())),

@@ -137,6 +137,11 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset where each line starts.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The length in bytes of the text this index is of.
     pub fn text_len(&self) -> usize {
         self.len

@@ -528,8 +528,8 @@ pub fn is_date_line(line: &str) -> bool {
         .trim()
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let n = l.chars().count();
-    if !(6..=16).contains(&n) || !l.ends_with('日') {
+    // Most lines end otherwise: that test first, counting only the few that pass.
+    if !l.ends_with('日') || !(6..=16).contains(&l.chars().count()) {
         return false;
     }
     let (Some(y), Some(m)) = (l.find('年'), l.find('月')) else {

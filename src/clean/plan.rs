@@ -10,7 +10,7 @@
 use super::rules::ids;
 use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
 use crate::junk;
-use crate::model::{ByteRange, Edit, EditOrigin, Outline, Toc};
+use crate::model::{ByteRange, Edit, EditOrigin, LineIndex, Outline, Toc};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
@@ -26,6 +26,8 @@ pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
 /// not scan for it again. The default knows nothing: everything is scanned.
 #[derive(Debug, Default)]
 pub(crate) struct Hints<'a> {
+    /// The line index of this very text.
+    pub index: Option<&'a LineIndex>,
     /// The start offsets of the advert candidate lines of this very text
     /// ([`junk::advert_candidate_starts`]).
     pub candidates: Option<&'a [usize]>,
@@ -55,24 +57,24 @@ pub(crate) fn plan_with(text: &str, outline: &Outline, rules: &RuleSet, hints: &
             ..Planned::default()
         };
     }
-    Planner::new(text, rules).run(outline, hints)
+    let index = hints.index.filter(|i| i.text_len() == text.len());
+    Planner::new(text, rules, index).run(outline, hints)
 }
 
 /// Line starts of a text; a trailing newline does not open a line.
-struct Lines {
-    starts: Vec<usize>,
+struct Lines<'a> {
+    /// Those of the text's [`LineIndex`], borrowed when the caller has one.
+    starts: std::borrow::Cow<'a, [usize]>,
     /// Where the last line ends: before the text's final newline, if any.
     last_end: usize,
 }
 
-impl Lines {
-    fn new(text: &str) -> Lines {
-        let mut starts = Vec::with_capacity(text.len() / 48 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        if starts.len() > 1 && starts.last() == Some(&text.len()) {
-            starts.pop();
-        }
+impl<'a> Lines<'a> {
+    fn new(text: &str, index: Option<&'a LineIndex>) -> Lines<'a> {
+        let starts = match index {
+            Some(index) => std::borrow::Cow::Borrowed(index.starts()),
+            None => std::borrow::Cow::Owned(LineIndex::new(text).starts().to_vec()),
+        };
         Lines {
             starts,
             last_end: text.strip_suffix('\n').unwrap_or(text).len(),
@@ -296,15 +298,15 @@ impl Inline {
 struct Planner<'a> {
     text: &'a str,
     rules: &'a RuleSet,
-    lines: Lines,
+    lines: Lines<'a>,
     slots: Slots,
     /// Per line: 0 when it stays, else the slot of the rule deleting it.
     fate: Vec<u16>,
 }
 
 impl<'a> Planner<'a> {
-    fn new(text: &'a str, rules: &'a RuleSet) -> Planner<'a> {
-        let lines = Lines::new(text);
+    fn new(text: &'a str, rules: &'a RuleSet, index: Option<&'a LineIndex>) -> Planner<'a> {
+        let lines = Lines::new(text, index);
         let fate = vec![0; lines.count()];
         Planner {
             text,
