@@ -72,6 +72,69 @@ pub fn clean_and_fill(
     rules: &crate::clean::RuleSet,
     answers: &placeholder::Answers,
 ) -> Cleaned {
+    clean_and_fill_rounds(text, analysis, rules, answers).0
+}
+
+/// The cleaned and filled text of `text` with its analysis, scanning only what exporting it
+/// needs: of `text` its structure (not each report's headings) and its placeholders only when
+/// there are answers; of the result its structure (from the last cleaning round, which had to
+/// split it anyway), its placeholders (what is left to fill) and, with `outlines`, each
+/// report's headings (a .docx needs them, a .txt does not).
+pub fn clean_for_export(
+    text: &str,
+    rules: &crate::clean::RuleSet,
+    answers: &placeholder::Answers,
+    outlines: bool,
+) -> (Cleaned, Analysis) {
+    let index = LineIndex::new(text);
+    let candidates = crate::junk::advert_candidate_starts(text);
+    let outline = crate::split::split_with(text, &index, Some(&candidates), false);
+    let no_answers = answers.groups.is_empty() && answers.occurrences.is_empty();
+    let placeholders = if no_answers {
+        Vec::new()
+    } else {
+        placeholder::find(text, &index)
+    };
+    let before = Analysis {
+        index,
+        outline,
+        placeholders,
+        advert_candidates: Some(candidates),
+    };
+    let (cleaned, last) = clean_and_fill_rounds(text, &before, rules, answers);
+    let (index, structure) = match last {
+        Some(last) => last,
+        // Nothing filled or cleaned: the result is the text itself.
+        None if cleaned.text == text => (before.index, before.outline),
+        None => {
+            let index = LineIndex::new(&cleaned.text);
+            let structure = crate::split::split_structure(&cleaned.text, &index);
+            (index, structure)
+        }
+    };
+    let outline = if outlines {
+        crate::split::split(&cleaned.text, &index)
+    } else {
+        structure
+    };
+    let placeholders = placeholder::find(&cleaned.text, &index);
+    let after = Analysis {
+        index,
+        outline,
+        placeholders,
+        advert_candidates: None,
+    };
+    (cleaned, after)
+}
+
+/// [`clean_and_fill`], also giving the line index and structure of the result when the last
+/// cleaning round computed them.
+fn clean_and_fill_rounds(
+    text: &str,
+    analysis: &Analysis,
+    rules: &crate::clean::RuleSet,
+    answers: &placeholder::Answers,
+) -> (Cleaned, Option<(LineIndex, Outline)>) {
     let fills = crate::edit::normalize(placeholder::fill_edits(
         text,
         &analysis.placeholders,
@@ -91,14 +154,14 @@ pub fn clean_and_fill(
         (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
     let index = fills.is_empty().then_some(&analysis.index);
-    let (cleaning, cleaned) =
-        plan_and_apply_cleaning(filled_text, &structure, rules, candidates, index);
-    let text = cleaned.unwrap_or_else(|| filled_text.to_string());
-    Cleaned {
+    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, candidates, index);
+    let text = rounds.text.unwrap_or_else(|| filled_text.to_string());
+    let cleaned = Cleaned {
         text,
         fills,
-        cleaning,
-    }
+        cleaning: rounds.edits,
+    };
+    (cleaned, rounds.last)
 }
 
 /// Cleaning rounds after the first; a text that still changes after them is left as the
@@ -118,7 +181,7 @@ pub fn plan_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, outline, rules, None, None).0
+    plan_and_apply_cleaning(text, outline, rules, None, None).edits
 }
 
 /// [`plan_cleaning`] of the text `analysis` was made of, reusing what the analysis already
@@ -135,18 +198,28 @@ pub fn plan_cleaning_analyzed(
         analysis.candidates_of(text),
         Some(&analysis.index),
     )
-    .0
+    .edits
 }
 
-/// [`plan_cleaning`], also giving the cleaned text it computed on the way (None when there
-/// is nothing to clean), so callers do not apply the edits a second time.
+/// What the cleaning rounds made.
+struct Rounds {
+    edits: Vec<crate::model::Edit>,
+    /// The cleaned text (None when there is nothing to clean), so callers do not apply the
+    /// edits a second time.
+    text: Option<String>,
+    /// The line index and structure of the cleaned text, when the last round found nothing
+    /// more to do in it.
+    last: Option<(LineIndex, Outline)>,
+}
+
+/// [`plan_cleaning`], with what the rounds computed on the way.
 fn plan_and_apply_cleaning(
     text: &str,
     outline: &Outline,
     rules: &crate::clean::RuleSet,
     candidates: Option<&[usize]>,
     index: Option<&LineIndex>,
-) -> (Vec<crate::model::Edit>, Option<String>) {
+) -> Rounds {
     let scanned;
     let candidates = match candidates {
         Some(c) => c,
@@ -162,7 +235,11 @@ fn plan_and_apply_cleaning(
     };
     let mut round = crate::clean::plan_with(text, outline, rules, &hints);
     if round.edits.is_empty() {
-        return (round.edits, None);
+        return Rounds {
+            edits: round.edits,
+            text: None,
+            last: None,
+        };
     }
     let mut edits = round.edits.clone();
     let applied = crate::edit::apply(text, &round.edits);
@@ -171,6 +248,7 @@ fn plan_and_apply_cleaning(
     let mut trusted = applied.skipped == 0;
     let mut current = applied.text;
     let mut candidates = candidates.to_vec();
+    let mut last = None;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
         let changed = Changed::new(&index, &round.edits);
@@ -188,6 +266,7 @@ fn plan_and_apply_cleaning(
         };
         round = crate::clean::plan_with(&current, &outline, rules, &hints);
         if round.edits.is_empty() {
+            last = Some((index, outline));
             break;
         }
         let applied = crate::edit::apply(&current, &round.edits);
@@ -195,7 +274,11 @@ fn plan_and_apply_cleaning(
         edits = crate::edit::compose(text, &edits, &current, &round.edits);
         current = applied.text;
     }
-    (edits, Some(current))
+    Rounds {
+        edits,
+        text: Some(current),
+        last,
+    }
 }
 
 /// Where one round's edits landed in the text they made: the lines they touched, which the

@@ -546,9 +546,15 @@ fn clean_one(
     answers: &Answers,
     several: bool,
 ) -> Result<Outcome> {
-    let (doc, analysis) = load(path, args.input_encoding.as_deref())?;
-    let cleaned = analysis::clean_and_fill(&doc.text, &analysis, rules, answers);
-    let after = analysis::analyze(&cleaned.text);
+    let forced = args
+        .input_encoding
+        .as_deref()
+        .map(parse_encoding)
+        .transpose()?;
+    let doc = crate::decode::load(path, forced)?;
+    // A .txt needs the reports of the result, a .docx also their headings.
+    let outlines = matches!(args.format, Format::Docx);
+    let (cleaned, after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);
     let opts = TextOptions {
         encoding: if args.encoding.eq_ignore_ascii_case("source") {
             doc.encoding
