@@ -603,7 +603,7 @@ fn clean_one(
     let files: Vec<(PathBuf, Vec<u8>)> = match args.format {
         Format::Txt => export::plan_text_export(&cleaned.text, &after, scope, &dest, ext)?
             .into_iter()
-            .map(|(p, t)| Ok((p, export::encode(&t, opts)?)))
+            .map(|(p, t)| Ok((p, export::encode_owned(t, opts)?)))
             .collect::<Result<_>>()?,
         Format::Docx => docx_files(&cleaned.text, &after, scope, &dest, args.preset.as_deref())?,
     };

@@ -26,6 +26,15 @@ impl Default for TextOptions {
     }
 }
 
+/// [`encode`], taking the text by value: UTF-8 with LF (the default) is then the text's own
+/// bytes, not a copy of a file that may be hundreds of MB.
+pub fn encode_owned(text: String, opts: TextOptions) -> Result<Vec<u8>> {
+    if opts == TextOptions::default() {
+        return Ok(text.into_bytes());
+    }
+    encode(&text, opts)
+}
+
 /// Encodes LF text for writing. Characters the target encoding cannot hold are an error
 /// that names them, never silently replaced.
 pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
@@ -319,6 +328,14 @@ mod tests {
         };
         let err = encode("党建😀", big5).unwrap_err().to_string();
         assert!(err.contains("UTF-8"), "{err}");
+        // Taking the text by value writes the same bytes, in every encoding.
+        for opts in [TextOptions::default(), crlf, gb] {
+            let text = "全体党员\n参加学习\n";
+            assert_eq!(
+                encode_owned(text.to_string(), opts).unwrap(),
+                encode(text, opts).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -196,7 +196,7 @@ impl ExportDialog {
         } else {
             outputs
                 .into_iter()
-                .map(|(p, t)| export::encode(&t, opts).map(|b| (p, b)))
+                .map(|(p, t)| export::encode_owned(t, opts).map(|b| (p, b)))
                 .collect::<Result<_, _>>()
                 .map_err(|e| e.to_string())?
         };
