@@ -41,16 +41,51 @@ impl Analysis {
 }
 
 pub fn analyze(text: &str) -> Analysis {
+    analyze_beside(text, |_, _, _| ()).0
+}
+
+/// [`analyze`] and [`plan_cleaning`] of the same text, as `qinggao inspect` needs both:
+/// cleaning starts as soon as the reports are found, beside the outlines and placeholders.
+pub fn analyze_and_plan(
+    text: &str,
+    rules: &crate::clean::RuleSet,
+) -> (Analysis, Vec<crate::model::Edit>) {
+    analyze_beside(text, |index, candidates, structure| {
+        plan_and_apply_cleaning(text, structure, rules, Some(candidates), Some(index)).edits
+    })
+}
+
+/// Analyses `text`, running `beside` (given the line index, the advert candidates and the
+/// reports without their outlines) on its own thread while each report is outlined and the
+/// placeholders are found: on a large text the steps' sequential parts then leave no core
+/// idle.
+fn analyze_beside<T: Send>(
+    text: &str,
+    beside: impl FnOnce(&LineIndex, &[usize], &Outline) -> T + Send,
+) -> (Analysis, T) {
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
-    let outline = crate::split::split_with(text, &index, Some(&candidates), true);
-    let placeholders = placeholder::find(text, &index);
-    Analysis {
+    let structure = crate::split::split_with(text, &index, Some(&candidates));
+    let (outline, placeholders, other) = if text.len() < crate::par::PARALLEL_MIN {
+        let other = beside(&index, &candidates, &structure);
+        let outline = crate::split::outline_reports(text, &index, structure);
+        (outline, placeholder::find(text, &index), other)
+    } else {
+        use crate::par::join;
+        std::thread::scope(|s| {
+            let other = s.spawn(|| beside(&index, &candidates, &structure));
+            let placeholders = s.spawn(|| placeholder::find(text, &index));
+            let outline = crate::split::outline_reports(text, &index, structure.clone());
+            (outline, join(placeholders), join(other))
+        })
+    };
+    let analysis = Analysis {
         index,
         outline,
         placeholders,
         advert_candidates: Some(candidates),
-    }
+    };
+    (analysis, other)
 }
 
 /// The cleaned and filled text of a document, with the edits that made it.
@@ -88,7 +123,7 @@ pub fn clean_for_export(
 ) -> (Cleaned, Analysis) {
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
-    let outline = crate::split::split_with(text, &index, Some(&candidates), false);
+    let outline = crate::split::split_with(text, &index, Some(&candidates));
     let no_answers = answers.groups.is_empty() && answers.occurrences.is_empty();
     let placeholders = if no_answers {
         Vec::new()
@@ -113,7 +148,7 @@ pub fn clean_for_export(
         }
     };
     let outline = if outlines {
-        crate::split::split(&cleaned.text, &index)
+        crate::split::outline_reports(&cleaned.text, &index, structure)
     } else {
         structure
     };
@@ -257,7 +292,7 @@ fn plan_and_apply_cleaning(
         } else {
             crate::junk::advert_candidate_starts(&current)
         };
-        let outline = crate::split::split_with(&current, &index, Some(&candidates), false);
+        let outline = crate::split::split_with(&current, &index, Some(&candidates));
         let hints = crate::clean::Hints {
             index: Some(&index),
             candidates: Some(&candidates),

@@ -197,20 +197,14 @@ fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
     }
 }
 
-fn load(path: &Path, encoding: Option<&str>) -> Result<(Document, Analysis)> {
-    let forced = encoding.map(parse_encoding).transpose()?;
-    let doc = crate::decode::load(path, forced)?;
-    let analysis = analysis::analyze(&doc.text);
-    Ok((doc, analysis))
-}
-
 // ---------------------------------------------------------------------------------------
 // inspect
 
 fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let rules = load_rules(args.rules.as_deref())?;
-    let (doc, analysis) = load(path, args.encoding.as_deref())?;
-    let edits = analysis::plan_cleaning_analyzed(&doc.text, &analysis, &rules);
+    let forced = args.encoding.as_deref().map(parse_encoding).transpose()?;
+    let doc = crate::decode::load(path, forced)?;
+    let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
         let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {

@@ -51,11 +51,15 @@ pub fn map_slices<T: Send>(text: &str, min: usize, f: impl Fn(Range<usize>) -> T
             .into_iter()
             .map(|range| s.spawn(move || f(range)))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        handles.into_iter().map(join).collect()
     })
+}
+
+/// The result of a scoped thread; a panic in it goes on in the caller.
+pub fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// [`map_slices`] for scans that give a list each: the lists joined in text order.

@@ -68,8 +68,6 @@ struct Lines<'a> {
     kinds: Vec<Kind>,
     /// Per line, what the report split asks of a text line, decided with its kind.
     looks: Vec<Looks>,
-    /// Outline each report (headings, roles, numbering); off for structure only.
-    with_outline: bool,
 }
 
 /// How a text line reads to the report split.
@@ -181,7 +179,6 @@ impl<'a> Lines<'a> {
             index,
             kinds,
             looks,
-            with_outline: true,
         }
     }
 
@@ -214,26 +211,73 @@ impl<'a> Lines<'a> {
 
 /// Splits `text` into its parts.
 pub fn split(text: &str, index: &LineIndex) -> Outline {
-    split_with(text, index, None, true)
+    outline_reports(text, index, split_structure(text, index))
 }
 
 /// The parts without each report's headings, roles and numbering findings: what cleaning
 /// needs (titles, report ranges, the 目录), at a fraction of the cost.
 pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
-    split_with(text, index, None, false)
+    split_with(text, index, None)
 }
 
-/// [`split`] (or [`split_structure`] without `with_outline`) given the advert candidate
-/// line starts of `text` ([`junk::advert_candidate_starts`]) when they are already known.
-pub(crate) fn split_with(
-    text: &str,
-    index: &LineIndex,
-    candidates: Option<&[usize]>,
-    with_outline: bool,
-) -> Outline {
-    let mut lines = Lines::new(text, index, candidates);
-    lines.with_outline = with_outline;
-    split_lines(lines)
+/// [`split_structure`] given the advert candidate line starts of `text`
+/// ([`junk::advert_candidate_starts`]) when they are already known.
+pub(crate) fn split_with(text: &str, index: &LineIndex, candidates: Option<&[usize]>) -> Outline {
+    split_lines(Lines::new(text, index, candidates))
+}
+
+/// Adds each report's headings, roles and numbering findings to the parts
+/// [`split_structure`] found: together, what [`split`] gives. Reports are independent, so a
+/// large compilation is cut into runs of reports of about equal size, one per core.
+pub fn outline_reports(text: &str, index: &LineIndex, mut parts: Outline) -> Outline {
+    let outline_all = |reports: &mut [Report]| {
+        for r in reports {
+            add_outline(text, index, r);
+        }
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let reports = &mut parts.reports;
+    if text.len() < PARALLEL_MIN || threads <= 1 || reports.len() < 2 * threads {
+        outline_all(reports);
+        return parts;
+    }
+    let per_thread = text.len() / threads + 1;
+    let mut runs: Vec<&mut [Report]> = Vec::with_capacity(threads);
+    let mut rest: &mut [Report] = reports;
+    while !rest.is_empty() {
+        let mut bytes = 0;
+        let take = if runs.len() + 1 == threads {
+            rest.len()
+        } else {
+            rest.iter()
+                .position(|r| {
+                    bytes += r.range.len();
+                    bytes >= per_thread
+                })
+                .map_or(rest.len(), |i| i + 1)
+        };
+        let (run, tail) = rest.split_at_mut(take);
+        runs.push(run);
+        rest = tail;
+    }
+    std::thread::scope(|s| {
+        for run in runs {
+            s.spawn(move || outline_all(run));
+        }
+    });
+    parts
+}
+
+/// One report's headings, roles and numbering findings.
+fn add_outline(text: &str, index: &LineIndex, report: &mut Report) {
+    let (headings, numbering) =
+        outline::outline(text, index, report.lines.clone(), report.title_line);
+    report.findings.extend(numbering);
+    report.findings.sort_by_key(|f| (f.line, f.range.start));
+    report.roles = outline::roles(text, index, report.lines.clone(), report.title_line);
+    report.outline = headings;
 }
 
 fn split_lines(lines: Lines) -> Outline {
@@ -442,43 +486,11 @@ const PARALLEL_MIN: usize = 4 << 20;
 
 type Span = (Range<usize>, Range<usize>, Option<usize>);
 
-/// Outlines every report; reports are independent, so a large compilation is cut into
-/// runs of reports of about equal size, one per core.
 fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
-    let build = |part: &[Span]| -> Vec<Report> {
-        part.iter()
-            .map(|(l, r, t)| build_report(lines, l.clone(), r.clone(), *t))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if lines.text.len() < PARALLEL_MIN || threads <= 1 || spans.len() < 2 * threads {
-        return build(&spans);
-    }
-    let per_thread = lines.text.len() / threads + 1;
-    let mut parts: Vec<&[Span]> = Vec::with_capacity(threads);
-    let mut from = 0;
-    let mut bytes = 0;
-    for (i, (_, r, _)) in spans.iter().enumerate() {
-        bytes += r.len();
-        if bytes >= per_thread && parts.len() + 1 < threads {
-            parts.push(&spans[from..=i]);
-            from = i + 1;
-            bytes = 0;
-        }
-    }
-    parts.push(&spans[from..]);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| s.spawn(move || build(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    spans
+        .into_iter()
+        .map(|(l, r, t)| build_report(lines, l, r, t))
+        .collect()
 }
 
 /// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
@@ -532,25 +544,14 @@ fn build_report(
             (title, true)
         }
     };
-    let (outline, roles) = if lines.with_outline {
-        let (outline, numbering) = outline::outline(text, index, line_range.clone(), title_line);
-        findings.extend(numbering);
-        (
-            outline,
-            outline::roles(text, index, line_range.clone(), title_line),
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    findings.sort_by_key(|f| (f.line, f.range.start));
     Report {
         title,
         title_inferred,
         title_line,
         lines: line_range,
         range,
-        outline,
-        roles,
+        outline: Vec::new(),
+        roles: Vec::new(),
         findings,
     }
 }
@@ -734,18 +735,12 @@ mod tests {
         let one = "XX县2023年工作总结\n\n今年以来，我县认真贯彻落实上级部署，各项工作取得新成效。\n一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n（三）抓好民生。\n\n";
         let text = one.repeat(PARALLEL_MIN / one.len() + 50);
         let index = LineIndex::new(&text);
-        let lines = Lines::new(&text, &index, None);
-        let parallel = split_reports(&lines, 0);
-        let serial: Vec<Report> = {
-            let spans: Vec<Span> = parallel
-                .iter()
-                .map(|r| (r.lines.clone(), r.range.clone(), r.title_line))
-                .collect();
-            spans
-                .iter()
-                .map(|(l, r, t)| build_report(&lines, l.clone(), r.clone(), *t))
-                .collect()
-        };
+        let parts = split_structure(&text, &index);
+        let parallel = outline_reports(&text, &index, parts.clone()).reports;
+        let mut serial = parts.reports;
+        for r in &mut serial {
+            add_outline(&text, &index, r);
+        }
         assert_eq!(parallel.len(), text.len() / one.len());
         assert_eq!(parallel, serial);
         assert!(
