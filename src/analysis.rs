@@ -3,6 +3,7 @@
 
 use crate::model::{LineIndex, Outline};
 use crate::placeholder::{self, Placeholder};
+use crate::split::LineClasses;
 
 /// Everything found in one text.
 #[derive(Debug, Clone, Default)]
@@ -11,18 +12,39 @@ pub struct Analysis {
     pub outline: Outline,
     /// Every placeholder, in text order.
     pub placeholders: Vec<Placeholder>,
-    /// The start offsets of the lines holding an advert keyword, found once for the split
-    /// and reused when the same text is cleaned; None when not known.
-    pub(crate) advert_candidates: Option<Vec<usize>>,
+    /// What the split scanned, reused when the same text is cleaned; None when not known.
+    pub(crate) scanned: Option<Scanned>,
+}
+
+/// What splitting a text scanned of it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scanned {
+    /// The start offsets of the lines holding an advert keyword.
+    pub candidates: Vec<usize>,
+    pub classes: LineClasses,
+}
+
+/// What is known of the text cleaning starts from, so its rounds need not scan it again.
+#[derive(Clone, Copy)]
+struct Before<'a> {
+    index: &'a LineIndex,
+    candidates: &'a [usize],
+    classes: Option<&'a LineClasses>,
 }
 
 impl Analysis {
-    /// The advert candidates of `text`, if this analysis was made of it (as far as a cheap
-    /// check tells: an analysis kept while the text is edited no longer fits it).
-    fn candidates_of(&self, text: &str) -> Option<&[usize]> {
-        self.advert_candidates
-            .as_deref()
-            .filter(|_| self.index.text_len() == text.len())
+    /// What was scanned of `text`, if this analysis was made of it (as far as a cheap check
+    /// tells: an analysis kept while the text is edited no longer fits it).
+    fn before(&self, text: &str) -> Option<Before<'_>> {
+        let scanned = self
+            .scanned
+            .as_ref()
+            .filter(|_| self.index.text_len() == text.len())?;
+        Some(Before {
+            index: &self.index,
+            candidates: &scanned.candidates,
+            classes: Some(&scanned.classes),
+        })
     }
 
     /// Placeholders inside report `i` (its title line included).
@@ -41,7 +63,7 @@ impl Analysis {
 }
 
 pub fn analyze(text: &str) -> Analysis {
-    analyze_beside(text, |_, _, _| ()).0
+    analyze_beside(text, |_, _| ()).0
 }
 
 /// [`analyze`] and [`plan_cleaning`] of the same text, as `qinggao inspect` needs both:
@@ -50,30 +72,35 @@ pub fn analyze_and_plan(
     text: &str,
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
-    analyze_beside(text, |index, candidates, structure| {
-        plan_and_apply_cleaning(text, structure, rules, Some(candidates), Some(index)).edits
+    analyze_beside(text, |before, structure| {
+        plan_and_apply_cleaning(text, structure, rules, Some(before)).edits
     })
 }
 
-/// Analyses `text`, running `beside` (given the line index, the advert candidates and the
-/// reports without their outlines) on its own thread while each report is outlined and the
-/// placeholders are found: on a large text the steps' sequential parts then leave no core
-/// idle.
+/// Analyses `text`, running `beside` on its own thread once the reports are found, while
+/// each report is outlined and the placeholders are found: on a large text the steps'
+/// sequential parts then leave no core idle.
 fn analyze_beside<T: Send>(
     text: &str,
-    beside: impl FnOnce(&LineIndex, &[usize], &Outline) -> T + Send,
+    beside: impl FnOnce(Before, &Outline) -> T + Send,
 ) -> (Analysis, T) {
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
-    let structure = crate::split::split_with(text, &index, Some(&candidates));
+    let classes = LineClasses::new(text, &index, &candidates);
+    let structure = crate::split::split_classified(text, &index, &classes);
+    let before = Before {
+        index: &index,
+        candidates: &candidates,
+        classes: Some(&classes),
+    };
     let (outline, placeholders, other) = if text.len() < crate::par::PARALLEL_MIN {
-        let other = beside(&index, &candidates, &structure);
+        let other = beside(before, &structure);
         let outline = crate::split::outline_reports(text, &index, structure);
         (outline, placeholder::find(text, &index), other)
     } else {
         use crate::par::join;
         std::thread::scope(|s| {
-            let other = s.spawn(|| beside(&index, &candidates, &structure));
+            let other = s.spawn(|| beside(before, &structure));
             let placeholders = s.spawn(|| placeholder::find(text, &index));
             let outline = crate::split::outline_reports(text, &index, structure.clone());
             (outline, join(placeholders), join(other))
@@ -83,7 +110,10 @@ fn analyze_beside<T: Send>(
         index,
         outline,
         placeholders,
-        advert_candidates: Some(candidates),
+        scanned: Some(Scanned {
+            candidates,
+            classes,
+        }),
     };
     (analysis, other)
 }
@@ -123,7 +153,8 @@ pub fn clean_for_export(
 ) -> (Cleaned, Analysis) {
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
-    let outline = crate::split::split_with(text, &index, Some(&candidates));
+    let classes = LineClasses::new(text, &index, &candidates);
+    let outline = crate::split::split_classified(text, &index, &classes);
     let no_answers = answers.groups.is_empty() && answers.occurrences.is_empty();
     let placeholders = if no_answers {
         Vec::new()
@@ -134,7 +165,10 @@ pub fn clean_for_export(
         index,
         outline,
         placeholders,
-        advert_candidates: Some(candidates),
+        scanned: Some(Scanned {
+            candidates,
+            classes,
+        }),
     };
     let (cleaned, last) = clean_and_fill_rounds(text, &before, rules, answers);
     let (index, structure) = match last {
@@ -157,7 +191,7 @@ pub fn clean_for_export(
         index,
         outline,
         placeholders,
-        advert_candidates: None,
+        scanned: None,
     };
     (cleaned, after)
 }
@@ -176,11 +210,11 @@ fn clean_and_fill_rounds(
         answers,
     ));
     let filled;
-    let (filled_text, structure, candidates) = if fills.is_empty() {
+    let (filled_text, structure, before) = if fills.is_empty() {
         (
             text,
             std::borrow::Cow::Borrowed(&analysis.outline),
-            analysis.candidates_of(text),
+            analysis.before(text),
         )
     } else {
         filled = crate::edit::apply(text, &fills).text;
@@ -188,8 +222,7 @@ fn clean_and_fill_rounds(
         let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
         (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
-    let index = fills.is_empty().then_some(&analysis.index);
-    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, candidates, index);
+    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, before);
     let text = rounds.text.unwrap_or_else(|| filled_text.to_string());
     let cleaned = Cleaned {
         text,
@@ -216,7 +249,7 @@ pub fn plan_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, outline, rules, None, None).edits
+    plan_and_apply_cleaning(text, outline, rules, None).edits
 }
 
 /// [`plan_cleaning`] of the text `analysis` was made of, reusing what the analysis already
@@ -226,14 +259,7 @@ pub fn plan_cleaning_analyzed(
     analysis: &Analysis,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(
-        text,
-        &analysis.outline,
-        rules,
-        analysis.candidates_of(text),
-        Some(&analysis.index),
-    )
-    .edits
+    plan_and_apply_cleaning(text, &analysis.outline, rules, analysis.before(text)).edits
 }
 
 /// What the cleaning rounds made.
@@ -252,19 +278,18 @@ fn plan_and_apply_cleaning(
     text: &str,
     outline: &Outline,
     rules: &crate::clean::RuleSet,
-    candidates: Option<&[usize]>,
-    index: Option<&LineIndex>,
+    before: Option<Before>,
 ) -> Rounds {
     let scanned;
-    let candidates = match candidates {
-        Some(c) => c,
+    let candidates = match before {
+        Some(b) => b.candidates,
         None => {
             scanned = crate::junk::advert_candidate_starts(text);
             &scanned
         }
     };
     let hints = crate::clean::Hints {
-        index,
+        index: before.map(|b| b.index),
         candidates: Some(candidates),
         dirty: None,
     };
@@ -283,6 +308,11 @@ fn plan_and_apply_cleaning(
     let mut trusted = applied.skipped == 0;
     let mut current = applied.text;
     let mut candidates = candidates.to_vec();
+    // The line index and classes of the text the round's edits apply to, when known: the
+    // lines the round leaves alone keep their classes.
+    let mut prev: Option<(std::borrow::Cow<LineIndex>, std::borrow::Cow<LineClasses>)> = before
+        .and_then(|b| Some((b.index, b.classes?)))
+        .map(|(i, c)| (std::borrow::Cow::Borrowed(i), std::borrow::Cow::Borrowed(c)));
     let mut last = None;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
@@ -292,7 +322,13 @@ fn plan_and_apply_cleaning(
         } else {
             crate::junk::advert_candidate_starts(&current)
         };
-        let outline = crate::split::split_with(&current, &index, Some(&candidates));
+        let classes = match &prev {
+            Some((prev_index, prev_classes)) if trusted => {
+                changed.classes(prev_classes, prev_index, &current, &index, &candidates)
+            }
+            _ => LineClasses::new(&current, &index, &candidates),
+        };
+        let outline = crate::split::split_classified(&current, &index, &classes);
         let hints = crate::clean::Hints {
             index: Some(&index),
             candidates: Some(&candidates),
@@ -304,6 +340,10 @@ fn plan_and_apply_cleaning(
             last = Some((index, outline));
             break;
         }
+        prev = Some((
+            std::borrow::Cow::Owned(index),
+            std::borrow::Cow::Owned(classes),
+        ));
         let applied = crate::edit::apply(&current, &round.edits);
         trusted &= applied.skipped == 0;
         edits = crate::edit::compose(text, &edits, &current, &round.edits);
@@ -352,6 +392,53 @@ impl<'a> Changed<'a> {
             new_starts,
             ranges,
         }
+    }
+
+    /// The line classes of the new text `text` (with `index` and `candidates`), from those
+    /// of the old: the untouched lines keep theirs, the touched lines are classified again.
+    fn classes(
+        &self,
+        old: &LineClasses,
+        old_index: &LineIndex,
+        text: &str,
+        index: &LineIndex,
+        candidates: &[usize],
+    ) -> LineClasses {
+        let n = index.line_count();
+        let mut out = LineClasses::with_capacity(n);
+        let (mut e, mut shift, mut r, mut c, mut old_line) = (0, 0isize, 0, 0, 0);
+        for line in 0..n {
+            let start = index.line_start(line);
+            while self.ranges.get(r).is_some_and(|range| range.end <= start) {
+                r += 1;
+            }
+            let touched = self.ranges.get(r).is_some_and(|range| range.start <= start);
+            if !touched {
+                while let Some(edit) = self
+                    .edits
+                    .get(e)
+                    .filter(|edit| self.new_starts[e] + edit.new.len() <= start)
+                {
+                    shift += edit.new.len() as isize - edit.range.len() as isize;
+                    e += 1;
+                }
+                let old_start = (start as isize - shift) as usize;
+                while old_line + 1 < old_index.line_count()
+                    && old_index.line_start(old_line + 1) <= old_start
+                {
+                    old_line += 1;
+                }
+                if old_line < old.len() && old_index.line_start(old_line) == old_start {
+                    out.push_copy(old, old_line);
+                    continue;
+                }
+            }
+            while candidates.get(c).is_some_and(|&at| at < start) {
+                c += 1;
+            }
+            out.push_line(text, index, line, candidates.get(c) == Some(&start));
+        }
+        out
     }
 
     /// The advert candidates of the new text `text`, from those of the old: the untouched

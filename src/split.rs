@@ -65,9 +65,89 @@ enum Kind {
 struct Lines<'a> {
     text: &'a str,
     index: &'a LineIndex,
-    kinds: Vec<Kind>,
+    kinds: &'a [Kind],
     /// Per line, what the report split asks of a text line, decided with its kind.
+    looks: &'a [Looks],
+}
+
+/// Every line of a text as the report split reads it: its kind and, for a text line, how it
+/// looks. A line is decided by its own bytes alone (and whether it holds an advert keyword),
+/// so cleaning carries the lines it did not touch over to its result unchanged.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineClasses {
+    kinds: Vec<Kind>,
     looks: Vec<Looks>,
+}
+
+impl LineClasses {
+    /// Classifies every line of `text`, on every core for a large text. `candidates`: the
+    /// advert candidate line starts ([`junk::advert_candidate_starts`]).
+    pub(crate) fn new(text: &str, index: &LineIndex, candidates: &[usize]) -> LineClasses {
+        let line_count = index.line_count();
+        let classified = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+            let first = if range.start == 0 {
+                0
+            } else {
+                index.line_of(range.start)
+            };
+            let end = if range.end >= text.len() {
+                line_count
+            } else {
+                index.line_of(range.end)
+            };
+            let from = candidates.partition_point(|&c| c < range.start);
+            let mut next_candidate = candidates[from..].iter().copied().peekable();
+            // Paywall markers are rare: find their bytes once, not line by line.
+            let mut marks = memchr::memchr2_iter(b'#', b'$', &text.as_bytes()[range.clone()])
+                .map(|i| i + range.start)
+                .peekable();
+            (first..end)
+                .map(|l| {
+                    let start = index.line_start(l);
+                    while next_candidate.next_if(|&c| c < start).is_some() {}
+                    let candidate = next_candidate.next_if_eq(&start).is_some();
+                    let r = index.line_range(text, l);
+                    while marks.next_if(|&m| m < r.start).is_some() {}
+                    let has_marks = marks.peek().is_some_and(|&m| m < r.end);
+                    classify(&text[r], candidate, has_marks)
+                })
+                .collect::<Vec<_>>()
+        });
+        let (kinds, looks) = classified.into_iter().unzip();
+        LineClasses { kinds, looks }
+    }
+
+    pub(crate) fn with_capacity(lines: usize) -> LineClasses {
+        LineClasses {
+            kinds: Vec::with_capacity(lines),
+            looks: Vec::with_capacity(lines),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Classifies `line` of `text` and appends it.
+    pub(crate) fn push_line(
+        &mut self,
+        text: &str,
+        index: &LineIndex,
+        line: usize,
+        candidate: bool,
+    ) {
+        let raw = &text[index.line_range(text, line)];
+        let marks = memchr::memchr2(b'#', b'$', raw.as_bytes()).is_some();
+        let (kind, looks) = classify(raw, candidate, marks);
+        self.kinds.push(kind);
+        self.looks.push(looks);
+    }
+
+    /// Appends line `line` of `other` as it was classified there.
+    pub(crate) fn push_copy(&mut self, other: &LineClasses, line: usize) {
+        self.kinds.push(other.kinds[line]);
+        self.looks.push(other.looks[line]);
+    }
 }
 
 /// How a text line reads to the report split.
@@ -131,54 +211,12 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
 }
 
 impl<'a> Lines<'a> {
-    /// `candidates`: the advert candidate line starts of `text`, when already found.
-    /// Every line is classified on its own, so a large text is classified on every core.
-    fn new(text: &'a str, index: &'a LineIndex, candidates: Option<&[usize]>) -> Self {
-        // One whole-text keyword pass finds the few lines worth scoring as adverts.
-        let scanned;
-        let candidates = match candidates {
-            Some(c) => c,
-            None => {
-                scanned = junk::advert_candidate_starts(text);
-                &scanned
-            }
-        };
-        let line_count = index.line_count();
-        let classified = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
-            let first = if range.start == 0 {
-                0
-            } else {
-                index.line_of(range.start)
-            };
-            let end = if range.end >= text.len() {
-                line_count
-            } else {
-                index.line_of(range.end)
-            };
-            let from = candidates.partition_point(|&c| c < range.start);
-            let mut next_candidate = candidates[from..].iter().copied().peekable();
-            // Paywall markers are rare: find their bytes once, not line by line.
-            let mut marks = memchr::memchr2_iter(b'#', b'$', &text.as_bytes()[range.clone()])
-                .map(|i| i + range.start)
-                .peekable();
-            (first..end)
-                .map(|l| {
-                    let start = index.line_start(l);
-                    while next_candidate.next_if(|&c| c < start).is_some() {}
-                    let candidate = next_candidate.next_if_eq(&start).is_some();
-                    let r = index.line_range(text, l);
-                    while marks.next_if(|&m| m < r.start).is_some() {}
-                    let has_marks = marks.peek().is_some_and(|&m| m < r.end);
-                    classify(&text[r], candidate, has_marks)
-                })
-                .collect::<Vec<_>>()
-        });
-        let (kinds, looks) = classified.into_iter().unzip();
+    fn new(text: &'a str, index: &'a LineIndex, classes: &'a LineClasses) -> Self {
         Lines {
             text,
             index,
-            kinds,
-            looks,
+            kinds: &classes.kinds,
+            looks: &classes.looks,
         }
     }
 
@@ -223,7 +261,21 @@ pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
 /// [`split_structure`] given the advert candidate line starts of `text`
 /// ([`junk::advert_candidate_starts`]) when they are already known.
 pub(crate) fn split_with(text: &str, index: &LineIndex, candidates: Option<&[usize]>) -> Outline {
-    split_lines(Lines::new(text, index, candidates))
+    // One whole-text keyword pass finds the few lines worth scoring as adverts.
+    let scanned;
+    let candidates = match candidates {
+        Some(c) => c,
+        None => {
+            scanned = junk::advert_candidate_starts(text);
+            &scanned
+        }
+    };
+    split_classified(text, index, &LineClasses::new(text, index, candidates))
+}
+
+/// [`split_structure`] of a text whose lines are already classified.
+pub(crate) fn split_classified(text: &str, index: &LineIndex, classes: &LineClasses) -> Outline {
+    split_lines(Lines::new(text, index, classes))
 }
 
 /// Adds each report's headings, roles and numbering findings to the parts

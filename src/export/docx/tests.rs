@@ -886,7 +886,7 @@ fn analysed() -> (String, Analysis) {
             index,
             outline,
             placeholders,
-            advert_candidates: None,
+            scanned: None,
         },
     )
 }
