@@ -68,13 +68,14 @@ pub fn flat_map_slices<T: Send>(
     min: usize,
     f: impl Fn(Range<usize>) -> Vec<T> + Sync,
 ) -> Vec<T> {
-    let mut parts = map_slices(text, min, f);
-    if parts.len() == 1 {
-        return parts.pop().unwrap_or_default();
-    }
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for p in parts {
-        out.extend(p);
+    let mut parts = map_slices(text, min, f).into_iter();
+    let mut out = parts.next().unwrap_or_default();
+    // Growing the first list (a large one is remapped, not copied) touches less new memory
+    // than gathering every list into a fresh one.
+    let rest: Vec<Vec<T>> = parts.collect();
+    out.reserve_exact(rest.iter().map(Vec::len).sum());
+    for mut p in rest {
+        out.append(&mut p);
     }
     out
 }
