@@ -84,14 +84,11 @@ fn analyze_beside<T: Send>(
     text: &str,
     beside: impl FnOnce(Before, &Outline) -> T + Send,
 ) -> (Analysis, T) {
-    let index = LineIndex::new(text);
-    let candidates = crate::junk::advert_candidate_starts(text);
-    let classes = LineClasses::new(text, &index, &candidates);
-    let structure = crate::split::split_classified(text, &index, &classes);
+    let (index, structure, scanned) = split_scanned(text);
     let before = Before {
         index: &index,
-        candidates: &candidates,
-        classes: Some(&classes),
+        candidates: &scanned.candidates,
+        classes: Some(&scanned.classes),
     };
     let (outline, placeholders, other) = if text.len() < crate::par::PARALLEL_MIN {
         let other = beside(before, &structure);
@@ -110,12 +107,23 @@ fn analyze_beside<T: Send>(
         index,
         outline,
         placeholders,
-        scanned: Some(Scanned {
-            candidates,
-            classes,
-        }),
+        scanned: Some(scanned),
     };
     (analysis, other)
+}
+
+/// The line index and the reports (without their outlines) of `text`, with what the split
+/// scanned.
+fn split_scanned(text: &str) -> (LineIndex, Outline, Scanned) {
+    let index = LineIndex::new(text);
+    let candidates = crate::junk::advert_candidate_starts(text);
+    let classes = LineClasses::new(text, &index, &candidates);
+    let structure = crate::split::split_classified(text, &index, &classes);
+    let scanned = Scanned {
+        candidates,
+        classes,
+    };
+    (index, structure, scanned)
 }
 
 /// The cleaned and filled text of a document, with the edits that made it.
@@ -151,10 +159,7 @@ pub fn clean_for_export(
     answers: &placeholder::Answers,
     outlines: bool,
 ) -> (Cleaned, Analysis) {
-    let index = LineIndex::new(text);
-    let candidates = crate::junk::advert_candidate_starts(text);
-    let classes = LineClasses::new(text, &index, &candidates);
-    let outline = crate::split::split_classified(text, &index, &classes);
+    let (index, outline, scanned) = split_scanned(text);
     let no_answers = answers.groups.is_empty() && answers.occurrences.is_empty();
     let placeholders = if no_answers {
         Vec::new()
@@ -165,10 +170,7 @@ pub fn clean_for_export(
         index,
         outline,
         placeholders,
-        scanned: Some(Scanned {
-            candidates,
-            classes,
-        }),
+        scanned: Some(scanned),
     };
     let (cleaned, last) = clean_and_fill_rounds(text, &before, rules, answers);
     let (index, structure) = match last {
