@@ -550,12 +550,19 @@ pub fn roles(
     title_line: Option<usize>,
 ) -> Vec<RoleLine> {
     let mut roles = Vec::new();
-    let content: Vec<usize> = lines
+    let is_content =
+        |l: usize| Some(l) != title_line && !text[index.line_range(text, l)].trim().is_empty();
+    // Only the first content line and the last three matter: found from each end, so a long
+    // report costs no more than a short one.
+    let first = lines.clone().find(|&l| is_content(l));
+    let last_three: Vec<usize> = lines
         .clone()
-        .filter(|&l| Some(l) != title_line && !text[index.line_range(text, l)].trim().is_empty())
+        .rev()
+        .filter(|&l| is_content(l))
+        .take(3)
         .collect();
     // The addressee is the first content line: short, ending in a colon, not a heading.
-    if let Some(&first) = content.first() {
+    if let Some(first) = first {
         let l = text[index.line_range(text, first)].trim();
         let n = l.chars().count();
         if (2..=24).contains(&n)
@@ -570,11 +577,10 @@ pub fn roles(
         }
     }
     // The date is among the last two content lines; the sign-off is the line before it.
-    let tail: Vec<usize> = content.iter().rev().take(2).copied().collect();
-    for (i, &line_no) in tail.iter().enumerate() {
+    for (i, &line_no) in last_three.iter().take(2).enumerate() {
         let l = text[index.line_range(text, line_no)].trim();
         if is_date_line(l) {
-            if let Some(&prev) = content.iter().rev().nth(i + 1) {
+            if let Some(&prev) = last_three.get(i + 1) {
                 let p = text[index.line_range(text, prev)].trim();
                 let pn = p.chars().count();
                 let looks_unit = UNIT_SUFFIXES.iter().any(|s| p.ends_with(s))
