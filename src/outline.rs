@@ -524,6 +524,15 @@ const UNIT_SUFFIXES: [&str; 22] = [
 
 /// True for a date line: "2023年11月3日", "2023年X月X日", "二〇二三年十一月三日", "（2023年5月3日）".
 pub fn is_date_line(line: &str) -> bool {
+    // Most lines end otherwise: that test first, before any trimming or counting.
+    if line.as_bytes().ends_with("。".as_bytes()) {
+        return false;
+    }
+    let end = line.trim_end().as_bytes();
+    if !(end.ends_with("日".as_bytes()) || end.ends_with("）".as_bytes()) || end.ends_with(b")"))
+    {
+        return false;
+    }
     let l = line
         .trim()
         .trim_start_matches(['（', '('])

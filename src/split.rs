@@ -441,11 +441,11 @@ fn toc_entry(line: &str) -> Option<String> {
 
 /// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
 fn is_title_shaped(line: &str) -> bool {
-    let n = line.chars().count();
-    (5..=70).contains(&n)
-        && !line.ends_with(SENTENCE_ENDS)
-        && !line.contains('。')
+    // Cheapest tests first: most short lines that reach here are numbered headings.
+    !line.ends_with(SENTENCE_ENDS)
         && outline::line_marker(line).is_none()
+        && (5..=70).contains(&line.chars().count())
+        && !line.contains('。')
         && !outline::is_date_line(line)
 }
 
