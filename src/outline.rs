@@ -26,10 +26,25 @@ pub struct Marker {
 /// Parses a Chinese numeral 一..九十九 at the start of `s`: (value, byte length).
 pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
     fn digit(c: char) -> Option<u32> {
-        "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1)
+        Some(match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
     }
     let mut chars = s.chars();
     let c1 = chars.next()?;
+    // Most lines and words start otherwise: decided on the first character.
+    if c1 != '十' && digit(c1).is_none() {
+        return None;
+    }
     let c2 = chars.next();
     let c3 = chars.next();
     match (c1, c2, c3) {
