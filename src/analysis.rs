@@ -29,7 +29,7 @@ pub(crate) struct Scanned {
 struct Before<'a> {
     index: &'a LineIndex,
     candidates: &'a [usize],
-    classes: Option<&'a LineClasses>,
+    classes: &'a LineClasses,
 }
 
 impl Analysis {
@@ -43,7 +43,7 @@ impl Analysis {
         Some(Before {
             index: &self.index,
             candidates: &scanned.candidates,
-            classes: Some(&scanned.classes),
+            classes: &scanned.classes,
         })
     }
 
@@ -88,7 +88,7 @@ fn analyze_beside<T: Send>(
     let before = Before {
         index: &index,
         candidates: &scanned.candidates,
-        classes: Some(&scanned.classes),
+        classes: &scanned.classes,
     };
     let (outline, placeholders, other) = if text.len() < crate::par::PARALLEL_MIN {
         let other = beside(before, &structure);
@@ -312,9 +312,9 @@ fn plan_and_apply_cleaning(
     let mut candidates = candidates.to_vec();
     // The line index and classes of the text the round's edits apply to, when known: the
     // lines the round leaves alone keep their classes.
-    let mut prev: Option<(std::borrow::Cow<LineIndex>, std::borrow::Cow<LineClasses>)> = before
-        .and_then(|b| Some((b.index, b.classes?)))
-        .map(|(i, c)| (std::borrow::Cow::Borrowed(i), std::borrow::Cow::Borrowed(c)));
+    use std::borrow::Cow;
+    let mut prev: Option<(Cow<LineIndex>, Cow<LineClasses>)> =
+        before.map(|b| (Cow::Borrowed(b.index), Cow::Borrowed(b.classes)));
     let mut last = None;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
@@ -342,10 +342,7 @@ fn plan_and_apply_cleaning(
             last = Some((index, outline));
             break;
         }
-        prev = Some((
-            std::borrow::Cow::Owned(index),
-            std::borrow::Cow::Owned(classes),
-        ));
+        prev = Some((Cow::Owned(index), Cow::Owned(classes)));
         let applied = crate::edit::apply(&current, &round.edits);
         trusted &= applied.skipped == 0;
         edits = crate::edit::compose(text, &edits, &current, &round.edits);
