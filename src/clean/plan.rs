@@ -50,8 +50,8 @@ pub(crate) struct Planned {
     pub settled: bool,
 }
 
-/// [`plan`], skipping the scans `hints` make unnecessary (a hint about another text, as far
-/// as its length tells, is ignored).
+/// [`plan`], skipping the scans `hints` make unnecessary. The hints must be of this text;
+/// a line index of another length is ignored.
 pub(crate) fn plan_with(text: &str, outline: &Outline, rules: &RuleSet, hints: &Hints) -> Planned {
     if text.is_empty() {
         return Planned {
