@@ -16,6 +16,17 @@ use std::process::ExitCode;
 
 /// Prints a line to stdout; a closed pipe (`qinggao inspect … | head`) ends the program
 /// quietly instead of panicking.
+/// Appends a line to a summary being built (writing to a String cannot fail).
+macro_rules! put {
+    ($out:expr) => {{
+        $out.push('\n');
+    }};
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -226,15 +237,10 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
     // Written in one go: a summary of a large compilation has tens of thousands of lines,
     // and stdout flushes at every line.
     let mut summary = String::new();
-    macro_rules! put {
-        ($($arg:tt)*) => {{
-            use std::fmt::Write as _;
-            let _ = writeln!(summary, $($arg)*);
-        }};
-    }
     let o = &analysis.outline;
-    put!("文件：{}", path.display());
+    put!(summary, "文件：{}", path.display());
     put!(
+        summary,
         "编码：{}　换行：{}　行数：{}　报告：{} 篇　占位符：{} 处",
         doc.encoding,
         doc.line_ending.name().to_uppercase(),
@@ -243,7 +249,7 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
         analysis.placeholders.len()
     );
     if let Some(t) = &o.title {
-        put!("汇编标题：{t}");
+        put!(summary, "汇编标题：{t}");
     }
     if let Some(toc) = &o.toc {
         let state = if toc.is_empty() {
@@ -252,71 +258,22 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             "已有标题"
         };
         put!(
+            summary,
             "目录：第 {} 行，{} 项（{state}）",
             toc.heading_line + 1,
             toc.entries.len()
         );
     }
-    for (i, r) in o.reports.iter().enumerate() {
-        let mark = if r.title_inferred { "（推断）" } else { "" };
-        put!();
-        put!(
-            "{:>2}. {}{mark}　[第 {}–{} 行]",
-            i + 1,
-            r.title,
-            r.lines.start + 1,
-            r.lines.end
-        );
-        let ph = analysis.report_placeholders(i);
-        let headings = r
-            .outline
-            .iter()
-            .filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal)
-            .count();
-        put!(
-            "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
-            r.outline.len() - headings,
-            ph.len(),
-            r.findings.len()
-        );
-        let names: Vec<String> = name_groups(ph, &doc.text)
-            .into_iter()
-            .take(SUMMARY_GROUPS)
-            .map(|(key, n)| format!("{key}×{n}"))
-            .collect();
-        let quantities = ph
-            .iter()
-            .filter(|p| p.kind == PlaceholderKind::Quantity)
-            .count();
-        if !names.is_empty() || quantities > 0 {
-            put!(
-                "    待填：名称 {}；数字 {quantities} 处",
-                if names.is_empty() {
-                    "无".into()
-                } else {
-                    names.join("、")
-                }
-            );
-        }
-        for f in r.findings.iter().take(SUMMARY_FINDINGS) {
-            put!(
-                "    ! 第 {} 行 {}：{}",
-                f.line + 1,
-                f.kind.label(),
-                f.message
-            );
-        }
-        if r.findings.len() > SUMMARY_FINDINGS {
-            put!(
-                "    ……另有 {} 条提示（--json 查看全部）",
-                r.findings.len() - SUMMARY_FINDINGS
-            );
-        }
+    // Each report's block is built on its own (on every core for a large compilation: the
+    // placeholders' texts are read from all over the file), then written in order.
+    let blocks = crate::par::map_items(&o.reports, |i, r| report_summary(i, r, doc, analysis));
+    for block in blocks {
+        summary.push_str(&block);
     }
-    put!();
+    put!(summary);
     let counts = clean::counts(edits);
     if counts.is_empty() {
-        put!("清理：没有需要清理的内容");
+        put!(summary, "清理：没有需要清理的内容");
     } else {
         let rules = RuleSet::default();
         let parts: Vec<String> = counts
@@ -330,9 +287,84 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
                 format!("{label} {n}")
             })
             .collect();
-        put!("清理将修改 {} 处：{}", edits.len(), parts.join("，"));
+        put!(
+            summary,
+            "清理将修改 {} 处：{}",
+            edits.len(),
+            parts.join("，")
+        );
     }
     out!("{}", summary.trim_end_matches('\n'));
+}
+
+/// One report's block of the summary.
+fn report_summary(
+    i: usize,
+    r: &crate::model::Report,
+    doc: &Document,
+    analysis: &Analysis,
+) -> String {
+    let mut summary = String::new();
+    let mark = if r.title_inferred { "（推断）" } else { "" };
+    put!(summary);
+    put!(
+        summary,
+        "{:>2}. {}{mark}　[第 {}–{} 行]",
+        i + 1,
+        r.title,
+        r.lines.start + 1,
+        r.lines.end
+    );
+    let ph = analysis.report_placeholders(i);
+    let headings = r
+        .outline
+        .iter()
+        .filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal)
+        .count();
+    put!(
+        summary,
+        "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
+        r.outline.len() - headings,
+        ph.len(),
+        r.findings.len()
+    );
+    let names: Vec<String> = name_groups(ph, &doc.text)
+        .into_iter()
+        .take(SUMMARY_GROUPS)
+        .map(|(key, n)| format!("{key}×{n}"))
+        .collect();
+    let quantities = ph
+        .iter()
+        .filter(|p| p.kind == PlaceholderKind::Quantity)
+        .count();
+    if !names.is_empty() || quantities > 0 {
+        put!(
+            summary,
+            "    待填：名称 {}；数字 {quantities} 处",
+            if names.is_empty() {
+                "无".into()
+            } else {
+                names.join("、")
+            }
+        );
+    }
+    for f in r.findings.iter().take(SUMMARY_FINDINGS) {
+        put!(
+            summary,
+            "    ! 第 {} 行 {}：{}",
+            f.line + 1,
+            f.kind.label(),
+            f.message
+        );
+    }
+    if r.findings.len() > SUMMARY_FINDINGS {
+        put!(
+            summary,
+            "    ……另有 {} 条提示（--json 查看全部）",
+            r.findings.len() - SUMMARY_FINDINGS
+        );
+    }
+    summary
 }
 
 /// Name groups ("XX区") with their counts, most frequent first, without building a

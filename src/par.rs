@@ -55,6 +55,36 @@ pub fn map_slices<T: Send>(text: &str, min: usize, f: impl Fn(Range<usize>) -> T
     })
 }
 
+/// Lists shorter than this are mapped on the calling thread.
+const ITEMS_PARALLEL_MIN: usize = 256;
+
+/// `f(index, item)` for every item, in order; a long list is cut into one run per core.
+pub fn map_items<T: Sync, U: Send>(items: &[T], f: impl Fn(usize, &T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if items.len() < ITEMS_PARALLEL_MIN || threads <= 1 {
+        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(per)
+            .enumerate()
+            .map(|(k, run)| {
+                s.spawn(move || {
+                    run.iter()
+                        .enumerate()
+                        .map(|(j, t)| f(k * per + j, t))
+                        .collect::<Vec<U>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(join).collect()
+    })
+}
+
 /// The result of a scoped thread; a panic in it goes on in the caller.
 pub fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     handle
@@ -95,6 +125,16 @@ mod tests {
                 assert_eq!(w[0].end, w[1].start);
                 assert_eq!(&text[w[1].start - 1..w[1].start], "\n", "n = {n}");
             }
+        }
+    }
+
+    #[test]
+    fn items_are_mapped_in_order_with_their_index() {
+        for n in [0, 1, 255, 256, 1001] {
+            let items: Vec<u32> = (0..n).map(|i| i * 3).collect();
+            let mapped = map_items(&items, |i, &x| (i, x + 1));
+            let expected: Vec<(usize, u32)> = (0..n).map(|i| (i as usize, i * 3 + 1)).collect();
+            assert_eq!(mapped, expected, "n = {n}");
         }
     }
 
