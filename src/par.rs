@@ -12,7 +12,7 @@ use std::ops::Range;
 pub const PARALLEL_MIN: usize = 4 << 20;
 
 /// Threads worth using for a text of `len` bytes (at least one).
-fn threads_for(len: usize, min: usize) -> usize {
+pub fn threads_for(len: usize, min: usize) -> usize {
     if len < min {
         return 1;
     }
@@ -23,18 +23,18 @@ fn threads_for(len: usize, min: usize) -> usize {
         .max(1)
 }
 
-/// Cuts `text` into `n` slices of about equal size, each starting at a line start.
-pub fn line_slices(text: &str, n: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
+/// Cuts `bytes` into `n` slices of about equal size, each starting after a line feed (or at
+/// the start).
+pub fn line_slices(bytes: &[u8], n: usize) -> Vec<Range<usize>> {
     let mut bounds = vec![0];
     for i in 1..n.max(1) {
-        let guess = text.len() / n * i;
-        let cut = memchr::memchr(b'\n', &bytes[guess..]).map_or(text.len(), |j| guess + j + 1);
-        if cut > *bounds.last().unwrap_or(&0) && cut < text.len() {
+        let guess = bytes.len() / n * i;
+        let cut = memchr::memchr(b'\n', &bytes[guess..]).map_or(bytes.len(), |j| guess + j + 1);
+        if cut > *bounds.last().unwrap_or(&0) && cut < bytes.len() {
             bounds.push(cut);
         }
     }
-    bounds.push(text.len());
+    bounds.push(bytes.len());
     bounds.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
@@ -47,7 +47,7 @@ pub fn map_slices<T: Send>(text: &str, min: usize, f: impl Fn(Range<usize>) -> T
     }
     let f = &f;
     std::thread::scope(|s| {
-        let handles: Vec<_> = line_slices(text, threads)
+        let handles: Vec<_> = line_slices(text.as_bytes(), threads)
             .into_iter()
             .map(|range| s.spawn(move || f(range)))
             .collect();
@@ -118,7 +118,7 @@ mod tests {
     fn slices_start_at_lines_and_cover_the_text() {
         let text = "第一行\n第二行比较长一些\n\n第四行\n最后一行没有换行";
         for n in 1..8 {
-            let slices = line_slices(text, n);
+            let slices = line_slices(text.as_bytes(), n);
             assert_eq!(slices.first().map(|r| r.start), Some(0));
             assert_eq!(slices.last().map(|r| r.end), Some(text.len()));
             for w in slices.windows(2) {
