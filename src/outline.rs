@@ -23,38 +23,40 @@ pub struct Marker {
     pub len: usize,
 }
 
+/// The value of a Chinese digit 一..九.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// Parses a Chinese numeral 一..九十九 at the start of `s`: (value, byte length).
 pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
-    fn digit(c: char) -> Option<u32> {
-        Some(match c {
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    }
     let mut chars = s.chars();
     let c1 = chars.next()?;
     // Most lines and words start otherwise: decided on the first character.
-    if c1 != '十' && digit(c1).is_none() {
+    if c1 != '十' && chinese_digit(c1).is_none() {
         return None;
     }
     let c2 = chars.next();
     let c3 = chars.next();
     match (c1, c2, c3) {
-        ('十', Some(c), _) if digit(c).is_some() => Some((10 + digit(c)?, 6)),
+        ('十', Some(c), _) if chinese_digit(c).is_some() => Some((10 + chinese_digit(c)?, 6)),
         ('十', _, _) => Some((10, 3)),
-        (a, Some('十'), Some(c)) if digit(a).is_some() && digit(c).is_some() => {
-            Some((digit(a)? * 10 + digit(c)?, 9))
+        (a, Some('十'), Some(c)) if chinese_digit(a).is_some() && chinese_digit(c).is_some() => {
+            Some((chinese_digit(a)? * 10 + chinese_digit(c)?, 9))
         }
-        (a, Some('十'), _) if digit(a).is_some() => Some((digit(a)? * 10, 6)),
-        (a, _, _) => Some((digit(a)?, 3)),
+        (a, Some('十'), _) if chinese_digit(a).is_some() => Some((chinese_digit(a)? * 10, 6)),
+        (a, _, _) => Some((chinese_digit(a)?, 3)),
     }
 }
 

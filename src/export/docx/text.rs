@@ -282,20 +282,12 @@ fn is_date_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c) || chinese_digit(c).is_some() || c == '十'
 }
 
+/// A Chinese digit of a date, zero included (二〇二三).
 fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' | 'Ｏ' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    match c {
+        '〇' | '○' | '零' | 'Ｏ' => Some(0),
+        _ => crate::outline::chinese_digit(c),
+    }
 }
 
 fn digit_value(c: char) -> Option<u32> {
