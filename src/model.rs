@@ -142,6 +142,11 @@ impl LineIndex {
         &self.starts
     }
 
+    /// The line starts, for a caller that keeps only them.
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts
+    }
+
     /// The length in bytes of the text this index is of.
     pub fn text_len(&self) -> usize {
         self.len

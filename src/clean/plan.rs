@@ -75,7 +75,7 @@ impl<'a> Lines<'a> {
     fn new(text: &str, index: Option<&'a LineIndex>) -> Lines<'a> {
         let starts = match index {
             Some(index) => std::borrow::Cow::Borrowed(index.starts()),
-            None => std::borrow::Cow::Owned(LineIndex::new(text).starts().to_vec()),
+            None => std::borrow::Cow::Owned(LineIndex::new(text).into_starts()),
         };
         Lines {
             starts,
@@ -162,21 +162,24 @@ impl UserRules {
                 }
             }
         }
-        let phrases = if phrase_list.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&phrase_list)
-                .ok()
-                .map(|ac| (ac, phrase_ids))
-        };
+        let phrases = longest_first(&phrase_list).map(|ac| (ac, phrase_ids));
         UserRules {
             phrases,
             drops,
             replaces,
         }
     }
+}
+
+/// One automaton finding the longest of `words` at each place; None for no words.
+fn longest_first(words: &[String]) -> Option<AhoCorasick> {
+    if words.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .ok()
 }
 
 /// What the edits inside lines need: switches, the harvested brands, the user's rules.
@@ -481,14 +484,7 @@ impl<'a> Planner<'a> {
             advert_texts.sort_unstable();
             advert_texts.dedup();
             names = brand::harvest(advert_texts.iter().copied());
-            if names.is_empty() {
-                None
-            } else {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&names)
-                    .ok()
-            }
+            longest_first(&names)
         } else {
             None
         };
