@@ -690,12 +690,7 @@ mod tests {
     #[test]
     fn the_cheap_check_never_hides_an_advert() {
         // Every line the scorer calls an advert passes the keyword pre-check.
-        let seed = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/seeds/000_eedebc526b5812bc.txt"
-        ));
-        let Ok(seed) = seed else {
-            eprintln!("seed file missing; skipping");
+        let Some(seed) = crate::test_seed::seed() else {
             return;
         };
         for l in seed.lines() {
@@ -723,12 +718,7 @@ mod tests {
 
     #[test]
     fn on_the_seed_only_the_four_closing_adverts_are_adverts() {
-        let seed = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/seeds/000_eedebc526b5812bc.txt"
-        ));
-        let Ok(seed) = seed else {
-            eprintln!("seed file missing; skipping");
+        let Some(seed) = crate::test_seed::seed() else {
             return;
         };
         let adverts: Vec<usize> = seed

@@ -17,6 +17,8 @@ pub mod outline;
 pub mod par;
 pub mod placeholder;
 pub mod split;
+#[cfg(test)]
+mod test_seed;
 
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -5,20 +5,7 @@ use super::*;
 use crate::edit::apply;
 use crate::model::{Edit, Outline, Report, Toc};
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seeds/000_eedebc526b5812bc.txt"
-);
-
-fn seed() -> Option<String> {
-    match std::fs::read_to_string(SEED) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            eprintln!("seed file {SEED} missing; skipping");
-            None
-        }
-    }
-}
+use crate::test_seed::seed;
 
 fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();

@@ -61,19 +61,7 @@ fn one(text: &str) -> Found {
     ps.remove(0)
 }
 
-fn seed() -> Option<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_eedebc526b5812bc.txt"
-    );
-    match std::fs::read_to_string(path) {
-        Ok(t) => Some(t),
-        Err(_) => {
-            eprintln!("note: seed {path} missing, test skipped");
-            None
-        }
-    }
-}
+use crate::test_seed::seed;
 
 #[test]
 fn finds_every_written_form() {
