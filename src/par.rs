@@ -12,7 +12,7 @@ use std::ops::Range;
 pub const PARALLEL_MIN: usize = 4 << 20;
 
 /// Threads worth using for a text of `len` bytes (at least one).
-pub fn threads_for(len: usize, min: usize) -> usize {
+fn threads_for(len: usize, min: usize) -> usize {
     if len < min {
         return 1;
     }
@@ -38,16 +38,20 @@ pub fn line_slices(bytes: &[u8], n: usize) -> Vec<Range<usize>> {
     bounds.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
-/// Runs `f` on each line-aligned slice of `text` (byte ranges into it), on its own thread
-/// when the text is at least `min` bytes, and returns the results in text order.
-pub fn map_slices<T: Send>(text: &str, min: usize, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
-    let threads = threads_for(text.len(), min);
+/// Runs `f` on each slice of `bytes` cut after line feeds (byte ranges into it), on its own
+/// thread when there are at least `min` bytes, and returns the results in order.
+pub fn map_slices<T: Send>(
+    bytes: &[u8],
+    min: usize,
+    f: impl Fn(Range<usize>) -> T + Sync,
+) -> Vec<T> {
+    let threads = threads_for(bytes.len(), min);
     if threads <= 1 {
-        return vec![f(0..text.len())];
+        return vec![f(0..bytes.len())];
     }
     let f = &f;
     std::thread::scope(|s| {
-        let handles: Vec<_> = line_slices(text.as_bytes(), threads)
+        let handles: Vec<_> = line_slices(bytes, threads)
             .into_iter()
             .map(|range| s.spawn(move || f(range)))
             .collect();
@@ -98,7 +102,7 @@ pub fn flat_map_slices<T: Send>(
     min: usize,
     f: impl Fn(Range<usize>) -> Vec<T> + Sync,
 ) -> Vec<T> {
-    let mut parts = map_slices(text, min, f).into_iter();
+    let mut parts = map_slices(text.as_bytes(), min, f).into_iter();
     let mut out = parts.next().unwrap_or_default();
     // Growing the first list (a large one is remapped, not copied) touches less new memory
     // than gathering every list into a fresh one.
