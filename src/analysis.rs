@@ -176,7 +176,9 @@ pub fn clean_for_export(
     let (index, structure) = match last {
         Some(last) => last,
         // Nothing filled or cleaned: the result is the text itself.
-        None if cleaned.text == text => (before.index, before.outline),
+        None if cleaned.fills.is_empty() && cleaned.cleaning.is_empty() => {
+            (before.index, before.outline)
+        }
         None => {
             let index = LineIndex::new(&cleaned.text);
             let structure = crate::split::split_structure(&cleaned.text, &index);

@@ -201,6 +201,12 @@ fn parse_encoding(name: &str) -> Result<Encoding> {
     })
 }
 
+/// Reads and decodes a file, in the encoding the user named if any.
+fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
+    let forced = encoding.map(parse_encoding).transpose()?;
+    crate::decode::load(path, forced)
+}
+
 fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
     match path {
         Some(p) => RuleSet::load(p),
@@ -213,8 +219,7 @@ fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
 
 fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let rules = load_rules(args.rules.as_deref())?;
-    let forced = args.encoding.as_deref().map(parse_encoding).transpose()?;
-    let doc = crate::decode::load(path, forced)?;
+    let doc = read_document(path, args.encoding.as_deref())?;
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
@@ -572,12 +577,7 @@ fn clean_one(
     answers: &Answers,
     several: bool,
 ) -> Result<Outcome> {
-    let forced = args
-        .input_encoding
-        .as_deref()
-        .map(parse_encoding)
-        .transpose()?;
-    let doc = crate::decode::load(path, forced)?;
+    let doc = read_document(path, args.input_encoding.as_deref())?;
     // A .txt needs the reports of the result, a .docx also their headings.
     let outlines = matches!(args.format, Format::Docx);
     let (cleaned, after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);
