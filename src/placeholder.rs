@@ -30,28 +30,50 @@ pub enum PlaceholderKind {
 }
 
 /// One placeholder occurrence. It holds positions, not copies: the texts ("XX", its group
-/// "XX区", the words around it) are read from the document with the accessor methods, so
-/// finding the hundreds of thousands of placeholders of a large compilation allocates
-/// nothing per placeholder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// "XX区", its unit, the words around it) are read from the document with the accessor
+/// methods, so finding the hundreds of thousands of placeholders of a large compilation
+/// allocates nothing per placeholder and keeps each in 56 bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placeholder {
     /// Bytes of the placeholder itself ("XX" in "XX区").
     pub range: ByteRange,
     pub kind: PlaceholderKind,
     /// The suffix that made it a name (区, 街道...), for names.
     pub suffix: Option<&'static str>,
-    /// Bytes of the unit that follows a quantity (万元, 亩, %, 个...).
-    pub unit_range: Option<ByteRange>,
+    /// Where the unit that follows a quantity (万元, 亩, %, 个...) stands: its distance from
+    /// the placeholder's end and its length, in bytes (see [`Placeholder::unit_range`]).
+    unit: Option<(u8, u8)>,
     /// 0-based line.
     pub line: usize,
     /// 1-based character column.
     pub column: usize,
-    /// Bytes of the placeholder with up to [`CONTEXT_CHARS`] characters either side on its
-    /// line, for the prompt.
-    pub context_range: ByteRange,
 }
 
 impl Placeholder {
+    /// A placeholder at `range` (on 0-based `line`, 1-based character `column`) with the
+    /// unit at `unit_range` after it, if any.
+    pub fn new(
+        range: ByteRange,
+        kind: PlaceholderKind,
+        suffix: Option<&'static str>,
+        unit_range: Option<ByteRange>,
+        line: usize,
+        column: usize,
+    ) -> Placeholder {
+        let unit = unit_range.and_then(|u| {
+            let gap = u8::try_from(u.start.checked_sub(range.end)?).ok()?;
+            Some((gap, u8::try_from(u.len()).ok()?))
+        });
+        Placeholder {
+            range,
+            kind,
+            suffix,
+            unit,
+            line,
+            column,
+        }
+    }
+
     /// The placeholder as written ("XX", "××", "1XX5").
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
         doc.get(self.range.clone()).unwrap_or("")
@@ -82,21 +104,42 @@ impl Placeholder {
         }
     }
 
+    /// Bytes of the unit that follows a quantity.
+    pub fn unit_range(&self) -> Option<ByteRange> {
+        self.unit.map(|(gap, len)| {
+            let start = self.range.end + gap as usize;
+            start..start + len as usize
+        })
+    }
+
     /// The unit that follows a quantity ("万元").
     pub fn unit<'a>(&self, doc: &'a str) -> Option<&'a str> {
-        self.unit_range.clone().and_then(|r| doc.get(r))
+        self.unit_range().and_then(|r| doc.get(r))
+    }
+
+    /// Bytes of the placeholder with up to [`CONTEXT_CHARS`] characters either side on its
+    /// line, for the prompt. Read from `doc` (the text it was found in) when asked, not
+    /// kept: most placeholders of a large file are counted, never shown.
+    pub fn context_range(&self, doc: &str) -> ByteRange {
+        context_around(doc, self.range.clone())
     }
 
     /// Up to a few characters before the placeholder, on its line.
     pub fn before<'a>(&self, doc: &'a str) -> &'a str {
-        doc.get(self.context_range.start..self.range.start)
-            .unwrap_or("")
+        let start = self.range.start;
+        if !doc.is_char_boundary(start) {
+            return "";
+        }
+        &doc[context_before(doc, start)..start]
     }
 
     /// Up to a few characters after the placeholder, on its line.
     pub fn after<'a>(&self, doc: &'a str) -> &'a str {
-        doc.get(self.range.end..self.context_range.end)
-            .unwrap_or("")
+        let end = self.range.end;
+        if !doc.is_char_boundary(end) {
+            return "";
+        }
+        &doc[end..context_after(doc, end)]
     }
 
     /// The stable key of this occurrence: "行:列" in the source, 1-based ("31:12").
@@ -154,15 +197,14 @@ fn find_in(text: &str, index: &LineIndex, range: ByteRange) -> Vec<Placeholder> 
     scan::scan(text, range, |start, end, class| {
         let (line, column) = cursor.locate(text, start);
         let unit_range = class.unit.and_then(|unit| unit_range(text, end, unit));
-        out.push(Placeholder {
-            range: start..end,
-            kind: class.kind,
-            suffix: class.suffix,
+        out.push(Placeholder::new(
+            start..end,
+            class.kind,
+            class.suffix,
             unit_range,
             line,
             column,
-            context_range: context_before(text, start)..context_after(text, end),
-        });
+        ));
     });
     out
 }
@@ -269,6 +311,15 @@ fn count_chars(bytes: &[u8]) -> usize {
                 .fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40)) as usize
         })
         .sum()
+}
+
+/// `range` with up to [`CONTEXT_CHARS`] characters either side on its line; `range` itself
+/// when it is not a range of `doc`.
+pub fn context_around(doc: &str, range: ByteRange) -> ByteRange {
+    if doc.get(range.clone()).is_none() {
+        return range;
+    }
+    context_before(doc, range.start)..context_after(doc, range.end)
 }
 
 /// Start of up to [`CONTEXT_CHARS`] characters before `start`, on the same line.

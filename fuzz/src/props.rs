@@ -459,19 +459,19 @@ pub fn check_analysis(text: &str, a: &Analysis) {
             "empty placeholder at {}",
             p.range.start
         );
+        let context = p.context_range(text);
         assert!(
-            on_boundaries(text, &p.context_range)
-                && p.context_range.start <= p.range.start
-                && p.context_range.end >= p.range.end,
-            "placeholder context {:?} off char boundaries or not around {:?}",
-            p.context_range,
+            on_boundaries(text, &context)
+                && context.start <= p.range.start
+                && context.end >= p.range.end,
+            "placeholder context {context:?} off char boundaries or not around {:?}",
             p.range
         );
         assert!(
-            !text[p.context_range.clone()].contains('\n'),
+            !text[context].contains('\n'),
             "placeholder context crosses a line"
         );
-        if let Some(u) = &p.unit_range {
+        if let Some(u) = &p.unit_range() {
             assert!(
                 on_boundaries(text, u) && u.start >= p.range.end,
                 "placeholder unit {u:?} off char boundaries or before {:?}",

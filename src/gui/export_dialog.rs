@@ -145,7 +145,8 @@ impl ExportDialog {
         };
         list.iter()
             .map(|p| {
-                let context = ws.analysed(&(p.context_range.start..p.context_range.end));
+                let around = crate::placeholder::context_around(&ws.text, ws.mapped(&p.range));
+                let context = ws.text.get(around).unwrap_or("");
                 (p.range.start, format!("第{}行 {context}", p.line + 1))
             })
             .collect()

@@ -116,13 +116,15 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
         }
     }
     let singles = in_report.iter().filter(|p| group_of(p).is_none()).map(|p| {
-        let before = ws.analysed(&(p.context_range.start..p.range.start));
-        let after = ws.analysed(&(p.range.end..p.context_range.end));
+        let at = ws.mapped(&p.range);
+        let around = crate::placeholder::context_around(&ws.text, at.clone());
+        let before = ws.text.get(around.start..at.start).unwrap_or("");
+        let after = ws.text.get(at.end..around.end).unwrap_or("");
         FillEntry {
             key: p.key(),
             is_group: false,
             label: format!("{before}【{}】{after}", ws.analysed(&p.range)),
-            unit: p.unit_range.as_ref().map(|r| ws.analysed(r).to_string()),
+            unit: p.unit_range().map(|r| ws.analysed(&r).to_string()),
             spots: vec![spot(p)],
         }
     });

@@ -863,15 +863,14 @@ fn analysed() -> (String, Analysis) {
         .chain(text.match_indices("X%").map(|(i, _)| (i, "X")))
     {
         let line = index.line_of(start);
-        placeholders.push(Placeholder {
-            range: start..start + m.len(),
-            kind: PlaceholderKind::Other,
-            suffix: None,
-            unit_range: None,
+        placeholders.push(Placeholder::new(
+            start..start + m.len(),
+            PlaceholderKind::Other,
+            None,
+            None,
             line,
-            column: index.column_of(text, start),
-            context_range: start..start + m.len(),
-        });
+            index.column_of(text, start),
+        ));
     }
     placeholders.sort_by_key(|p| p.range.start);
     let outline = Outline {
