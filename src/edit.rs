@@ -31,10 +31,13 @@ pub fn normalize(mut edits: Vec<Edit>) -> Vec<Edit> {
 /// Edits whose `old` does not match the text or that do not sit on character boundaries
 /// are skipped, and so reported in the returned count.
 pub fn apply(text: &str, edits: &[Edit]) -> Applied {
-    let mut out = String::with_capacity(text.len());
+    // Which edits apply and where they land: a pass over the edits alone.
+    let mut kept: Vec<&Edit> = Vec::with_capacity(edits.len());
     let mut inverse = Vec::with_capacity(edits.len());
     let mut pos = 0;
     let mut skipped = 0;
+    // Output length minus input length so far.
+    let mut growth: isize = 0;
     for e in edits {
         let ok = e.range.start >= pos
             && e.range.end <= text.len()
@@ -45,23 +48,108 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
             skipped += 1;
             continue;
         }
-        out.push_str(&text[pos..e.range.start]);
-        let new_start = out.len();
-        out.push_str(&e.new);
+        let new_start = e.range.start.wrapping_add_signed(growth);
         inverse.push(Edit {
-            range: new_start..out.len(),
+            range: new_start..new_start + e.new.len(),
             old: e.new.clone(),
             new: e.old.clone(),
             origin: e.origin.clone(),
         });
+        growth += e.new.len() as isize - e.range.len() as isize;
+        kept.push(e);
         pos = e.range.end;
     }
-    out.push_str(&text[pos..]);
     Applied {
-        text: out,
+        text: write_applied(text, &kept, text.len().wrapping_add_signed(growth)),
         inverse,
         skipped,
     }
+}
+
+/// `text` with the `kept` edits (sorted, non-overlapping, on character boundaries) applied:
+/// a text of `len` bytes. A large text is written on every core, each thread filling its
+/// own part of the one output buffer.
+fn write_applied(text: &str, kept: &[&Edit], len: usize) -> String {
+    let threads = crate::par::threads_for(text.len(), crate::par::PARALLEL_MIN);
+    if threads > 1
+        && kept.len() >= threads
+        && let Some(out) = write_applied_in_parts(text, kept, len, threads)
+    {
+        return out;
+    }
+    write_applied_serially(text, kept, len)
+}
+
+fn write_applied_serially(text: &str, kept: &[&Edit], len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut pos = 0;
+    for e in kept {
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.new);
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// [`write_applied`] on `threads` threads; None if a part came out other than expected
+/// (which the serial writer then redoes).
+fn write_applied_in_parts(
+    text: &str,
+    kept: &[&Edit],
+    len: usize,
+    threads: usize,
+) -> Option<String> {
+    let runs: Vec<&[&Edit]> = kept.chunks(kept.len().div_ceil(threads)).collect();
+    // Where each run's part starts in the input and in the output: at its first edit (the
+    // first part at 0), where no edit spans the cut.
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut growth: isize = 0;
+    for (k, run) in runs.iter().enumerate() {
+        let at = if k == 0 { 0 } else { run[0].range.start };
+        starts.push((at, at.wrapping_add_signed(growth)));
+        for e in *run {
+            growth += e.new.len() as isize - e.range.len() as isize;
+        }
+    }
+    let mut buf = vec![0u8; len];
+    let bytes = text.as_bytes();
+    let all_valid = std::thread::scope(|s| {
+        let mut rest: &mut [u8] = &mut buf;
+        let mut handles = Vec::with_capacity(runs.len());
+        for (k, run) in runs.iter().copied().enumerate() {
+            let (text_start, out_start) = starts[k];
+            let (text_end, out_end) = starts.get(k + 1).copied().unwrap_or((text.len(), len));
+            let (part, tail) = std::mem::take(&mut rest).split_at_mut(out_end - out_start);
+            rest = tail;
+            handles.push(s.spawn(move || {
+                let mut w = 0;
+                let mut put = |piece: &[u8]| -> bool {
+                    let Some(dst) = part.get_mut(w..w + piece.len()) else {
+                        return false;
+                    };
+                    dst.copy_from_slice(piece);
+                    w += piece.len();
+                    true
+                };
+                let mut pos = text_start;
+                for e in run {
+                    if !(put(&bytes[pos..e.range.start]) && put(e.new.as_bytes())) {
+                        return false;
+                    }
+                    pos = e.range.end;
+                }
+                put(&bytes[pos..text_end])
+                    && w == part.len()
+                    && simdutf8::basic::from_utf8(part).is_ok()
+            }));
+        }
+        handles.into_iter().all(|h| crate::par::join(h))
+    });
+    // SAFETY: every part was checked to be UTF-8 just above, and each starts and ends on a
+    // character boundary of the output (the start of the text, an edit's start, the end),
+    // so the whole buffer is UTF-8.
+    all_valid.then(|| unsafe { String::from_utf8_unchecked(buf) })
 }
 
 /// The result of [`apply`].
@@ -418,6 +506,49 @@ mod tests {
 
     fn e(text: &str, r: ByteRange, new: &str) -> Edit {
         user_edit(text, r, new)
+    }
+
+    #[test]
+    fn applying_in_parts_writes_what_applying_serially_writes() {
+        // Insertions, deletions and replacements that grow and shrink the text, at its
+        // start and end, next to each other and between multi-byte characters.
+        let line = "（一）XX区2023年完成投资X亿元，D员干部××人。\n";
+        let text = line.repeat(2_000);
+        let mut edits = vec![e(&text, 0..0, "前言\n")];
+        let mut at = 0;
+        for (k, _) in text.match_indices('\n').enumerate() {
+            let start = at;
+            let xx = start + line.find("XX").unwrap();
+            let d = start + line.find('D').unwrap();
+            match k % 4 {
+                0 => edits.push(e(&text, xx..xx + 2, "滨江")),
+                1 => edits.push(e(&text, d..d + 1, "党")),
+                2 => edits.push(e(&text, start..start + line.len(), "")),
+                _ => {
+                    edits.push(e(&text, xx..xx + 2, ""));
+                    edits.push(e(&text, xx + 2..xx + 2, "新区"));
+                }
+            }
+            at = start + line.len();
+        }
+        let end = text.len();
+        edits.push(e(&text, end..end, "（完）"));
+        let edits = normalize(edits);
+        let kept: Vec<&Edit> = edits.iter().collect();
+        let len = {
+            let grown: usize = edits.iter().map(|e| e.new.len()).sum();
+            let shrunk: usize = edits.iter().map(|e| e.range.len()).sum();
+            text.len() + grown - shrunk
+        };
+        let expected = write_applied_serially(&text, &kept, len);
+        for threads in [2, 3, 7] {
+            assert_eq!(
+                write_applied_in_parts(&text, &kept, len, threads).as_deref(),
+                Some(expected.as_str()),
+                "{threads} threads"
+            );
+        }
+        assert_eq!(apply(&text, &edits).text, expected);
     }
 
     #[test]

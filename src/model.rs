@@ -124,9 +124,16 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // A large text is indexed on every core, each thread its slice of lines.
+        let mut starts = crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+            let mut part = Vec::with_capacity(range.len() / 64 + 1);
+            if range.start == 0 {
+                part.push(0);
+            }
+            let bytes = &text.as_bytes()[range.clone()];
+            part.extend(memchr::memchr_iter(b'\n', bytes).map(|i| range.start + i + 1));
+            part
+        });
         // A trailing newline does not open a new line.
         if starts.len() > 1 && *starts.last().unwrap() == text.len() {
             starts.pop();
@@ -397,4 +404,32 @@ pub struct Edit {
     pub old: String,
     pub new: String,
     pub origin: EditOrigin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Line starts as the definition says: 0, then after every newline but a final one.
+    fn starts_one_by_one(text: &str) -> Vec<usize> {
+        let mut starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' && i + 1 < text.len() {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn a_large_text_indexed_on_every_core_has_every_line_start() {
+        // Over crate::par::PARALLEL_MIN, so the index is built in slices.
+        let body = "一、总体情况\n\n2023年，XX区完成投资12亿元。\n".repeat(110_000);
+        assert!(body.len() > crate::par::PARALLEL_MIN);
+        for text in [body.clone(), format!("{body}最后一行没有换行")] {
+            let index = LineIndex::new(&text);
+            assert_eq!(index.starts(), starts_one_by_one(&text).as_slice());
+            assert_eq!(index.line_count(), index.starts().len());
+        }
+    }
 }

@@ -12,7 +12,7 @@ use std::ops::Range;
 pub const PARALLEL_MIN: usize = 4 << 20;
 
 /// Threads worth using for a text of `len` bytes (at least one).
-fn threads_for(len: usize, min: usize) -> usize {
+pub(crate) fn threads_for(len: usize, min: usize) -> usize {
     if len < min {
         return 1;
     }
