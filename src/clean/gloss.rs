@@ -114,13 +114,20 @@ pub fn find(text: &str, out: &mut Vec<ByteRange>) {
     let b = text.as_bytes();
     let start = out.len();
     let mut check = |open: usize, open_len: usize| {
+        // Every syllable is lowercase Latin letters (toned or not): most brackets open on
+        // a Han character or a digit and are decided here, on one character.
+        let from = open + open_len;
+        if !text[from..].chars().next().is_some_and(|c| {
+            c.is_ascii_lowercase() || c == 'ü' || TONED.iter().any(|(t, _)| *t == c)
+        }) {
+            return;
+        }
         let Some(prev) = text[..open].chars().next_back() else {
             return;
         };
         if !is_han(prev) {
             return;
         }
-        let from = open + open_len;
         let mut to = (from + MAX_GLOSS_BYTES).min(text.len());
         while !text.is_char_boundary(to) {
             to -= 1;
