@@ -73,7 +73,7 @@ pub fn analyze_and_plan(
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
     analyze_beside(text, |before, structure| {
-        plan_and_apply_cleaning(text, structure, rules, Some(before)).edits
+        plan_and_apply_cleaning(text, structure, rules, Some(before), false).edits
     })
 }
 
@@ -145,7 +145,7 @@ pub fn clean_and_fill(
     rules: &crate::clean::RuleSet,
     answers: &placeholder::Answers,
 ) -> Cleaned {
-    clean_and_fill_rounds(text, analysis, rules, answers).0
+    clean_and_fill_rounds(text, analysis, rules, answers, false).0
 }
 
 /// The cleaned and filled text of `text` with its analysis, scanning only what exporting it
@@ -172,7 +172,7 @@ pub fn clean_for_export(
         placeholders,
         scanned: Some(scanned),
     };
-    let (cleaned, last) = clean_and_fill_rounds(text, &before, rules, answers);
+    let (cleaned, last, found) = clean_and_fill_rounds(text, &before, rules, answers, true);
     let (index, structure) = match last {
         Some(last) => last,
         // Nothing filled or cleaned: the result is the text itself.
@@ -190,7 +190,12 @@ pub fn clean_for_export(
     } else {
         structure
     };
-    let placeholders = placeholder::find(&cleaned.text, &index);
+    // Found beside the last cleaning round on this very text (and so with this index), or
+    // looked for now.
+    let placeholders = match found {
+        Some(found) => found,
+        None => placeholder::find(&cleaned.text, &index),
+    };
     let after = Analysis {
         index,
         outline,
@@ -201,13 +206,19 @@ pub fn clean_for_export(
 }
 
 /// [`clean_and_fill`], also giving the line index and structure of the result when the last
-/// cleaning round computed them.
+/// cleaning round computed them, and (with `find_placeholders`) its placeholders when that
+/// round found them (see [`plan_and_apply_cleaning`]).
 fn clean_and_fill_rounds(
     text: &str,
     analysis: &Analysis,
     rules: &crate::clean::RuleSet,
     answers: &placeholder::Answers,
-) -> (Cleaned, Option<(LineIndex, Outline)>) {
+    find_placeholders: bool,
+) -> (
+    Cleaned,
+    Option<(LineIndex, Outline)>,
+    Option<Vec<Placeholder>>,
+) {
     let fills = crate::edit::normalize(placeholder::fill_edits(
         text,
         &analysis.placeholders,
@@ -226,14 +237,14 @@ fn clean_and_fill_rounds(
         let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
         (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
-    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, before);
+    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, before, find_placeholders);
     let text = rounds.text.unwrap_or_else(|| filled_text.to_string());
     let cleaned = Cleaned {
         text,
         fills,
         cleaning: rounds.edits,
     };
-    (cleaned, rounds.last)
+    (cleaned, rounds.last, rounds.placeholders)
 }
 
 /// Cleaning rounds after the first; a text that still changes after them is left as the
@@ -253,7 +264,7 @@ pub fn plan_cleaning(
     outline: &Outline,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, outline, rules, None).edits
+    plan_and_apply_cleaning(text, outline, rules, None, false).edits
 }
 
 /// [`plan_cleaning`] of the text `analysis` was made of, reusing what the analysis already
@@ -263,7 +274,7 @@ pub fn plan_cleaning_analyzed(
     analysis: &Analysis,
     rules: &crate::clean::RuleSet,
 ) -> Vec<crate::model::Edit> {
-    plan_and_apply_cleaning(text, &analysis.outline, rules, analysis.before(text)).edits
+    plan_and_apply_cleaning(text, &analysis.outline, rules, analysis.before(text), false).edits
 }
 
 /// What the cleaning rounds made.
@@ -275,14 +286,22 @@ struct Rounds {
     /// The line index and structure of the cleaned text, when the last round found nothing
     /// more to do in it.
     last: Option<(LineIndex, Outline)>,
+    /// The placeholders of the cleaned text, when asked for and found beside that last
+    /// round.
+    placeholders: Option<Vec<Placeholder>>,
 }
 
 /// [`plan_cleaning`], with what the rounds computed on the way.
+///
+/// With `find_placeholders`, each round after the first looks for the placeholders of the
+/// text it plans on, on another thread while it plans: when that round finds nothing more
+/// to clean (the usual case) they are the cleaned text's, found while a core would idle.
 fn plan_and_apply_cleaning(
     text: &str,
     outline: &Outline,
     rules: &crate::clean::RuleSet,
     before: Option<Before>,
+    find_placeholders: bool,
 ) -> Rounds {
     let scanned;
     let candidates = match before {
@@ -303,6 +322,7 @@ fn plan_and_apply_cleaning(
             edits: round.edits,
             text: None,
             last: None,
+            placeholders: None,
         };
     }
     let mut edits = round.edits.clone();
@@ -318,30 +338,37 @@ fn plan_and_apply_cleaning(
     let mut prev: Option<(Cow<LineIndex>, Cow<LineClasses>)> =
         before.map(|b| (Cow::Borrowed(b.index), Cow::Borrowed(b.classes)));
     let mut last = None;
+    let mut placeholders = None;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
         let index = LineIndex::new(&current);
-        let changed = Changed::new(&index, &round.edits);
-        candidates = if trusted {
-            changed.candidates(&current, &candidates)
-        } else {
-            crate::junk::advert_candidate_starts(&current)
-        };
-        let classes = match &prev {
-            Some((prev_index, prev_classes)) if trusted => {
-                changed.classes(prev_classes, prev_index, &current, &index, &candidates)
-            }
-            _ => LineClasses::new(&current, &index, &candidates),
-        };
-        let outline = crate::split::split_classified(&current, &index, &classes);
-        let hints = crate::clean::Hints {
-            index: Some(&index),
-            candidates: Some(&candidates),
-            dirty: (trusted && round.settled)
-                .then_some((changed.ranges.as_slice(), round.brands.as_slice())),
-        };
-        round = crate::clean::plan_with(&current, &outline, rules, &hints);
+        let (next, outline, classes, found) = std::thread::scope(|s| {
+            let found = find_placeholders.then(|| s.spawn(|| placeholder::find(&current, &index)));
+            let changed = Changed::new(&index, &round.edits);
+            candidates = if trusted {
+                changed.candidates(&current, &candidates)
+            } else {
+                crate::junk::advert_candidate_starts(&current)
+            };
+            let classes = match &prev {
+                Some((prev_index, prev_classes)) if trusted => {
+                    changed.classes(prev_classes, prev_index, &current, &index, &candidates)
+                }
+                _ => LineClasses::new(&current, &index, &candidates),
+            };
+            let outline = crate::split::split_classified(&current, &index, &classes);
+            let hints = crate::clean::Hints {
+                index: Some(&index),
+                candidates: Some(&candidates),
+                dirty: (trusted && round.settled)
+                    .then_some((changed.ranges.as_slice(), round.brands.as_slice())),
+            };
+            let next = crate::clean::plan_with(&current, &outline, rules, &hints);
+            (next, outline, classes, found.map(crate::par::join))
+        });
+        round = next;
         if round.edits.is_empty() {
             last = Some((index, outline));
+            placeholders = found;
             break;
         }
         prev = Some((Cow::Owned(index), Cow::Owned(classes)));
@@ -354,6 +381,7 @@ fn plan_and_apply_cleaning(
         edits,
         text: Some(current),
         last,
+        placeholders,
     }
 }
 
