@@ -517,6 +517,15 @@ impl<'a> Planner<'a> {
         let mut edits = edits.into_iter().peekable();
         for (li, blank_li) in blank.iter_mut().enumerate() {
             let r = self.lines.range(li);
+            // Most lines have no edit and end on a word: nothing to walk back over.
+            if edits.peek().is_none_or(|e| e.range.start > r.end)
+                && text[..r.end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| r.end > r.start && !c.is_whitespace())
+            {
+                continue;
+            }
             let mut line_edits = Vec::new();
             while let Some(e) = edits.next_if(|e| e.range.start <= r.end) {
                 line_edits.push(e);
