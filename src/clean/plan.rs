@@ -359,7 +359,16 @@ impl<'a> Planner<'a> {
             }
         };
         let mut advert = vec![false; n];
-        for li in starts.iter().map(|&at| self.lines.line_of(at)) {
+        // The candidates are sorted: their lines are found walking forward, not by a binary
+        // search each (tens of thousands of them on a large text).
+        let mut li = 0;
+        for &at in starts {
+            if at < self.lines.starts[li] {
+                li = self.lines.line_of(at);
+            }
+            while li + 1 < n && self.lines.starts[li + 1] <= at {
+                li += 1;
+            }
             advert[li] = junk::advert_score(self.line_text(li)) >= junk::ADVERT_THRESHOLD;
         }
         let mut block = Vec::new();
