@@ -436,7 +436,8 @@ impl<'a> Changed<'a> {
         let n = index.line_count();
         let mut out = LineClasses::with_capacity(n);
         let (mut e, mut shift, mut r, mut c, mut old_line) = (0, 0isize, 0, 0, 0);
-        for line in 0..n {
+        let mut line = 0;
+        while line < n {
             let start = index.line_start(line);
             while self.ranges.get(r).is_some_and(|range| range.end <= start) {
                 r += 1;
@@ -458,7 +459,16 @@ impl<'a> Changed<'a> {
                     old_line += 1;
                 }
                 if old_line < old.len() && old_index.line_start(old_line) == old_start {
-                    out.push_copy(old, old_line);
+                    // Up to the next touched line no edit stands: the bytes, and so the
+                    // lines, are the old ones, one for one.
+                    let run_end = self
+                        .ranges
+                        .get(r)
+                        .map_or(n, |range| index.line_of(range.start).max(line + 1))
+                        .min(line + (old.len() - old_line));
+                    out.extend_copy(old, old_line..old_line + (run_end - line));
+                    old_line += run_end - line - 1;
+                    line = run_end;
                     continue;
                 }
             }
@@ -466,6 +476,7 @@ impl<'a> Changed<'a> {
                 c += 1;
             }
             out.push_line(text, index, line, candidates.get(c) == Some(&start));
+            line += 1;
         }
         out
     }
@@ -521,6 +532,55 @@ mod tests {
             cleaned(text),
             "关于2023年工作的报告\n\n全体党员干部参加学习，砼浇筑完成。\n其他内容照旧。\n"
         );
+    }
+
+    /// The classes carried over a round's edits are those of classifying the result anew:
+    /// untouched runs copied, touched lines classified again.
+    #[test]
+    fn classes_carried_over_a_round_equal_classifying_the_result() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(fixtures)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.extend(crate::test_seed::seed());
+        texts.push(
+            "汇编\n\n关于2023年工作的报告\n\n【哒哒素材库】\n全体D##paidbegin##员干部。\n\n\n\n\
+             二、下一步打算\n客服微信：dada123\n砼[tón]浇筑   \n\n"
+                .repeat(3),
+        );
+        let rules = crate::clean::RuleSet::default();
+        let mut rounds = 0;
+        for text in &texts {
+            let index = LineIndex::new(text);
+            let candidates = crate::junk::advert_candidate_starts(text);
+            let classes = LineClasses::new(text, &index, &candidates);
+            let outline = crate::split::split_classified(text, &index, &classes);
+            let edits = crate::clean::plan(text, &outline, &rules);
+            let applied = crate::edit::apply(text, &edits);
+            if edits.is_empty() || applied.skipped > 0 {
+                continue;
+            }
+            let new_index = LineIndex::new(&applied.text);
+            let changed = Changed::new(&new_index, &edits);
+            // Carried candidates may hold a few more lines (an edit's line is scanned again
+            // and kept), never fewer: a candidate is only a line worth scoring.
+            let new_candidates = changed.candidates(&applied.text, &candidates);
+            let fresh_candidates = crate::junk::advert_candidate_starts(&applied.text);
+            assert!(
+                fresh_candidates
+                    .iter()
+                    .all(|c| new_candidates.binary_search(c).is_ok())
+            );
+            let carried =
+                changed.classes(&classes, &index, &applied.text, &new_index, &new_candidates);
+            let fresh = LineClasses::new(&applied.text, &new_index, &fresh_candidates);
+            assert_eq!(carried, fresh);
+            rounds += 1;
+        }
+        assert!(rounds >= 3, "only {rounds} texts had something to clean");
     }
 
     /// An analysis of another text (one kept while the user edits) is not trusted for what

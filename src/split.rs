@@ -73,7 +73,7 @@ struct Lines<'a> {
 /// Every line of a text as the report split reads it: its kind and, for a text line, how it
 /// looks. A line is decided by its own bytes alone (and whether it holds an advert keyword),
 /// so cleaning carries the lines it did not touch over to its result unchanged.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct LineClasses {
     kinds: Vec<Kind>,
     looks: Vec<Looks>,
@@ -143,15 +143,15 @@ impl LineClasses {
         self.looks.push(looks);
     }
 
-    /// Appends line `line` of `other` as it was classified there.
-    pub(crate) fn push_copy(&mut self, other: &LineClasses, line: usize) {
-        self.kinds.push(other.kinds[line]);
-        self.looks.push(other.looks[line]);
+    /// Appends the lines `lines` of `other` as they were classified there.
+    pub(crate) fn extend_copy(&mut self, other: &LineClasses, lines: Range<usize>) {
+        self.kinds.extend_from_slice(&other.kinds[lines.clone()]);
+        self.looks.extend_from_slice(&other.looks[lines]);
     }
 }
 
 /// How a text line reads to the report split.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Looks {
     /// [`title_score`] of a line short enough to be a title, else 0.
     title: u8,
