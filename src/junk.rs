@@ -23,10 +23,18 @@ pub const PAYWALL_MARKERS: [&str; 4] = [
 
 /// Byte ranges of the paywall markers in `text`, in order.
 pub fn paywall_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    // One finder for every call: this runs on single lines too, where building a substring
+    // finder costs more than the search.
+    static PAID: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"paid"));
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Every marker starts with # or $: a line without either has none.
+    if text.len() < 256 && memchr::memchr2(b'#', b'$', bytes).is_none() {
+        return out;
+    }
     // Every marker contains "paid"; the two bytes before it say which family it is.
-    for hit in memchr::memmem::find_iter(bytes, b"paid") {
+    for hit in PAID.find_iter(bytes) {
         if hit < 2 {
             continue;
         }

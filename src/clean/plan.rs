@@ -485,13 +485,14 @@ impl<'a> Planner<'a> {
         let brand_on = self.on(ids::BRAND_WORDS);
         let mut names = Vec::new();
         let brands = if brand_on {
-            // Sites repeat the same few adverts; each distinct one is read once.
-            let mut advert_texts: Vec<&str> = (0..n)
+            // Sites repeat the same few adverts; each distinct one is read once (a hash set
+            // first: sorting tens of thousands of lines with long common prefixes cost more).
+            let distinct: std::collections::HashSet<&str> = (0..n)
                 .filter(|&i| junk_line[i])
                 .map(|i| self.line_text(i))
                 .collect();
+            let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
-            advert_texts.dedup();
             names = brand::harvest(advert_texts.iter().copied());
             longest_first(&names)
         } else {
