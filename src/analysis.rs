@@ -4,6 +4,7 @@
 use crate::model::{LineIndex, Outline};
 use crate::placeholder::{self, Placeholder};
 use crate::split::LineClasses;
+use std::sync::Mutex;
 
 /// Everything found in one text.
 #[derive(Debug, Clone, Default)]
@@ -77,6 +78,15 @@ pub fn analyze_and_plan(
     })
 }
 
+/// Jobs the outlining and the placeholder search of a large text are each cut into.
+const ANALYSIS_PIECES: usize = 16;
+
+/// A job's own slot: never contended, and a job that panicked has already stopped the
+/// analysis (the panic goes on in the caller).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Analyses `text`, running `beside` on its own thread once the reports are found, while
 /// each report is outlined and the placeholders are found: on a large text the steps'
 /// sequential parts then leave no core idle.
@@ -95,13 +105,37 @@ fn analyze_beside<T: Send>(
         let outline = crate::split::outline_reports(text, &index, structure);
         (outline, placeholder::find(text, &index), other)
     } else {
-        use crate::par::join;
-        std::thread::scope(|s| {
-            let other = s.spawn(|| beside(before, &structure));
-            let placeholders = s.spawn(|| placeholder::find(text, &index));
-            let outline = crate::split::outline_reports(text, &index, structure.clone());
-            (outline, join(placeholders), join(other))
-        })
+        // `beside` is the long sequential task (cleaning, round after round); outlining the
+        // reports and finding the placeholders are cut into many small jobs that fill the
+        // other core, and both once it is done.
+        let mut outline = structure.clone();
+        let runs: Vec<Mutex<&mut [crate::model::Report]>> =
+            crate::split::report_runs(&mut outline.reports, ANALYSIS_PIECES)
+                .into_iter()
+                .map(Mutex::new)
+                .collect();
+        let slices = crate::par::line_slices(text.as_bytes(), ANALYSIS_PIECES);
+        let found: Vec<Mutex<Vec<Placeholder>>> = slices.iter().map(|_| Mutex::default()).collect();
+        let other = crate::par::beside_jobs(
+            || beside(before, &structure),
+            runs.len() + slices.len(),
+            |i| match i.checked_sub(runs.len()) {
+                None => {
+                    for r in lock(&runs[i]).iter_mut() {
+                        crate::split::add_outline(text, &index, r);
+                    }
+                }
+                Some(j) => *lock(&found[j]) = placeholder::find_in(text, &index, slices[j].clone()),
+            },
+        );
+        drop(runs);
+        let placeholders = crate::par::join_lists(
+            found
+                .into_iter()
+                .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+                .collect(),
+        );
+        (outline, placeholders, other)
     };
     let analysis = Analysis {
         index,
@@ -581,6 +615,24 @@ mod tests {
             rounds += 1;
         }
         assert!(rounds >= 3, "only {rounds} texts had something to clean");
+    }
+
+    /// A large text is outlined and searched for placeholders in jobs beside the cleaning:
+    /// the same outline, placeholders and cleaning as each step run alone.
+    #[test]
+    fn a_large_analysis_in_jobs_equals_each_step_alone() {
+        let one = "XX县2023年工作总结\n\n今年以来，XX镇完成投资XX万元，D员干部##paidbegin##带头。\n\
+                   一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n\
+                   【哒哒素材库】更多范文请关注公众号\n（三）抓好民生，惠及X万户。\n\n";
+        let text = one.repeat(crate::par::PARALLEL_MIN / one.len() + 50);
+        let rules = crate::clean::RuleSet::default();
+        let (analysis, edits) = analyze_and_plan(&text, &rules);
+        let index = LineIndex::new(&text);
+        assert_eq!(analysis.outline, crate::split::split(&text, &index));
+        assert_eq!(analysis.placeholders, placeholder::find(&text, &index));
+        assert_eq!(edits, plan_cleaning(&text, &analysis.outline, &rules));
+        assert_eq!(analysis.outline.reports.len(), text.len() / one.len());
+        assert!(!edits.is_empty() && analysis.placeholders.len() > 1000);
     }
 
     /// An analysis of another text (one kept while the user edits) is not trusted for what

@@ -102,7 +102,45 @@ pub fn flat_map_slices<T: Send>(
     min: usize,
     f: impl Fn(Range<usize>) -> Vec<T> + Sync,
 ) -> Vec<T> {
-    let mut parts = map_slices(text.as_bytes(), min, f).into_iter();
+    join_lists(map_slices(text.as_bytes(), min, f))
+}
+
+/// Runs `first` on a thread of its own while the calling thread runs `job(0)`, `job(1)`, …
+/// `job(count - 1)` (in any order); once `first` is done its thread takes jobs too. Returns
+/// what `first` returned, when every job is done.
+///
+/// For a long sequential task beside many small independent ones: the task gets a core to
+/// itself instead of a share of one among every job's threads, and the jobs fill whatever
+/// time it leaves.
+pub fn beside_jobs<T: Send>(
+    first: impl FnOnce() -> T + Send,
+    count: usize,
+    job: impl Fn(usize) + Sync,
+) -> T {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i >= count {
+                break;
+            }
+            job(i);
+        }
+    };
+    std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let out = first();
+            work();
+            out
+        });
+        work();
+        join(other)
+    })
+}
+
+/// Lists joined in order.
+pub fn join_lists<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut parts = parts.into_iter();
     let mut out = parts.next().unwrap_or_default();
     // Growing the first list (a large one is remapped, not copied) touches less new memory
     // than gathering every list into a fresh one.

@@ -191,7 +191,7 @@ pub fn find(text: &str, index: &LineIndex) -> Vec<Placeholder> {
 
 /// The placeholders starting in `range`, which begins at a line start and ends at one (or
 /// at the end of the text).
-fn find_in(text: &str, index: &LineIndex, range: ByteRange) -> Vec<Placeholder> {
+pub(crate) fn find_in(text: &str, index: &LineIndex, range: ByteRange) -> Vec<Placeholder> {
     let mut out = Vec::new();
     let mut cursor = Cursor::new(index, range.start);
     scan::scan(text, range, |start, end, class| {

@@ -286,31 +286,44 @@ pub(crate) fn split_classified(text: &str, index: &LineIndex, classes: &LineClas
 /// [`split_structure`] found: together, what [`split`] gives. Reports are independent, so a
 /// large compilation is cut into runs of reports of about equal size, one per core.
 pub fn outline_reports(text: &str, index: &LineIndex, mut parts: Outline) -> Outline {
-    let outline_all = |reports: &mut [Report]| {
-        for r in reports {
-            add_outline(text, index, r);
-        }
-    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let reports = &mut parts.reports;
     if text.len() < PARALLEL_MIN || threads <= 1 || reports.len() < 2 * threads {
-        outline_all(reports);
+        for r in reports.iter_mut() {
+            add_outline(text, index, r);
+        }
         return parts;
     }
-    let per_thread = text.len() / threads + 1;
-    let mut runs: Vec<&mut [Report]> = Vec::with_capacity(threads);
+    std::thread::scope(|s| {
+        for run in report_runs(reports, threads) {
+            s.spawn(move || {
+                for r in run {
+                    add_outline(text, index, r);
+                }
+            });
+        }
+    });
+    parts
+}
+
+/// `reports` cut into at most `pieces` runs of about equal bytes, for outlining on several
+/// threads.
+pub(crate) fn report_runs(reports: &mut [Report], pieces: usize) -> Vec<&mut [Report]> {
+    let total: usize = reports.iter().map(|r| r.range.len()).sum();
+    let per_piece = total / pieces.max(1) + 1;
+    let mut runs: Vec<&mut [Report]> = Vec::with_capacity(pieces);
     let mut rest: &mut [Report] = reports;
     while !rest.is_empty() {
         let mut bytes = 0;
-        let take = if runs.len() + 1 == threads {
+        let take = if runs.len() + 1 >= pieces {
             rest.len()
         } else {
             rest.iter()
                 .position(|r| {
                     bytes += r.range.len();
-                    bytes >= per_thread
+                    bytes >= per_piece
                 })
                 .map_or(rest.len(), |i| i + 1)
         };
@@ -318,16 +331,11 @@ pub fn outline_reports(text: &str, index: &LineIndex, mut parts: Outline) -> Out
         runs.push(run);
         rest = tail;
     }
-    std::thread::scope(|s| {
-        for run in runs {
-            s.spawn(move || outline_all(run));
-        }
-    });
-    parts
+    runs
 }
 
 /// One report's headings, roles and numbering findings.
-fn add_outline(text: &str, index: &LineIndex, report: &mut Report) {
+pub(crate) fn add_outline(text: &str, index: &LineIndex, report: &mut Report) {
     let (headings, numbering) =
         outline::outline(text, index, report.lines.clone(), report.title_line);
     report.findings.extend(numbering);
