@@ -2,8 +2,9 @@
 //! thread, each slice is scanned on its own thread, and the results come back in text order.
 //!
 //! Every whole-text scan of the core looks for things that sit inside one line (markers,
-//! keywords, placeholders), so cutting at line starts changes no result. No dependency on
-//! egui.
+//! keywords, placeholders), so cutting at line starts changes no result. Beside a long
+//! sequential task (cleaning, round after round), many small jobs fill the other cores
+//! ([`beside_jobs`]). No dependency on egui.
 
 use std::ops::Range;
 
