@@ -364,6 +364,9 @@ fn plan_and_apply_cleaning(
     // Edits planned on a text apply to it; if one did not, nothing below can be trusted
     // and every round scans everything.
     let mut trusted = applied.skipped == 0;
+    // Whether the text the round's edits applied to ended with a newline (its line index
+    // does not say).
+    let mut applied_to_ends_with_newline = text.ends_with('\n');
     let mut current = applied.text;
     let mut candidates = candidates.to_vec();
     // The line index and classes of the text the round's edits apply to, when known: the
@@ -374,7 +377,18 @@ fn plan_and_apply_cleaning(
     let mut last = None;
     let mut placeholders = None;
     for _ in 0..EXTRA_CLEANING_ROUNDS {
-        let index = LineIndex::new(&current);
+        let index = match &prev {
+            // The lines move with the edits: no need to read the whole text for them.
+            Some((prev_index, _)) if trusted => {
+                prev_index.after_edits(applied_to_ends_with_newline, &round.edits, &current)
+            }
+            _ => LineIndex::new(&current),
+        };
+        debug_assert_eq!(
+            index,
+            LineIndex::new(&current),
+            "line index moved with the edits"
+        );
         let (next, outline, classes, found) = std::thread::scope(|s| {
             let found = find_placeholders.then(|| s.spawn(|| placeholder::find(&current, &index)));
             let changed = Changed::new(&index, &round.edits);
@@ -409,6 +423,7 @@ fn plan_and_apply_cleaning(
         let applied = crate::edit::apply(&current, &round.edits);
         trusted &= applied.skipped == 0;
         edits = crate::edit::compose(text, &edits, &current, &round.edits);
+        applied_to_ends_with_newline = current.ends_with('\n');
         current = applied.text;
     }
     Rounds {

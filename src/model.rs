@@ -144,6 +144,48 @@ impl LineIndex {
         }
     }
 
+    /// The index of the text `edits` (sorted, non-overlapping, every one applied) made of
+    /// this index's text, without reading that text again: the old line starts move with the
+    /// edits, those whose newline an edit replaced go, and the newlines of each edit's new
+    /// text add theirs. `old_ends_with_newline`: whether the old text ended with a newline
+    /// (its last line start is not kept in the index).
+    pub fn after_edits(
+        &self,
+        old_ends_with_newline: bool,
+        edits: &[Edit],
+        new_text: &str,
+    ) -> LineIndex {
+        // Every position right after an old newline, the one at the very end included.
+        let phantom = (old_ends_with_newline && self.len > 0).then_some(self.len);
+        let mut old = self.starts.iter().copied().chain(phantom).peekable();
+        let mut starts = Vec::with_capacity(self.starts.len() + 16);
+        let mut shift: isize = 0;
+        for e in edits {
+            let (a, b) = (e.range.start, e.range.end);
+            // A start at or before the edit keeps its newline (which stands before `a`).
+            while let Some(s) = old.next_if(|&s| s <= a) {
+                starts.push(s.wrapping_add_signed(shift));
+            }
+            // A start inside or right after the edit lost its newline to it.
+            while old.next_if(|&s| s <= b).is_some() {}
+            let at = a.wrapping_add_signed(shift);
+            starts.extend(memchr::memchr_iter(b'\n', e.new.as_bytes()).map(|i| at + i + 1));
+            shift += e.new.len() as isize - (b - a) as isize;
+        }
+        starts.extend(old.map(|s| s.wrapping_add_signed(shift)));
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        // A trailing newline does not open a new line.
+        if starts.len() > 1 && *starts.last().unwrap() == new_text.len() {
+            starts.pop();
+        }
+        LineIndex {
+            starts,
+            len: new_text.len(),
+        }
+    }
+
     /// The byte offset where each line starts.
     pub fn starts(&self) -> &[usize] {
         &self.starts
@@ -419,6 +461,53 @@ mod tests {
             }
         }
         starts
+    }
+
+    #[test]
+    fn the_index_after_edits_is_the_index_of_the_edited_text() {
+        // Small pseudo-random edits on short texts: deletions across lines, newlines
+        // inserted and removed, edits at both ends, texts with and without a final newline.
+        let pieces = ["\n", "\n\n", "甲", "乙丙", "a", "", "丁\n戊"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        for case in 0..3000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let mut cuts: Vec<usize> = (0..next(6) * 2)
+                .map(|_| bounds[next(bounds.len())])
+                .collect();
+            cuts.sort_unstable();
+            let edits: Vec<Edit> = cuts
+                .chunks(2)
+                .filter(|c| c.len() == 2)
+                .map(|c| Edit {
+                    range: c[0]..c[1],
+                    old: text[c[0]..c[1]].to_string(),
+                    new: pieces[next(pieces.len())].to_string(),
+                    origin: EditOrigin::User,
+                })
+                .collect();
+            let edits = crate::edit::normalize(edits);
+            let applied = crate::edit::apply(&text, &edits);
+            assert_eq!(applied.skipped, 0);
+            let derived =
+                LineIndex::new(&text).after_edits(text.ends_with('\n'), &edits, &applied.text);
+            assert_eq!(
+                derived,
+                LineIndex::new(&applied.text),
+                "case {case}: {text:?} with {edits:?} gave {:?}",
+                applied.text
+            );
+        }
     }
 
     #[test]
