@@ -139,17 +139,61 @@ pub fn beside_jobs<T: Send>(
     })
 }
 
-/// Lists joined in order.
-pub fn join_lists<T>(parts: Vec<Vec<T>>) -> Vec<T> {
-    let mut parts = parts.into_iter();
-    let mut out = parts.next().unwrap_or_default();
-    // Growing the first list (a large one is remapped, not copied) touches less new memory
-    // than gathering every list into a fresh one.
-    let rest: Vec<Vec<T>> = parts.collect();
-    out.reserve_exact(rest.iter().map(Vec::len).sum());
-    for mut p in rest {
-        out.append(&mut p);
+/// Lists moved by one thread into its stretch of a joined list.
+type Run<'a, T> = (Vec<Vec<T>>, &'a mut [std::mem::MaybeUninit<T>]);
+
+/// Lists joined in order. A long result of more lists than cores is filled on every core,
+/// each thread moving its lists into its own stretch of the result; one list per core is
+/// joined by growing the first (remapped, not copied) with the others.
+pub fn join_lists<T: Send>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let total: usize = parts.iter().map(Vec::len).sum();
+    let threads = threads_for(total * std::mem::size_of::<T>(), PARALLEL_MIN);
+    if threads <= 1 || parts.len() <= threads {
+        let mut parts = parts.into_iter();
+        let mut out = parts.next().unwrap_or_default();
+        let rest: Vec<Vec<T>> = parts.collect();
+        out.reserve_exact(rest.iter().map(Vec::len).sum());
+        for mut p in rest {
+            out.append(&mut p);
+        }
+        return out;
     }
+    let mut out: Vec<T> = Vec::with_capacity(total);
+    // The lists cut into `threads` runs of about equal length, each with its stretch.
+    let per = total.div_ceil(threads);
+    let mut runs: Vec<Run<'_, T>> = Vec::new();
+    let mut rest = &mut out.spare_capacity_mut()[..total];
+    let mut run: Vec<Vec<T>> = Vec::new();
+    let mut run_len = 0;
+    for part in parts {
+        run_len += part.len();
+        run.push(part);
+        if run_len >= per {
+            let (stretch, tail) = std::mem::take(&mut rest).split_at_mut(run_len);
+            runs.push((std::mem::take(&mut run), stretch));
+            rest = tail;
+            run_len = 0;
+        }
+    }
+    if !run.is_empty() {
+        let (stretch, tail) = std::mem::take(&mut rest).split_at_mut(run_len);
+        runs.push((run, stretch));
+        rest = tail;
+    }
+    debug_assert!(rest.is_empty());
+    std::thread::scope(|s| {
+        for (lists, stretch) in runs {
+            s.spawn(move || {
+                for (slot, item) in stretch.iter_mut().zip(lists.into_iter().flatten()) {
+                    slot.write(item);
+                }
+            });
+        }
+    });
+    // SAFETY: the stretches cover the first `total` slots exactly once (each is as long as
+    // the lists of its run, whose lengths sum to `total`), and each thread wrote every slot
+    // of its stretch from those lists before the scope ended.
+    unsafe { out.set_len(total) };
     out
 }
 
@@ -179,6 +223,33 @@ mod tests {
             let expected: Vec<(usize, u32)> = (0..n).map(|i| (i as usize, i * 3 + 1)).collect();
             assert_eq!(mapped, expected, "n = {n}");
         }
+    }
+
+    #[test]
+    fn long_lists_are_joined_in_order_on_every_core() {
+        // Over PARALLEL_MIN bytes of result, with empty lists, one long list and owned
+        // items (each moved exactly once: a double drop or a lost item changes the result).
+        let sizes = [0usize, 70_000, 0, 3, 250_000, 1, 0, 90_000, 40_000, 0];
+        let mut n = 0;
+        let parts: Vec<Vec<String>> = sizes
+            .iter()
+            .map(|&k| {
+                (0..k)
+                    .map(|_| {
+                        n += 1;
+                        format!("占位符{n}")
+                    })
+                    .collect()
+            })
+            .collect();
+        let expected: Vec<String> = parts.iter().flatten().cloned().collect();
+        assert!(expected.len() * std::mem::size_of::<String>() > PARALLEL_MIN);
+        assert_eq!(join_lists(parts), expected);
+        assert_eq!(join_lists(Vec::<Vec<u8>>::new()), Vec::<u8>::new());
+        assert_eq!(
+            join_lists(vec![vec![1u8], vec![], vec![2, 3]]),
+            vec![1, 2, 3]
+        );
     }
 
     #[test]
