@@ -14,8 +14,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Prints a line to stdout; a closed pipe (`qinggao inspect … | head`) ends the program
-/// quietly instead of panicking.
 /// Appends a line to a summary being built (writing to a String cannot fail).
 macro_rules! put {
     ($out:expr) => {{
@@ -27,6 +25,8 @@ macro_rules! put {
     }};
 }
 
+/// Prints a line to stdout; a closed pipe (`qinggao inspect … | head`) ends the program
+/// quietly instead of panicking.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
