@@ -259,22 +259,9 @@ pub fn split(text: &str, index: &LineIndex) -> Outline {
 /// The parts without each report's headings, roles and numbering findings: what cleaning
 /// needs (titles, report ranges, the 目录), at a fraction of the cost.
 pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
-    split_with(text, index, None)
-}
-
-/// [`split_structure`] given the advert candidate line starts of `text`
-/// ([`junk::advert_candidate_starts`]) when they are already known.
-pub(crate) fn split_with(text: &str, index: &LineIndex, candidates: Option<&[usize]>) -> Outline {
     // One whole-text keyword pass finds the few lines worth scoring as adverts.
-    let scanned;
-    let candidates = match candidates {
-        Some(c) => c,
-        None => {
-            scanned = junk::advert_candidate_starts(text);
-            &scanned
-        }
-    };
-    split_classified(text, index, &LineClasses::new(text, index, candidates))
+    let candidates = junk::advert_candidate_starts(text);
+    split_classified(text, index, &LineClasses::new(text, index, &candidates))
 }
 
 /// [`split_structure`] of a text whose lines are already classified.
@@ -290,7 +277,7 @@ pub fn outline_reports(text: &str, index: &LineIndex, mut parts: Outline) -> Out
         .map_or(1, |n| n.get())
         .min(8);
     let reports = &mut parts.reports;
-    if text.len() < PARALLEL_MIN || threads <= 1 || reports.len() < 2 * threads {
+    if text.len() < crate::par::PARALLEL_MIN || threads <= 1 || reports.len() < 2 * threads {
         for r in reports.iter_mut() {
             add_outline(text, index, r);
         }
@@ -532,7 +519,7 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
         prev_text = Some(t);
         l = t + 1;
     }
-    let mut spans = Vec::with_capacity(starts.len());
+    let mut reports = Vec::with_capacity(starts.len());
     for (i, &(first, has_title)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
         // Trailing blank and junk lines belong to no report.
@@ -540,21 +527,14 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
             continue;
         };
         let range = lines.index.line_start(first)..lines.index.line_range(lines.text, last).end;
-        spans.push((first..last + 1, range, has_title.then_some(first)));
+        reports.push(build_report(
+            lines,
+            first..last + 1,
+            range,
+            has_title.then_some(first),
+        ));
     }
-    build_reports(lines, spans)
-}
-
-/// Texts at least this long have their reports outlined on several threads.
-const PARALLEL_MIN: usize = 4 << 20;
-
-type Span = (Range<usize>, Range<usize>, Option<usize>);
-
-fn build_reports(lines: &Lines, spans: Vec<Span>) -> Vec<Report> {
-    spans
-        .into_iter()
-        .map(|(l, r, t)| build_report(lines, l, r, t))
-        .collect()
+    reports
 }
 
 /// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
@@ -797,7 +777,7 @@ mod tests {
     #[test]
     fn large_compilations_outline_in_parallel_with_the_same_result() {
         let one = "XX县2023年工作总结\n\n今年以来，我县认真贯彻落实上级部署，各项工作取得新成效。\n一、主要工作\n（一）抓好项目。一是抓招商；二是抓建设；四是抓服务。\n（三）抓好民生。\n\n";
-        let text = one.repeat(PARALLEL_MIN / one.len() + 50);
+        let text = one.repeat(crate::par::PARALLEL_MIN / one.len() + 50);
         let index = LineIndex::new(&text);
         let parts = split_structure(&text, &index);
         let parallel = outline_reports(&text, &index, parts.clone()).reports;
