@@ -380,15 +380,17 @@ fn plan_and_apply_cleaning(
         let index = match &prev {
             // The lines move with the edits: no need to read the whole text for them.
             Some((prev_index, _)) if trusted => {
-                prev_index.after_edits(applied_to_ends_with_newline, &round.edits, &current)
+                let moved =
+                    prev_index.after_edits(applied_to_ends_with_newline, &round.edits, &current);
+                debug_assert_eq!(
+                    moved,
+                    LineIndex::new(&current),
+                    "line index moved with the edits"
+                );
+                moved
             }
             _ => LineIndex::new(&current),
         };
-        debug_assert_eq!(
-            index,
-            LineIndex::new(&current),
-            "line index moved with the edits"
-        );
         let (next, outline, classes, found) = std::thread::scope(|s| {
             let found = find_placeholders.then(|| s.spawn(|| placeholder::find(&current, &index)));
             let changed = Changed::new(&index, &round.edits);
