@@ -145,7 +145,7 @@ impl ExportDialog {
         };
         list.iter()
             .map(|p| {
-                let around = crate::placeholder::context_around(&ws.text, ws.mapped(&p.range));
+                let (_, around) = ws.placeholder_context(p);
                 let context = ws.text.get(around).unwrap_or("");
                 (p.range.start, format!("第{}行 {context}", p.line + 1))
             })

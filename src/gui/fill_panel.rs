@@ -116,8 +116,7 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
         }
     }
     let singles = in_report.iter().filter(|p| group_of(p).is_none()).map(|p| {
-        let at = ws.mapped(&p.range);
-        let around = crate::placeholder::context_around(&ws.text, at.clone());
+        let (at, around) = ws.placeholder_context(p);
         let before = ws.text.get(around.start..at.start).unwrap_or("");
         let after = ws.text.get(at.end..around.end).unwrap_or("");
         FillEntry {

@@ -187,6 +187,17 @@ impl Workspace {
         self.text.get(self.mapped(r)).unwrap_or("")
     }
 
+    /// A placeholder of the analysis in the current text: its range, and that range with up
+    /// to a few characters either side on its line (for prompts and lists).
+    pub fn placeholder_context(
+        &self,
+        p: &crate::placeholder::Placeholder,
+    ) -> (ByteRange, ByteRange) {
+        let at = self.mapped(&p.range);
+        let around = crate::placeholder::context_around(&self.text, at.clone());
+        (at, around)
+    }
+
     /// The current byte range of report `i` (mapped through edits since the analysis).
     pub fn report_range(&self, i: usize) -> ByteRange {
         let Some(r) = self.analysis.outline.reports.get(i) else {
