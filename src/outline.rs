@@ -282,6 +282,7 @@ pub fn outline(
     // The last inline 一是/二是 number of the previous line: a paragraph-initial 三是 may
     // continue a run that started inline.
     let mut prev_inline_last = 0;
+    let lines_end = lines.end;
     for line_no in lines {
         if Some(line_no) == title_line {
             continue;
@@ -302,8 +303,13 @@ pub fn outline(
             match heading_text(after) {
                 Some(t) => Some((m, t)),
                 // A long numbered sentence is still a list item when it continues the
-                // numbering of an open scope ("2.按照…" between 1. and 3.).
-                None if continues(&stack, &m) => Some((m, 0..prefix_len(after, 30))),
+                // numbering of an open scope ("2.按照…" between 1. and 3.), or when the
+                // next numbered line continues it ("（一）推进…。" before "（二）深化…").
+                None if continues(&stack, &m)
+                    || continued(text, index, line_no + 1..lines_end, &m) =>
+                {
+                    Some((m, 0..prefix_len(after, 30)))
+                }
                 None => None,
             }
         });
@@ -430,6 +436,32 @@ fn continues(stack: &[Scope], m: &Marker) -> bool {
         .rev()
         .find(|s| rank(s.kind) <= this_rank)
         .is_some_and(|s| s.kind == m.kind && s.last + 1 == m.number)
+}
+
+/// Numbered lines looked at after a long numbered sentence for the number that continues it.
+const CONTINUATION_REACH: usize = 40;
+
+/// True when the first numbered line in `lines` of `m`'s kind or an outer one is `m`'s kind
+/// numbered one more: `m` opens a list though its own line is a long sentence. Paragraph
+/// 一是/二是 are left to the inline runs, which already count a sentence opening with 一是.
+fn continued(text: &str, index: &LineIndex, lines: Range<usize>, m: &Marker) -> bool {
+    if m.kind == HeadingKind::Ordinal {
+        return false;
+    }
+    let this_rank = rank(m.kind);
+    for line in lines.take(CONTINUATION_REACH) {
+        let raw = &text[index.line_range(text, line)];
+        let Some(next) = line_marker(raw.trim_start_matches([' ', '　', '\t'])) else {
+            continue;
+        };
+        if next.kind == m.kind {
+            return next.number == m.number + 1;
+        }
+        if rank(next.kind) < this_rank {
+            return false;
+        }
+    }
+    false
 }
 
 /// Nesting rank of a kind: lower is outer.
@@ -773,6 +805,43 @@ mod tests {
         let long = format!("1.{}。", "这是一句很长的话".repeat(10));
         let (h, _) = run(&long);
         assert!(h.is_empty());
+        // Followed by another kind's heading, or by its own kind numbered otherwise, it
+        // stays body text.
+        let (h, _) = run(&format!("{long}\n（一）抓项目\n3.抓落实\n"));
+        assert_eq!(h.iter().map(|h| h.line).collect::<Vec<_>>(), [1, 2]);
+    }
+
+    /// A list whose first item is a long sentence ("（一）推进网格化管理，…。") and whose
+    /// second is a short heading: the first is listed (its opening words), and no number is
+    /// reported missing.
+    #[test]
+    fn a_long_sentence_opening_a_list_is_its_first_item() {
+        let long = format!(
+            "（一）推进网格化管理，{}。",
+            "在全社区范围内划分网格，实现全覆盖".repeat(4)
+        );
+        let text =
+            format!("一、总体思路\n1.坚持党建引领。\n{long}\n（二）深化志愿服务。\n二、保障\n");
+        let (h, f) = run(&text);
+        let got: Vec<(HeadingKind, u8, u32, usize)> = h
+            .iter()
+            .map(|h| (h.kind, h.level, h.number, h.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (HeadingKind::Chinese, 1, 1, 0),
+                (HeadingKind::Arabic, 2, 1, 1),
+                (HeadingKind::ParenChinese, 2, 1, 2),
+                (HeadingKind::ParenChinese, 2, 2, 3),
+                (HeadingKind::Chinese, 1, 2, 4),
+            ]
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(
+            h[2].text(&text),
+            "推进网格化管理，在全社区范围内划分网格，实现全覆盖在全社区范"
+        );
     }
 
     #[test]
