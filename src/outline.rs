@@ -291,7 +291,7 @@ pub fn outline(
         let raw = &text[range.clone()];
         // Most lines start with a Han character: skip the indent check for them.
         let trimmed = match raw.as_bytes().first() {
-            Some(b' ' | b'\t' | 0xE3) => raw.trim_start_matches([' ', '　', '\t']),
+            Some(b' ' | b'\t' | 0xE3 | 0xEF) => raw.trim_start_matches(INDENT),
             _ => raw,
         };
         let lead = raw.len() - trimmed.len();
@@ -438,6 +438,10 @@ fn continues(stack: &[Scope], m: &Marker) -> bool {
         .is_some_and(|s| s.kind == m.kind && s.last + 1 == m.number)
 }
 
+/// What may stand before a line's numbering: spaces, and a byte order mark left where files
+/// were joined into one.
+const INDENT: [char; 4] = [' ', '　', '\t', '\u{feff}'];
+
 /// Numbered lines looked at after a long numbered sentence for the number that continues it.
 const CONTINUATION_REACH: usize = 40;
 
@@ -451,7 +455,7 @@ fn continued(text: &str, index: &LineIndex, lines: Range<usize>, m: &Marker) -> 
     let this_rank = rank(m.kind);
     for line in lines.take(CONTINUATION_REACH) {
         let raw = &text[index.line_range(text, line)];
-        let Some(next) = line_marker(raw.trim_start_matches([' ', '　', '\t'])) else {
+        let Some(next) = line_marker(raw.trim_start_matches(INDENT)) else {
             continue;
         };
         if next.kind == m.kind {

@@ -165,12 +165,18 @@ struct Looks {
 /// holds a `#` or `$` at all.
 fn content_of(raw: &str, marks: bool) -> std::borrow::Cow<'_, str> {
     if !marks {
-        return std::borrow::Cow::Borrowed(raw.trim());
+        return std::borrow::Cow::Borrowed(trim_blank(raw));
     }
     match junk::strip_paywall(raw) {
-        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
-        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(trim_blank(s)),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(trim_blank(&s).to_string()),
     }
+}
+
+/// `s` without the spaces and byte order marks (U+FEFF, left where files were joined into
+/// one) around it: nothing a reader sees.
+pub(crate) fn trim_blank(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// Cheap test that rules out most body lines before any title scoring: a title is short
@@ -197,7 +203,7 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
     } else {
         std::borrow::Cow::Borrowed(raw)
     };
-    let content = stripped.trim();
+    let content = trim_blank(&stripped);
     if content.is_empty() || (candidate && junk::is_advert_line(&stripped)) {
         return (Kind::Junk, Looks::default());
     }

@@ -463,6 +463,19 @@ impl<'a> Planner<'a> {
         out
     }
 
+    /// A byte order mark opening a line: what joining files into one leaves where each
+    /// began. Looked for at line starts only, which every round walks anyway.
+    fn stray_boms(&self) -> Vec<Edit> {
+        const BOM: &str = "\u{feff}";
+        let bytes = self.text.as_bytes();
+        self.lines
+            .starts
+            .iter()
+            .filter(|&&s| bytes[s..].starts_with(BOM.as_bytes()))
+            .map(|&s| rule_edit(self.text, s..s + BOM.len(), "", ids::STRAY_BOM))
+            .collect()
+    }
+
     fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
         let text = self.text;
         let n = self.lines.count();
@@ -517,6 +530,13 @@ impl<'a> Planner<'a> {
         if let (Some(toc), TocMode::Fill) = (empty_toc, self.rules.toc) {
             edits.extend(self.toc_fill(toc, outline, &inline));
             edits = crate::edit::normalize(edits);
+        }
+        if self.on(ids::STRAY_BOM) {
+            let boms = self.stray_boms();
+            if !boms.is_empty() {
+                edits.extend(boms);
+                edits = crate::edit::normalize(edits);
+            }
         }
 
         // Whitespace as it will be: walk each kept line back from its end over spaces and

@@ -18,6 +18,7 @@ pub mod ids {
     pub const MASKED_PARTY: &str = "masked_party";
     pub const MASKED_GDP: &str = "masked_gdp";
     pub const TRAILING_SPACES: &str = "trailing_spaces";
+    pub const STRAY_BOM: &str = "stray_bom";
     pub const BLANK_RUNS: &str = "blank_runs";
     pub const LEADING_BLANK_LINES: &str = "leading_blank_lines";
     pub const TRAILING_BLANK_LINES: &str = "trailing_blank_lines";
@@ -62,6 +63,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         "把被遮挡的“DP”还原为“GDP”",
     ),
     (ids::TRAILING_SPACES, Category::Whitespace, "删除行尾空格"),
+    (
+        ids::STRAY_BOM,
+        Category::Whitespace,
+        "删除行首看不见的 BOM 字符（多个文件拼接时带入）",
+    ),
     (ids::BLANK_RUNS, Category::Whitespace, "连续空行合并为一行"),
     (
         ids::LEADING_BLANK_LINES,

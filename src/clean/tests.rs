@@ -449,6 +449,53 @@ fn blank_lines_and_spaces() {
     assert_eq!(clean("甲\n\n\n乙\n", &keep_blanks).0, "甲\n\n\n乙\n");
 }
 
+/// Files joined into one compilation leave each one's byte order mark (U+FEFF) at the start
+/// of its first line: invisible, but in the report's title, its file name, its heading. The
+/// split and the outline look past it; cleaning takes it out, and only at line starts.
+#[test]
+fn byte_order_marks_where_files_were_joined_come_out() {
+    let text = "关于甲镇2023年工作的报告\n一、主要工作\n全年完成任务。\n\n\n\u{feff}关于乙镇2023年工作的报告\n\u{feff}一、主要工作\n\u{feff}\n\n正文\u{feff}照旧。\n";
+    let analysis = crate::analysis::analyze(text);
+    let titles: Vec<&str> = analysis
+        .outline
+        .reports
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["关于甲镇2023年工作的报告", "关于乙镇2023年工作的报告"]
+    );
+    let second = &analysis.outline.reports[1];
+    assert_eq!(second.outline.len(), 1, "一、 after a mark is a heading");
+    assert_eq!(second.outline[0].marker(text), "一、");
+    let rules = RuleSet::default();
+    let edits = crate::analysis::plan_cleaning_analyzed(text, &analysis, &rules);
+    check_edits(text, &edits);
+    let cleaned = apply(text, &edits).text;
+    assert_eq!(
+        cleaned,
+        "关于甲镇2023年工作的报告\n一、主要工作\n全年完成任务。\n\n关于乙镇2023年工作的报告\n一、主要工作\n\n正文\u{feff}照旧。\n"
+    );
+    // Two marks taken out of titled lines, and a line holding nothing else taken whole.
+    assert_eq!(
+        edits
+            .iter()
+            .filter(|e| e.origin == EditOrigin::Rule(ids::STRAY_BOM.into()))
+            .count(),
+        3
+    );
+    assert_idempotent(&cleaned, &rules);
+    let mut keep = RuleSet::default();
+    keep.set_enabled(ids::STRAY_BOM, false);
+    let kept = apply(
+        text,
+        &crate::analysis::plan_cleaning_analyzed(text, &analysis, &keep),
+    )
+    .text;
+    assert_eq!(kept.matches('\u{feff}').count(), 4, "switched off, every mark stays");
+}
+
 #[test]
 fn content_lines_between_adverts_survive() {
     let text = "【哒哒素材库】每天更新材料，会员群同步更新\n会员单位达到56家。\n【哒哒代笔】持续接单中，请联系客服：cwk\n";

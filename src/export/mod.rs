@@ -162,11 +162,13 @@ pub fn write_atomic(
 const MAX_STEM_CHARS: usize = 60;
 
 /// A safe file name for report `number` (1-based): "01-标题.txt". Strips what Windows,
-/// macOS or Linux forbid, control characters, leading dots and trailing dots/spaces,
-/// bounds the length, and never yields a path with a separator or a reserved name.
+/// macOS or Linux forbid, control characters, invisible ones (byte order marks, zero-width
+/// spaces), leading dots and trailing dots/spaces, bounds the length, and never yields a
+/// path with a separator or a reserved name.
 pub fn file_name(number: usize, title: &str, ext: &str) -> String {
     let cleaned: String = title
         .chars()
+        .filter(|c| !matches!(c, '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{2060}'))
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
@@ -301,6 +303,10 @@ mod tests {
         assert_eq!(file_name(4, "  . ", "txt"), "04-报告.txt");
         assert_eq!(file_name(5, "CON", "txt"), "05-CON_.txt");
         assert_eq!(file_name(6, "标题\u{0007}\n", "txt"), "06-标题__.txt");
+        assert_eq!(
+            file_name(6, "\u{feff}关于\u{200b}工作的汇报", "txt"),
+            "06-关于工作的汇报.txt"
+        );
         let long = file_name(7, &"很长".repeat(100), "docx");
         assert!(long.chars().count() <= 3 + MAX_STEM_CHARS + 5, "{long}");
         assert!(long.len() < 255);
