@@ -464,16 +464,28 @@ impl<'a> Planner<'a> {
     }
 
     /// A byte order mark opening a line: what joining files into one leaves where each
-    /// began. Looked for at line starts only, which every round walks anyway.
-    fn stray_boms(&self) -> Vec<Edit> {
+    /// began. Looked for at line starts only, and with `only` at those inside its ranges
+    /// (where an earlier round's edit may have brought a mark to the start of a line).
+    fn stray_boms(&self, only: Option<&[ByteRange]>) -> Vec<Edit> {
         const BOM: &str = "\u{feff}";
         let bytes = self.text.as_bytes();
-        self.lines
-            .starts
-            .iter()
-            .filter(|&&s| bytes[s..].starts_with(BOM.as_bytes()))
-            .map(|&s| rule_edit(self.text, s..s + BOM.len(), "", ids::STRAY_BOM))
-            .collect()
+        let starts: &[usize] = &self.lines.starts;
+        let mark = |&s: &usize| {
+            bytes[s..]
+                .starts_with(BOM.as_bytes())
+                .then(|| rule_edit(self.text, s..s + BOM.len(), "", ids::STRAY_BOM))
+        };
+        match only {
+            None => starts.iter().filter_map(mark).collect(),
+            Some(ranges) => ranges
+                .iter()
+                .flat_map(|r| {
+                    let from = starts.partition_point(|&s| s < r.start);
+                    let to = starts.partition_point(|&s| s < r.end);
+                    starts[from..to].iter().filter_map(mark)
+                })
+                .collect(),
+        }
     }
 
     fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
@@ -532,7 +544,7 @@ impl<'a> Planner<'a> {
             edits = crate::edit::normalize(edits);
         }
         if self.on(ids::STRAY_BOM) {
-            let boms = self.stray_boms();
+            let boms = self.stray_boms(only);
             if !boms.is_empty() {
                 edits.extend(boms);
                 edits = crate::edit::normalize(edits);
