@@ -13,6 +13,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, Matc
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+/// The byte order mark (U+FEFF) a file opens with, left at the start of a line wherever
+/// files were joined into one compilation: invisible, never the author's.
+pub const BOM: char = '\u{feff}';
+
 /// Paywall markers, removed wherever they stand.
 pub const PAYWALL_MARKERS: [&str; 4] = [
     "##paidbegin##",

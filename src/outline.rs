@@ -289,11 +289,7 @@ pub fn outline(
         }
         let range = index.line_range(text, line_no);
         let raw = &text[range.clone()];
-        // Most lines start with a Han character: skip the indent check for them.
-        let trimmed = match raw.as_bytes().first() {
-            Some(b' ' | b'\t' | 0xE3 | 0xEF) => raw.trim_start_matches(INDENT),
-            _ => raw,
-        };
+        let trimmed = unindent(raw);
         let lead = raw.len() - trimmed.len();
         let line_start = range.start + lead;
         let mut inline_skip = 0;
@@ -438,9 +434,17 @@ fn continues(stack: &[Scope], m: &Marker) -> bool {
         .is_some_and(|s| s.kind == m.kind && s.last + 1 == m.number)
 }
 
-/// What may stand before a line's numbering: spaces, and a byte order mark left where files
-/// were joined into one.
-const INDENT: [char; 4] = [' ', '　', '\t', '\u{feff}'];
+/// `line` without what may stand before its numbering: spaces, and a byte order mark left
+/// where files were joined into one.
+fn unindent(line: &str) -> &str {
+    // Most lines start with a Han character: skip the trimming for them.
+    match line.as_bytes().first() {
+        Some(b' ' | b'\t' | 0xE3 | 0xEF) => {
+            line.trim_start_matches([' ', '　', '\t', crate::junk::BOM])
+        }
+        _ => line,
+    }
+}
 
 /// Numbered lines looked at after a long numbered sentence for the number that continues it.
 const CONTINUATION_REACH: usize = 40;
@@ -455,7 +459,7 @@ fn continued(text: &str, index: &LineIndex, lines: Range<usize>, m: &Marker) -> 
     let this_rank = rank(m.kind);
     for line in lines.take(CONTINUATION_REACH) {
         let raw = &text[index.line_range(text, line)];
-        let Some(next) = line_marker(raw.trim_start_matches(INDENT)) else {
+        let Some(next) = line_marker(unindent(raw)) else {
             continue;
         };
         if next.kind == m.kind {

@@ -175,8 +175,8 @@ fn content_of(raw: &str, marks: bool) -> std::borrow::Cow<'_, str> {
 
 /// `s` without the spaces and byte order marks (U+FEFF, left where files were joined into
 /// one) around it: nothing a reader sees.
-pub(crate) fn trim_blank(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+fn trim_blank(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == junk::BOM)
 }
 
 /// Cheap test that rules out most body lines before any title scoring: a title is short

@@ -467,13 +467,11 @@ impl<'a> Planner<'a> {
     /// began. Looked for at line starts only, and with `only` at those inside its ranges
     /// (where an earlier round's edit may have brought a mark to the start of a line).
     fn stray_boms(&self, only: Option<&[ByteRange]>) -> Vec<Edit> {
-        const BOM: &str = "\u{feff}";
-        let bytes = self.text.as_bytes();
         let starts: &[usize] = &self.lines.starts;
         let mark = |&s: &usize| {
-            bytes[s..]
-                .starts_with(BOM.as_bytes())
-                .then(|| rule_edit(self.text, s..s + BOM.len(), "", ids::STRAY_BOM))
+            self.text[s..]
+                .starts_with(junk::BOM)
+                .then(|| rule_edit(self.text, s..s + junk::BOM.len_utf8(), "", ids::STRAY_BOM))
         };
         match only {
             None => starts.iter().filter_map(mark).collect(),

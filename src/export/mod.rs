@@ -168,7 +168,7 @@ const MAX_STEM_CHARS: usize = 60;
 pub fn file_name(number: usize, title: &str, ext: &str) -> String {
     let cleaned: String = title
         .chars()
-        .filter(|c| !matches!(c, '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{2060}'))
+        .filter(|&c| c != crate::junk::BOM && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'))
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
