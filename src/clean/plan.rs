@@ -537,16 +537,17 @@ impl<'a> Planner<'a> {
             .map(|(ranges, _)| ranges);
         let lines = &self.lines;
         let mut edits = inline.edits(text, only, &|at| !junk_line[lines.line_of(at)]);
+        // Edits no in-line scan makes: a filled 目录, marks at line starts.
+        let mut more = Vec::new();
         if let (Some(toc), TocMode::Fill) = (empty_toc, self.rules.toc) {
-            edits.extend(self.toc_fill(toc, outline, &inline));
-            edits = crate::edit::normalize(edits);
+            more.extend(self.toc_fill(toc, outline, &inline));
         }
         if self.on(ids::STRAY_BOM) {
-            let boms = self.stray_boms(only);
-            if !boms.is_empty() {
-                edits.extend(boms);
-                edits = crate::edit::normalize(edits);
-            }
+            more.extend(self.stray_boms(only));
+        }
+        if !more.is_empty() {
+            edits.extend(more);
+            edits = crate::edit::normalize(edits);
         }
 
         // Whitespace as it will be: walk each kept line back from its end over spaces and
