@@ -12,16 +12,19 @@ use std::ops::Range;
 /// than it saves.
 pub const PARALLEL_MIN: usize = 4 << 20;
 
+/// The cores work is spread over: those the machine offers, at most 8.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
 /// Threads worth using for a text of `len` bytes (at least one).
 pub(crate) fn threads_for(len: usize, min: usize) -> usize {
     if len < min {
         return 1;
     }
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(len / (min / 2).max(1))
-        .max(1)
+    cores().min(len / (min / 2).max(1)).max(1)
 }
 
 /// Cuts `bytes` into `n` slices of about equal size, each starting after a line feed (or at
@@ -65,9 +68,7 @@ const ITEMS_PARALLEL_MIN: usize = 256;
 
 /// `f(index, item)` for every item, in order; a long list is cut into one run per core.
 pub fn map_items<T: Sync, U: Send>(items: &[T], f: impl Fn(usize, &T) -> U + Sync) -> Vec<U> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = cores();
     if items.len() < ITEMS_PARALLEL_MIN || threads <= 1 {
         return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
     }

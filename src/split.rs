@@ -279,9 +279,7 @@ pub(crate) fn split_classified(text: &str, index: &LineIndex, classes: &LineClas
 /// [`split_structure`] found: together, what [`split`] gives. Reports are independent, so a
 /// large compilation is cut into runs of reports of about equal size, one per core.
 pub fn outline_reports(text: &str, index: &LineIndex, mut parts: Outline) -> Outline {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = crate::par::cores();
     let reports = &mut parts.reports;
     if text.len() < crate::par::PARALLEL_MIN || threads <= 1 || reports.len() < 2 * threads {
         for r in reports.iter_mut() {
