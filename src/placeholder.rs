@@ -10,6 +10,7 @@ mod classify;
 mod scan;
 
 pub use answers::{ANSWERS_FORMAT, ANSWERS_VERSION, AnswerSource, Answers};
+pub use scan::WIDE_MASKS;
 
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex};
 use serde::{Deserialize, Serialize};

@@ -43,7 +43,7 @@ fn mask_at(bytes: &[u8], i: usize) -> Option<(Mask, usize, bool)> {
 
 /// The multi-byte mask characters. Four memmem passes over Chinese text measured about
 /// twice as fast as one aho-corasick (Teddy) pass over the four patterns.
-const WIDE_MASKS: [&str; 4] = ["×", "Ｘ", "ｘ", "＊"];
+pub const WIDE_MASKS: [&str; 4] = ["×", "Ｘ", "ｘ", "＊"];
 
 /// Byte offsets where a mask character may start, in increasing order: ASCII X/x/* from
 /// one memchr3 pass, the rare multi-byte ones (× Ｘ ｘ ＊) from memmem passes merged in.
