@@ -260,6 +260,86 @@ pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
     found
 }
 
+/// A list going on inside its first item's line, one sentence an item: "（一）加强理论武装。
+/// （二）推动产业发展。". The markers that follow each item's first sentence end (from
+/// `line[from..]` on, where the first item's text goes on), numbered on from `m` (whose
+/// marker `marker` opens the line) and written the same way: (byte offset in `line`, number,
+/// byte length). Only for the numbered kinds a line can open with (not 第一部分, not 一是,
+/// whose inline runs are found apart). A heading line goes on with its body text after its
+/// first sentence, so this looks at one sentence end there and stops.
+pub fn inline_successors(
+    line: &str,
+    from: usize,
+    marker: &str,
+    m: &Marker,
+) -> Vec<(usize, u32, usize)> {
+    let mut found = Vec::new();
+    if matches!(
+        m.kind,
+        HeadingKind::Part | HeadingKind::Ordinal | HeadingKind::InlineOrdinal
+    ) {
+        return found;
+    }
+    let bytes = line.as_bytes();
+    let mut number = m.number;
+    let mut at = from.min(bytes.len());
+    // Where an item's text was cut at its sentence end, that end is right here.
+    let sentence_end = |at: usize| {
+        if is_sentence_end(&bytes[at..]) {
+            return Some(at);
+        }
+        memchr::memchr2_iter(0xE3, 0xEF, &bytes[at..])
+            .map(|i| at + i)
+            .find(|&i| is_sentence_end(&bytes[i..]))
+    };
+    // A list's next item opens the way this one did: a bracket after "（一）", a digit after
+    // "1.", a Chinese numeral (a lead byte E4 or E5) after "一、". Most sentences do not.
+    let class = |b: Option<&u8>| match b {
+        Some(b'0'..=b'9') => Some(b'0'),
+        Some(0xE4 | 0xE5) => Some(0xE4),
+        // "（" (EF BC 88) or "(".
+        Some(b'(') => Some(0xEF),
+        b => b.copied(),
+    };
+    let opens_alike =
+        |next: &str| class(next.as_bytes().first()) == class(marker.as_bytes().first());
+    while let Some(end) = sentence_end(at) {
+        let next = line[end + 3..].trim_start_matches([' ', '　']);
+        match opens_alike(next).then(|| line_marker(next)).flatten() {
+            Some(p)
+                if p.kind == m.kind
+                    && p.number == number + 1
+                    && same_shape(marker, &next[..p.len]) =>
+            {
+                number += 1;
+                at = line.len() - next.len();
+                found.push((at, number, p.len));
+                at += p.len;
+            }
+            _ => break,
+        }
+    }
+    found
+}
+
+/// Whether two markers are written alike but for their numbers and the width of their
+/// brackets ("（一）" and "(二)"; "1." and "2.", not "2、"; "１．" and "２．", not "2.").
+fn same_shape(a: &str, b: &str) -> bool {
+    fn is_digit(c: &char) -> bool {
+        c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '十' || chinese_digit(*c).is_some()
+    }
+    fn shape(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !is_digit(c)).map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+    }
+    shape(a).eq(shape(b))
+        && a.chars().find(is_digit).map(|c| c.is_ascii_digit())
+            == b.chars().find(is_digit).map(|c| c.is_ascii_digit())
+}
+
 /// Numbering state of one kind within one parent.
 #[derive(Debug, Clone)]
 struct Scope {
@@ -302,7 +382,8 @@ pub fn outline(
                 // numbering of an open scope ("2.按照…" between 1. and 3.), or when the
                 // next numbered line continues it ("（一）推进…。" before "（二）深化…").
                 None if continues(&stack, &m)
-                    || continued(text, index, line_no + 1..lines_end, &m) =>
+                    || continued(text, index, line_no + 1..lines_end, &m)
+                    || !inline_successors(trimmed, m.len, &trimmed[..m.len], &m).is_empty() =>
                 {
                     Some((m, 0..prefix_len(after, 30)))
                 }
@@ -371,6 +452,23 @@ pub fn outline(
                 marker_range,
                 text_range: text_start + htext.start..text_start + htext.end,
             });
+            // The same list going on inside this line: listed beside it, numbered on.
+            for (pos, n, len) in inline_successors(trimmed, m.len + htext.end, marker, &m) {
+                let after = &trimmed[pos + len..];
+                let text = heading_text(after).unwrap_or_else(|| 0..prefix_len(after, 30));
+                let text_start = line_start + pos + len;
+                headings.push(Heading {
+                    kind: m.kind,
+                    level,
+                    number: n,
+                    line: line_no,
+                    marker_range: line_start + pos..text_start,
+                    text_range: text_start + text.start..text_start + text.end,
+                });
+                if let Some(s) = stack.last_mut() {
+                    s.last = n;
+                }
+            }
             inline_skip = m.len;
             inline_level = level + 1;
         }
@@ -554,7 +652,7 @@ fn render_marker(kind: HeadingKind, n: u32) -> String {
 }
 
 /// Suffixes of units that sign off a report.
-const UNIT_SUFFIXES: [&str; 22] = [
+const UNIT_SUFFIXES: [&str; 23] = [
     "人民政府",
     "政府",
     "委员会",
@@ -577,16 +675,21 @@ const UNIT_SUFFIXES: [&str; 22] = [
     "学校",
     "单位",
     "处",
+    "组",
 ];
 
-/// True for a date line: "2023年11月3日", "2023年X月X日", "二〇二三年十一月三日", "（2023年5月3日）".
+/// True for a date line: "2023年11月3日", "2023年X月X日", "二〇二三年十一月三日", "（2023年5月3日）",
+/// and the year and month alone that studies and plans are often signed with ("2024年10月").
 pub fn is_date_line(line: &str) -> bool {
     // Most lines end otherwise: that test first, before any trimming or counting.
     if line.as_bytes().ends_with("。".as_bytes()) {
         return false;
     }
     let end = line.trim_end().as_bytes();
-    if !(end.ends_with("日".as_bytes()) || end.ends_with("）".as_bytes()) || end.ends_with(b")"))
+    if !(end.ends_with("日".as_bytes())
+        || end.ends_with("月".as_bytes())
+        || end.ends_with("）".as_bytes())
+        || end.ends_with(b")"))
     {
         return false;
     }
@@ -595,17 +698,28 @@ pub fn is_date_line(line: &str) -> bool {
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
     // Most lines end otherwise: that test first, counting only the few that pass.
-    if !l.ends_with('日') || !(6..=16).contains(&l.chars().count()) {
+    if !l.ends_with(['日', '月']) || !(6..=16).contains(&l.chars().count()) {
         return false;
     }
     let (Some(y), Some(m)) = (l.find('年'), l.find('月')) else {
         return false;
     };
+    // A month ends the date or is followed by its day.
     y < m
+        && (l.ends_with('日') || m + '月'.len_utf8() == l.len())
         && l.chars().all(|c| {
             c.is_ascii_digit()
                 || "年月日Xx〇零一二三四五六七八九十０１２３４５６７８９ ".contains(c)
         })
+}
+
+/// A person signing a report in their role: "述职人：XXX", "报告人：张三".
+fn signer(line: &str) -> bool {
+    line.split_once(['：', ':']).is_some_and(|(role, name)| {
+        role.ends_with('人')
+            && (2..=4).contains(&role.chars().count())
+            && (1..=6).contains(&name.trim().chars().count())
+    })
 }
 
 /// Addressee, sign-off and date lines of a report.
@@ -618,9 +732,24 @@ pub fn roles(
     let mut roles = Vec::new();
     let is_content =
         |l: usize| Some(l) != title_line && !text[index.line_range(text, l)].trim().is_empty();
-    // Only the first content line and the last three matter: found from each end, so a long
+    // Only the first content lines and the last three matter: found from each end, so a long
     // report costs no more than a short one.
-    let first = lines.clone().find(|&l| is_content(l));
+    let mut opening = lines.clone().filter(|&l| is_content(l));
+    let line_text = |l: usize| text[index.line_range(text, l)].trim();
+    let mut first = opening.next();
+    // A speech opens with its date and speaker before the addressee: "（2025年1月8日）",
+    // "XXX", "同志们：".
+    if first.is_some_and(|l| is_date_line(line_text(l))) {
+        first = opening.next();
+        if first.is_some_and(|l| {
+            let speaker = line_text(l);
+            speaker.chars().count() <= 12
+                && !speaker.contains(['：', ':', '，', '。', '；', '、'])
+                && line_marker(speaker).is_none()
+        }) {
+            first = opening.next();
+        }
+    }
     let last_three: Vec<usize> = lines
         .clone()
         .rev()
@@ -650,7 +779,8 @@ pub fn roles(
                 let p = text[index.line_range(text, prev)].trim();
                 let pn = p.chars().count();
                 let looks_unit = UNIT_SUFFIXES.iter().any(|s| p.ends_with(s))
-                    || p.split_whitespace().count() == 2 && pn <= 24;
+                    || p.split_whitespace().count() == 2 && pn <= 24
+                    || signer(p);
                 if (2..=30).contains(&pn)
                     && looks_unit
                     && !p.contains(['。', '，', '；'])
@@ -850,6 +980,107 @@ mod tests {
             h[2].text(&text),
             "推进网格化管理，在全社区范围内划分网格，实现全覆盖在全社区范"
         );
+    }
+
+    /// Short items run into one paragraph ("（一）甲。（二）乙。") are each listed, and the
+    /// numbering goes on from the last of them: no number is reported missing.
+    #[test]
+    fn a_list_run_into_one_line_is_listed_and_numbered_on() {
+        let text = "一、主要工作\n（一）加强理论武装。（二）推动产业发展； (三)强化队伍。\n（四）抓落实\n\
+                    二、打算\n1.加大资金投入。2.健全长效机制。\n3.强化督导考核。\n";
+        let (h, f) = run(text);
+        let got: Vec<(&str, &str, u8, usize)> = h
+            .iter()
+            .map(|h| (h.marker(text), h.text(text), h.level, h.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("一、", "主要工作", 1, 0),
+                ("（一）", "加强理论武装", 2, 1),
+                ("（二）", "推动产业发展", 2, 1),
+                ("(三)", "强化队伍", 2, 1),
+                ("（四）", "抓落实", 2, 2),
+                ("二、", "打算", 1, 3),
+                ("1.", "加大资金投入", 2, 4),
+                ("2.", "健全长效机制", 2, 4),
+                ("3.", "强化督导考核", 2, 5),
+            ]
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // Their positions are where the author wrote them.
+        assert_eq!(&text[h[2].marker_range.clone()], "（二）");
+    }
+
+    /// Only the next number right after an item's sentence, written the same way, goes on
+    /// with the list: a mention in a sentence, a decimal, another style or a number further
+    /// on is body text, and a real gap is still reported.
+    #[test]
+    fn a_number_inside_a_sentence_does_not_go_on_with_the_list() {
+        for line in [
+            "（一）抓好落实，详见（二）所列事项。",
+            "（一）抓好落实。全年完成任务，（二）季度过半。",
+            "1.加大投入。2.5万元用于改造。",
+            "1.加大投入。2、健全机制。",
+            "（一）抓好落实。（三）健全机制。",
+            "（一）抓好落实。全年完成任务。（二）健全机制。",
+        ] {
+            let (h, _) = run(line);
+            assert_eq!(h.len(), 1, "{line}: {:?}", markers(line, &h));
+        }
+        let text = "（一）抓好落实。（三）健全机制。\n（四）强化考核\n";
+        let (_, f) = run(text);
+        assert_eq!(
+            f.iter().map(|f| (f.kind, f.line)).collect::<Vec<_>>(),
+            [(FindingKind::NumberingGap, 1)]
+        );
+    }
+
+    /// A long first item followed by the next one in its own line is a list, not body text.
+    #[test]
+    fn a_long_first_item_run_into_its_successor_is_listed() {
+        let text = format!(
+            "（一）推进网格化管理，{}。（二）深化志愿服务。\n",
+            "在全社区范围内划分网格，实现全覆盖".repeat(4)
+        );
+        let (h, f) = run(&text);
+        assert_eq!(markers(&text, &h), [("（一）", 1), ("（二）", 1)]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// Studies, speeches and 述职 reports sign and open otherwise than a 公文.
+    #[test]
+    fn roles_of_speeches_studies_and_duty_reports() {
+        let got = |text: &str| {
+            let index = LineIndex::new(text);
+            roles(text, &index, 0..index.line_count(), None)
+                .iter()
+                .map(|r| (r.role, r.line))
+                .collect::<Vec<_>>()
+        };
+        // A study signed by its group with a year and month.
+        assert_eq!(
+            got("调研情况如下。\n一、基本情况\n内容。\nXX镇调研组\n2024年10月\n"),
+            [(LineRole::SignOff, 3), (LineRole::Date, 4)]
+        );
+        // A duty report signed by its speaker.
+        assert_eq!(
+            got("各位领导、同志们：\n内容。\n述职人：XXX\n2024年12月18日\n"),
+            [
+                (LineRole::Addressee, 0),
+                (LineRole::SignOff, 2),
+                (LineRole::Date, 3)
+            ]
+        );
+        // A speech: date and speaker under the title, then the addressee.
+        assert_eq!(
+            got("（2025年1月8日）\nXXX\n同志们：\n这次会议的主要任务是部署工作。\n"),
+            [(LineRole::Addressee, 2)]
+        );
+        assert!(is_date_line("2024年10月"));
+        assert!(is_date_line("二〇二四年十月"));
+        assert!(!is_date_line("截至2024年10月"));
+        assert!(!is_date_line("2024年10月份"));
     }
 
     #[test]
