@@ -78,6 +78,25 @@ fn clicking_an_outline_entry_moves_the_cursor_to_its_line() {
 }
 
 #[test]
+fn clicking_an_entry_inside_a_paragraph_moves_the_cursor_to_its_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let report = h.state().ws.analysis.outline.reports[0].clone();
+    let heading = report
+        .outline
+        .iter()
+        .find(|x| x.kind == qinggao::model::HeadingKind::InlineOrdinal)
+        .expect("the first sample report has an inline 二是")
+        .clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    let line_start = h.state().ws.analysis.index.line_start(heading.line);
+    assert!(heading.marker_range.start > line_start);
+    assert_eq!(h.state().editor.cursor, Some(heading.marker_range.start));
+}
+
+#[test]
 fn typing_then_undo_restores_the_text_exactly_and_marks_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(sample_app(dir.path()));

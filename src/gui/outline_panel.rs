@@ -56,11 +56,21 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, selected: usize, cmds: &mut Vec<Com
                         }
                     }
                     Row::Heading(h) => {
-                        // Only visible rows look up their findings.
+                        // Only visible rows look up their findings: those at this heading's
+                        // marker, and those of its line that are at no heading's.
+                        let at_a_marker = |f: &Finding| {
+                            report
+                                .outline
+                                .iter()
+                                .any(|o| o.line == f.line && o.marker_range.start == f.range.start)
+                        };
                         let findings: Vec<&Finding> = report
                             .findings
                             .iter()
-                            .filter(|f| f.line == h.line)
+                            .filter(|f| {
+                                f.line == h.line
+                                    && (f.range.start == h.marker_range.start || !at_a_marker(f))
+                            })
                             .collect();
                         ui.horizontal(|ui| {
                             ui.set_height(row_height);
@@ -88,7 +98,15 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, selected: usize, cmds: &mut Vec<Com
                                 resp.on_hover_text(msg.join("\n"))
                             };
                             if resp.clicked() {
-                                let start = index.line_start(h.line);
+                                // A heading opening its line: the line's start; one inside a
+                                // paragraph (二是, a list's next item): its marker.
+                                let line_start = index.line_start(h.line);
+                                let before = ws.analysed(&(line_start..h.marker_range.start));
+                                let start = if before.trim().is_empty() {
+                                    line_start
+                                } else {
+                                    h.marker_range.start
+                                };
                                 cmds.push(Command::GoTo(ws.map_offset(start, true)));
                             }
                         });
