@@ -89,6 +89,17 @@ const SIGNALS: &[(&str, i32)] = &[
     // Unmistakable: contacts with a colon, URLs, download and copyright boilerplate.
     ("下载后可编辑", 3),
     ("可编辑修改", 3),
+    ("可编辑", 3),
+    ("本文共", 3),
+    ("【推荐阅读】", 3),
+    ("【相关阅读】", 3),
+    ("【延伸阅读】", 3),
+    ("【相关推荐】", 3),
+    ("【热门推荐】", 3),
+    ("【精彩推荐】", 3),
+    ("【往期推荐】", 3),
+    ("【猜你喜欢】", 3),
+    ("【相关文章】", 3),
     ("版权声明", 3),
     ("版权归", 3),
     ("转载请注明", 3),
@@ -201,6 +212,117 @@ const SIGNALS: &[(&str, i32)] = &[
     ("干部", -1),
     ("我们", -1),
 ];
+
+/// Longest line [`is_page_number_line`] looks at, in bytes.
+pub const MAX_PAGE_NUMBER_BYTES: usize = 40;
+
+/// A page number a printed or converted document left on a line of its own: "- 1 -",
+/// "— 2 —", "－3－", "第3页", "第 3 页 共 12 页", "第3页/共12页". Never a line with words.
+#[inline]
+pub fn is_page_number_line(line: &str) -> bool {
+    opens_like_page_number(line.as_bytes())
+        && line.len() <= MAX_PAGE_NUMBER_BYTES + 8
+        && reads_as_page_number(line)
+}
+
+/// Whether a line starting with `bytes` can be a page number: it opens with a space, a dash
+/// or 第. Decides almost every line on its first byte.
+#[inline]
+pub fn opens_like_page_number(bytes: &[u8]) -> bool {
+    match bytes {
+        [b' ' | b'\t' | b'-', ..] => true,
+        // — – ─, the ideographic space, 第, －.
+        [0xE2, 0x80, 0x94 | 0x93, ..] | [0xE2, 0x94, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        [0xE7, 0xAC, 0xAC, ..] | [0xEF, 0xBC, 0x8D, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`is_page_number_line`] for a short line opening as a page number can.
+fn reads_as_page_number(line: &str) -> bool {
+    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
+    if line.len() > MAX_PAGE_NUMBER_BYTES + 8
+        || !line.starts_with([' ', '\t', '\u{3000}', '第']) && !line.starts_with(DASHES)
+    {
+        return false;
+    }
+    let l = line.trim_matches([' ', '\t', '\u{3000}']);
+    if l.len() > MAX_PAGE_NUMBER_BYTES {
+        return false;
+    }
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // A number of at most four digits, spaces around it.
+    let number = |s: &str| {
+        let s = s.trim_matches([' ', '\u{3000}']);
+        (1..=4).contains(&s.chars().count()) && s.chars().all(is_digit)
+    };
+    if l.starts_with(DASHES) && l.ends_with(DASHES) {
+        return number(l.trim_matches(DASHES));
+    }
+    if !l.starts_with('第') {
+        return false;
+    }
+    // 第N页, then maybe 共M页 after a space, a comma or a slash.
+    let page = |s: &str, lead: char| {
+        s.strip_prefix(lead)
+            .and_then(|s| s.strip_suffix('页'))
+            .is_some_and(number)
+    };
+    let (this, total) = match l.find('共') {
+        Some(i) => (
+            l[..i].trim_end_matches(['/', '，', ',', ' ', '\u{3000}']),
+            Some(&l[i..]),
+        ),
+        None => (l, None),
+    };
+    page(this, '第') && total.is_none_or(|t| page(t, '共'))
+}
+
+/// What sites print above the links to their other articles that they append to a text.
+const READING_LIST_HEADERS: &[&str] = &[
+    "推荐阅读",
+    "相关阅读",
+    "延伸阅读",
+    "相关推荐",
+    "热门推荐",
+    "精彩推荐",
+    "往期推荐",
+    "猜你喜欢",
+    "相关文章",
+];
+
+/// Whether `line` is nothing but a reading-list header: "【推荐阅读】", "相关文章：".
+pub fn is_reading_list_header(line: &str) -> bool {
+    // A header is a few words: adverts, longer, are decided on their length.
+    if line.len() > 40 {
+        return false;
+    }
+    let core = line
+        .trim()
+        .trim_matches(['【', '】', '[', ']', '：', ':', ' ', '\u{3000}']);
+    READING_LIST_HEADERS.contains(&core)
+}
+
+/// How many of the lines after a reading-list header are its links: the run of lines that
+/// look like titles (`is_title`, given the trimmed line) up to a blank line or the end. A
+/// run that goes on into body text ends with that text's title, which stays.
+pub fn reading_list_len<'a>(
+    after: impl IntoIterator<Item = &'a str>,
+    is_title: impl Fn(&str) -> bool,
+) -> usize {
+    let mut links = 0;
+    for line in after {
+        let line = line.trim();
+        if line.is_empty() {
+            return links;
+        }
+        if !is_title(line) {
+            return links.saturating_sub(1);
+        }
+        links += 1;
+    }
+    links
+}
 
 /// The most prose words can take away.
 const PROSE_WORDS_CAP: i32 = 3;
@@ -697,6 +819,50 @@ mod tests {
                 advert_score(l)
             );
         }
+    }
+
+    #[test]
+    fn page_numbers_on_their_own_lines() {
+        for line in [
+            "- 1 -",
+            "—2—",
+            "－ 3 －",
+            "  — 12 —  ",
+            "– 7 –",
+            "第4页",
+            "第 5 页 共 12 页",
+            "第6页/共12页",
+            "第７页，共９页",
+        ] {
+            assert!(is_page_number_line(line), "{line}");
+        }
+        for line in [
+            "第一部分",
+            "第3页的表格",
+            "- 详见附件 -",
+            "—— END ——",
+            "-5%",
+            "1-2月",
+            "第X页",
+            "（一）抓好落实",
+            "第 5 页 共 12 页，见附表",
+            "- 12345 -",
+        ] {
+            assert!(!is_page_number_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn reading_lists_end_at_a_blank_line_or_before_the_next_title() {
+        assert!(is_reading_list_header("【推荐阅读】"));
+        assert!(is_reading_list_header(" 相关文章： "));
+        assert!(!is_reading_list_header("【推荐阅读】XX镇2023年工作总结"));
+        let title = |l: &str| l.ends_with("总结");
+        assert_eq!(reading_list_len(["甲镇总结", "乙村总结", "", "丙"], title), 2);
+        assert_eq!(reading_list_len(["甲镇总结", "乙村总结"], title), 2);
+        // The last title opens the text after it: it stays.
+        assert_eq!(reading_list_len(["甲镇总结", "乙村总结", "正文。"], title), 1);
+        assert_eq!(reading_list_len(["", "甲镇总结"], title), 0);
     }
 
     #[test]

@@ -743,7 +743,8 @@ pub fn roles(
         first = opening.next();
         if first.is_some_and(|l| {
             let speaker = line_text(l);
-            speaker.chars().count() <= 12
+            speaker.len() <= 36
+                && speaker.chars().count() <= 12
                 && !speaker.contains(['：', ':', '，', '。', '；', '、'])
                 && line_marker(speaker).is_none()
         }) {

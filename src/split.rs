@@ -65,6 +65,8 @@ enum Kind {
 struct Lines<'a> {
     text: &'a str,
     index: &'a LineIndex,
+    /// Those of the [`LineClasses`], with the links under a reading-list header made junk
+    /// ([`reading_lists_as_junk`]).
     kinds: &'a [Kind],
     /// Per line, what the report split asks of a text line, decided with its kind.
     looks: &'a [Looks],
@@ -220,6 +222,28 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
     (Kind::Text, looks)
 }
 
+/// Longest line read as a possible reading-list header ("【推荐阅读】" is 18 bytes).
+const READING_LIST_HEADER_BYTES: usize = 40;
+
+/// The line kinds with the links a site appends under a reading-list header (【推荐阅读】,
+/// an advert line) made junk too: they are titles of other articles, not reports of this
+/// compilation. None when there is no such header (the kinds stand as they are).
+fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Option<Vec<Kind>> {
+    let line = |l: usize| &text[index.line_range(text, l)];
+    let mut out: Option<Vec<Kind>> = None;
+    for (header, _) in kinds.iter().enumerate().filter(|(_, k)| **k == Kind::Junk) {
+        // A header is a few words: the adverts, longer, are not read again.
+        let raw = line(header);
+        if raw.len() > READING_LIST_HEADER_BYTES || !junk::is_reading_list_header(raw) {
+            continue;
+        }
+        let links = junk::reading_list_len((header + 1..kinds.len()).map(line), is_title_shaped);
+        let out = out.get_or_insert_with(|| kinds.to_vec());
+        out[header + 1..header + 1 + links].fill(Kind::Junk);
+    }
+    out
+}
+
 impl<'a> Lines<'a> {
     fn new(text: &'a str, index: &'a LineIndex, classes: &'a LineClasses) -> Self {
         Lines {
@@ -272,7 +296,12 @@ pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
 
 /// [`split_structure`] of a text whose lines are already classified.
 pub(crate) fn split_classified(text: &str, index: &LineIndex, classes: &LineClasses) -> Outline {
-    split_lines(Lines::new(text, index, classes))
+    let lists = reading_lists_as_junk(text, index, &classes.kinds);
+    let mut lines = Lines::new(text, index, classes);
+    if let Some(kinds) = &lists {
+        lines.kinds = kinds;
+    }
+    split_lines(lines)
 }
 
 /// Adds each report's headings, roles and numbering findings to the parts
@@ -443,7 +472,7 @@ fn toc_entry(line: &str) -> Option<String> {
 }
 
 /// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
-fn is_title_shaped(line: &str) -> bool {
+pub(crate) fn is_title_shaped(line: &str) -> bool {
     // Cheapest tests first: most short lines that reach here are numbered headings.
     !line.ends_with(SENTENCE_ENDS)
         && outline::line_marker(line).is_none()

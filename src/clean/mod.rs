@@ -27,17 +27,19 @@ pub enum Category {
     BrandWord,
     PinyinGloss,
     MaskedWord,
+    PageNumber,
     Whitespace,
     Toc,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Paywall,
         Category::Advert,
         Category::BrandWord,
         Category::PinyinGloss,
         Category::MaskedWord,
+        Category::PageNumber,
         Category::Whitespace,
         Category::Toc,
     ];
@@ -49,6 +51,7 @@ impl Category {
             Category::BrandWord => "夹带的品牌词",
             Category::PinyinGloss => "拼音注音",
             Category::MaskedWord => "被遮挡的词",
+            Category::PageNumber => "页码",
             Category::Whitespace => "空白",
             Category::Toc => "目录",
         }

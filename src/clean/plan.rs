@@ -373,6 +373,14 @@ impl<'a> Planner<'a> {
         }
         let mut block = Vec::new();
         for a in (0..n).filter(|&i| advert[i]) {
+            // The links a site appends under a reading-list header (【推荐阅读】) go with it.
+            if junk::is_reading_list_header(self.line_text(a)) {
+                let links = junk::reading_list_len(
+                    (a + 1..n).map(|l| self.line_text(l)),
+                    crate::split::is_title_shaped,
+                );
+                block.extend(a + 1..a + 1 + links);
+            }
             let Some(b) = self.next_words(a) else {
                 continue;
             };
@@ -553,11 +561,22 @@ impl<'a> Planner<'a> {
         // Whitespace as it will be: walk each kept line back from its end over spaces and
         // deletions. A line left with nothing is deleted whole; a line of spaces is blank.
         let trailing_on = self.on(ids::TRAILING_SPACES);
+        let pages_on = self.on(ids::PAGE_NUMBERS);
         let mut kept: Vec<(usize, Edit)> = Vec::with_capacity(edits.len());
         let mut blank = vec![false; n];
         let mut edits = edits.into_iter().peekable();
         for (li, blank_li) in blank.iter_mut().enumerate() {
             let r = self.lines.range(li);
+            // A page number on a line of its own ("— 2 —") goes whole; decided here, where every
+            // line passes once (most are longer than any page number). One that shares its line
+            // with a paywall marker is left to the next round, when the marker is gone.
+            if pages_on
+                && r.len() <= junk::MAX_PAGE_NUMBER_BYTES + 8
+                && junk::opens_like_page_number(&text.as_bytes()[r.clone()])
+                && junk::is_page_number_line(&text[r.clone()])
+            {
+                self.drop_line(li, ids::PAGE_NUMBERS);
+            }
             // Most lines have no edit and end on a word: nothing to walk back over.
             if edits.peek().is_none_or(|e| e.range.start > r.end)
                 && text[..r.end]

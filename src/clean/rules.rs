@@ -17,6 +17,7 @@ pub mod ids {
     pub const PINYIN_GLOSS: &str = "pinyin_gloss";
     pub const MASKED_PARTY: &str = "masked_party";
     pub const MASKED_GDP: &str = "masked_gdp";
+    pub const PAGE_NUMBERS: &str = "page_number_lines";
     pub const TRAILING_SPACES: &str = "trailing_spaces";
     pub const STRAY_BOM: &str = "stray_bom";
     pub const BLANK_RUNS: &str = "blank_runs";
@@ -40,7 +41,7 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
     (
         ids::ADVERT_BLOCKS,
         Category::Advert,
-        "删除夹在两条广告之间的可疑行",
+        "删除广告块：夹在两条广告之间的可疑行、“推荐阅读”下的文章链接",
     ),
     (
         ids::BRAND_WORDS,
@@ -61,6 +62,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         ids::MASKED_GDP,
         Category::MaskedWord,
         "把被遮挡的“DP”还原为“GDP”",
+    ),
+    (
+        ids::PAGE_NUMBERS,
+        Category::PageNumber,
+        "删除单独成行的页码（如“— 1 —”“第1页 共5页”）",
     ),
     (ids::TRAILING_SPACES, Category::Whitespace, "删除行尾空格"),
     (

@@ -499,6 +499,94 @@ fn byte_order_marks_where_files_were_joined_come_out() {
     );
 }
 
+/// Site furniture that is neither a report nor the author's: a word-count note under the
+/// compilation title, and a reading list of other articles' titles after the last report.
+/// Neither becomes a report, and cleaning takes both away; a report that follows a reading
+/// list directly keeps its title.
+#[test]
+fn word_count_notes_and_reading_lists_are_junk_not_reports() {
+    let rules = RuleSet::default();
+    let text = "2023年度乡镇街道工作总结汇编（精选2篇）\n（本文共计3256字，word版可编辑）\n\n\
+                XX街道2023年工作总结\n2023年，我街道扎实推进各项工作。\n一、主要工作\n完成投资XX万元。\n\n\
+                XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n一、主要工作\n检查企业XX家。\n\
+                【推荐阅读】\nXX镇2023年工作总结及2024年工作计划\nXX村2023年工作总结\n";
+    let titles = |text: &str| -> Vec<String> {
+        let a = crate::analysis::analyze(text);
+        a.outline.reports.iter().map(|r| r.title.clone()).collect()
+    };
+    assert_eq!(
+        titles(text),
+        ["XX街道2023年工作总结", "XX镇2023年安全生产自查报告"]
+    );
+    let a = crate::analysis::analyze(text);
+    let cleaned = apply(
+        text,
+        &crate::analysis::plan_cleaning(text, &a.outline, &rules),
+    )
+    .text;
+    for junk in ["本文共计", "推荐阅读", "工作计划", "XX村"] {
+        assert!(!cleaned.contains(junk), "{junk} left in:\n{cleaned}");
+    }
+    assert!(
+        cleaned.ends_with("一、主要工作\n检查企业XX家。\n"),
+        "{cleaned}"
+    );
+    assert_idempotent(&cleaned, &rules);
+
+    let text = "XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n【推荐阅读】\n\
+                XX镇2023年工作总结\nXX村2023年工作总结\n2023年，我村扎实推进各项工作。\n";
+    assert_eq!(
+        titles(text),
+        ["XX镇2023年安全生产自查报告", "XX村2023年工作总结"]
+    );
+    let a = crate::analysis::analyze(text);
+    let cleaned = apply(
+        text,
+        &crate::analysis::plan_cleaning(text, &a.outline, &rules),
+    )
+    .text;
+    assert_eq!(
+        cleaned,
+        "XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n\
+         XX村2023年工作总结\n2023年，我村扎实推进各项工作。\n"
+    );
+}
+
+/// Page numbers a printed document left between paragraphs and between reports go, with
+/// the blank lines around them; the reports are found as if they had never been there.
+#[test]
+fn page_numbers_on_their_own_lines_go() {
+    let rules = RuleSet::default();
+    let text = "XX街道2023年工作总结\n2023年，我街道扎实推进各项工作。\n\n— 1 —\n\n\
+                一、主要工作\n完成投资XX万元。\n第2页 共3页\n\n\n\
+                XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n- 3 -\n";
+    let a = crate::analysis::analyze(text);
+    let titles: Vec<&str> = a.outline.reports.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["XX街道2023年工作总结", "XX镇2023年安全生产自查报告"]
+    );
+    let edits = crate::analysis::plan_cleaning(text, &a.outline, &rules);
+    let cleaned = apply(text, &edits).text;
+    assert_eq!(
+        cleaned,
+        "XX街道2023年工作总结\n2023年，我街道扎实推进各项工作。\n\n一、主要工作\n完成投资XX万元。\n\n\
+         XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n"
+    );
+    assert_eq!(
+        counts(&edits).get(ids::PAGE_NUMBERS),
+        Some(&3),
+        "{:?}",
+        counts(&edits)
+    );
+    assert_idempotent(&cleaned, &rules);
+    // Switched off, they stay.
+    let mut off = RuleSet::default();
+    off.set_enabled(ids::PAGE_NUMBERS, false);
+    let kept = apply(text, &crate::analysis::plan_cleaning(text, &a.outline, &off)).text;
+    assert!(kept.contains("— 1 —") && kept.contains("第2页 共3页"), "{kept}");
+}
+
 #[test]
 fn content_lines_between_adverts_survive() {
     let text = "【哒哒素材库】每天更新材料，会员群同步更新\n会员单位达到56家。\n【哒哒代笔】持续接单中，请联系客服：cwk\n";
