@@ -858,10 +858,16 @@ mod tests {
         assert!(is_reading_list_header(" 相关文章： "));
         assert!(!is_reading_list_header("【推荐阅读】XX镇2023年工作总结"));
         let title = |l: &str| l.ends_with("总结");
-        assert_eq!(reading_list_len(["甲镇总结", "乙村总结", "", "丙"], title), 2);
+        assert_eq!(
+            reading_list_len(["甲镇总结", "乙村总结", "", "丙"], title),
+            2
+        );
         assert_eq!(reading_list_len(["甲镇总结", "乙村总结"], title), 2);
         // The last title opens the text after it: it stays.
-        assert_eq!(reading_list_len(["甲镇总结", "乙村总结", "正文。"], title), 1);
+        assert_eq!(
+            reading_list_len(["甲镇总结", "乙村总结", "正文。"], title),
+            1
+        );
         assert_eq!(reading_list_len(["", "甲镇总结"], title), 0);
     }
 

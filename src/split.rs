@@ -9,42 +9,65 @@ use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
 use crate::outline;
 use std::ops::Range;
 
-/// Words a report title ends with (before an optional "（第N篇）" or date).
-const TITLE_ENDINGS: [&str; 30] = [
+/// Words a report title ends with (before an optional "（第N篇）" or date), in simplified
+/// and, where they differ, traditional characters (sites that convert their pages).
+const TITLE_ENDINGS: [&str; 50] = [
     "总结",
+    "總結",
     "计划",
+    "計劃",
     "报告",
+    "報告",
     "汇报",
+    "匯報",
+    "彙報",
     "打算",
     "谋划",
+    "謀劃",
     "规划",
+    "規劃",
     "方案",
     "要点",
+    "要點",
     "安排",
     "思路",
     "材料",
     "讲话",
+    "講話",
     "发言",
+    "發言",
     "发言稿",
+    "發言稿",
     "述职",
+    "述職",
     "述廉",
     "情况",
+    "情況",
     "自查",
     "工作",
     "意见",
+    "意見",
     "通知",
     "提纲",
+    "提綱",
     "剖析",
     "对照检查",
+    "對照檢查",
     "心得体会",
+    "心得體會",
     "体会",
+    "體會",
     "调研",
+    "調研",
     "举措",
+    "舉措",
     "总结会",
 ];
 
 /// Words of a compilation title.
-const COMPILATION_WORDS: [&str; 6] = ["汇编", "合集", "合辑", "范文", "精选", "大全"];
+const COMPILATION_WORDS: [&str; 11] = [
+    "汇编", "彙編", "匯編", "合集", "合辑", "合輯", "范文", "範文", "精选", "精選", "大全",
+];
 
 /// A title has at most 70 characters (plus paywall markers and spaces around it).
 const MAX_TITLE_BYTES: usize = 70 * 3 + 32;
@@ -481,8 +504,122 @@ pub(crate) fn is_title_shaped(line: &str) -> bool {
         && !outline::is_date_line(line)
 }
 
+/// What a site numbers the reports of a compilation with, before a title: 【篇一】, 篇三：,
+/// 第五篇 , 范文4：, 【例文2】. (Not 材料N：, which reports use to list their attachments.)
+const LABEL_WORDS: [&str; 3] = ["篇", "范文", "例文"];
+
+/// The bytes of a report title line that are the site's numbering of the report, not its
+/// title: a label before it ("【篇一】", "篇三：", "第五篇 ", "范文4：") and a count after it
+/// ("（第3篇）"). Ranges into `line`, in order; none for a line without them (or with
+/// nothing else).
+pub(crate) fn title_labels(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let start = head_label_len(line);
+    // "（第3篇）" closing the line.
+    let trimmed = line.trim_end_matches([' ', '　']);
+    let mut end = line.len();
+    if trimmed.ends_with(['）', ')'])
+        && let Some(open) = trimmed.rfind(['（', '('])
+        && open >= start
+    {
+        let inner = trimmed[open..]
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        if label_len(inner) == Some(inner.len()) {
+            end = open;
+        }
+    }
+    // A label with nothing else is the line's text, not a label of it.
+    if line[start..end].trim().is_empty() {
+        return out;
+    }
+    if start > 0 {
+        out.push(0..start);
+    }
+    if end < line.len() {
+        out.push(end..trimmed.len());
+    }
+    out
+}
+
+/// A number in Chinese or in (at most three) digits at the start of `s`: its byte length.
+fn number_len(s: &str) -> Option<usize> {
+    if let Some((_, len)) = outline::chinese_number(s) {
+        return Some(len);
+    }
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    (1..=3).contains(&digits).then_some(digits)
+}
+
+/// "篇一", "第五篇", "范文4" at the start of `s`: its byte length.
+fn label_len(s: &str) -> Option<usize> {
+    if let Some(rest) = s.strip_prefix('第') {
+        let n = number_len(rest)?;
+        return rest[n..].starts_with('篇').then_some(3 + n + 3);
+    }
+    let word = LABEL_WORDS.iter().find(|w| s.starts_with(*w))?;
+    Some(word.len() + number_len(&s[word.len()..])?)
+}
+
+/// Bytes of the label opening `line` ("【篇一】", "篇三：", "第五篇 "), with the spaces
+/// before and after it; 0 when it opens otherwise.
+fn head_label_len(line: &str) -> usize {
+    let body = line.trim_start_matches([' ', '　']);
+    // Decided on the first character for almost every line.
+    if !body.starts_with(['【', '[', '篇', '第', '范', '例']) {
+        return 0;
+    }
+    let head = if let Some(inner) = body.strip_prefix(['【', '[']) {
+        label_len(inner).and_then(|n| {
+            let close = inner[n..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '】' | ']'))?;
+            Some(body.len() - inner.len() + n + close.len_utf8())
+        })
+    } else {
+        label_len(body).and_then(|n| {
+            let sep = body[n..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '：' | ':' | '、' | ' ' | '　' | '.' | '．'))?;
+            Some(n + sep.len_utf8())
+        })
+    };
+    // Spaces after the label go with it.
+    head.map_or(0, |n| {
+        line.len() - body[n..].trim_start_matches([' ', '　']).len()
+    })
+}
+
+/// `line` without a site's label before its title ("【篇一】XX社区…" → "XX社区…"), unless
+/// the label is all there is.
+fn without_label(line: &str) -> &str {
+    match head_label_len(line) {
+        0 => line,
+        n if line[n..].trim().is_empty() => line,
+        n => &line[n..],
+    }
+}
+
+/// A title without the site's numbering around it ([`title_labels`]): "【篇一】XX社区…（第1篇）"
+/// → "XX社区…".
+pub(crate) fn unlabelled_title(title: &str) -> &str {
+    let labels = title_labels(title);
+    let start = labels.first().filter(|r| r.start == 0).map_or(0, |r| r.end);
+    let end = labels
+        .last()
+        .filter(|r| r.start > 0)
+        .map_or(title.len(), |r| r.start);
+    title[start..end].trim_end()
+}
+
 /// How strongly `line` reads as a report title.
 fn title_score(line: &str) -> u32 {
+    let unlabelled = without_label(line);
+    // A site numbers reports, never headings: its label marks a title.
+    let labelled = unlabelled.len() < line.len();
+    let line = unlabelled;
     if !is_title_shaped(line) {
         return 0;
     }
@@ -499,6 +636,9 @@ fn title_score(line: &str) -> u32 {
     }
     if line.chars().count() > 50 || line.contains('，') {
         score = score.saturating_sub(2);
+    }
+    if labelled {
+        score += 2;
     }
     score
 }
@@ -823,6 +963,110 @@ mod tests {
         assert!(
             parallel.iter().all(|r| r.findings.len() == 2),
             "（三） after （一） and 四是 after 二是"
+        );
+    }
+
+    #[test]
+    fn a_sites_numbering_of_its_reports_is_a_label_around_the_title() {
+        fn label(line: &str) -> Vec<&str> {
+            title_labels(line).into_iter().map(|r| &line[r]).collect()
+        }
+        assert_eq!(label("【篇一】XX社区2024年工作总结"), ["【篇一】"]);
+        assert_eq!(label("[篇12]XX社区2024年工作总结"), ["[篇12]"]);
+        assert_eq!(label("篇三：XX街道2024年度工作总结"), ["篇三："]);
+        assert_eq!(label("第五篇 XX社区网格化管理工作总结"), ["第五篇 "]);
+        assert_eq!(label("范文4：社区党支部2024年工作总结"), ["范文4："]);
+        assert_eq!(label("县林业局2023年度工作总结（第3篇）"), ["（第3篇）"]);
+        assert_eq!(
+            label("【篇二】XX镇工作总结（第2篇） "),
+            ["【篇二】", "（第2篇）"]
+        );
+        assert_eq!(
+            unlabelled_title("【篇二】XX镇工作总结（第2篇） "),
+            "XX镇工作总结"
+        );
+        // Not labels: a part heading, a count in a title, a label alone, a date.
+        for line in [
+            "第一部分 总体情况",
+            "范文3篇汇编",
+            "篇一",
+            "【篇一】",
+            "XX镇2023年工作总结（2023年）",
+            "篇章结构调整方案",
+        ] {
+            assert!(title_labels(line).is_empty(), "{line}");
+        }
+    }
+
+    /// Reports numbered by the site and separated only by their title lines are all found,
+    /// a "第五篇" title is a report, not a heading of the report before it, and cleaning
+    /// takes the labels away without joining two reports.
+    #[test]
+    fn labelled_reports_are_found_and_stay_apart_once_cleaned() {
+        let text = "社区工作总结汇编（3篇）\n\n【篇一】XX社区2024年工作总结\n2024年，社区完成各项目标任务。\n\
+                    一、主要工作\n二、下一步计划\n范文2：社区党支部2024年工作总结\n一年来，党支部坚持以人民为中心。\n\
+                    一、加强思想建设\n第三篇 XX社区网格化管理工作总结\n为提升基层治理水平，我社区开展网格化管理试点。\n\
+                    一、基本情况\n";
+        let titles = |text: &str| -> Vec<String> {
+            split_str(text)
+                .reports
+                .iter()
+                .map(|r| r.title.clone())
+                .collect()
+        };
+        assert_eq!(
+            titles(text),
+            [
+                "【篇一】XX社区2024年工作总结",
+                "范文2：社区党支部2024年工作总结",
+                "第三篇 XX社区网格化管理工作总结"
+            ]
+        );
+        assert!(
+            split_str(text)
+                .reports
+                .iter()
+                .all(|r| r.findings.is_empty()),
+            "no numbering finding"
+        );
+        let rules = crate::clean::RuleSet::default();
+        let a = crate::analysis::analyze(text);
+        let cleaned = crate::edit::apply(
+            text,
+            &crate::analysis::plan_cleaning(text, &a.outline, &rules),
+        )
+        .text;
+        assert_eq!(
+            titles(&cleaned),
+            [
+                "XX社区2024年工作总结",
+                "社区党支部2024年工作总结",
+                "XX社区网格化管理工作总结"
+            ]
+        );
+        let again = crate::analysis::analyze(&cleaned);
+        assert!(crate::analysis::plan_cleaning(&cleaned, &again.outline, &rules).is_empty());
+    }
+
+    /// Sites that convert their pages to traditional characters: the titles still read as
+    /// titles and the compilation's title as one.
+    #[test]
+    fn a_compilation_in_traditional_characters_splits() {
+        let text = "2023年工作總結及2024年工作計劃彙編（2篇）\n\n\
+                    XX區衛生健康局2023年工作總結及2024年工作計劃\n2023年，我局全面貫徹落實黨的二十大精神。\n\
+                    一、主要做法及成效\n\nXX鎮2023年安全生產工作總結\n今年以來，XX鎮堅持以人民為中心。\n一、主要工作\n";
+        let o = split_str(text);
+        assert_eq!(
+            o.title.as_deref(),
+            Some("2023年工作總結及2024年工作計劃彙編（2篇）")
+        );
+        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "XX區衛生健康局2023年工作總結及2024年工作計劃",
+                "XX鎮2023年安全生產工作總結"
+            ]
         );
     }
 

@@ -79,7 +79,7 @@ const TITLES: [&str; 8] = [
     "区粮食局2023年工作总结及2024年工作计划",
     "关于2023年度安全生产工作情况的报告",
     "XX镇2023年上半年工作总结",
-    "县林业局2023年度工作总结（第3篇）",
+    "县林业局2023年度工作总结",
     "市場監督管理局2023年工作總結",
     "街道2023年工作总结和2024年工作思路",
     "××县发展和改革委员会2023年工作总结",
@@ -220,14 +220,29 @@ pub fn compose(bytes: &[u8]) -> Compilation {
         }
         if d.chance(220) || r == 0 {
             let title = d.pick(&TITLES);
+            // The site's numbering of its reports, around the title.
+            let written = if d.chance(60) {
+                let n = d.below(12);
+                match d.below(4) {
+                    0 => format!("【篇{}】{title}", CHINESE[n]),
+                    1 => format!("篇{}：{title}", CHINESE[n]),
+                    2 => format!("范文{}：{title}", n + 1),
+                    _ => format!("{title}（第{}篇）", n + 1),
+                }
+            } else {
+                title.to_string()
+            };
             if d.chance(70) {
                 let marker = d.pick(&PAYWALL);
                 lines.push(Line {
-                    text: format!("{marker}{title}"),
+                    text: format!("{marker}{written}"),
                     keep: Keep::OneOf(vec![title.to_string()]),
                 });
             } else {
-                content(&mut lines, title.to_string());
+                lines.push(Line {
+                    text: written,
+                    keep: Keep::OneOf(vec![title.to_string()]),
+                });
             }
             blank(&mut lines, d.below(2));
         }

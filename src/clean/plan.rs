@@ -432,10 +432,14 @@ impl<'a> Planner<'a> {
     /// Edits writing the report titles into an empty 目录, one per entry line; reports
     /// beyond the entries get new entry lines numbered the same way.
     fn toc_fill(&self, toc: &Toc, outline: &Outline, inline: &Inline) -> Vec<Edit> {
+        let labels_on = self.on(ids::REPORT_LABELS);
         let titles: Vec<String> = outline
             .reports
             .iter()
-            .map(|r| inline.clean_fragment(&r.title))
+            .map(|r| match labels_on {
+                true => inline.clean_fragment(crate::split::unlabelled_title(&r.title)),
+                false => inline.clean_fragment(&r.title),
+            })
             .collect();
         let entries = self.toc_entry_lines(toc);
         let mut out = Vec::new();
@@ -467,6 +471,26 @@ impl<'a> Planner<'a> {
             }
             let at = r.start + line.trim_end().len();
             out.push(rule_edit(self.text, at..r.end, new, ids::EMPTY_TOC));
+        }
+        out
+    }
+
+    /// The site's numbering around each report's title: "【篇一】", "范文3：", "（第2篇）".
+    fn report_labels(&self, outline: &Outline) -> Vec<Edit> {
+        let mut out = Vec::new();
+        for li in outline.reports.iter().filter_map(|r| r.title_line) {
+            if li >= self.lines.count() {
+                continue;
+            }
+            let r = self.lines.range(li);
+            // A title right under the previous report's last line was told apart by its label:
+            // a blank line takes the label's place.
+            let joined = li > 0 && !self.looks_blank(li - 1);
+            for label in crate::split::title_labels(&self.text[r.clone()]) {
+                let new = if label.start == 0 && joined { "\n" } else { "" };
+                let at = r.start + label.start..r.start + label.end;
+                out.push(rule_edit(self.text, at, new, ids::REPORT_LABELS));
+            }
         }
         out
     }
@@ -552,6 +576,9 @@ impl<'a> Planner<'a> {
         }
         if self.on(ids::STRAY_BOM) {
             more.extend(self.stray_boms(only));
+        }
+        if self.on(ids::REPORT_LABELS) {
+            more.extend(self.report_labels(outline));
         }
         if !more.is_empty() {
             edits.extend(more);

@@ -13,6 +13,7 @@ pub mod ids {
     pub const PAYWALL_MARKERS: &str = "paywall_markers";
     pub const ADVERT_LINES: &str = "advert_lines";
     pub const ADVERT_BLOCKS: &str = "advert_blocks";
+    pub const REPORT_LABELS: &str = "report_labels";
     pub const BRAND_WORDS: &str = "brand_words";
     pub const PINYIN_GLOSS: &str = "pinyin_gloss";
     pub const MASKED_PARTY: &str = "masked_party";
@@ -42,6 +43,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         ids::ADVERT_BLOCKS,
         Category::Advert,
         "删除广告块：夹在两条广告之间的可疑行、“推荐阅读”下的文章链接",
+    ),
+    (
+        ids::REPORT_LABELS,
+        Category::Advert,
+        "删除网站给各篇加的篇目编号（【篇一】、范文3：、（第2篇））",
     ),
     (
         ids::BRAND_WORDS,

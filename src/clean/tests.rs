@@ -583,8 +583,15 @@ fn page_numbers_on_their_own_lines_go() {
     // Switched off, they stay.
     let mut off = RuleSet::default();
     off.set_enabled(ids::PAGE_NUMBERS, false);
-    let kept = apply(text, &crate::analysis::plan_cleaning(text, &a.outline, &off)).text;
-    assert!(kept.contains("— 1 —") && kept.contains("第2页 共3页"), "{kept}");
+    let kept = apply(
+        text,
+        &crate::analysis::plan_cleaning(text, &a.outline, &off),
+    )
+    .text;
+    assert!(
+        kept.contains("— 1 —") && kept.contains("第2页 共3页"),
+        "{kept}"
+    );
 }
 
 #[test]
