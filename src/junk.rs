@@ -220,20 +220,25 @@ pub const MAX_PAGE_NUMBER_BYTES: usize = 40;
 /// "— 2 —", "－3－", "第3页", "第 3 页 共 12 页", "第3页/共12页". Never a line with words.
 #[inline]
 pub fn is_page_number_line(line: &str) -> bool {
-    opens_like_page_number(line.as_bytes())
+    opens_like_layout_line(line.as_bytes())
         && line.len() <= MAX_PAGE_NUMBER_BYTES + 8
         && reads_as_page_number(line)
 }
 
-/// Whether a line starting with `bytes` can be a page number: it opens with a space, a dash
-/// or 第. Decides almost every line on its first byte.
+/// Whether a line starting with `bytes` can be a page number or a separator line: it opens
+/// with a space, a dash, 第 or a character separators repeat. Decides almost every line on
+/// its first byte.
 #[inline]
-pub fn opens_like_page_number(bytes: &[u8]) -> bool {
+pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
     match bytes {
-        [b' ' | b'\t' | b'-', ..] => true,
-        // — – ─, the ideographic space, 第, －.
-        [0xE2, 0x80, 0x94 | 0x93, ..] | [0xE2, 0x94, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => true,
-        [0xE7, 0xAC, 0xAC, ..] | [0xEF, 0xBC, 0x8D, ..] => true,
+        [b' ' | b'\t' | b'-' | b'*' | b'=' | b'~' | b'_', ..] => true,
+        // ·
+        [0xC2, 0xB7, ..] => true,
+        // — – ※ ─ ━, the ideographic space, 第.
+        [0xE2, 0x80, 0x94 | 0x93 | 0xBB, ..] | [0xE2, 0x94, 0x80 | 0x81, ..] => true,
+        [0xE3, 0x80, 0x80, ..] | [0xE7, 0xAC, 0xAC, ..] => true,
+        // － ＊ ＝ ＿ ～
+        [0xEF, 0xBC, 0x8D | 0x8A | 0x9D | 0xBF, ..] | [0xEF, 0xBD, 0x9E, ..] => true,
         _ => false,
     }
 }
@@ -276,6 +281,22 @@ fn reads_as_page_number(line: &str) -> bool {
         None => (l, None),
     };
     page(this, '第') && total.is_none_or(|t| page(t, '共'))
+}
+
+/// Characters a separator line repeats: "————————", "********", "========".
+const SEPARATOR_CHARS: [char; 14] = [
+    '—', '-', '─', '━', '*', '＊', '=', '＝', '~', '～', '_', '＿', '·', '※',
+];
+
+/// A line drawn between two texts, nothing but one character repeated at least three times
+/// ("————————", "****************"): a site's or a converter's, not words.
+#[inline]
+pub fn is_separator_line(line: &str) -> bool {
+    let l = line.trim_matches([' ', '\t', '\u{3000}']);
+    let Some(first) = l.chars().next() else {
+        return false;
+    };
+    SEPARATOR_CHARS.contains(&first) && l.chars().all(|c| c == first) && l.chars().nth(2).is_some()
 }
 
 /// What sites print above the links to their other articles that they append to a text.
@@ -849,6 +870,32 @@ mod tests {
             "- 12345 -",
         ] {
             assert!(!is_page_number_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn separator_lines_repeat_one_character() {
+        for line in [
+            "————————",
+            "****************",
+            " ======= ",
+            "---",
+            "※※※※",
+            "～～～～",
+        ] {
+            assert!(is_separator_line(line), "{line}");
+            assert!(opens_like_layout_line(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "——",
+            "—— END ——",
+            "**注意**",
+            "-=-=-=",
+            "……",
+            "一一一一",
+            "",
+        ] {
+            assert!(!is_separator_line(line), "{line}");
         }
     }
 

@@ -362,6 +362,9 @@ pub fn outline(
     // The last inline 一是/二是 number of the previous line: a paragraph-initial 三是 may
     // continue a run that started inline.
     let mut prev_inline_last = 0;
+    // The last number of an attachment list being read ("附件：1.重点项目清单", then "2.…"):
+    // its numbers are the attachments', not headings.
+    let mut attachments: Option<u32> = None;
     let lines_end = lines.end;
     for line_no in lines {
         if Some(line_no) == title_line {
@@ -372,6 +375,19 @@ pub fn outline(
         let trimmed = unindent(raw);
         let lead = raw.len() - trimmed.len();
         let line_start = range.start + lead;
+        if let Some(after) = attachment_list(trimmed) {
+            attachments = Some(line_marker(after).map_or(0, |m| m.number));
+            continue;
+        }
+        if let Some(last) = attachments {
+            match line_marker(trimmed) {
+                Some(m) if m.kind == HeadingKind::Arabic && m.number == last + 1 => {
+                    attachments = Some(m.number);
+                    continue;
+                }
+                _ => attachments = None,
+            }
+        }
         let mut inline_skip = 0;
         let mut inline_level = stack.len() as u8 + 1;
         let marker = line_marker(trimmed).and_then(|m| {
@@ -520,6 +536,14 @@ pub fn outline(
         }
     }
     (headings, findings)
+}
+
+/// What follows "附件：" (or "附件1：") opening a line: the attachment list of a 公文.
+fn attachment_list(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("附件")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(['：', ':'])?;
+    Some(rest.trim_start_matches([' ', '　']))
 }
 
 /// True when `m` is the next number of a scope already open at or above its depth.
@@ -1047,6 +1071,20 @@ mod tests {
         let (h, f) = run(&text);
         assert_eq!(markers(&text, &h), [("（一）", 1), ("（二）", 1)]);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// An attachment list numbers attachments, not headings: no heading, no gap reported.
+    #[test]
+    fn an_attachment_list_is_not_part_of_the_outline() {
+        let text = "一、主要工作\n二、存在的问题\n附件：1.重点项目清单\n      2.招商引资项目表\n";
+        let (h, f) = run(text);
+        assert_eq!(markers(text, &h), [("一、", 1), ("二、", 1)]);
+        assert!(f.is_empty(), "{f:?}");
+        let text = "一、主要工作\n附件：\n1.重点项目清单\n2.招商引资项目表\n三、问题\n";
+        let (h, f) = run(text);
+        assert_eq!(markers(text, &h), [("一、", 1), ("三、", 1)]);
+        // The outline goes on after the list: 二、 is still missing.
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     /// Studies, speeches and 述职 reports sign and open otherwise than a 公文.

@@ -51,7 +51,7 @@ impl Category {
             Category::BrandWord => "夹带的品牌词",
             Category::PinyinGloss => "拼音注音",
             Category::MaskedWord => "被遮挡的词",
-            Category::PageNumber => "页码",
+            Category::PageNumber => "页码与分隔线",
             Category::Whitespace => "空白",
             Category::Toc => "目录",
         }

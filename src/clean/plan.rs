@@ -589,6 +589,7 @@ impl<'a> Planner<'a> {
         // deletions. A line left with nothing is deleted whole; a line of spaces is blank.
         let trailing_on = self.on(ids::TRAILING_SPACES);
         let pages_on = self.on(ids::PAGE_NUMBERS);
+        let separators_on = self.on(ids::SEPARATOR_LINES);
         let mut kept: Vec<(usize, Edit)> = Vec::with_capacity(edits.len());
         let mut blank = vec![false; n];
         let mut edits = edits.into_iter().peekable();
@@ -597,12 +598,16 @@ impl<'a> Planner<'a> {
             // A page number on a line of its own ("— 2 —") goes whole; decided here, where every
             // line passes once (most are longer than any page number). One that shares its line
             // with a paywall marker is left to the next round, when the marker is gone.
-            if pages_on
-                && r.len() <= junk::MAX_PAGE_NUMBER_BYTES + 8
-                && junk::opens_like_page_number(&text.as_bytes()[r.clone()])
-                && junk::is_page_number_line(&text[r.clone()])
+            // A separator line ("————————") goes whole too.
+            if r.len() <= junk::MAX_PAGE_NUMBER_BYTES * 3
+                && junk::opens_like_layout_line(&text.as_bytes()[r.clone()])
             {
-                self.drop_line(li, ids::PAGE_NUMBERS);
+                let line = &text[r.clone()];
+                if pages_on && junk::is_page_number_line(line) {
+                    self.drop_line(li, ids::PAGE_NUMBERS);
+                } else if separators_on && junk::is_separator_line(line) {
+                    self.drop_line(li, ids::SEPARATOR_LINES);
+                }
             }
             // Most lines have no edit and end on a word: nothing to walk back over.
             if edits.peek().is_none_or(|e| e.range.start > r.end)

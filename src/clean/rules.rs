@@ -19,6 +19,7 @@ pub mod ids {
     pub const MASKED_PARTY: &str = "masked_party";
     pub const MASKED_GDP: &str = "masked_gdp";
     pub const PAGE_NUMBERS: &str = "page_number_lines";
+    pub const SEPARATOR_LINES: &str = "separator_lines";
     pub const TRAILING_SPACES: &str = "trailing_spaces";
     pub const STRAY_BOM: &str = "stray_bom";
     pub const BLANK_RUNS: &str = "blank_runs";
@@ -73,6 +74,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         ids::PAGE_NUMBERS,
         Category::PageNumber,
         "删除单独成行的页码（如“— 1 —”“第1页 共5页”）",
+    ),
+    (
+        ids::SEPARATOR_LINES,
+        Category::PageNumber,
+        "删除分隔线（“————”“****”这样只有一种符号的行）",
     ),
     (ids::TRAILING_SPACES, Category::Whitespace, "删除行尾空格"),
     (

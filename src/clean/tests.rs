@@ -552,13 +552,14 @@ fn word_count_notes_and_reading_lists_are_junk_not_reports() {
     );
 }
 
-/// Page numbers a printed document left between paragraphs and between reports go, with
-/// the blank lines around them; the reports are found as if they had never been there.
+/// Page numbers a printed document left between paragraphs and between reports go, and a
+/// separator line, with the blank lines around them; the reports are found as if they had
+/// never been there.
 #[test]
 fn page_numbers_on_their_own_lines_go() {
     let rules = RuleSet::default();
     let text = "XX街道2023年工作总结\n2023年，我街道扎实推进各项工作。\n\n— 1 —\n\n\
-                一、主要工作\n完成投资XX万元。\n第2页 共3页\n\n\n\
+                一、主要工作\n完成投资XX万元。\n第2页 共3页\n————————————\n\n\n\
                 XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n- 3 -\n";
     let a = crate::analysis::analyze(text);
     let titles: Vec<&str> = a.outline.reports.iter().map(|r| r.title.as_str()).collect();
@@ -574,8 +575,11 @@ fn page_numbers_on_their_own_lines_go() {
          XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n"
     );
     assert_eq!(
-        counts(&edits).get(ids::PAGE_NUMBERS),
-        Some(&3),
+        (
+            counts(&edits).get(ids::PAGE_NUMBERS),
+            counts(&edits).get(ids::SEPARATOR_LINES)
+        ),
+        (Some(&3), Some(&1)),
         "{:?}",
         counts(&edits)
     );
