@@ -398,7 +398,10 @@ fn split_lines(lines: Lines) -> Outline {
     let toc_next = lines
         .next_text(cursor + 1)
         .is_some_and(|l| is_toc_heading(&lines.content(l)));
-    if COMPILATION_WORDS.iter().any(|w| first.contains(w)) || toc_next {
+    // "范文1：…工作总结" is the first report's title, numbered by the site: its label is no
+    // compilation word.
+    let named = without_label(&first);
+    if COMPILATION_WORDS.iter().any(|w| named.contains(w)) || toc_next {
         out.title = Some(first);
         out.title_line = Some(cursor);
         cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
@@ -1046,6 +1049,23 @@ mod tests {
         );
         let again = crate::analysis::analyze(&cleaned);
         assert!(crate::analysis::plan_cleaning(&cleaned, &again.outline, &rules).is_empty());
+    }
+
+    /// "范文1：…" opening the file is the first report, numbered by the site; 范文 in its
+    /// label is no compilation word. Found by the compilation fuzz target.
+    #[test]
+    fn a_labelled_first_report_is_not_the_compilation_title() {
+        let text = "范文1：2023年XX区卫生健康工作总结及2024年工作计划\n今年以来，我区全面贯彻落实新发展理念。\n\
+                    一、主要工作成效\n";
+        let o = split_str(text);
+        assert_eq!(o.title, None);
+        assert_eq!(o.reports.len(), 1);
+        assert_eq!(o.reports[0].title_line, Some(0));
+        // A compilation title is still one.
+        let o = split_str(
+            "2023年工作总结范文汇编\n\nXX镇2023年工作总结\n今年以来，我镇扎实推进各项工作。\n",
+        );
+        assert_eq!(o.title.as_deref(), Some("2023年工作总结范文汇编"));
     }
 
     /// Sites that convert their pages to traditional characters: the titles still read as
