@@ -59,20 +59,33 @@ fn the_sample_opens_with_several_reports_and_selecting_one_shows_its_text() {
     assert!(h.state().editor.buffer.contains("农业农村"));
 }
 
+/// Clicks the first entry of the first sample report's outline that `pick` chooses (`what`
+/// says what it should be) and gives its heading.
+fn click_heading(
+    h: &mut Harness<'static, App>,
+    what: &str,
+    pick: impl Fn(&App, &qinggao::model::Heading) -> bool,
+) -> qinggao::model::Heading {
+    let report = h.state().ws.analysis.outline.reports[0].clone();
+    let heading = report
+        .outline
+        .iter()
+        .find(|x| pick(h.state(), x))
+        .unwrap_or_else(|| panic!("the first sample report has {what}"))
+        .clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    heading
+}
+
 #[test]
 fn clicking_an_outline_entry_moves_the_cursor_to_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(sample_app(dir.path()));
     h.run();
-    let report = h.state().ws.analysis.outline.reports[0].clone();
-    let heading = report
-        .outline
-        .iter()
-        .find(|x| x.marker(&h.state().ws.text).starts_with('（') && x.level >= 2)
-        .expect("the first sample report has （一） headings")
-        .clone();
-    h.get_by_label(&heading_label(h.state(), &heading)).click();
-    h.run();
+    let heading = click_heading(&mut h, "（一） headings", |app, x| {
+        x.marker(&app.ws.text).starts_with('（') && x.level >= 2
+    });
     let want = h.state().ws.analysis.index.line_start(heading.line);
     assert_eq!(h.state().editor.cursor, Some(want));
 }
@@ -82,15 +95,9 @@ fn clicking_an_entry_inside_a_paragraph_moves_the_cursor_to_its_marker() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(sample_app(dir.path()));
     h.run();
-    let report = h.state().ws.analysis.outline.reports[0].clone();
-    let heading = report
-        .outline
-        .iter()
-        .find(|x| x.kind == qinggao::model::HeadingKind::InlineOrdinal)
-        .expect("the first sample report has an inline 二是")
-        .clone();
-    h.get_by_label(&heading_label(h.state(), &heading)).click();
-    h.run();
+    let heading = click_heading(&mut h, "an inline 二是", |_, x| {
+        x.kind == qinggao::model::HeadingKind::InlineOrdinal
+    });
     let line_start = h.state().ws.analysis.index.line_start(heading.line);
     assert!(heading.marker_range.start > line_start);
     assert_eq!(h.state().editor.cursor, Some(heading.marker_range.start));
