@@ -230,6 +230,22 @@ pub fn is_page_number_line(line: &str) -> bool {
 /// its first byte.
 #[inline]
 pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
+    // A table lookup rules out almost every line before the patterns below are tried.
+    const FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        let firsts = [
+            b' ', b'\t', b'-', b'*', b'=', b'~', b'_', 0xC2, 0xE2, 0xE3, 0xE7, 0xEF,
+        ];
+        let mut i = 0;
+        while i < firsts.len() {
+            t[firsts[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    if !bytes.first().is_some_and(|&b| FIRST[b as usize]) {
+        return false;
+    }
     match bytes {
         [b' ' | b'\t' | b'-' | b'*' | b'=' | b'~' | b'_', ..] => true,
         // ·

@@ -292,17 +292,9 @@ pub fn inline_successors(
             .map(|i| at + i)
             .find(|&i| is_sentence_end(&bytes[i..]))
     };
-    // A list's next item opens the way this one did: a bracket after "（一）", a digit after
-    // "1.", a Chinese numeral (a lead byte E4 or E5) after "一、". Most sentences do not.
-    let class = |b: Option<&u8>| match b {
-        Some(b'0'..=b'9') => Some(b'0'),
-        Some(0xE4 | 0xE5) => Some(0xE4),
-        // "（" (EF BC 88) or "(".
-        Some(b'(') => Some(0xEF),
-        b => b.copied(),
+    let opens_alike = |next: &str| {
+        opening_class(next.as_bytes().first()) == opening_class(marker.as_bytes().first())
     };
-    let opens_alike =
-        |next: &str| class(next.as_bytes().first()) == class(marker.as_bytes().first());
     while let Some(end) = sentence_end(at) {
         let next = line[end + 3..].trim_start_matches([' ', '　']);
         match opens_alike(next).then(|| line_marker(next)).flatten() {
@@ -320,6 +312,19 @@ pub fn inline_successors(
         }
     }
     found
+}
+
+/// How a numbering opens, by its first byte: a bracket ("（" or "("), a digit, a Chinese
+/// numeral (lead byte E4 or E5). A list's next item opens the way the one before it did;
+/// most sentences do not.
+fn opening_class(first: Option<&u8>) -> Option<u8> {
+    match first {
+        Some(b'0'..=b'9') => Some(b'0'),
+        Some(0xE4 | 0xE5) => Some(0xE4),
+        // "（" is EF BC 88.
+        Some(b'(') => Some(0xEF),
+        b => b.copied(),
+    }
 }
 
 /// Whether two markers are written alike but for their numbers and the width of their
@@ -393,7 +398,7 @@ pub fn outline(
         let marker = line_marker(trimmed).and_then(|m| {
             let after = &trimmed[m.len..];
             match heading_text(after) {
-                Some(t) => Some((m, t)),
+                Some(t) => Some((m, t, true)),
                 // A long numbered sentence is still a list item when it continues the
                 // numbering of an open scope ("2.按照…" between 1. and 3.), or when the
                 // next numbered line continues it ("（一）推进…。" before "（二）深化…").
@@ -401,12 +406,13 @@ pub fn outline(
                     || continued(text, index, line_no + 1..lines_end, &m)
                     || !inline_successors(trimmed, m.len, &trimmed[..m.len], &m).is_empty() =>
                 {
-                    Some((m, 0..prefix_len(after, 30)))
+                    Some((m, 0..prefix_len(after, 30), false))
                 }
                 None => None,
             }
         });
-        if let Some((m, htext)) = marker {
+        // `sentence`: the heading's text is its first sentence (not a long one's first words).
+        if let Some((m, htext, sentence)) = marker {
             let this_rank = rank(m.kind);
             // Close scopes of kinds nested deeper than this one.
             while stack.last().is_some_and(|s| rank(s.kind) > this_rank) {
@@ -468,8 +474,22 @@ pub fn outline(
                 marker_range,
                 text_range: text_start + htext.start..text_start + htext.end,
             });
-            // The same list going on inside this line: listed beside it, numbered on.
-            for (pos, n, len) in inline_successors(trimmed, m.len + htext.end, marker, &m) {
+            // The same list going on inside this line: listed beside it, numbered on. Looked
+            // for where the heading's sentence ends right after its text and what follows opens
+            // like a number (most heading lines go on with body text or end there), and after
+            // a long first item.
+            let after_text = m.len + htext.end;
+            let bytes = trimmed.as_bytes();
+            let next = bytes.get(after_text + 3);
+            let successors = match !sentence
+                || is_sentence_end(&bytes[after_text..])
+                    && (opening_class(next) == opening_class(bytes.first())
+                        || matches!(next, Some(b' ' | 0xE3)))
+            {
+                true => inline_successors(trimmed, after_text, marker, &m),
+                false => Vec::new(),
+            };
+            for (pos, n, len) in successors {
                 let after = &trimmed[pos + len..];
                 let text = heading_text(after).unwrap_or_else(|| 0..prefix_len(after, 30));
                 let text_start = line_start + pos + len;

@@ -64,6 +64,30 @@ const TITLE_ENDINGS: [&str; 50] = [
     "总结会",
 ];
 
+/// [`TITLE_ENDINGS`] by their last character, sorted: looked up by a line's last character
+/// (most lines have none of them) instead of trying each.
+static ENDINGS_BY_LAST: std::sync::LazyLock<Vec<(char, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v: Vec<(char, &str)> = TITLE_ENDINGS
+            .iter()
+            .filter_map(|w| Some((w.chars().next_back()?, *w)))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+
+/// Whether `core` ends with one of [`TITLE_ENDINGS`].
+fn ends_like_title(core: &str) -> bool {
+    let Some(last) = core.chars().next_back() else {
+        return false;
+    };
+    let endings = &ENDINGS_BY_LAST[ENDINGS_BY_LAST.partition_point(|(c, _)| *c < last)..];
+    endings
+        .iter()
+        .take_while(|(c, _)| *c == last)
+        .any(|(_, w)| core.ends_with(w))
+}
+
 /// Words of a compilation title.
 const COMPILATION_WORDS: [&str; 11] = [
     "汇编", "彙編", "匯編", "合集", "合辑", "合輯", "范文", "範文", "精选", "精選", "大全",
@@ -628,7 +652,7 @@ fn title_score(line: &str) -> u32 {
     }
     let core = strip_title_suffix(line);
     let mut score: u32 = 0;
-    if TITLE_ENDINGS.iter().any(|w| core.ends_with(w)) {
+    if ends_like_title(core) {
         score += 2;
     }
     if core.starts_with("关于") {
