@@ -289,8 +289,25 @@ pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool)
     if pure && inside_title(before) {
         return Class::name(None);
     }
+    // The low end of a range takes the unit of its high end: "XX—XX人", "X至XX万元",
+    // "X-X月" (a date).
+    if let Some(tail) = RANGE_DASHES.iter().find_map(|d| rest.strip_prefix(d)) {
+        let figure = tail
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || super::scan::is_mask_char(c)))
+            .map_or(tail.len(), |(i, _)| i);
+        if figure > 0 {
+            let high = classify(before, &tail[..figure], &tail[figure..], false);
+            if matches!(high.kind, PlaceholderKind::Quantity | PlaceholderKind::Date) {
+                return high;
+            }
+        }
+    }
     Class::other()
 }
+
+/// What joins the two ends of a range of figures.
+const RANGE_DASHES: [&str; 8] = ["—", "–", "－", "-", "～", "~", "至", "到"];
 
 /// The unit after "余"/"多" in "XX余人", "XX多万元": the unit without the approximation.
 fn unit_after_approx(rest: &str) -> Option<&str> {

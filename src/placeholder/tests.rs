@@ -202,6 +202,47 @@ fn measure_word_then_suffix_is_a_quantity() {
     assert_eq!(one("美丽XX建设").kind, PlaceholderKind::Other);
 }
 
+/// Both ends of a range get its unit, so each prompt shows it: "XX—XX人" asks for two
+/// figures of 人.
+/// A placeholder's kind and unit.
+type Judged<'a> = (PlaceholderKind, Option<&'a str>);
+
+#[test]
+fn both_ends_of_a_range_take_its_unit() {
+    let cases: &[(&str, &[Judged])] = &[
+        (
+            "接待群众XX—XX人次",
+            &[
+                (PlaceholderKind::Quantity, Some("人次")),
+                (PlaceholderKind::Quantity, Some("人次")),
+            ],
+        ),
+        (
+            "投入资金X至XX万元",
+            &[
+                (PlaceholderKind::Quantity, Some("万元")),
+                (PlaceholderKind::Quantity, Some("万元")),
+            ],
+        ),
+        (
+            "完成X-X月任务",
+            &[(PlaceholderKind::Date, None), (PlaceholderKind::Date, None)],
+        ),
+        (
+            "第XX-XX号文件",
+            &[
+                (PlaceholderKind::Other, None),
+                (PlaceholderKind::Other, None),
+            ],
+        ),
+    ];
+    for (input, want) in cases {
+        let ps = found(input);
+        let got: Vec<Judged> = ps.iter().map(|p| (p.kind, p.unit.as_deref())).collect();
+        assert_eq!(&got, want, "in {input:?}");
+    }
+}
+
 #[test]
 fn units_dates_and_titles() {
     let cases: &[(&str, PlaceholderKind, Option<&str>)] = &[
