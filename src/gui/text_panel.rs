@@ -162,10 +162,12 @@ impl Editor {
 /// Highlights of `range` of the document, in buffer bytes.
 fn spans(ws: &Workspace, range: ByteRange) -> Vec<Span> {
     let mut out = Vec::new();
+    // The part inside `range`: a deletion of a report's last line takes its newline, which
+    // lies past the report's end.
     let to_local = |r: &ByteRange| -> Option<ByteRange> {
-        let s = ws.map_offset(r.start, false);
-        let e = ws.map_offset(r.end, true).max(s);
-        (s >= range.start && e <= range.end && e > s).then(|| s - range.start..e - range.start)
+        let s = ws.map_offset(r.start, false).max(range.start);
+        let e = ws.map_offset(r.end, true).min(range.end);
+        (e > s).then(|| s - range.start..e - range.start)
     };
     for p in &ws.analysis.placeholders {
         if let Some(r) = to_local(&p.range) {
@@ -637,6 +639,28 @@ mod tests {
             );
         });
         out.textures_delta.clear();
+    }
+
+    /// A line cleaning deletes at the end of a report (a page number, an advert) is marked,
+    /// although its deletion takes the newline past the report's end.
+    #[test]
+    fn a_deleted_last_line_of_a_report_is_marked() {
+        let text = "XX镇2023年工作总结\n今年以来，我镇扎实推进各项工作。\n— 1 —\n\n\n\
+                    XX村2023年工作总结\n今年以来，我村扎实推进各项工作。\n";
+        let mut ws = Workspace::new(crate::model::Document::from_text(text));
+        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        let r = ws.report_range(0);
+        let page = ws.text[r.clone()]
+            .find("— 1 —")
+            .expect("the page number is in report 1");
+        let marks = spans(&ws, r);
+        assert!(
+            marks
+                .iter()
+                .any(|s| s.mark == Mark::Removed && s.range.start == page),
+            "{:?}",
+            marks.iter().map(|s| (&s.range, s.mark)).collect::<Vec<_>>()
+        );
     }
 
     #[test]
