@@ -154,11 +154,12 @@ impl<'a> Class<'a> {
             unit: None,
         }
     }
-    fn date() -> Class<'a> {
+    /// A part of a date; `unit` is the 年/月/日 after it, so a prompt can say which part.
+    fn date(unit: &'a str) -> Class<'a> {
         Class {
             kind: PlaceholderKind::Date,
             suffix: None,
-            unit: None,
+            unit: Some(unit),
         }
     }
     fn quantity(unit: &'a str) -> Class<'a> {
@@ -226,10 +227,12 @@ fn inside_title(before: &str) -> bool {
 pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool) -> Class<'a> {
     let prev = before.chars().next_back();
     let mut after = rest.chars();
+    // The date word right after the token: "月", "日", "号", "年".
+    let word = |c: char| &rest[..c.len_utf8()];
     match after.next() {
-        Some('月') => return Class::date(),
-        Some('日') if !rest.starts_with("日报") => return Class::date(),
-        Some('号') if prev == Some('月') => return Class::date(),
+        Some('月') => return Class::date(word('月')),
+        Some('日') if !rest.starts_with("日报") => return Class::date(word('日')),
+        Some('号') if prev == Some('月') => return Class::date(word('号')),
         Some('年') => {
             let more = after.as_str();
             let digits = more
@@ -239,7 +242,7 @@ pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool)
                 .unwrap_or(more.len());
             let month_follows = digits > 0 && more[digits..].starts_with('月');
             if token.chars().count() == 4 || month_follows || more.starts_with('度') {
-                return Class::date();
+                return Class::date(word('年'));
             }
             return Class::quantity("年");
         }

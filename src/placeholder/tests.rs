@@ -226,7 +226,10 @@ fn both_ends_of_a_range_take_its_unit() {
         ),
         (
             "完成X-X月任务",
-            &[(PlaceholderKind::Date, None), (PlaceholderKind::Date, None)],
+            &[
+                (PlaceholderKind::Date, Some("月")),
+                (PlaceholderKind::Date, Some("月")),
+            ],
         ),
         (
             "第XX-XX号文件",
@@ -265,8 +268,8 @@ fn units_dates_and_titles() {
         ("补种树木XX株", PlaceholderKind::Quantity, Some("株")),
         ("收入XX亿，", PlaceholderKind::Quantity, Some("亿")),
         ("连续X年获评", PlaceholderKind::Quantity, Some("年")),
-        ("20XX年工作", PlaceholderKind::Date, None),
-        ("X月召开", PlaceholderKind::Date, None),
+        ("20XX年工作", PlaceholderKind::Date, Some("年")),
+        ("X月召开", PlaceholderKind::Date, Some("月")),
         ("《XX关于印发方案的通知》", PlaceholderKind::Name, None),
         ("注册人数XX，", PlaceholderKind::Other, None),
     ];
@@ -276,6 +279,9 @@ fn units_dates_and_titles() {
     }
     let ps = found("截至2023年X月X日");
     assert!(ps.iter().all(|p| p.kind == PlaceholderKind::Date));
+    // Each part of a date says which it is, for its prompt.
+    let units: Vec<Option<&str>> = ps.iter().map(|p| p.unit.as_deref()).collect();
+    assert_eq!(units, [Some("月"), Some("日")]);
     let title = one("《XX关于印发方案的通知》");
     assert_eq!(
         title.group,
