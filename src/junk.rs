@@ -213,7 +213,8 @@ const SIGNALS: &[(&str, i32)] = &[
     ("我们", -1),
 ];
 
-/// Longest line [`is_page_number_line`] looks at, in bytes.
+/// Longest page number [`is_page_number_line`] reads, in bytes, spaces around it aside (it
+/// looks at lines of up to 8 bytes more).
 pub const MAX_PAGE_NUMBER_BYTES: usize = 40;
 
 /// A page number a printed or converted document left on a line of its own: "- 1 -",
@@ -259,14 +260,9 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`is_page_number_line`] for a short line opening as a page number can.
+/// [`is_page_number_line`] for a short line opening as a layout line can.
 fn reads_as_page_number(line: &str) -> bool {
     const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
-    if line.len() > MAX_PAGE_NUMBER_BYTES + 8
-        || !line.starts_with([' ', '\t', '\u{3000}', '第']) && !line.starts_with(DASHES)
-    {
-        return false;
-    }
     let l = line.trim_matches([' ', '\t', '\u{3000}']);
     if l.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
@@ -328,10 +324,13 @@ const READING_LIST_HEADERS: &[&str] = &[
     "相关文章",
 ];
 
+/// Longest line read as a possible reading-list header ("【推荐阅读】" is 18 bytes).
+const READING_LIST_HEADER_BYTES: usize = 40;
+
 /// Whether `line` is nothing but a reading-list header: "【推荐阅读】", "相关文章：".
 pub fn is_reading_list_header(line: &str) -> bool {
     // A header is a few words: adverts, longer, are decided on their length.
-    if line.len() > 40 {
+    if line.len() > READING_LIST_HEADER_BYTES {
         return false;
     }
     let core = line

@@ -481,13 +481,14 @@ pub fn outline(
             let after_text = m.len + htext.end;
             let bytes = trimmed.as_bytes();
             let next = bytes.get(after_text + 3);
-            let successors = match !sentence
+            let may_go_on = !sentence
                 || is_sentence_end(&bytes[after_text..])
                     && (opening_class(next) == opening_class(bytes.first())
-                        || matches!(next, Some(b' ' | 0xE3)))
-            {
-                true => inline_successors(trimmed, after_text, marker, &m),
-                false => Vec::new(),
+                        || matches!(next, Some(b' ' | 0xE3)));
+            let successors = if may_go_on {
+                inline_successors(trimmed, after_text, marker, &m)
+            } else {
+                Vec::new()
             };
             for (pos, n, len) in successors {
                 let after = &trimmed[pos + len..];

@@ -269,9 +269,6 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
     (Kind::Text, looks)
 }
 
-/// Longest line read as a possible reading-list header ("【推荐阅读】" is 18 bytes).
-const READING_LIST_HEADER_BYTES: usize = 40;
-
 /// The line kinds with the links a site appends under a reading-list header (【推荐阅读】,
 /// an advert line) made junk too: they are titles of other articles, not reports of this
 /// compilation. None when there is no such header (the kinds stand as they are).
@@ -279,9 +276,8 @@ fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Optio
     let line = |l: usize| &text[index.line_range(text, l)];
     let mut out: Option<Vec<Kind>> = None;
     for (header, _) in kinds.iter().enumerate().filter(|(_, k)| **k == Kind::Junk) {
-        // A header is a few words: the adverts, longer, are not read again.
-        let raw = line(header);
-        if raw.len() > READING_LIST_HEADER_BYTES || !junk::is_reading_list_header(raw) {
+        // Decided on the length for the adverts (a header is a few words).
+        if !junk::is_reading_list_header(line(header)) {
             continue;
         }
         let links = junk::reading_list_len((header + 1..kinds.len()).map(line), is_title_shaped);

@@ -436,9 +436,12 @@ impl<'a> Planner<'a> {
         let titles: Vec<String> = outline
             .reports
             .iter()
-            .map(|r| match labels_on {
-                true => inline.clean_fragment(crate::split::unlabelled_title(&r.title)),
-                false => inline.clean_fragment(&r.title),
+            .map(|r| {
+                inline.clean_fragment(if labels_on {
+                    crate::split::unlabelled_title(&r.title)
+                } else {
+                    &r.title
+                })
             })
             .collect();
         let entries = self.toc_entry_lines(toc);
@@ -598,7 +601,7 @@ impl<'a> Planner<'a> {
             // A page number on a line of its own ("— 2 —") goes whole; decided here, where every
             // line passes once (most are longer than any page number). One that shares its line
             // with a paywall marker is left to the next round, when the marker is gone.
-            // A separator line ("————————") goes whole too.
+            // A separator line ("————————") goes whole too; it may be three times as long.
             if r.len() <= junk::MAX_PAGE_NUMBER_BYTES * 3
                 && junk::opens_like_layout_line(&text.as_bytes()[r.clone()])
             {
