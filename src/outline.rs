@@ -267,7 +267,7 @@ pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
 /// byte length). Only for the numbered kinds a line can open with (not 第一部分, not 一是,
 /// whose inline runs are found apart). A heading line goes on with its body text after its
 /// first sentence, so this looks at one sentence end there and stops.
-pub fn inline_successors(
+fn inline_successors(
     line: &str,
     from: usize,
     marker: &str,
@@ -292,12 +292,12 @@ pub fn inline_successors(
             .map(|i| at + i)
             .find(|&i| is_sentence_end(&bytes[i..]))
     };
-    let opens_alike = |next: &str| {
-        opening_class(next.as_bytes().first()) == opening_class(marker.as_bytes().first())
-    };
     while let Some(end) = sentence_end(at) {
         let next = line[end + 3..].trim_start_matches([' ', '　']);
-        match opens_alike(next).then(|| line_marker(next)).flatten() {
+        match opens_alike(next.as_bytes(), marker)
+            .then(|| line_marker(next))
+            .flatten()
+        {
             Some(p)
                 if p.kind == m.kind
                     && p.number == number + 1
@@ -314,17 +314,25 @@ pub fn inline_successors(
     found
 }
 
-/// How a numbering opens, by its first byte: a bracket ("（" or "("), a digit, a Chinese
-/// numeral (lead byte E4 or E5). A list's next item opens the way the one before it did;
-/// most sentences do not.
-fn opening_class(first: Option<&u8>) -> Option<u8> {
-    match first {
+/// Whether `next` (after spaces) opens the way `marker` does: with a bracket ("（" or "("), a
+/// digit, or a Chinese numeral (lead byte E4 or E5). A list's next item opens the way the
+/// one before it did; most sentences do not.
+fn opens_alike(next: &[u8], marker: &str) -> bool {
+    let class = |first: Option<&u8>| match first {
         Some(b'0'..=b'9') => Some(b'0'),
         Some(0xE4 | 0xE5) => Some(0xE4),
         // "（" is EF BC 88.
         Some(b'(') => Some(0xEF),
         b => b.copied(),
+    };
+    let mut next = next;
+    while let Some(rest) = next
+        .strip_prefix(b" ")
+        .or_else(|| next.strip_prefix("　".as_bytes()))
+    {
+        next = rest;
     }
+    class(next.first()) == class(marker.as_bytes().first())
 }
 
 /// Whether two markers are written alike but for their numbers and the width of their
@@ -480,11 +488,9 @@ pub fn outline(
             // a long first item.
             let after_text = m.len + htext.end;
             let bytes = trimmed.as_bytes();
-            let next = bytes.get(after_text + 3);
             let may_go_on = !sentence
                 || is_sentence_end(&bytes[after_text..])
-                    && (opening_class(next) == opening_class(bytes.first())
-                        || matches!(next, Some(b' ' | 0xE3)));
+                    && opens_alike(bytes.get(after_text + 3..).unwrap_or(&[]), marker);
             let successors = if may_go_on {
                 inline_successors(trimmed, after_text, marker, &m)
             } else {
