@@ -276,15 +276,29 @@ fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Optio
     let line = |l: usize| &text[index.line_range(text, l)];
     let mut out: Option<Vec<Kind>> = None;
     for (header, _) in kinds.iter().enumerate().filter(|(_, k)| **k == Kind::Junk) {
-        // Decided on the length for the adverts (a header is a few words).
-        if !junk::is_reading_list_header(line(header)) {
-            continue;
+        let links = reading_list_links(line, header, kinds.len());
+        if links > 0 {
+            let out = out.get_or_insert_with(|| kinds.to_vec());
+            out[header + 1..header + 1 + links].fill(Kind::Junk);
         }
-        let links = junk::reading_list_len((header + 1..kinds.len()).map(line), is_title_shaped);
-        let out = out.get_or_insert_with(|| kinds.to_vec());
-        out[header + 1..header + 1 + links].fill(Kind::Junk);
     }
     out
+}
+
+/// How many of the lines after line `header` (of `count`, read with `line`) are the links
+/// under a reading-list header ([`junk::is_reading_list_header`], [`junk::reading_list_len`]
+/// with titles as the split reads them); 0 when `header` is no such header. The split and
+/// cleaning both ask this.
+pub(crate) fn reading_list_links<'a>(
+    line: impl Fn(usize) -> &'a str,
+    header: usize,
+    count: usize,
+) -> usize {
+    // Decided on the length for the adverts (a header is a few words).
+    if !junk::is_reading_list_header(line(header)) {
+        return 0;
+    }
+    junk::reading_list_len((header + 1..count).map(line), is_title_shaped)
 }
 
 impl<'a> Lines<'a> {
@@ -518,7 +532,7 @@ fn toc_entry(line: &str) -> Option<String> {
 }
 
 /// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
-pub(crate) fn is_title_shaped(line: &str) -> bool {
+fn is_title_shaped(line: &str) -> bool {
     // Cheapest tests first: most short lines that reach here are numbered headings.
     !line.ends_with(SENTENCE_ENDS)
         && outline::line_marker(line).is_none()

@@ -374,13 +374,8 @@ impl<'a> Planner<'a> {
         let mut block = Vec::new();
         for a in (0..n).filter(|&i| advert[i]) {
             // The links a site appends under a reading-list header (【推荐阅读】) go with it.
-            if junk::is_reading_list_header(self.line_text(a)) {
-                let links = junk::reading_list_len(
-                    (a + 1..n).map(|l| self.line_text(l)),
-                    crate::split::is_title_shaped,
-                );
-                block.extend(a + 1..a + 1 + links);
-            }
+            let links = crate::split::reading_list_links(|l| self.line_text(l), a, n);
+            block.extend(a + 1..a + 1 + links);
             let Some(b) = self.next_words(a) else {
                 continue;
             };
