@@ -427,6 +427,13 @@ pub struct Outline {
     pub reports: Vec<Report>,
 }
 
+impl Outline {
+    /// The reports' titles, in order, as written.
+    pub fn report_titles(&self) -> Vec<&str> {
+        self.reports.iter().map(|r| r.title.as_str()).collect()
+    }
+}
+
 /// Why an edit was made.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "by", content = "id")]

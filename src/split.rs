@@ -915,7 +915,7 @@ mod tests {
         let toc = o.toc.as_ref().unwrap();
         assert_eq!(toc.entries.len(), 3);
         assert!(toc.is_empty());
-        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        let titles = o.report_titles();
         assert_eq!(
             titles,
             [
@@ -959,7 +959,7 @@ mod tests {
             o.toc.as_ref().unwrap().entries,
             ["2023年XX区工作总结", "2023年XX镇工作总结"]
         );
-        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        let titles = o.report_titles();
         assert_eq!(titles, ["2023年XX区工作总结", "2023年XX镇工作总结"]);
     }
 
@@ -1114,7 +1114,7 @@ mod tests {
             o.title.as_deref(),
             Some("2023年工作總結及2024年工作計劃彙編（2篇）")
         );
-        let titles: Vec<&str> = o.reports.iter().map(|r| r.title.as_str()).collect();
+        let titles = o.report_titles();
         assert_eq!(
             titles,
             [

@@ -59,12 +59,7 @@ fn a_partly_filled_toc_with_a_year_title_stays_a_toc() {
         "{cleaned}"
     );
     let again = qinggao::analysis::analyze(&cleaned);
-    let titles: Vec<&str> = again
-        .outline
-        .reports
-        .iter()
-        .map(|r| r.title.as_str())
-        .collect();
+    let titles = again.outline.report_titles();
     assert_eq!(
         titles,
         ["2023年XX区卫生健康工作总结及2024年工作计划"],

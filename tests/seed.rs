@@ -27,7 +27,7 @@ fn load_seed() -> Option<qinggao::Document> {
 fn seed_has_nine_reports_with_their_titles() {
     let Some(doc) = load_seed() else { return };
     let a = analysis::analyze(&doc.text);
-    let titles: Vec<&str> = a.outline.reports.iter().map(|r| r.title.as_str()).collect();
+    let titles = a.outline.report_titles();
     assert_eq!(titles, SEED_TITLES);
     let inferred: Vec<bool> = a.outline.reports.iter().map(|r| r.title_inferred).collect();
     assert_eq!(

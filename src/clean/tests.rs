@@ -463,12 +463,7 @@ fn blank_lines_and_spaces() {
 fn byte_order_marks_where_files_were_joined_come_out() {
     let text = "关于甲镇2023年工作的报告\n一、主要工作\n全年完成任务。\n\n\n\u{feff}关于乙镇2023年工作的报告\n\u{feff}一、主要工作\n\u{feff}\n\n正文\u{feff}照旧。\n##paidbegin##\u{feff}付费部分。\n";
     let analysis = crate::analysis::analyze(text);
-    let titles: Vec<&str> = analysis
-        .outline
-        .reports
-        .iter()
-        .map(|r| r.title.as_str())
-        .collect();
+    let titles = analysis.outline.report_titles();
     assert_eq!(
         titles,
         ["关于甲镇2023年工作的报告", "关于乙镇2023年工作的报告"]
@@ -559,7 +554,7 @@ fn page_numbers_on_their_own_lines_go() {
                 一、主要工作\n完成投资XX万元。\n第2页 共3页\n————————————\n\n\n\
                 XX镇2023年安全生产自查报告\n我镇对照细则认真开展自查。\n- 3 -\n";
     let a = crate::analysis::analyze(text);
-    let titles: Vec<&str> = a.outline.reports.iter().map(|r| r.title.as_str()).collect();
+    let titles = a.outline.report_titles();
     assert_eq!(
         titles,
         ["XX街道2023年工作总结", "XX镇2023年安全生产自查报告"]
