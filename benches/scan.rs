@@ -13,7 +13,8 @@
 //! target/bench-100mb.txt (once). Prints the median of several runs for each stage, in
 //! MB/s of UTF-8 input, and the GB18030 decoding speed of the same text.
 
-use qinggao::{analysis, clean, decode, placeholder, split};
+use qinggao::input::{self, text as decode};
+use qinggao::{analysis, clean, placeholder, split};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -110,7 +111,7 @@ fn main() {
     let doc = decode::decode(&raw, &path, None).expect("decode corpus");
     let text = doc.text.as_str();
     bench("load (read + detect + decode UTF-8)", n, || {
-        decode::load(&path, None).unwrap()
+        input::load(&path, None).unwrap()
     });
     let index = qinggao::LineIndex::new(text);
     bench("line index", n, || qinggao::LineIndex::new(text));

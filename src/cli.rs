@@ -204,7 +204,7 @@ fn parse_encoding(name: &str) -> Result<Encoding> {
 /// Reads and decodes a file, in the encoding the user named if any.
 fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
     let forced = encoding.map(parse_encoding).transpose()?;
-    crate::decode::load(path, forced)
+    crate::input::load(path, forced)
 }
 
 fn load_rules(path: Option<&Path>) -> Result<RuleSet> {

@@ -7,10 +7,10 @@
 pub mod analysis;
 pub mod clean;
 pub mod cli;
-pub mod decode;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod junk;
 pub mod model;
 pub mod outline;

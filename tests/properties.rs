@@ -247,8 +247,8 @@ fn the_seed_compilation_keeps_every_property() {
         ),
         (utf16, Encoding::Utf16Le),
     ] {
-        let doc =
-            qinggao::decode::decode(&file, Path::new("seed.txt"), None).expect("the seed loads");
+        let doc = qinggao::input::text::decode(&file, Path::new("seed.txt"), None)
+            .expect("the seed loads");
         assert_eq!(doc.encoding, encoding);
         assert!(
             doc.text == text,
@@ -304,7 +304,8 @@ fn a_generated_compilation_is_in_the_genre() {
         a.outline.reports.len()
     );
     assert!(text.contains('、') && text.contains("是"), "{text}");
-    let doc = qinggao::decode::decode(text.as_bytes(), Path::new("x.txt"), None).expect("loads");
+    let doc =
+        qinggao::input::text::decode(text.as_bytes(), Path::new("x.txt"), None).expect("loads");
     assert_eq!(doc.text, text.replace("\r\n", "\n"));
 }
 

@@ -20,7 +20,7 @@ const SEED_TITLES: [&str; 9] = [
 
 fn load_seed() -> Option<qinggao::Document> {
     let p = seed()?;
-    Some(qinggao::decode::load(&p, None).expect("seed decodes"))
+    Some(qinggao::input::load(&p, None).expect("seed decodes"))
 }
 
 #[test]

@@ -11,9 +11,10 @@ use qinggao::analysis::{self, Analysis};
 use qinggao::clean::RuleSet;
 use qinggao::edit::{self, History};
 use qinggao::export::{self, TextOptions};
+use qinggao::input::text as decode;
+use qinggao::junk;
 use qinggao::model::{Document, Edit, Encoding, LineEnding, LineIndex};
 use qinggao::placeholder::{self, Answers, Placeholder};
-use qinggao::{decode, junk};
 use std::ops::Range;
 use std::path::Path;
 

@@ -166,7 +166,7 @@ impl App {
 
     /// Opens a file; errors appear in the window with the file name.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::decode::load(path, None) {
+        match crate::input::load(path, None) {
             Ok(doc) => {
                 self.remember(path);
                 self.set_document(doc);
@@ -649,7 +649,7 @@ impl App {
                 let Some(path) = self.ws.path.clone() else {
                     return;
                 };
-                match crate::decode::load(&path, Some(enc)) {
+                match crate::input::load(&path, Some(enc)) {
                     Ok(doc) => {
                         self.set_document(doc);
                         self.say(format!("已按 {} 重新解读", enc.name()));

@@ -1,35 +1,10 @@
-//! Reading a file's bytes into text: encoding detection, BOMs, line endings, and clear
-//! errors for empty, binary and undecodable input. No dependency on egui.
+//! The text reader: a file's bytes into text (encoding detection, BOMs, line endings) and
+//! clear errors for empty, binary and undecodable input. No dependency on egui.
 
 use crate::error::{Error, Result};
 use crate::model::{Document, Encoding, LineEnding};
 use std::borrow::Cow;
 use std::path::Path;
-
-/// Files larger than this are refused (see the README: "支持的文件大小").
-pub const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
-
-/// Reads and decodes `path`; `encoding` forces an encoding instead of detecting one.
-pub fn load(path: &Path, encoding: Option<Encoding>) -> Result<Document> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, "读取文件", e))?;
-    if meta.is_dir() {
-        return Err(Error::Invalid {
-            what: format!(
-                "{}: 这是一个文件夹，不是文本文件 (is a directory)",
-                path.display()
-            ),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_SIZE,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "读取文件", e))?;
-    decode_vec(bytes, path, encoding)
-}
 
 /// Decodes bytes read from `path` (the path is only used in messages and kept on the document).
 pub fn decode(bytes: &[u8], path: &Path, forced: Option<Encoding>) -> Result<Document> {
