@@ -271,7 +271,10 @@ fn clean_and_fill_rounds(
         let outline = crate::split::split_structure(&filled, &LineIndex::new(&filled));
         (filled.as_str(), std::borrow::Cow::Owned(outline), None)
     };
-    let rounds = plan_and_apply_cleaning(filled_text, &structure, rules, before, find_placeholders);
+    // A Word document's origins move with the fills, so its rules find their pieces.
+    let rules = rules.after_edits(&fills);
+    let rounds =
+        plan_and_apply_cleaning(filled_text, &structure, &rules, before, find_placeholders);
     let text = rounds.text.unwrap_or_else(|| filled_text.to_string());
     let cleaned = Cleaned {
         text,

@@ -220,6 +220,7 @@ fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
 fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let rules = load_rules(args.rules.as_deref())?;
     let doc = read_document(path, args.encoding.as_deref())?;
+    let rules = rules.with_origins(&doc.source);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
     if args.json {
         let json = InspectJson::new(path, &doc, &analysis, &edits);
@@ -244,6 +245,17 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
     let mut summary = String::new();
     let o = &analysis.outline;
     put!(summary, "文件：{}", path.display());
+    if doc.source.format.is_word() {
+        put!(
+            summary,
+            "格式：{}　段落：{} 段",
+            doc.source.format.label(),
+            doc.source.paragraphs
+        );
+        if let Some(images) = doc.source.images_notice() {
+            put!(summary, "{images}");
+        }
+    }
     put!(
         summary,
         "编码：{}　换行：{}　行数：{}　报告：{} 篇　占位符：{} 处",
@@ -393,6 +405,7 @@ fn name_groups(ph: &[placeholder::Placeholder], doc: &str) -> Vec<(String, usize
 #[derive(Serialize)]
 struct InspectJson<'a> {
     file: String,
+    source: SourceJson,
     encoding: &'static str,
     line_ending: &'static str,
     lines: usize,
@@ -401,6 +414,44 @@ struct InspectJson<'a> {
     toc: Option<TocJson<'a>>,
     reports: Vec<ReportJson<'a>>,
     cleaning: CleaningJson,
+}
+
+/// What the file was: its format and, for a Word file, what the reader found beside the
+/// text (line numbers are lines of the imported text).
+#[derive(Serialize)]
+struct SourceJson {
+    format: &'static str,
+    paragraphs: usize,
+    images: usize,
+    image_lines: Vec<usize>,
+    headers: usize,
+    footers: usize,
+    hidden: usize,
+    links: usize,
+    text_boxes: usize,
+    comments: usize,
+    footnotes: usize,
+}
+
+impl SourceJson {
+    fn new(s: &crate::model::Source) -> SourceJson {
+        use crate::model::Origin;
+        SourceJson {
+            format: s.format.name(),
+            paragraphs: s.paragraphs,
+            images: s.image_lines.len(),
+            image_lines: s.image_lines.iter().map(|l| l + 1).collect(),
+            headers: s.count(&Origin::Header),
+            footers: s.count(&Origin::Footer),
+            hidden: s.count(&Origin::Hidden),
+            links: s.count(&Origin::Link {
+                target: String::new(),
+            }),
+            text_boxes: s.count(&Origin::TextBox),
+            comments: s.count(&Origin::Comment),
+            footnotes: s.count(&Origin::Footnote),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -520,6 +571,7 @@ impl<'a> InspectJson<'a> {
             .collect();
         InspectJson {
             file: path.display().to_string(),
+            source: SourceJson::new(&doc.source),
             encoding: doc.encoding.name(),
             line_ending: doc.line_ending.name(),
             lines: a.index.line_count(),
@@ -578,6 +630,13 @@ fn clean_one(
     several: bool,
 ) -> Result<Outcome> {
     let doc = read_document(path, args.input_encoding.as_deref())?;
+    let with_origins;
+    let rules = if doc.source.pieces.is_empty() {
+        rules
+    } else {
+        with_origins = rules.clone().with_origins(&doc.source);
+        &with_origins
+    };
     // A .txt needs the reports of the result, a .docx also their headings.
     let outlines = matches!(args.format, Format::Docx);
     let (cleaned, after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);

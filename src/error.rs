@@ -22,6 +22,14 @@ pub enum Error {
         line: usize,
         detail: String,
     },
+    /// A Word file that cannot be read: damaged, encrypted, not a Word package, or past a
+    /// limit. `detail` says which, and what the user can do.
+    BadDocument {
+        path: PathBuf,
+        /// ".docx", ".doc": what the bytes looked like.
+        format: &'static str,
+        detail: String,
+    },
     /// The file is larger than 清稿 supports.
     TooLarge {
         path: PathBuf,
@@ -69,7 +77,7 @@ impl std::fmt::Display for Error {
             ),
             Error::Binary { path, what } => write!(
                 f,
-                "{}: 这不是文本文件，看起来是{what}；请打开 .txt 文本 (not a text file)",
+                "{}: 这不是文本文件，看起来是{what}；请打开 .txt 文本或 Word 文档 (not a text file)",
                 path.display()
             ),
             Error::Undecodable {
@@ -80,6 +88,15 @@ impl std::fmt::Display for Error {
             } => write!(
                 f,
                 "{}: 按 {encoding} 编码无法解读，第 {line} 行附近有无效字节（{detail}）；请换一种编码再试 (does not decode)",
+                path.display()
+            ),
+            Error::BadDocument {
+                path,
+                format,
+                detail,
+            } => write!(
+                f,
+                "{}: 无法读取这个 Word 文档（{format}）：{detail} (cannot read the Word file)",
                 path.display()
             ),
             Error::TooLarge { path, size, limit } => write!(

@@ -101,6 +101,160 @@ pub struct Document {
     pub line_ending: LineEnding,
     /// The decoded text with every CRLF (and lone CR) turned into LF, BOM removed.
     pub text: String,
+    /// The file's format and where the pieces of `text` came from in it.
+    pub source: Source,
+}
+
+/// The format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    #[default]
+    Text,
+    Docx,
+    Doc,
+    Wps,
+}
+
+impl SourceFormat {
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Doc => "doc",
+            SourceFormat::Wps => "wps",
+        }
+    }
+
+    /// What the status bar calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "文本",
+            SourceFormat::Docx => "Word 文档 (.docx)",
+            SourceFormat::Doc => "Word 97–2003 文档 (.doc)",
+            SourceFormat::Wps => "WPS 文字 (.wps)",
+        }
+    }
+
+    pub fn is_word(self) -> bool {
+        self != SourceFormat::Text
+    }
+}
+
+/// Where a piece of an imported text came from: a Word file's parts and run properties
+/// that are site junk more often than content. Plain body text has no piece.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Origin {
+    Header,
+    Footer,
+    /// Text formatted hidden (w:vanish, or the .doc equivalent).
+    Hidden,
+    /// A hyperlink's visible text; `target` is the URL (external) or "#bookmark".
+    Link {
+        target: String,
+    },
+    TextBox,
+    Comment,
+    Footnote,
+}
+
+impl Origin {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Origin::Header => "页眉",
+            Origin::Footer => "页脚",
+            Origin::Hidden => "隐藏文字",
+            Origin::Link { .. } => "链接",
+            Origin::TextBox => "文本框",
+            Origin::Comment => "批注",
+            Origin::Footnote => "脚注",
+        }
+    }
+}
+
+/// A piece of the imported text and where it came from. `text` is the piece as imported,
+/// so a rule can check that the range still holds it after the text changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Piece {
+    pub range: ByteRange,
+    pub origin: Origin,
+    pub text: String,
+}
+
+/// [`Source::map_through`] on a list of pieces.
+pub fn map_pieces(pieces: &mut Vec<Piece>, edits: &[Edit]) {
+    if edits.is_empty() || pieces.is_empty() {
+        return;
+    }
+    let mut shift: isize = 0;
+    let mut next = 0;
+    pieces.retain_mut(|p| {
+        while next < edits.len() && edits[next].range.end <= p.range.start {
+            let e = &edits[next];
+            // An insertion right at the piece's start moves it, one inside touches it.
+            shift += e.new.len() as isize - e.range.len() as isize;
+            next += 1;
+        }
+        let touched = edits[next..]
+            .iter()
+            .take_while(|e| e.range.start < p.range.end)
+            .any(|e| e.range.end > p.range.start || e.range.is_empty());
+        if touched {
+            return false;
+        }
+        p.range = p.range.start.wrapping_add_signed(shift)..p.range.end.wrapping_add_signed(shift);
+        true
+    });
+}
+
+/// What a reader knows about the file beside its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    pub format: SourceFormat,
+    /// Paragraphs read (table rows count one each); 0 for a text file.
+    pub paragraphs: usize,
+    /// The 0-based lines of the imported text where images were left out, one entry an image.
+    pub image_lines: Vec<usize>,
+    /// Pieces with an origin, sorted by start.
+    pub pieces: Vec<Piece>,
+}
+
+impl Source {
+    /// Moves the pieces' ranges through `edits` (sorted, non-overlapping, positions in the
+    /// text before them); a piece an edit touches is dropped, since it no longer holds the
+    /// text it was read with.
+    pub fn map_through(&mut self, edits: &[Edit]) {
+        map_pieces(&mut self.pieces, edits);
+    }
+
+    /// How many pieces have an origin like `like` (the link target is ignored).
+    pub fn count(&self, like: &Origin) -> usize {
+        self.pieces
+            .iter()
+            .filter(|p| std::mem::discriminant(&p.origin) == std::mem::discriminant(like))
+            .count()
+    }
+
+    /// The notice about images left out, e.g. "本文档有 3 张图片未导入（第 12、40、41 段）".
+    pub fn images_notice(&self) -> Option<String> {
+        if self.image_lines.is_empty() {
+            return None;
+        }
+        let mut lines: Vec<String> = Vec::new();
+        for &l in &self.image_lines {
+            let s = (l + 1).to_string();
+            if lines.last() != Some(&s) {
+                lines.push(s);
+            }
+        }
+        Some(format!(
+            "本文档有 {} 张图片未导入（第 {} 行）",
+            self.image_lines.len(),
+            lines.join("、")
+        ))
+    }
 }
 
 impl Document {
@@ -111,6 +265,7 @@ impl Document {
             encoding: Encoding::Utf8,
             line_ending: LineEnding::Lf,
             text: text.into(),
+            source: Source::default(),
         }
     }
 }

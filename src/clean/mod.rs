@@ -9,6 +9,7 @@ pub mod gloss;
 pub mod masked;
 mod plan;
 pub mod rules;
+mod word;
 
 pub use plan::plan;
 pub(crate) use plan::{Hints, plan_with};
@@ -30,10 +31,12 @@ pub enum Category {
     PageNumber,
     Whitespace,
     Toc,
+    /// Pieces of a Word file that its structure marks as junk (headers, hidden text…).
+    Word,
 }
 
 impl Category {
-    pub const ALL: [Category; 8] = [
+    pub const ALL: [Category; 9] = [
         Category::Paywall,
         Category::Advert,
         Category::BrandWord,
@@ -42,6 +45,7 @@ impl Category {
         Category::PageNumber,
         Category::Whitespace,
         Category::Toc,
+        Category::Word,
     ];
 
     pub fn label(self) -> &'static str {
@@ -54,6 +58,7 @@ impl Category {
             Category::PageNumber => "页码与分隔线",
             Category::Whitespace => "空白",
             Category::Toc => "目录",
+            Category::Word => "Word 文档",
         }
     }
 }
@@ -109,6 +114,11 @@ impl TocMode {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub toc: TocMode,
+    /// The pieces of the document being cleaned that a Word file marked with an origin
+    /// (header, hidden text, link…), for the rules of [`Category::Word`]. Not part of a rule
+    /// file: set for each document with [`RuleSet::with_origins`].
+    #[serde(skip)]
+    pub origins: std::sync::Arc<Vec<crate::model::Piece>>,
 }
 
 impl Default for RuleSet {
@@ -117,11 +127,30 @@ impl Default for RuleSet {
         RuleSet {
             rules: rules::builtin_rules(),
             toc: TocMode::Fill,
+            origins: Default::default(),
         }
     }
 }
 
 impl RuleSet {
+    /// These rules for a document whose pieces came from `source` (nothing for a text file).
+    pub fn with_origins(mut self, source: &crate::model::Source) -> RuleSet {
+        self.origins = std::sync::Arc::new(source.pieces.clone());
+        self
+    }
+
+    /// These rules for the text `edits` make of the text the origins were read with.
+    pub fn after_edits(&self, edits: &[Edit]) -> std::borrow::Cow<'_, RuleSet> {
+        if self.origins.is_empty() || edits.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut pieces = (*self.origins).clone();
+        crate::model::map_pieces(&mut pieces, edits);
+        let mut rules = self.clone();
+        rules.origins = std::sync::Arc::new(pieces);
+        std::borrow::Cow::Owned(rules)
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }

@@ -524,6 +524,17 @@ impl<'a> Planner<'a> {
         // Whole lines.
         let junk_line = self.find_adverts(hints.candidates);
         self.drop_user_lines(&user);
+        let word = (!self.rules.origins.is_empty()).then(|| {
+            super::word::plan(
+                text,
+                self.rules,
+                |at| self.lines.line_of(at),
+                |li| self.lines.range(li),
+            )
+        });
+        for &(li, id) in word.iter().flat_map(|w| &w.lines) {
+            self.drop_line(li, id);
+        }
         let empty_toc = outline
             .toc
             .as_ref()
@@ -577,6 +588,9 @@ impl<'a> Planner<'a> {
         }
         if self.on(ids::REPORT_LABELS) {
             more.extend(self.report_labels(outline));
+        }
+        for (range, id) in word.iter().flat_map(|w| &w.spans) {
+            more.push(rule_edit(text, range.clone(), "", id));
         }
         if !more.is_empty() {
             edits.extend(more);

@@ -26,6 +26,11 @@ pub mod ids {
     pub const LEADING_BLANK_LINES: &str = "leading_blank_lines";
     pub const TRAILING_BLANK_LINES: &str = "trailing_blank_lines";
     pub const EMPTY_TOC: &str = "empty_toc";
+    pub const WORD_HEADERS: &str = "word_headers_footers";
+    pub const WORD_HIDDEN: &str = "word_hidden_text";
+    pub const WORD_LINK_ADVERTS: &str = "word_link_adverts";
+    pub const WORD_TEXT_BOX_ADVERTS: &str = "word_text_box_adverts";
+    pub const WORD_COMMENTS: &str = "word_comments";
 }
 
 /// Every built-in rule: id, category, label.
@@ -102,6 +107,27 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         Category::Toc,
         "处理空目录：按各篇标题补全，或整体删除",
     ),
+    (
+        ids::WORD_HEADERS,
+        Category::Word,
+        "删除 Word 的页眉页脚（网站名、网址、页码）",
+    ),
+    (
+        ids::WORD_HIDDEN,
+        Category::Word,
+        "删除 Word 中设为隐藏的文字（打印和阅读时都看不到）",
+    ),
+    (
+        ids::WORD_LINK_ADVERTS,
+        Category::Word,
+        "删除指向其他网站、写着广告或网址的链接文字（普通标题、句子的链接保留文字）",
+    ),
+    (
+        ids::WORD_TEXT_BOX_ADVERTS,
+        Category::Word,
+        "删除文本框里的广告与网址（文本框里的正文保留）",
+    ),
+    (ids::WORD_COMMENTS, Category::Word, "删除批注"),
 ];
 
 /// The version of the rule file format this build reads and writes.

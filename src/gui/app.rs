@@ -169,13 +169,17 @@ impl App {
         match crate::input::load(path, None) {
             Ok(doc) => {
                 self.remember(path);
+                let images = doc.source.images_notice();
                 self.set_document(doc);
                 self.notice = None;
+                if let Some(images) = images {
+                    self.say(images);
+                }
             }
             Err(e) => self.show_error(
                 "无法打开文件",
                 format!(
-                    "{e}\n\n请确认文件存在、是文本文件（.txt），或在“文件”菜单的“编码”中换一种编码再试。"
+                    "{e}\n\n请确认文件存在、是文本文件（.txt）或 Word 文档（.docx），或在“文件”菜单的“编码”中换一种编码再试。"
                 ),
             ),
         }
@@ -782,7 +786,15 @@ impl App {
             Action::Open => {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("打开汇编")
+                    .add_filter(
+                        "汇编（文本、Word、WPS）",
+                        &[
+                            "txt", "TXT", "docx", "DOCX", "docm", "dotx", "doc", "DOC", "wps",
+                            "WPS",
+                        ],
+                    )
                     .add_filter("文本文件", &["txt", "TXT"])
+                    .add_filter("Word 文档", &["docx", "DOCX", "docm", "dotx", "doc", "DOC"])
                     .add_filter("所有文件", &["*"]);
                 if let Some(dir) = &self.prefs.last_folder {
                     dialog = dialog.set_directory(dir);

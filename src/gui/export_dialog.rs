@@ -63,7 +63,8 @@ impl ExportDialog {
                 prefs.export_line_ending
             },
             apply_cleaning: true,
-            docx: false,
+            // A Word source is proposed back as Word.
+            docx: ws.source.format.is_word(),
             folder: String::new(),
             stage: Stage::Options,
             error: None,

@@ -1,4 +1,4 @@
-//! The status bar: file name, encoding, line ending, reports, placeholders left, findings.
+//! The status bar: file name, source format or encoding, line ending, reports, placeholders left, findings.
 
 use super::app::App;
 use super::command::Command;
@@ -9,7 +9,14 @@ pub fn ui(ui: &mut egui::Ui, app: &App, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(ws.display_name());
         ui.separator();
-        if ws.path.is_some() {
+        if ws.source.format.is_word() {
+            // A Word file has no text encoding to choose; its format is what the user sees.
+            let images = ws.source.images_notice();
+            let r = ui.label(ws.source.format.label());
+            if let Some(notice) = images {
+                r.on_hover_text(notice);
+            }
+        } else if ws.path.is_some() {
             ui.menu_button(format!("编码 {}", ws.encoding.name()), |ui| {
                 ui.label("文字显示不对时，换一种编码重新读取：");
                 for enc in Encoding::ALL {

@@ -19,6 +19,8 @@ pub struct Workspace {
     pub encoding: Encoding,
     pub line_ending: LineEnding,
     pub text: String,
+    /// The source's format and its pieces' origins, moved along with every edit.
+    pub source: crate::model::Source,
     pub history: History,
     /// Changes with every change of `text`; caches key on it.
     pub revision: u64,
@@ -44,6 +46,7 @@ impl Workspace {
             encoding: doc.encoding,
             line_ending: doc.line_ending,
             text: doc.text,
+            source: doc.source,
             history: History::default(),
             revision: 1,
             clean_revision: 1,
@@ -82,9 +85,15 @@ impl Workspace {
             .iter()
             .map(|e| (e.range.start, e.range.end, e.new.len()))
             .collect();
+        let source_edits = if self.source.pieces.is_empty() {
+            Vec::new()
+        } else {
+            edits.clone()
+        };
         if !self.history.apply(&mut self.text, edits, label, mergeable) {
             return false;
         }
+        self.source.map_through(&source_edits);
         self.revision += 1;
         // Shifts of one batch are in pre-edit positions; record them last-first so each
         // maps positions that the ones before it (in text order) did not move yet.
@@ -147,6 +156,13 @@ impl Workspace {
         }
         self.plan_key = key;
         self.plan_generation += 1;
+        let with_origins;
+        let rules = if self.source.pieces.is_empty() {
+            rules
+        } else {
+            with_origins = rules.clone().with_origins(&self.source);
+            &with_origins
+        };
         self.plan = crate::analysis::plan_cleaning(&self.text, &self.analysis.outline, rules);
         let mut all = rules.clone();
         for r in &mut all.rules {

@@ -139,6 +139,7 @@ fn finish(text: String, path: &Path, encoding: Encoding) -> Result<Document> {
         encoding,
         line_ending,
         text,
+        source: crate::model::Source::default(),
     })
 }
 
