@@ -39,10 +39,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Para>, Problem> {
         None => Rels::default(),
     };
     let mut numbering = Numbering::default();
-    if let Some(target) = rels.by_type("numbering") {
-        if let Some(x) = part(&mut zip, &target)? {
-            read_numbering(&x, &mut numbering)?;
-        }
+    if let Some(target) = rels.by_type("numbering")
+        && let Some(x) = part(&mut zip, &target)?
+    {
+        read_numbering(&x, &mut numbering)?;
     }
     let styles = match rels.by_type("styles") {
         Some(target) => match part(&mut zip, &target)? {
@@ -53,17 +53,17 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Para>, Problem> {
     };
     let mut notes = Notes::default();
     for kind in ["footnotes", "endnotes"] {
-        if let Some(target) = rels.by_type(kind) {
-            if let Some(x) = part(&mut zip, &target)? {
-                read_notes(&x, &mut notes, &styles, &rels)?;
-            }
+        if let Some(target) = rels.by_type(kind)
+            && let Some(x) = part(&mut zip, &target)?
+        {
+            read_notes(&x, &mut notes, &styles, &rels)?;
         }
     }
     let mut comments = HashMap::new();
-    if let Some(target) = rels.by_type("comments") {
-        if let Some(x) = part(&mut zip, &target)? {
-            read_comments(&x, &mut comments, &styles, &rels)?;
-        }
+    if let Some(target) = rels.by_type("comments")
+        && let Some(x) = part(&mut zip, &target)?
+    {
+        read_comments(&x, &mut comments, &styles, &rels)?;
     }
     let body = part(&mut zip, &main)?.ok_or_else(|| "文档正文缺失".to_string())?;
     let mut parser = Body::new(&rels, &styles, &mut numbering);
@@ -157,10 +157,10 @@ fn main_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Result<String
     }
     if let Some(x) = part(zip, "_rels/.rels")? {
         let rels = relationships(&x, "")?;
-        if let Some(t) = rels.by_type("officeDocument") {
-            if zip.by_name(&t).is_ok() {
-                return Ok(t);
-            }
+        if let Some(t) = rels.by_type("officeDocument")
+            && zip.by_name(&t).is_ok()
+        {
+            return Ok(t);
         }
     }
     if zip.by_name("word/document.xml").is_ok() {
@@ -253,20 +253,20 @@ impl Rels {
 fn relationships(xml: &str, dir: &str) -> Result<Rels, Problem> {
     let mut rels = Rels::default();
     walk(xml, |ev, _| {
-        if let XmlEvent::Start(e) = ev {
-            if local(e.name().as_ref()) == b"Relationship" {
-                let id = attr(e, b"Id").unwrap_or_default();
-                let ty = attr(e, b"Type").unwrap_or_default();
-                let target = attr(e, b"Target").unwrap_or_default();
-                let external = attr(e, b"TargetMode").is_some_and(|m| m == "External");
-                let target = if external {
-                    target
-                } else {
-                    resolve(dir, &target)
-                };
-                rels.types.push((ty, id.clone()));
-                rels.targets.insert(id, (target, external));
-            }
+        if let XmlEvent::Start(e) = ev
+            && local(e.name().as_ref()) == b"Relationship"
+        {
+            let id = attr(e, b"Id").unwrap_or_default();
+            let ty = attr(e, b"Type").unwrap_or_default();
+            let target = attr(e, b"Target").unwrap_or_default();
+            let external = attr(e, b"TargetMode").is_some_and(|m| m == "External");
+            let target = if external {
+                target
+            } else {
+                resolve(dir, &target)
+            };
+            rels.types.push((ty, id.clone()));
+            rels.targets.insert(id, (target, external));
         }
         Ok(())
     })?;
@@ -511,18 +511,18 @@ fn read_numbering(xml: &str, n: &mut Numbering) -> Result<(), Problem> {
             },
             XmlEvent::End(name) => match name {
                 b"lvl" => {
-                    if let Some((ilvl, l)) = level.take() {
-                        if ilvl < super::numbering::LEVELS {
-                            if let Some(o) = override_lvl.filter(|_| inst.is_some()) {
-                                if let Some((_, i)) = &mut inst {
-                                    i.levels.insert(o, l);
-                                }
-                            } else if let Some((_, d)) = &mut def {
-                                if d.levels.len() <= ilvl {
-                                    d.levels.resize(ilvl + 1, Level::default());
-                                }
-                                d.levels[ilvl] = l;
+                    if let Some((ilvl, l)) = level.take()
+                        && ilvl < super::numbering::LEVELS
+                    {
+                        if let Some(o) = override_lvl.filter(|_| inst.is_some()) {
+                            if let Some((_, i)) = &mut inst {
+                                i.levels.insert(o, l);
                             }
+                        } else if let Some((_, d)) = &mut def {
+                            if d.levels.len() <= ilvl {
+                                d.levels.resize(ilvl + 1, Level::default());
+                            }
+                            d.levels[ilvl] = l;
                         }
                     }
                 }
@@ -850,12 +850,12 @@ impl<'a> Body<'a> {
         }
         let name = e.name();
         let name = local(name.as_ref());
-        if let Some((a, b)) = &self.containers {
-            if name == a.as_slice() || name == b.as_slice() {
-                // Separator notes (type separator/continuationSeparator) hold no text.
-                self.container_id = attr(e, b"id");
-                return;
-            }
+        if let Some((a, b)) = &self.containers
+            && (name == a.as_slice() || name == b.as_slice())
+        {
+            // Separator notes (type separator/continuationSeparator) hold no text.
+            self.container_id = attr(e, b"id");
+            return;
         }
         match name {
             b"del" | b"moveFrom" | b"Fallback" | b"delInstrText" => self.skip_at = Some(depth),
@@ -882,20 +882,23 @@ impl<'a> Body<'a> {
                 self.in_run = true;
                 self.run_hidden = false;
             }
-            b"rStyle" if self.in_run && self.in_rpr => {
-                if attr(e, b"val").is_some_and(|s| self.styles.hidden(&s)) {
-                    self.run_hidden = true;
-                }
+            b"rStyle"
+                if self.in_run
+                    && self.in_rpr
+                    && attr(e, b"val").is_some_and(|s| self.styles.hidden(&s)) =>
+            {
+                self.run_hidden = true;
             }
             b"vanish" | b"specVanish" if self.in_run && self.in_rpr => {
                 self.run_hidden = on(e);
             }
             b"t" if self.in_run => self.in_text = true,
             b"tab" | b"ptab" if self.in_run && !self.in_ppr => self.push_text("\t"),
-            b"br" if self.in_run => {
-                if !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) {
-                    self.push_text("\n");
-                }
+            b"br"
+                if self.in_run
+                    && !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) =>
+            {
+                self.push_text("\n");
             }
             b"cr" if self.in_run => self.push_text("\n"),
             b"noBreakHyphen" if self.in_run => self.push_text("-"),
@@ -929,11 +932,11 @@ impl<'a> Body<'a> {
                     }
                 }
                 Some("end") => {
-                    if let Some(f) = self.fields.pop() {
-                        if let Some(at) = f.link_at {
-                            let target = field_link_target(&f.instr);
-                            self.close_link(at, Some(target));
-                        }
+                    if let Some(f) = self.fields.pop()
+                        && let Some(at) = f.link_at
+                    {
+                        let target = field_link_target(&f.instr);
+                        self.close_link(at, Some(target));
                     }
                 }
                 _ => {}
@@ -992,14 +995,15 @@ impl<'a> Body<'a> {
 
     fn close_link(&mut self, at: usize, target: Option<String>) {
         let Some(target) = target else { return };
-        if let Some(p) = self.cur() {
-            if p.text.len() > at && p.text[at..].trim().chars().next().is_some() {
-                let end = p.text.len();
-                p.spans.push(Span {
-                    range: at..end,
-                    origin: Origin::Link { target },
-                });
-            }
+        if let Some(p) = self.cur()
+            && p.text.len() > at
+            && p.text[at..].trim().chars().next().is_some()
+        {
+            let end = p.text.len();
+            p.spans.push(Span {
+                range: at..end,
+                origin: Origin::Link { target },
+            });
         }
     }
 
@@ -1010,17 +1014,17 @@ impl<'a> Body<'a> {
             }
             return;
         }
-        if let Some((a, b)) = &self.containers {
-            if name == a.as_slice() || name == b.as_slice() {
-                while !self.open.is_empty() {
-                    self.close_para();
-                }
-                if let Some(id) = self.container_id.take() {
-                    let paras = std::mem::take(&mut self.paras);
-                    self.by_container.push((id, paras));
-                }
-                return;
+        if let Some((a, b)) = &self.containers
+            && (name == a.as_slice() || name == b.as_slice())
+        {
+            while !self.open.is_empty() {
+                self.close_para();
             }
+            if let Some(id) = self.container_id.take() {
+                let paras = std::mem::take(&mut self.paras);
+                self.by_container.push((id, paras));
+            }
+            return;
         }
         match name {
             b"p" => self.close_para(),
@@ -1115,12 +1119,12 @@ impl<'a> Body<'a> {
             },
             (None, None) => (None, None),
         };
-        if let Some(num) = num {
-            if let Some(label) = self.numbering.next_label(&num, ilvl.unwrap_or(0)) {
-                o.para.text.insert_str(0, &label);
-                for s in &mut o.para.spans {
-                    s.range = s.range.start + label.len()..s.range.end + label.len();
-                }
+        if let Some(num) = num
+            && let Some(label) = self.numbering.next_label(&num, ilvl.unwrap_or(0))
+        {
+            o.para.text.insert_str(0, &label);
+            for s in &mut o.para.spans {
+                s.range = s.range.start + label.len()..s.range.end + label.len();
             }
         }
         let boxes = std::mem::take(&mut o.boxes);

@@ -164,9 +164,7 @@ fn runs_join_so_a_split_placeholder_is_one() {
 #[test]
 fn tabs_soft_breaks_tracked_changes_and_fields() {
     let body = [
-        para(&format!(
-            r#"<w:r><w:t>一是</w:t><w:tab/><w:t>抓落实</w:t><w:br/><w:t>二是</w:t><w:br w:type="page"/></w:r>"#
-        )),
+        para(r#"<w:r><w:t>一是</w:t><w:tab/><w:t>抓落实</w:t><w:br/><w:t>二是</w:t><w:br w:type="page"/></w:r>"#),
         para(&format!(
             r#"{}<w:ins w:id="1"><w:r><w:t>新增</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>删去</w:delText></w:r></w:del>{}"#,
             run("保留"),
