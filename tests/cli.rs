@@ -223,3 +223,119 @@ fn forced_input_encoding_and_unknown_encoding() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("latin-9"), "{}", stderr(&o));
 }
+
+/// A compilation saved as Word by a site: its headings numbered by Word's lists, a header
+/// with the site's name, a hidden advert and an image in the body.
+fn word_compilation(dir: &std::path::Path) -> std::path::PathBuf {
+    use qinggao::input::testing::{Package, para, run};
+    let text = std::fs::read_to_string(fixture("other_site.txt")).unwrap();
+    let mut body = String::new();
+    for line in text.lines() {
+        body += &para(&run(line));
+        if line.starts_with("现将我县") {
+            body += &para(
+                &[
+                    run("全县上下"),
+                    r#"<w:r><w:rPr><w:vanish/></w:rPr><w:t>下载更多精品范文</w:t></w:r>"#.into(),
+                    run("凝心聚力，完成教育投资X.X亿元，新建校舍XX所。"),
+                ]
+                .concat(),
+            );
+        }
+    }
+    body += &para(r#"<w:r><w:drawing><a:blip r:embed="rImg"/></w:drawing></w:r>"#);
+    let mut pkg = Package::new(body);
+    pkg.headers = vec![(true, para(&run("范文网 www.fanwen-demo.cc 页眉")))];
+    let path = dir.join("汇编.docx");
+    std::fs::write(&path, pkg.to_bytes()).unwrap();
+    path
+}
+
+#[test]
+fn word_files_are_inspected_and_cleaned_like_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // The headings numbered by Word reach the outline as the typed ones do.
+    let (numbered, lists) = qinggao::input::testing::from_text(
+        &std::fs::read_to_string(fixture("other_site.txt")).unwrap(),
+    );
+    assert!(lists > 5, "the fixture's headings became list paragraphs");
+    let listed = dir.path().join("编号.docx");
+    std::fs::write(&listed, numbered).unwrap();
+    let o = qinggao(&[&"inspect", &"--json", &listed]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"]["format"], "docx");
+    let reports = v["reports"].as_array().unwrap();
+    let titles: Vec<&str> = reports
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "关于2024年XX县教育工作情况的报告",
+            "XX镇2024年工作总结及2025年工作打算",
+            "××街道2024年党建工作汇报",
+            "市文旅局2024年工作总结和2025年工作谋划",
+        ]
+    );
+    let first = reports[0]["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "chinese")
+        .expect("a 一、 heading in report 1");
+    assert_eq!(first["marker"], "一、");
+    assert_eq!(first["text"], "办学条件持续改善");
+
+    // The source object counts what the reader found beside the text.
+    let src = word_compilation(dir.path());
+    let before = std::fs::read(&src).unwrap();
+    let o = qinggao(&[&"inspect", &"--json", &src]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let s = &v["source"];
+    assert_eq!(s["format"], "docx");
+    assert_eq!(
+        (s["headers"].as_u64(), s["hidden"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(s["images"], 1);
+    let lines = std::fs::read_to_string(fixture("other_site.txt"))
+        .unwrap()
+        .lines()
+        .count() as u64;
+    assert_eq!(
+        s["paragraphs"].as_u64(),
+        Some(lines + 3),
+        "body, header, two more"
+    );
+    // Line numbers are lines of the imported text: the header is line 1, the image after
+    // the last paragraph.
+    assert_eq!(s["image_lines"][0].as_u64(), Some(lines + 3));
+    assert_eq!(v["reports"].as_array().unwrap().len(), 4);
+
+    // The plain summary names the format.
+    let o = qinggao(&[&"inspect", &src]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(".docx"), "{}", stdout(&o));
+
+    // clean writes the text without the header and the hidden advert, in .txt and .docx.
+    let out = dir.path().join("干净.txt");
+    let o = qinggao(&[&"clean", &src, &"-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("一、办学条件持续改善"), "{text}");
+    assert!(text.contains("全县上下凝心聚力，完成教育投资"), "{text}");
+    assert!(!text.contains("下载更多精品范文"), "{text}");
+    assert!(!text.contains("页眉"), "{text}");
+    let out = dir.path().join("干净.docx");
+    let o = qinggao(&[&"clean", &src, &"--format", &"docx", &"-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    assert_eq!(
+        std::fs::read(&src).unwrap(),
+        before,
+        "the source is never written"
+    );
+}
