@@ -936,12 +936,11 @@ mod tests {
     #[test]
     fn the_cheap_check_never_hides_an_advert() {
         // Every line the scorer calls an advert passes the keyword pre-check.
-        let Some(seed) = crate::test_seed::seed() else {
-            return;
-        };
-        for l in seed.lines() {
-            if advert_score(l) >= ADVERT_THRESHOLD {
-                assert!(may_be_advert(l), "{l}");
+        for text in crate::test_seed::compilations() {
+            for l in text.lines() {
+                if advert_score(l) >= ADVERT_THRESHOLD {
+                    assert!(may_be_advert(l), "{l}");
+                }
             }
         }
     }
@@ -960,6 +959,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn on_the_fixture_only_the_two_adverts_are_adverts() {
+        let adverts: Vec<usize> = crate::test_seed::COMPILATION
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| is_advert_line(l))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(adverts, vec![39, 40]);
     }
 
     #[test]

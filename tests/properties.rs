@@ -219,23 +219,40 @@ fn random_edits_and_history_restore_exactly() {
 }
 
 #[test]
+fn the_fixture_compilation_keeps_every_property() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/compilation.txt"
+    );
+    compilation_keeps_every_property(&std::fs::read(path).expect("the fixture is there"), 5);
+}
+
+#[test]
 fn the_seed_compilation_keeps_every_property() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/seeds/000_eedebc526b5812bc.txt"
     );
     let Ok(bytes) = std::fs::read(path) else {
+        assert!(
+            std::env::var_os("QINGGAO_REQUIRE_SEED").is_none(),
+            "QINGGAO_REQUIRE_SEED is set but {path} is not here"
+        );
         println!("skipped: {path} is not here");
         return;
     };
-    let seen = props::check_bytes(&bytes);
+    compilation_keeps_every_property(&bytes, 9);
+}
+
+fn compilation_keeps_every_property(bytes: &[u8], reports: usize) {
+    let seen = props::check_bytes(bytes);
     assert!(
-        seen.reports >= 9,
-        "the seed's 9 reports were not found: {seen:?}"
+        seen.reports >= reports,
+        "the {reports} reports were not found: {seen:?}"
     );
     // The same file as a GBK download with CRLF, and as UTF-16: the same text comes out
     // (the text properties were checked above), and it saves back unchanged.
-    let text = String::from_utf8(bytes).expect("the seed is UTF-8");
+    let text = String::from_utf8(bytes.to_vec()).expect("the compilation is UTF-8");
     let crlf = text.replace('\n', "\r\n");
     let mut utf16 = vec![0xFF, 0xFE];
     text.encode_utf16()
@@ -248,7 +265,7 @@ fn the_seed_compilation_keeps_every_property() {
         (utf16, Encoding::Utf16Le),
     ] {
         let doc = qinggao::input::text::decode(&file, Path::new("seed.txt"), None)
-            .expect("the seed loads");
+            .expect("the compilation loads");
         assert_eq!(doc.encoding, encoding);
         assert!(
             doc.text == text,

@@ -5,7 +5,7 @@ use super::*;
 use crate::edit::apply;
 use crate::model::{Edit, Outline, Report, Toc};
 
-use crate::test_seed::seed;
+use crate::test_seed::{COMPILATION, compilations, seed};
 
 fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -212,10 +212,89 @@ fn seed_loses_its_junk_and_keeps_its_words() {
     assert_idempotent(&cleaned, &RuleSet::default());
 }
 
+/// The project's own compilation (five genres, another site's junk) as the user gets it.
 #[test]
-fn seed_every_d_of_the_party_is_restored() {
-    let Some(text) = seed() else { return };
-    let (cleaned, _) = clean(&text, &RuleSet::default());
+fn the_fixture_compilation_loses_its_junk_and_keeps_its_words() {
+    let (cleaned, edits) = clean_as_shipped(COMPILATION, &RuleSet::default());
+    check_edits(COMPILATION, &edits);
+    for junk in [
+        "$$paid",
+        "青禾",
+        "文库",
+        "添加客服",
+        "公众号",
+        "[tóng]",
+        "全年DP",
+        "全县DP",
+    ] {
+        assert!(
+            !cleaned.contains(junk),
+            "{junk:?} left in the cleaned fixture"
+        );
+    }
+    // The brand word injected mid-sentence goes, the sentence stays.
+    assert!(cleaned.contains("认真倾听群众呼声，被群众采纳建议XX条，解决群众急难愁盼问题。"));
+    for clear in [
+        "履行党建工作",
+        "党风廉政建设",
+        "党的二十大",
+        "党委理论学习中心组",
+        "专题党课",
+        "党员干部",
+        "党政同责",
+        "全面从严治党",
+        "县委党校",
+        "全镇全年GDP增长",
+        "对全县GDP的贡献",
+        "楼板砼浇筑",
+    ] {
+        assert!(cleaned.contains(clear), "{clear} missing");
+    }
+    for genuine in ["新城小区D栋、E栋", "EOD项目", "PAD教学终端"] {
+        assert!(cleaned.contains(genuine), "{genuine} lost");
+    }
+    // The title that shared its line with the marker is whole; the empty 目录 is filled,
+    // the untitled report (a 心得体会) keeps the wide gap that marks where it starts.
+    assert!(cleaned.contains("\nXX镇党委书记2024年度述职述廉报告\n\n按照县委统一安排"));
+    assert!(cleaned.contains(
+        "目录\n\n1.XX镇党委书记2024年度述职述廉报告\n2.在全县安全生产工作会议上的讲话\n"
+    ));
+    assert!(cleaned.contains("2025年X月X日\n\n\n2024年，我深入学习贯彻"));
+    assert!(cleaned.ends_with("县政协调研组\n2024年11月\n"), "{cleaned}");
+    let c = counts(&edits);
+    assert_eq!(c.get(ids::ADVERT_LINES), Some(&2), "{c:?}");
+    assert_eq!(c.get(ids::BRAND_WORDS), Some(&1), "{c:?}");
+    assert_eq!(c.get(ids::PINYIN_GLOSS), Some(&1), "{c:?}");
+    assert_eq!(c.get(ids::MASKED_GDP), Some(&2), "{c:?}");
+    assert_eq!(c.get(ids::EMPTY_TOC), Some(&5), "{c:?}");
+    assert_eq!(c.get(ids::PAYWALL_MARKERS), Some(&2), "{c:?}");
+    assert_idempotent(&cleaned, &RuleSet::default());
+}
+
+#[test]
+fn the_fixture_toc_can_be_dropped() {
+    let rules = RuleSet {
+        toc: TocMode::Drop,
+        ..RuleSet::default()
+    };
+    let (cleaned, edits) = clean_as_shipped(COMPILATION, &rules);
+    check_edits(COMPILATION, &edits);
+    assert!(!cleaned.contains("目录"));
+    assert!(cleaned.starts_with(
+        "2024年度述职报告、讲话及实施方案汇编（5篇）\n\nXX镇党委书记2024年度述职述廉报告\n\n按照"
+    ));
+    assert_idempotent(&cleaned, &rules);
+}
+
+#[test]
+fn every_d_of_the_party_is_restored() {
+    for text in compilations() {
+        every_d_of_the_party_is_restored_in(&text);
+    }
+}
+
+fn every_d_of_the_party_is_restored_in(text: &str) {
+    let (cleaned, _) = clean(text, &RuleSet::default());
     // Every isolated D left must be a letter in its own right (D栋).
     let b = cleaned.as_bytes();
     for (i, _) in cleaned.match_indices('D') {
@@ -249,10 +328,16 @@ fn canon(s: &str, brands: &[&str]) -> String {
 }
 
 #[test]
-fn seed_no_content_line_is_lost() {
-    let Some(text) = seed() else { return };
-    let (cleaned, _) = clean(&text, &RuleSet::default());
-    let brands = ["哒哒君", "哒哒"];
+fn no_content_line_is_lost() {
+    for text in compilations() {
+        no_content_line_is_lost_in(&text);
+    }
+}
+
+fn no_content_line_is_lost_in(text: &str) {
+    let (cleaned, _) = clean(text, &RuleSet::default());
+    // The brand words the compilations inject (what cleaning takes out of a sentence).
+    let brands = ["哒哒君", "哒哒", "青禾君"];
     let cleaned_lines: std::collections::HashSet<String> =
         cleaned.lines().map(|l| canon(l, &brands)).collect();
     let mut content = 0;
@@ -644,60 +729,4 @@ fn by_category_lists_every_rule_once() {
     let set = RuleSet::default();
     let listed: usize = set.by_category().iter().map(|(_, rs)| rs.len()).sum();
     assert_eq!(listed, set.rules.len());
-}
-
-/// CPU time of this thread in seconds (Linux), which the other jobs on a busy machine do
-/// not inflate the way they inflate wall time.
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let after_name = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = after_name.split(' ').collect();
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
-/// Planning speed on a 100 MB compilation (`python3 /work/shared/tools/gen_corpus.py
-/// /tmp/big100.txt 100`). Run in release with `--ignored --nocapture`.
-#[test]
-#[ignore]
-fn speed() {
-    let path = "/tmp/big100.txt";
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("{path} missing; generate it with gen_corpus.py");
-        return;
-    };
-    let outline = Outline::default();
-    let rules = RuleSet::default();
-    let mb = text.len() as f64 / (1024.0 * 1024.0);
-    for _ in 0..3 {
-        let (t, cpu) = (std::time::Instant::now(), thread_cpu_seconds());
-        let edits = plan(&text, &outline, &rules);
-        let s = t.elapsed().as_secs_f64();
-        let cpu = thread_cpu_seconds()
-            .zip(cpu)
-            .map(|(b, a)| b - a)
-            .unwrap_or(f64::NAN);
-        eprintln!(
-            "plan: {mb:.1} MB in {s:.3} s wall = {:.0} MB/s; {cpu:.2} s CPU = {:.0} MB/s; {} edits {:?}",
-            mb / s,
-            mb / cpu,
-            edits.len(),
-            counts(&edits)
-        );
-    }
-    let (t, cpu) = (std::time::Instant::now(), thread_cpu_seconds());
-    let adverts = text
-        .lines()
-        .filter(|l| crate::junk::is_advert_line(l))
-        .count();
-    let s = t.elapsed().as_secs_f64();
-    let cpu = thread_cpu_seconds()
-        .zip(cpu)
-        .map(|(b, a)| b - a)
-        .unwrap_or(f64::NAN);
-    eprintln!(
-        "is_advert_line on every line: {s:.3} s wall = {:.0} MB/s; {cpu:.2} s CPU; {adverts} adverts",
-        mb / s
-    );
 }

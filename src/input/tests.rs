@@ -480,6 +480,7 @@ fn a_compilation_as_a_word_file_analyses_like_its_text() {
         "sample",
         include_str!("../../assets/sample.txt").to_string(),
     )];
+    texts.push(("fixture", crate::test_seed::COMPILATION.to_string()));
     if let Some(seed) = crate::test_seed::seed() {
         texts.push(("seed", seed));
     }

@@ -16,6 +16,11 @@ pub fn seed() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
+        assert!(
+            std::env::var_os("QINGGAO_REQUIRE_SEED").is_none(),
+            "QINGGAO_REQUIRE_SEED is set but the seed {} is not there",
+            p.display()
+        );
         eprintln!("note: {} not found; seed checks skipped", p.display());
         None
     }

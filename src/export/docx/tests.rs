@@ -694,16 +694,15 @@ fn package_reads_back_with_docx_rs() {
     );
 }
 
+/// On the project's compilation and, when it is there, the seed.
 #[test]
-fn seed_text_survives_the_export_unchanged() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_eedebc526b5812bc.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        eprintln!("seed file not found, skipping: {path}");
-        return;
-    };
+fn a_compilation_survives_the_export_unchanged() {
+    for seed in crate::test_seed::compilations() {
+        a_compilation_survives_the_export_unchanged_in(&seed);
+    }
+}
+
+fn a_compilation_survives_the_export_unchanged_in(seed: &str) {
     let lines: Vec<&str> = seed
         .lines()
         .map(str::trim)
@@ -731,21 +730,20 @@ fn seed_text_survives_the_export_unchanged() {
     assert!(doc.matches("yellow").count() >= seed.matches("XX").count().min(1));
 }
 
+/// On the project's compilation and, when it is there, the seed.
 #[test]
-fn seed_compilation_exports_every_report_with_its_outline() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_eedebc526b5812bc.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        eprintln!("seed file not found, skipping: {path}");
-        return;
-    };
-    let analysis = crate::analysis::analyze(&seed);
+fn a_compilation_exports_every_report_with_its_outline() {
+    for seed in crate::test_seed::compilations() {
+        a_compilation_exports_every_report_with_its_outline_in(&seed);
+    }
+}
+
+fn a_compilation_exports_every_report_with_its_outline_in(seed: &str) {
+    let analysis = crate::analysis::analyze(seed);
     let n = analysis.outline.reports.len();
     assert!(n >= 2, "the splitter finds the reports ({n})");
     let all: Vec<usize> = (0..n).collect();
-    let input = input_from_text(&seed, &analysis, &all, true);
+    let input = input_from_text(seed, &analysis, &all, true);
     let parts = built(&input);
     let doc = part(&parts, "word/document.xml");
     let ps = paragraphs(doc);
@@ -776,7 +774,7 @@ fn seed_compilation_exports_every_report_with_its_outline() {
             if Some(line) == r.title_line {
                 continue;
             }
-            let t = seed[analysis.index.line_range(&seed, line)].trim();
+            let t = seed[analysis.index.line_range(seed, line)].trim();
             if t.is_empty() {
                 continue;
             }
