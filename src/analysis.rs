@@ -20,6 +20,8 @@ pub struct Analysis {
 /// What splitting a text scanned of it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scanned {
+    /// The fingerprint of the text scanned: what was scanned is reused only for that text.
+    pub fingerprint: Fingerprint,
     /// The start offsets of the lines holding an advert keyword.
     pub candidates: Vec<usize>,
     pub classes: LineClasses,
@@ -34,13 +36,13 @@ struct Before<'a> {
 }
 
 impl Analysis {
-    /// What was scanned of `text`, if this analysis was made of it (as far as a cheap check
-    /// tells: an analysis kept while the text is edited no longer fits it).
+    /// What was scanned of `text`, if this analysis was made of exactly that text: an
+    /// analysis kept while the text is edited no longer fits it, even when the edit kept the
+    /// text's length (one character typed over another, a line moved).
     fn before(&self, text: &str) -> Option<Before<'_>> {
-        let scanned = self
-            .scanned
-            .as_ref()
-            .filter(|_| self.index.text_len() == text.len())?;
+        let scanned = self.scanned.as_ref().filter(|s| {
+            self.index.text_len() == text.len() && s.fingerprint == Fingerprint::of(text)
+        })?;
         Some(Before {
             index: &self.index,
             candidates: &scanned.candidates,
@@ -154,10 +156,24 @@ fn split_scanned(text: &str) -> (LineIndex, Outline, Scanned) {
     let classes = LineClasses::new(text, &index, &candidates);
     let structure = crate::split::split_classified(text, &index, &classes);
     let scanned = Scanned {
+        fingerprint: Fingerprint::of(text),
         candidates,
         classes,
     };
     (index, structure, scanned)
+}
+
+/// A 64-bit hash of a whole text, to tell exactly (but for a 2⁻⁶⁴ chance) whether what was
+/// scanned of one text may be reused for another. Hashing runs at memory speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Fingerprint(u64);
+
+impl Fingerprint {
+    pub(crate) fn of(text: &str) -> Fingerprint {
+        use std::hash::BuildHasher as _;
+        // A fixed seed: fingerprints compare across threads and calls.
+        Fingerprint(foldhash::quality::FixedState::with_seed(0x5147_4741_4f21).hash_one(text))
+    }
 }
 
 /// The cleaned and filled text of a document, with the edits that made it.
@@ -653,6 +669,28 @@ mod tests {
         assert_eq!(edits, plan_cleaning(&text, &analysis.outline, &rules));
         assert_eq!(analysis.outline.reports.len(), text.len() / one.len());
         assert!(!edits.is_empty() && analysis.placeholders.len() > 1000);
+    }
+
+    /// An analysis kept while the user types one character over another (the length stays)
+    /// is not trusted either: the advert the edit made is found, as on a fresh analysis.
+    #[test]
+    fn an_analysis_of_a_same_length_edit_is_not_trusted() {
+        let before = "关于2023年工作的报告\n\n全体D员干部参加学习。\n请添加某某：qh2024\n";
+        let after = before.replace("某某", "客服");
+        assert_eq!(before.len(), after.len());
+        let stale = analyze(before);
+        let rules = crate::clean::RuleSet::default();
+        let fresh_edits = plan_cleaning_analyzed(&after, &analyze(&after), &rules);
+        let stale_edits = plan_cleaning_analyzed(&after, &stale, &rules);
+        assert_eq!(stale_edits, fresh_edits);
+        assert_eq!(
+            crate::edit::apply(&after, &stale_edits).text,
+            "关于2023年工作的报告\n\n全体党员干部参加学习。\n"
+        );
+        // A stale line start inside a character must not reach the planner either.
+        let moved = "全体D员干部参加学习。\n关于2023年工作的报告\n\n请添加某某：qh2024\n";
+        assert_eq!(moved.len(), before.len());
+        let _ = plan_cleaning_analyzed(moved, &stale, &rules);
     }
 
     /// An analysis of another text (one kept while the user edits) is not trusted for what
