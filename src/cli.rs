@@ -25,17 +25,27 @@ macro_rules! put {
     }};
 }
 
-/// Prints a line to stdout; a closed pipe (`qinggao inspect … | head`) ends the program
-/// quietly instead of panicking.
+/// Prints a line to stdout. A closed pipe (`qinggao inspect … | head`) is neither a panic
+/// nor the end of the program: nothing more is printed, and the batch's exit code still says
+/// whether a file failed.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
+        if !stdout_closed() {
+            if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
             }
         }
     }};
+}
+
+/// Set once a write to stdout found the reader gone.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Parser, Debug)]
@@ -134,7 +144,13 @@ struct CleanArgs {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Inspect(args)) => batch(&args.files, |f| inspect(f, &args)),
+        Some(Command::Inspect(args)) => batch(&args.files, |f| {
+            // Once nobody reads the summaries, the rest of the batch has nothing to do.
+            if stdout_closed() {
+                return Ok(Outcome::Done);
+            }
+            inspect(f, &args)
+        }),
         Some(Command::Clean(args)) => clean_command(&args),
         None => run_gui(cli.file),
     }

@@ -205,6 +205,30 @@ fn bad_inputs_get_clear_messages_and_the_batch_goes_on() {
     assert!(stderr(&o).contains("不存在.txt"));
 }
 
+/// `qinggao inspect bad.txt good.txt… | head` must still exit 1: the reader closing the
+/// pipe is not a success of the batch.
+#[test]
+fn a_closed_pipe_does_not_hide_a_failed_file() {
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qinggao"));
+    cmd.arg("inspect").arg("--json").arg(fixture("empty.txt"));
+    // Far more JSON than a pipe holds, so the writes after the reader has gone fail.
+    for _ in 0..40 {
+        cmd.arg(fixture("compilation.txt"));
+    }
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run qinggao");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("empty.txt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn forced_input_encoding_and_unknown_encoding() {
     let o = qinggao(&[
