@@ -302,6 +302,76 @@ fn export_every_report_into_a_folder_and_read_the_files_back() {
     );
 }
 
+/// The user who types and presses Ctrl+E at once (before the pause that re-analyses a
+/// large text) still gets cleaned files that hold what was typed.
+#[test]
+fn exporting_right_after_typing_exports_the_cleaned_current_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("导出");
+    // A compilation past the size analysed on every keystroke.
+    let one = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compilation.txt"),
+    )
+    .unwrap();
+    let big = dir.path().join("大汇编.txt");
+    let body = one.split_once("\n\n\n").unwrap().1;
+    let copies = qinggao::gui::LIVE_ANALYSIS_LIMIT / body.len() + 2;
+    std::fs::write(&big, format!("{}\n\n\n{}", "大汇编", body.repeat(copies))).unwrap();
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(dir.path().to_path_buf());
+    app.open_document(qinggao::input::load(&big, None).unwrap());
+    let mut h = harness(app);
+    h.run();
+    let heading = h.state().ws.analysis.outline.reports[0].outline[0].clone();
+    let line = {
+        let ws = &h.state().ws;
+        let at = ws.analysis.index.line_start(heading.line);
+        ws.text[at..].lines().next().unwrap().to_string()
+    };
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text("新".into()));
+    h.step();
+    assert!(
+        h.state().ws.analysis_is_stale(),
+        "typing leaves the analysis for later"
+    );
+    // Frame by frame, faster than the pause after which the text is analysed again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.step();
+    assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    h.get_by_label("每篇报告各存一个文件").click();
+    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.step();
+    h.get_by_role_and_label(Role::Button, "导出").click();
+    h.step();
+    h.step();
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.step();
+        h.step();
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder was created")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let first = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        first.contains(&format!("新{line}")),
+        "what was typed is exported: {line}"
+    );
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(
+            !text.contains("$$paid") && !text.contains("公众号"),
+            "{}: export applies cleaning",
+            f.display()
+        );
+    }
+}
+
 #[test]
 fn autosave_then_reopen_offers_and_restores_the_same_text_and_answers() {
     let dir = tempfile::tempdir().unwrap();

@@ -305,7 +305,8 @@ impl App {
 
         let paused = self.now - self.last_change > ANALYSIS_PAUSE;
         if self.ws.analysis_is_stale() {
-            if paused {
+            // The export dialog shows and writes what cleaning makes of the current text.
+            if paused || self.export.is_some() {
                 self.ws.refresh_analysis(true);
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
@@ -809,6 +810,8 @@ impl App {
                 }
             }
             Action::Export => {
+                self.ws.refresh_analysis(true);
+                self.ws.refresh_plan(&self.rules, self.rules_revision);
                 let mut d = ExportDialog::new(&self.prefs, &self.ws);
                 d.folder = self
                     .prefs

@@ -123,7 +123,7 @@ impl ExportDialog {
     /// `range` of the text, cleaned when asked.
     fn text_of(&self, ws: &Workspace, range: ByteRange) -> String {
         let slice = &ws.text[range.clone()];
-        if !self.apply_cleaning || ws.analysis_is_stale() {
+        if !self.apply_cleaning {
             return slice.to_string();
         }
         let local: Vec<Edit> = ws
@@ -162,6 +162,10 @@ impl ExportDialog {
     ) -> Result<Vec<PathBuf>, String> {
         if self.folder.trim().is_empty() {
             return Err("请先选择保存的文件夹".into());
+        }
+        // The plan is of the analysed text: never apply it to a text edited since.
+        if ws.analysis_is_stale() {
+            return Err("正在分析刚才的修改，请稍候再导出".into());
         }
         let folder = PathBuf::from(self.folder.trim());
         if !folder.is_dir() {
@@ -496,4 +500,36 @@ fn missing_fonts_ui(ui: &mut egui::Ui) {
         .color(ui.visuals().warn_fg_color)
         .small(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    /// A text edited since its analysis (a large one waits for a pause in typing) is never
+    /// written with the old plan, nor raw while cleaning is ticked.
+    #[test]
+    fn a_stale_analysis_is_not_exported() {
+        let one = "关于2023年工作的报告\n\n全体D员干部参加学习。\n请添加客服：qh2024\n\n\n";
+        let text = one.repeat(crate::gui::LIVE_ANALYSIS_LIMIT / one.len() + 10);
+        let mut ws = Workspace::new(Document::from_text(text));
+        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        let e = crate::edit::user_edit(&ws.text, 0..0, "新");
+        assert!(ws.apply(vec![e], "输入", true));
+        assert!(ws.analysis_is_stale(), "a large text waits for a pause");
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = ExportDialog::new(&Prefs::default(), &ws);
+        d.folder = dir.path().display().to_string();
+        let refused = d.write(&ws, 0, false);
+        assert!(refused.is_err_and(|e| e.contains("稍候")));
+        assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+        // Brought up to date (as opening the dialog does), it writes the cleaned new text.
+        ws.refresh_analysis(true);
+        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        let written = d.write(&ws, 0, false).unwrap();
+        let out = std::fs::read_to_string(&written[0]).unwrap();
+        assert!(out.starts_with("新关于2023年工作的报告"), "{}", &out[..60]);
+        assert!(!out.contains("客服") && out.contains("全体党员干部"));
+    }
 }

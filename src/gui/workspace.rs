@@ -149,7 +149,12 @@ impl Workspace {
     }
 
     /// Recomputes the cleaning plan when the text or the rules changed.
+    /// While the analysis is stale the plan stays that of the analysed text (planning the
+    /// edited text on a stale outline would mix two texts).
     pub fn refresh_plan(&mut self, rules: &RuleSet, rules_revision: u64) {
+        if self.analysis_is_stale() {
+            return;
+        }
         let key = (self.analysis_revision, rules_revision);
         if self.plan_key == key {
             return;
