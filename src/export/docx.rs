@@ -115,10 +115,38 @@ pub fn build(input: &DocxInput, preset: &Preset) -> Result<Vec<u8>> {
     xml.font_table = parts::font_table_xml(preset).into_bytes();
     xml.numberings = parts::numbering_xml().into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| Error::Invalid {
+    let failed = |e: zip::result::ZipError| Error::Invalid {
         what: format!("生成 Word 文件失败：{e}"),
-    })?;
-    Ok(out.into_inner())
+    };
+    xml.pack(&mut out).map_err(failed)?;
+    deflated(&out.into_inner()).map_err(failed)
+}
+
+/// The package docx-rs wrote, with every part deflated. docx-rs stores its parts
+/// uncompressed, which makes a compilation's .docx six times the size Word would write;
+/// the parts, their order and their contents stay as they are.
+fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read as _, Write as _};
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    let mut contents = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        let name = entry.name().to_owned();
+        if entry.is_dir() {
+            out.add_directory(name, SimpleFileOptions::default())?;
+            continue;
+        }
+        contents.clear();
+        entry.read_to_end(&mut contents)?;
+        out.start_file(name, options)?;
+        out.write_all(&contents)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// Writes reports as WordprocessingML paragraphs with explicit fonts on every run.

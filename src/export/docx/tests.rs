@@ -969,3 +969,37 @@ fn write_sample() {
     )
     .unwrap();
 }
+
+/// A compilation's .docx is a compressed package, as Word writes it: every part deflated,
+/// the file a fraction of its parts' size, and the parts the same as before compression.
+#[test]
+fn the_package_is_compressed() {
+    let text = crate::test_seed::COMPILATION;
+    let analysis = crate::analysis::analyze(text);
+    let all: Vec<usize> = (0..analysis.outline.reports.len()).collect();
+    let input = input_from_text(text, &analysis, &all, true);
+    let bytes = build(&input, &Preset::default()).expect("build");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).expect("a zip archive");
+    let mut inflated = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index(i).unwrap();
+        if f.is_dir() {
+            continue;
+        }
+        assert_eq!(
+            f.compression(),
+            zip::CompressionMethod::Deflated,
+            "{} is stored uncompressed",
+            f.name()
+        );
+        inflated += f.size() as usize;
+    }
+    assert!(
+        bytes.len() * 3 < inflated,
+        "the package ({} bytes) is not a third of its parts ({inflated} bytes)",
+        bytes.len()
+    );
+    let parts = unzip(&bytes);
+    assert!(part(&parts, "word/document.xml").contains("关于"));
+    assert!(parts.contains_key("[Content_Types].xml") && parts.contains_key("word/styles.xml"));
+}
