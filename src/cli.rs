@@ -480,7 +480,9 @@ struct TocJson<'a> {
 #[derive(Serialize)]
 struct ReportJson<'a> {
     number: usize,
+    /// The title without the site's label ("篇三：", "【范文2】"), which is `label`.
     title: &'a str,
+    label: Option<&'a str>,
     title_inferred: bool,
     start_line: usize,
     end_line: usize,
@@ -536,53 +538,57 @@ impl<'a> InspectJson<'a> {
             .reports
             .iter()
             .enumerate()
-            .map(|(i, r)| ReportJson {
-                number: i + 1,
-                title: &r.title,
-                title_inferred: r.title_inferred,
-                start_line: r.lines.start + 1,
-                end_line: r.lines.end,
-                outline: r
-                    .outline
-                    .iter()
-                    .map(|h| HeadingJson {
-                        kind: h.kind,
-                        level: h.level,
-                        marker: h.marker(&doc.text),
-                        text: h.text(&doc.text),
-                        line: h.line + 1,
-                    })
-                    .collect(),
-                roles: r
-                    .roles
-                    .iter()
-                    .map(|x| RoleJson {
-                        role: x.role,
-                        line: x.line + 1,
-                    })
-                    .collect(),
-                placeholders: a
-                    .report_placeholders(i)
-                    .iter()
-                    .map(|p| PlaceholderJson {
-                        text: p.text(&doc.text),
-                        line: p.line + 1,
-                        column: p.column,
-                        kind: p.kind,
-                        group: p.group(&doc.text),
-                        unit: p.unit(&doc.text),
-                        context: p.context(&doc.text),
-                    })
-                    .collect(),
-                findings: r
-                    .findings
-                    .iter()
-                    .map(|f| FindingJson {
-                        kind: f.kind,
-                        line: f.line + 1,
-                        message: &f.message,
-                    })
-                    .collect(),
+            .map(|(i, r)| {
+                let (label, title) = crate::label::label_and_title(&r.title);
+                ReportJson {
+                    number: i + 1,
+                    title,
+                    label,
+                    title_inferred: r.title_inferred,
+                    start_line: r.lines.start + 1,
+                    end_line: r.lines.end,
+                    outline: r
+                        .outline
+                        .iter()
+                        .map(|h| HeadingJson {
+                            kind: h.kind,
+                            level: h.level,
+                            marker: h.marker(&doc.text),
+                            text: h.text(&doc.text),
+                            line: h.line + 1,
+                        })
+                        .collect(),
+                    roles: r
+                        .roles
+                        .iter()
+                        .map(|x| RoleJson {
+                            role: x.role,
+                            line: x.line + 1,
+                        })
+                        .collect(),
+                    placeholders: a
+                        .report_placeholders(i)
+                        .iter()
+                        .map(|p| PlaceholderJson {
+                            text: p.text(&doc.text),
+                            line: p.line + 1,
+                            column: p.column,
+                            kind: p.kind,
+                            group: p.group(&doc.text),
+                            unit: p.unit(&doc.text),
+                            context: p.context(&doc.text),
+                        })
+                        .collect(),
+                    findings: r
+                        .findings
+                        .iter()
+                        .map(|f| FindingJson {
+                            kind: f.kind,
+                            line: f.line + 1,
+                            message: &f.message,
+                        })
+                        .collect(),
+                }
             })
             .collect();
         InspectJson {

@@ -311,32 +311,10 @@ pub fn is_separator_line(line: &str) -> bool {
     SEPARATOR_CHARS.contains(&first) && l.chars().all(|c| c == first) && l.chars().nth(2).is_some()
 }
 
-/// What sites print above the links to their other articles that they append to a text.
-const READING_LIST_HEADERS: &[&str] = &[
-    "推荐阅读",
-    "相关阅读",
-    "延伸阅读",
-    "相关推荐",
-    "热门推荐",
-    "精彩推荐",
-    "往期推荐",
-    "猜你喜欢",
-    "相关文章",
-];
-
-/// Longest line read as a possible reading-list header ("【推荐阅读】" is 18 bytes).
-const READING_LIST_HEADER_BYTES: usize = 40;
-
-/// Whether `line` is nothing but a reading-list header: "【推荐阅读】", "相关文章：".
+/// Whether `line` is nothing but a reading-list header: "【推荐阅读】", "相关文章：" (the
+/// headers are words of the lexicon, see [`crate::site`]).
 pub fn is_reading_list_header(line: &str) -> bool {
-    // A header is a few words: adverts, longer, are decided on their length.
-    if line.len() > READING_LIST_HEADER_BYTES {
-        return false;
-    }
-    let core = line
-        .trim()
-        .trim_matches(['【', '】', '[', ']', '：', ':', ' ', '\u{3000}']);
-    READING_LIST_HEADERS.contains(&core)
+    crate::site::is_reading_list_header(line.trim())
 }
 
 /// How many of the lines after a reading-list header are its links: the run of lines that
@@ -621,7 +599,8 @@ fn bracket_brand_score(l: &str) -> i32 {
         return 0;
     };
     let name = &rest[..close];
-    if name.chars().count() > 20 {
+    // 【范文2】 is the site's number for a report (see [`crate::label`]), not its name.
+    if name.chars().count() > 20 || crate::label::label_len(name) == Some(name.len()) {
         return 0;
     }
     if BRAND_SUFFIXES.iter().any(|s| name.ends_with(s)) || name.contains("公众号") {

@@ -12,10 +12,13 @@ pub mod error;
 pub mod export;
 pub mod input;
 pub mod junk;
+pub mod label;
+pub mod lexicon;
 pub mod model;
 pub mod outline;
 pub mod par;
 pub mod placeholder;
+pub mod site;
 pub mod split;
 #[cfg(test)]
 mod test_seed;

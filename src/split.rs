@@ -5,13 +5,15 @@
 //! candidate title lines get a closer look. No dependency on egui.
 
 use crate::junk;
+use crate::label::without_label;
 use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
 use crate::outline;
+use crate::site;
 use std::ops::Range;
 
 /// Words a report title ends with (before an optional "（第N篇）" or date), in simplified
 /// and, where they differ, traditional characters (sites that convert their pages).
-const TITLE_ENDINGS: [&str; 50] = [
+const TITLE_ENDINGS: &[&str] = &[
     "总结",
     "總結",
     "计划",
@@ -62,6 +64,20 @@ const TITLE_ENDINGS: [&str; 50] = [
     "举措",
     "舉措",
     "总结会",
+    "致辞",
+    "致詞",
+    "贺词",
+    "賀詞",
+    "主持词",
+    "主持詞",
+    "讲稿",
+    "講稿",
+    "演讲稿",
+    "演講稿",
+    "倡议书",
+    "倡議書",
+    "党课",
+    "黨課",
 ];
 
 /// [`TITLE_ENDINGS`] by their last character, sorted: looked up by a line's last character
@@ -253,7 +269,10 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
         std::borrow::Cow::Borrowed(raw)
     };
     let content = trim_blank(&stripped);
-    if content.is_empty() || (candidate && junk::is_advert_line(&stripped)) {
+    if content.is_empty()
+        || (candidate && junk::is_advert_line(&stripped))
+        || (content.len() <= site::MAX_BYTES && site::classify(content).is_some())
+    {
         return (Kind::Junk, Looks::default());
     }
     let title = if may_be_title(raw) {
@@ -539,116 +558,6 @@ fn is_title_shaped(line: &str) -> bool {
         && (5..=70).contains(&line.chars().count())
         && !line.contains('。')
         && !outline::is_date_line(line)
-}
-
-/// What a site numbers the reports of a compilation with, before a title: 【篇一】, 篇三：,
-/// 第五篇 , 范文4：, 【例文2】. (Not 材料N：, which reports use to list their attachments.)
-const LABEL_WORDS: [&str; 3] = ["篇", "范文", "例文"];
-
-/// The bytes of a report title line that are the site's numbering of the report, not its
-/// title: a label before it ("【篇一】", "篇三：", "第五篇 ", "范文4：") and a count after it
-/// ("（第3篇）"). Ranges into `line`, in order; none for a line without them (or with
-/// nothing else).
-pub(crate) fn title_labels(line: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let start = head_label_len(line);
-    // "（第3篇）" closing the line.
-    let trimmed = line.trim_end_matches([' ', '　']);
-    let mut end = line.len();
-    if trimmed.ends_with(['）', ')'])
-        && let Some(open) = trimmed.rfind(['（', '('])
-        && open >= start
-    {
-        let inner = trimmed[open..]
-            .trim_start_matches(['（', '('])
-            .trim_end_matches(['）', ')']);
-        if label_len(inner) == Some(inner.len()) {
-            end = open;
-        }
-    }
-    // A label with nothing else is the line's text, not a label of it.
-    if line[start..end].trim().is_empty() {
-        return out;
-    }
-    if start > 0 {
-        out.push(0..start);
-    }
-    if end < line.len() {
-        out.push(end..trimmed.len());
-    }
-    out
-}
-
-/// A number in Chinese or in (at most three) digits at the start of `s`: its byte length.
-fn number_len(s: &str) -> Option<usize> {
-    if let Some((_, len)) = outline::chinese_number(s) {
-        return Some(len);
-    }
-    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    (1..=3).contains(&digits).then_some(digits)
-}
-
-/// "篇一", "第五篇", "范文4" at the start of `s`: its byte length.
-fn label_len(s: &str) -> Option<usize> {
-    if let Some(rest) = s.strip_prefix('第') {
-        let n = number_len(rest)?;
-        return rest[n..].starts_with('篇').then_some(3 + n + 3);
-    }
-    let word = LABEL_WORDS.iter().find(|w| s.starts_with(*w))?;
-    Some(word.len() + number_len(&s[word.len()..])?)
-}
-
-/// Bytes of the label opening `line` ("【篇一】", "篇三：", "第五篇 "), with the spaces
-/// before and after it; 0 when it opens otherwise.
-fn head_label_len(line: &str) -> usize {
-    let body = line.trim_start_matches([' ', '　']);
-    // Decided on the first character for almost every line.
-    if !body.starts_with(['【', '[', '篇', '第', '范', '例']) {
-        return 0;
-    }
-    let head = if let Some(inner) = body.strip_prefix(['【', '[']) {
-        label_len(inner).and_then(|n| {
-            let close = inner[n..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '】' | ']'))?;
-            Some(body.len() - inner.len() + n + close.len_utf8())
-        })
-    } else {
-        label_len(body).and_then(|n| {
-            let sep = body[n..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '：' | ':' | '、' | ' ' | '　' | '.' | '．'))?;
-            Some(n + sep.len_utf8())
-        })
-    };
-    // Spaces after the label go with it.
-    head.map_or(0, |n| {
-        line.len() - body[n..].trim_start_matches([' ', '　']).len()
-    })
-}
-
-/// `line` without a site's label before its title ("【篇一】XX社区…" → "XX社区…"), unless
-/// the label is all there is.
-fn without_label(line: &str) -> &str {
-    match head_label_len(line) {
-        0 => line,
-        n if line[n..].trim().is_empty() => line,
-        n => &line[n..],
-    }
-}
-
-/// A title without the site's numbering around it ([`title_labels`]): "【篇一】XX社区…（第1篇）"
-/// → "XX社区…".
-pub(crate) fn unlabelled_title(title: &str) -> &str {
-    let labels = title_labels(title);
-    let start = labels.first().filter(|r| r.start == 0).map_or(0, |r| r.end);
-    let end = labels
-        .last()
-        .filter(|r| r.start > 0)
-        .map_or(title.len(), |r| r.start);
-    title[start..end].trim_end()
 }
 
 /// How strongly `line` reads as a report title.
@@ -1001,38 +910,6 @@ mod tests {
             parallel.iter().all(|r| r.findings.len() == 2),
             "（三） after （一） and 四是 after 二是"
         );
-    }
-
-    #[test]
-    fn a_sites_numbering_of_its_reports_is_a_label_around_the_title() {
-        fn label(line: &str) -> Vec<&str> {
-            title_labels(line).into_iter().map(|r| &line[r]).collect()
-        }
-        assert_eq!(label("【篇一】XX社区2024年工作总结"), ["【篇一】"]);
-        assert_eq!(label("[篇12]XX社区2024年工作总结"), ["[篇12]"]);
-        assert_eq!(label("篇三：XX街道2024年度工作总结"), ["篇三："]);
-        assert_eq!(label("第五篇 XX社区网格化管理工作总结"), ["第五篇 "]);
-        assert_eq!(label("范文4：社区党支部2024年工作总结"), ["范文4："]);
-        assert_eq!(label("县林业局2023年度工作总结（第3篇）"), ["（第3篇）"]);
-        assert_eq!(
-            label("【篇二】XX镇工作总结（第2篇） "),
-            ["【篇二】", "（第2篇）"]
-        );
-        assert_eq!(
-            unlabelled_title("【篇二】XX镇工作总结（第2篇） "),
-            "XX镇工作总结"
-        );
-        // Not labels: a part heading, a count in a title, a label alone, a date.
-        for line in [
-            "第一部分 总体情况",
-            "范文3篇汇编",
-            "篇一",
-            "【篇一】",
-            "XX镇2023年工作总结（2023年）",
-            "篇章结构调整方案",
-        ] {
-            assert!(title_labels(line).is_empty(), "{line}");
-        }
     }
 
     /// Reports numbered by the site and separated only by their title lines are all found,

@@ -22,6 +22,23 @@ fn inspect_summarises_reports_and_cleaning() {
     assert!(out.contains("（三）"), "{out}");
 }
 
+/// A site's label before each title is its own field: `title` is the title alone, and the
+/// metadata line under the compilation title is no report.
+#[test]
+fn inspect_json_gives_the_title_without_the_sites_label() {
+    let o = qinggao(&[&"inspect", &"--json", &fixture("genres/00.txt")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 5);
+    assert_eq!(reports[0]["title"], "青山街道2023年招商引资工作要点");
+    assert_eq!(reports[0]["label"], "篇一：");
+    assert_eq!(reports[0]["start_line"], 4);
+    let unlabelled = qinggao(&[&"inspect", &"--json", &fixture("gb18030_crlf.txt")]);
+    let v: serde_json::Value = serde_json::from_slice(&unlabelled.stdout).unwrap();
+    assert!(v["reports"][0]["label"].is_null());
+}
+
 #[test]
 fn inspect_json_has_the_documented_shape() {
     let o = qinggao(&[&"inspect", &"--json", &fixture("gb18030_crlf.txt")]);

@@ -11,6 +11,7 @@ use super::rules::ids;
 use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
 use crate::junk;
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex, Outline, Toc};
+use crate::site::{self, SiteLine};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
@@ -404,6 +405,37 @@ impl<'a> Planner<'a> {
         junk_line
     }
 
+    /// Drops the lines a site prints around the text (metadata, navigation, the titles of a
+    /// reading list, paywall notices; see [`crate::site`]), each class under its rule.
+    fn find_site_lines(&mut self) {
+        let rule = |class| match class {
+            SiteLine::Metadata => ids::SITE_METADATA,
+            SiteLine::Navigation | SiteLine::ReadingListHeader => ids::SITE_NAVIGATION,
+            SiteLine::PaywallNotice => ids::PAYWALL_NOTICES,
+        };
+        let n = self.lines.count();
+        for li in 0..n {
+            let r = self.lines.range(li);
+            if r.len() > site::MAX_BYTES || self.fate[li] != 0 {
+                continue;
+            }
+            let Some(class) = site::classify(&self.text[r]) else {
+                continue;
+            };
+            let id = rule(class);
+            if !self.on(id) {
+                continue;
+            }
+            self.drop_line(li, id);
+            if class == SiteLine::ReadingListHeader {
+                let links = crate::split::reading_list_links(|l| self.line_text(l), li, n);
+                for link in li + 1..li + 1 + links {
+                    self.drop_line(link, id);
+                }
+            }
+        }
+    }
+
     fn drop_user_lines(&mut self, user: &UserRules) {
         for (re, id) in &user.drops {
             for m in re.find_iter(self.text) {
@@ -433,7 +465,7 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|r| {
                 inline.clean_fragment(if labels_on {
-                    crate::split::unlabelled_title(&r.title)
+                    crate::label::unlabelled_title(&r.title)
                 } else {
                     &r.title
                 })
@@ -484,7 +516,7 @@ impl<'a> Planner<'a> {
             // A title right under the previous report's last line was told apart by its label:
             // a blank line takes the label's place.
             let joined = li > 0 && !self.looks_blank(li - 1);
-            for label in crate::split::title_labels(&self.text[r.clone()]) {
+            for label in crate::label::title_labels(&self.text[r.clone()]) {
                 let new = if label.start == 0 && joined { "\n" } else { "" };
                 let at = r.start + label.start..r.start + label.end;
                 out.push(rule_edit(self.text, at, new, ids::REPORT_LABELS));
@@ -523,6 +555,7 @@ impl<'a> Planner<'a> {
 
         // Whole lines.
         let junk_line = self.find_adverts(hints.candidates);
+        self.find_site_lines();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
             super::word::plan(

@@ -14,6 +14,9 @@ pub mod ids {
     pub const ADVERT_LINES: &str = "advert_lines";
     pub const ADVERT_BLOCKS: &str = "advert_blocks";
     pub const REPORT_LABELS: &str = "report_labels";
+    pub const SITE_METADATA: &str = "site_metadata";
+    pub const SITE_NAVIGATION: &str = "site_navigation";
+    pub const PAYWALL_NOTICES: &str = "paywall_notices";
     pub const BRAND_WORDS: &str = "brand_words";
     pub const PINYIN_GLOSS: &str = "pinyin_gloss";
     pub const MASKED_PARTY: &str = "masked_party";
@@ -41,6 +44,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         "删除付费标记（##paidbegin## 等），保留同一行的文字",
     ),
     (
+        ids::PAYWALL_NOTICES,
+        Category::Paywall,
+        "删除付费与截断提示（“剩余3250字未读，开通会员查看全文”“试读已结束”等）",
+    ),
+    (
         ids::ADVERT_LINES,
         Category::Advert,
         "删除广告行与水印行（素材库、客服、公众号、下载说明等）",
@@ -54,6 +62,16 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         ids::REPORT_LABELS,
         Category::Advert,
         "删除网站给各篇加的篇目编号（【篇一】、范文3：、（第2篇））",
+    ),
+    (
+        ids::SITE_METADATA,
+        Category::Advert,
+        "删除网页的文章信息行（来源、作者、发布时间、阅读次数）",
+    ),
+    (
+        ids::SITE_NAVIGATION,
+        Category::Advert,
+        "删除网页导航：上一篇/下一篇、标签，以及“相关文章”“猜你喜欢”下列出的标题",
     ),
     (
         ids::BRAND_WORDS,

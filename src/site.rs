@@ -1,0 +1,260 @@
+//! Lines a material site prints around the text it sells, recognised by class (their shape
+//! and the words of the class in `rules/builtin.toml`), never by a site's name: article
+//! metadata, navigation between articles, the header of a list of other articles, and
+//! paywall or truncation notices. Shared by the splitter (such a line is never a report or
+//! its title) and by cleaning (it removes them, each class under a rule of its own). Every
+//! function looks at one line only; no dependency on egui, the outline or the rule set.
+
+use crate::lexicon;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+/// What a site line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteLine {
+    /// "来源：网络  作者：佚名  发布时间：2024-03-01  阅读：3521次".
+    Metadata,
+    /// "上一篇：…", "下一篇：…", "标签：述职报告 讲话稿".
+    Navigation,
+    /// "相关文章", "【推荐阅读】", "猜你喜欢：": the titles listed under it go too.
+    ReadingListHeader,
+    /// "剩余3250字未读，开通会员查看全文", "试读已结束，请下载完整版".
+    PaywallNotice,
+}
+
+/// Lines longer than this are never site lines (a metadata line with every field is
+/// shorter): the check costs nothing on body paragraphs.
+pub const MAX_BYTES: usize = 360;
+
+struct Words {
+    /// Every word of every class: a line none of them hits is no site line.
+    any: AhoCorasick,
+    fields: AhoCorasick,
+    /// Per pattern of `fields`: whether it counts views.
+    counters: Vec<bool>,
+    paywall: AhoCorasick,
+    alone: AhoCorasick,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let lex = lexicon::builtin();
+    let build = |words: &mut dyn Iterator<Item = &String>| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("lexicon words build an automaton")
+    };
+    let nav = &lex.navigation;
+    Words {
+        any: build(
+            &mut lex
+                .metadata
+                .fields
+                .iter()
+                .chain(&nav.openers)
+                .chain(&nav.reading_list_headers)
+                .chain(&lex.paywall.words)
+                .chain(&lex.paywall.alone),
+        ),
+        fields: build(&mut lex.metadata.fields.iter()),
+        counters: lex
+            .metadata
+            .fields
+            .iter()
+            .map(|f| lex.metadata.counters.contains(f))
+            .collect(),
+        paywall: build(&mut lex.paywall.words.iter()),
+        alone: build(&mut lex.paywall.alone.iter()),
+    }
+});
+
+/// The class of `line` when it is a site line.
+pub fn classify(line: &str) -> Option<SiteLine> {
+    let l = line.trim_matches(|c: char| c.is_whitespace() || c == crate::junk::BOM);
+    if l.is_empty() || l.len() > MAX_BYTES || !WORDS.any.is_match(l) {
+        return None;
+    }
+    if is_reading_list_header(l) {
+        Some(SiteLine::ReadingListHeader)
+    } else if is_navigation(l) {
+        Some(SiteLine::Navigation)
+    } else if is_metadata(l) {
+        Some(SiteLine::Metadata)
+    } else if is_paywall_notice(l) {
+        Some(SiteLine::PaywallNotice)
+    } else {
+        None
+    }
+}
+
+/// Characters a site puts before a navigation word or around a header: « » < > 【 】 ….
+const DECOR: &[char] = &[
+    '«', '»', '<', '>', '‹', '›', '《', '》', '【', '】', '[', ']', '〔', '〕', '·', '•', '●', '◆',
+    '■', '►', '▶', '→', '←', '↑', '↓', ' ', '\u{3000}', '\t',
+];
+
+const COLONS: &[char] = &['：', ':'];
+
+/// Nothing but a reading-list header: "相关文章", "【推荐阅读】", "猜你喜欢：".
+pub fn is_reading_list_header(line: &str) -> bool {
+    if line.len() > 64 {
+        return false;
+    }
+    let core = line.trim_matches(|c| DECOR.contains(&c) || COLONS.contains(&c));
+    lexicon::builtin()
+        .navigation
+        .reading_list_headers
+        .iter()
+        .any(|h| h == core)
+}
+
+/// "上一篇：…", "« 下一篇 …", "标签：…": a navigation word opening the line, then a colon (or,
+/// for the links to the previous and next article, a space).
+fn is_navigation(line: &str) -> bool {
+    let body = line.trim_start_matches(DECOR);
+    lexicon::builtin().navigation.openers.iter().any(|w| {
+        body.strip_prefix(w.as_str()).is_some_and(|rest| {
+            let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+            rest_trimmed.starts_with(COLONS)
+                || (w.ends_with(['篇', '页', '条'])
+                    && rest_trimmed.len() < rest.len()
+                    && !rest_trimmed.is_empty())
+        })
+    })
+}
+
+/// What may stand before a metadata field: the line's start or a separator.
+fn field_may_follow(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '|' | '｜'
+                    | '丨'
+                    | '/'
+                    | '／'
+                    | '，'
+                    | ','
+                    | '·'
+                    | '•'
+                    | '('
+                    | '（'
+                    | '【'
+                    | '['
+                    | '】'
+                    | ']'
+                    | '；'
+            )
+    })
+}
+
+/// Article metadata: two fields with a colon after each ("作者：admin | 来源：本站原创"), or
+/// one view counter with a figure ("阅读 3521 次", "浏览量：86"), on a line that is no sentence.
+fn is_metadata(line: &str) -> bool {
+    if line.contains(['。', '；', '！', '？']) {
+        return false;
+    }
+    let w = &*WORDS;
+    let mut fields = 0;
+    let mut counter = false;
+    for m in w.fields.find_iter(line) {
+        if !field_may_follow(line[..m.start()].chars().next_back()) {
+            continue;
+        }
+        let rest = line[m.end()..].trim_start_matches([' ', '\u{3000}']);
+        let after_colon = rest.strip_prefix(COLONS);
+        if after_colon.is_some() {
+            fields += 1;
+        }
+        let value = after_colon
+            .unwrap_or(rest)
+            .trim_start_matches([' ', '\u{3000}']);
+        if w.counters[m.pattern().as_usize()] && value.starts_with(|c: char| c.is_ascii_digit()) {
+            counter = true;
+        }
+    }
+    fields >= 2 || counter
+}
+
+/// A paywall or truncation notice: a short line with two of the notice words ("剩余…字未读，
+/// 开通会员查看全文"), or with one that says so alone and little else ("点击查看全文").
+fn is_paywall_notice(line: &str) -> bool {
+    let lex = lexicon::builtin();
+    let chars = line.chars().count();
+    if chars > lex.paywall.max_chars {
+        return false;
+    }
+    let w = &*WORDS;
+    if chars <= 12 && w.alone.is_match(line) {
+        return true;
+    }
+    let mut seen = Vec::new();
+    for m in w.paywall.find_iter(line) {
+        let id = m.pattern().as_usize();
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    // A sentence of the report that happens to hold two of the words ends with 。: it
+    // takes a third to call it a notice.
+    let needed = if line.contains('。') { 3 } else { 2 };
+    seen.len() >= needed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_lines_are_recognised_by_class() {
+        let cases = [
+            (
+                "来源：网络整理  作者：佚名  发布时间：2023-12-05 10:21  阅读：3521次",
+                SiteLine::Metadata,
+            ),
+            (
+                "作者：admin | 来源：本站原创 | 点击：88次",
+                SiteLine::Metadata,
+            ),
+            ("发布时间：2023年5月6日　阅读量：532", SiteLine::Metadata),
+            ("浏览 86 次", SiteLine::Metadata),
+            ("上一篇：2023年党支部工作总结", SiteLine::Navigation),
+            ("« 下一篇 2024年工作计划", SiteLine::Navigation),
+            ("标签：述职报告 讲话稿", SiteLine::Navigation),
+            ("相关文章", SiteLine::ReadingListHeader),
+            ("【推荐阅读】", SiteLine::ReadingListHeader),
+            ("猜你喜欢：", SiteLine::ReadingListHeader),
+            ("剩余3250字未读，开通会员查看全文", SiteLine::PaywallNotice),
+            (
+                "试读已结束，如需继续阅读请下载完整版",
+                SiteLine::PaywallNotice,
+            ),
+            ("点击查看全文", SiteLine::PaywallNotice),
+        ];
+        for (line, class) in cases {
+            assert_eq!(classify(line), Some(class), "{line}");
+        }
+    }
+
+    /// Report lines that use the words of a class but not its shape stay content.
+    #[test]
+    fn content_that_mentions_the_words_is_not_a_site_line() {
+        for line in [
+            "全年网站浏览量同比增长15%，政务新媒体粉丝突破3万人。",
+            "新吸纳会员单位12家，协会会员总数达到86家。",
+            "我们将在新的起点上，奋力书写乡村振兴工作的下一篇章。",
+            "开通“一网通办”服务，群众点击即可查看办理进度。",
+            "全县共有付费停车泊位1200个，全部实现扫码缴费。",
+            "时间：2023年5月6日 地点：县政府三楼会议室",
+            "截至目前，累计发布政策解读文章36篇，点击量超过12万次。",
+            "一、全文贯彻落实会议精神",
+            "（三）关于剩余资金的使用",
+            "作者简介",
+            "相关文章的撰写要求",
+            "关于下一篇章的几点思考",
+            "发布会上，我们通报了全年阅读推广活动的情况",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+}
