@@ -5,7 +5,8 @@ manifest of what 清稿 must find in it.
     scripts/gen_genre_corpus.py tests/fixtures/genres
 
 writes NN.txt and NN.json for NN in 00..35. Each manifest holds:
-  reports: [{title, label}]  the reports in order: title without the site's label, and the label
+  reports: [{title, label, markers}]  the reports in order: title without the site's label, the
+                             label, and the list markers that open its paragraphs (一、 第一， ① 1） 一是…)
   junk:    [str]             strings that must not survive cleaning
   keep:    [str]             lines of the author's that must survive cleaning byte for byte
 
@@ -239,16 +240,20 @@ def report(w, genre, topic, unit, year, label_form, n):
     sections = r.randint(2, 4)
     heads = r.sample(HEAD_WORDS, sections)
     page_junk = r.random() < 0.25
+    markers = []
     for i in range(sections):
         if family in ("chinese",):
             w.content(HEADINGS["chinese"](i) + heads[i])
+            markers.append(HEADINGS["chinese"](i))
             if r.random() < 0.5:
                 w.content(HEADINGS["paren"](0) + r.choice(HEAD_WORDS)[:8] + "。" + w.fill(r.choice(SENTENCES), t=topic))
+                markers.append(HEADINGS["paren"](0))
         for k in range(r.randint(1, 3)):
             s = w.fill(r.choice(SENTENCES), t=topic)
             if k == 0 and family in ("diyi", "shouxian", "circled", "halfparen", "yishi"):
                 lead = HEADINGS[family](i)
                 s = lead + heads[i] + ("。" if family != "yishi" else "，") + s
+                markers.append(lead if family != "yishi" else lead)
             w.content(s)
         if r.random() < 0.3:
             w.content(w.fill(r.choice(TRAPS), t=topic))
@@ -256,7 +261,7 @@ def report(w, genre, topic, unit, year, label_form, n):
             w.junk_line(w.fill(pick(r, PAGE_LINES, w.held)))
     for line in closing:
         w.content(w.fill(line, **kw))
-    return {"title": title, "label": label.strip() if label else None}
+    return {"title": title, "label": label.strip() if label else None, "markers": markers}
 
 
 def compilation(number, held):

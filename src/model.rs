@@ -405,9 +405,15 @@ pub enum HeadingKind {
     ParenChinese,
     /// 1. / 1、 / １．
     Arabic,
-    /// （1） or (1)
+    /// （1）, (1), 1） or ⑴
     ParenArabic,
-    /// 一是… at the start of a paragraph.
+    /// ①
+    Circled,
+    /// Ａ． / A. / A、
+    Letter,
+    /// 第一，… / 首先，其次，再次，最后 at the start of a paragraph.
+    Sequence,
+    /// 一是… (一要…, 一抓…) at the start of a paragraph.
     Ordinal,
     /// 一是… inside a paragraph; the deepest entries.
     InlineOrdinal,
@@ -415,12 +421,15 @@ pub enum HeadingKind {
 
 impl HeadingKind {
     /// The conventional nesting order of the kinds, outermost first.
-    pub const ORDER: [HeadingKind; 7] = [
+    pub const ORDER: [HeadingKind; 10] = [
         HeadingKind::Part,
         HeadingKind::Chinese,
         HeadingKind::ParenChinese,
         HeadingKind::Arabic,
         HeadingKind::ParenArabic,
+        HeadingKind::Circled,
+        HeadingKind::Letter,
+        HeadingKind::Sequence,
         HeadingKind::Ordinal,
         HeadingKind::InlineOrdinal,
     ];
@@ -433,6 +442,9 @@ impl HeadingKind {
             HeadingKind::ParenChinese => "（一）",
             HeadingKind::Arabic => "1.",
             HeadingKind::ParenArabic => "（1）",
+            HeadingKind::Circled => "①",
+            HeadingKind::Letter => "A.",
+            HeadingKind::Sequence => "第一，/首先",
             HeadingKind::Ordinal => "一是",
             HeadingKind::InlineOrdinal => "文中一是",
         }

@@ -111,7 +111,33 @@ pub fn line_marker(line: &str) -> Option<Marker> {
                 });
             }
         }
+        // 第一，第二： paragraphs counted in words.
+        if let Some(sep) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '，' | '：' | ':' | ','))
+        {
+            // "第二，三" lists numbers.
+            if chinese_number(&after[sep.len_utf8()..]).is_some() {
+                return None;
+            }
+            return Some(Marker {
+                kind: HeadingKind::Sequence,
+                number: n,
+                len: 3 + nl + sep.len_utf8(),
+            });
+        }
         return None;
+    }
+    // ① … ⑳, ⑴ … ⒇
+    if let Some(c) = line.chars().next()
+        && let Some(m) = enclosed_marker(c)
+    {
+        return Some(m);
+    }
+    // 首先，其次，再次，最后
+    if let Some(m) = sequence_word(line) {
+        return Some(m);
     }
     // （一） (一) （1） (1)
     if let Some(rest) = strip_any(line, &OPEN) {
@@ -128,6 +154,10 @@ pub fn line_marker(line: &str) -> Option<Marker> {
             number: n,
             len,
         });
+    }
+    // Ａ． A. A、
+    if let Some(m) = letter_marker(line) {
+        return Some(m);
     }
     // 一、 and 一是
     if *first >= 0xE4 {
@@ -146,7 +176,7 @@ pub fn line_marker(line: &str) -> Option<Marker> {
                     len: nl + 3,
                 });
             }
-            if after.starts_with('是') {
+            if after.starts_with(ORDINAL_VERBS) {
                 return Some(Marker {
                     kind: HeadingKind::Ordinal,
                     number: n,
@@ -159,10 +189,17 @@ pub fn line_marker(line: &str) -> Option<Marker> {
             return None;
         }
     }
-    // 1. 1、 １． 1．
+    // 1. 1、 １． 1．, and 1） with its closing bracket only
     let (n, nl) = arabic_number(line)?;
     let after = &line[nl..];
     let sep = after.chars().next()?;
+    if matches!(sep, '）' | ')') {
+        return (n > 0).then_some(Marker {
+            kind: HeadingKind::ParenArabic,
+            number: n,
+            len: nl + sep.len_utf8(),
+        });
+    }
     if !matches!(sep, '.' | '、' | '．') {
         return None;
     }
@@ -178,6 +215,66 @@ pub fn line_marker(line: &str) -> Option<Marker> {
         kind: HeadingKind::Arabic,
         number: n,
         len: nl + sep.len_utf8(),
+    })
+}
+
+/// What follows 一, 二… in the 一是 family: 一是, 一要, 一抓.
+const ORDINAL_VERBS: [char; 3] = ['是', '要', '抓'];
+
+/// ① … ⑳ (Circled) and ⑴ … ⒇ (ParenArabic), one character each.
+fn enclosed_marker(c: char) -> Option<Marker> {
+    let (kind, number) = match c as u32 {
+        n @ 0x2460..=0x2473 => (HeadingKind::Circled, n - 0x2460 + 1),
+        n @ 0x2474..=0x2487 => (HeadingKind::ParenArabic, n - 0x2474 + 1),
+        _ => return None,
+    };
+    Some(Marker {
+        kind,
+        number,
+        len: c.len_utf8(),
+    })
+}
+
+/// The words a paragraph is counted with: 首先，其次，再次，最后. 最后 closes whatever came
+/// before it, so it has no number of its own (0; the outline numbers it on).
+const SEQUENCE_WORDS: [(&str, u32); 4] = [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)];
+
+fn sequence_word(line: &str) -> Option<Marker> {
+    // Decided on the lead byte for almost every line: 首 E9, 其 E5, 再 E5, 最 E6.
+    if !matches!(line.as_bytes().first(), Some(0xE5 | 0xE6 | 0xE9)) {
+        return None;
+    }
+    let (word, number) = SEQUENCE_WORDS.iter().find(|(w, _)| line.starts_with(w))?;
+    let sep = line[word.len()..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '，' | '：' | ',' | ':'))?;
+    Some(Marker {
+        kind: HeadingKind::Sequence,
+        number: *number,
+        len: word.len() + sep.len_utf8(),
+    })
+}
+
+/// Ａ． A. A、 (a capital letter, ASCII or fullwidth, then a full stop or 、): A is 1. Not
+/// "A、B两类" (a letter follows) nor "A.股".
+fn letter_marker(line: &str) -> Option<Marker> {
+    let mut chars = line.chars();
+    let c = chars.next()?;
+    let number = match c {
+        'A'..='Z' => c as u32 - 'A' as u32 + 1,
+        'Ａ'..='Ｚ' => c as u32 - 'Ａ' as u32 + 1,
+        _ => return None,
+    };
+    let sep = chars.next().filter(|s| matches!(s, '.' | '．' | '、'))?;
+    let next = chars.next()?;
+    if next.is_ascii_alphanumeric() || ('Ａ'..='Ｚ').contains(&next) || next == ' ' {
+        return None;
+    }
+    Some(Marker {
+        kind: HeadingKind::Letter,
+        number,
+        len: c.len_utf8() + sep.len_utf8(),
     })
 }
 
@@ -217,11 +314,24 @@ fn prefix_len(s: &str, n: usize) -> usize {
 /// Only counted when the run has at least two members, so a stray "统一是" is not a heading.
 pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
     // One finder for every line: building a memmem finder per call costs more than the search.
-    static SHI: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("是".as_bytes()));
+    static VERBS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ORDINAL_VERBS.map(|c| {
+                memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+            })
+        });
     let bytes = line.as_bytes();
     let mut found = Vec::new();
-    for pos in SHI.find_iter(bytes) {
+    let mut positions: Vec<usize> = VERBS[0].find_iter(bytes).collect();
+    // 一要/一抓 are rarer than 一是: their finders run only on lines with a numeral before them.
+    if memchr::memmem::find(bytes, "要".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "抓".as_bytes()).is_some()
+    {
+        positions.extend(VERBS[1].find_iter(bytes));
+        positions.extend(VERBS[2].find_iter(bytes));
+        positions.sort_unstable();
+    }
+    for pos in positions {
         if pos < skip + 3 {
             continue;
         }
@@ -403,22 +513,24 @@ pub fn outline(
         }
         let mut inline_skip = 0;
         let mut inline_level = stack.len() as u8 + 1;
-        let marker = line_marker(trimmed).and_then(|m| {
-            let after = &trimmed[m.len..];
-            match heading_text(after) {
-                Some(t) => Some((m, t, true)),
-                // A long numbered sentence is still a list item when it continues the
-                // numbering of an open scope ("2.按照…" between 1. and 3.), or when the
-                // next numbered line continues it ("（一）推进…。" before "（二）深化…").
-                None if continues(&stack, &m)
-                    || continued(text, index, line_no + 1..lines_end, &m)
-                    || !inline_successors(trimmed, m.len, &trimmed[..m.len], &m).is_empty() =>
-                {
-                    Some((m, 0..prefix_len(after, 30), false))
+        let marker = line_marker(trimmed)
+            .and_then(|m| counted_in_words(m, trimmed, &stack))
+            .and_then(|m| {
+                let after = &trimmed[m.len..];
+                match heading_text(after) {
+                    Some(t) => Some((m, t, true)),
+                    // A long numbered sentence is still a list item when it continues the
+                    // numbering of an open scope ("2.按照…" between 1. and 3.), or when the
+                    // next numbered line continues it ("（一）推进…。" before "（二）深化…").
+                    None if continues(&stack, &m)
+                        || continued(text, index, line_no + 1..lines_end, &m)
+                        || !inline_successors(trimmed, m.len, &trimmed[..m.len], &m).is_empty() =>
+                    {
+                        Some((m, 0..prefix_len(after, 30), false))
+                    }
+                    None => None,
                 }
-                None => None,
-            }
-        });
+            });
         // `sentence`: the heading's text is its first sentence (not a long one's first words).
         if let Some((m, htext, sentence)) = marker {
             let this_rank = rank(m.kind);
@@ -598,6 +710,29 @@ fn unindent(line: &str) -> &str {
 /// Numbered lines looked at after a long numbered sentence for the number that continues it.
 const CONTINUATION_REACH: usize = 40;
 
+/// How a speech's closing wish opens after 最后，.
+const CLOSING_WISHES: [&str; 6] = ["祝", "谢谢", "再次感谢", "让我们", "衷心祝愿", "预祝"];
+
+/// A paragraph counted in words (其次，再次，最后) is a list item only inside a list that 首先
+/// (or 第一，) opened; 最后 takes the number after the last one.
+fn counted_in_words(mut m: Marker, line: &str, stack: &[Scope]) -> Option<Marker> {
+    if m.kind != HeadingKind::Sequence || line.starts_with('第') || m.number == 1 {
+        return Some(m);
+    }
+    let open = stack
+        .iter()
+        .rev()
+        .find(|s| s.kind == HeadingKind::Sequence)?;
+    // "最后，祝大家…", "最后，让我们…": a speech's closing wish, not its last point.
+    if m.number == 0 && CLOSING_WISHES.iter().any(|w| line[m.len..].starts_with(w)) {
+        return None;
+    }
+    if m.number == 0 {
+        m.number = open.last + 1;
+    }
+    Some(m)
+}
+
 /// True when the first numbered line in `lines` of `m`'s kind or an outer one is `m`'s kind
 /// numbered one more: `m` opens a list though its own line is a long sentence. Paragraph
 /// 一是/二是 are left to the inline runs, which already count a sentence opening with 一是.
@@ -698,6 +833,19 @@ fn render_marker(kind: HeadingKind, n: u32) -> String {
         HeadingKind::ParenChinese => format!("“（{}）”", cn_name(n)),
         HeadingKind::Arabic => format!("“{n}.”"),
         HeadingKind::ParenArabic => format!("“（{n}）”"),
+        HeadingKind::Circled => format!(
+            "“{}”",
+            char::from_u32(0x2460 + n.saturating_sub(1)).unwrap_or('①')
+        ),
+        HeadingKind::Letter => format!(
+            "“{}.”",
+            char::from_u32('A' as u32 + n.saturating_sub(1)).unwrap_or('A')
+        ),
+        HeadingKind::Sequence => match n {
+            1 => "“首先”或“第一，”".into(),
+            2 => "“其次”或“第二，”".into(),
+            n => format!("“第{}，”", cn_name(n)),
+        },
         HeadingKind::Ordinal | HeadingKind::InlineOrdinal => format!("“{}”", ordinal_name(n)),
     }
 }
@@ -934,6 +1082,74 @@ mod tests {
         let (h, _) = run("第一部分 总体情况\n一、基本情况\n第二部分 下步打算\n一、目标\n");
         let got: Vec<u8> = h.iter().map(|h| h.level).collect();
         assert_eq!(got, [1, 2, 1, 2]);
+    }
+
+    /// The list markers of speeches, 实施方案 and 调研报告 beside 一、（一）1.（1）: each is a
+    /// heading of its own kind, nested under the kinds around it, with numbering findings.
+    #[test]
+    fn speech_and_plan_list_markers_are_headings() {
+        let text = "一、存在的问题\n第一，产业基础薄弱。部分村收入不足10万元。\n第二，人才支撑不足。\n\
+                    第四，机制不健全。\n二、对策建议\n首先，要强化产业支撑。\n其次，要加强人才培养。\n\
+                    最后，要完善体制机制。\n最后，祝大家工作顺利！\n一要提高认识，二要压实责任，三要强化督导。\n\
+                    ①完善设施。\n③优化服务。\n1）加强领导。\n2）落实责任。\n⑴明确目标。\n⑵细化措施。\n\
+                    Ａ．总体要求\nＢ．主要任务\n";
+        let (h, f) = run(text);
+        let got: Vec<(HeadingKind, &str, u8, u32)> = h
+            .iter()
+            .map(|h| (h.kind, h.marker(text), h.level, h.number))
+            .collect();
+        use HeadingKind::*;
+        assert_eq!(
+            got,
+            [
+                (Chinese, "一、", 1, 1),
+                (Sequence, "第一，", 2, 1),
+                (Sequence, "第二，", 2, 2),
+                (Sequence, "第四，", 2, 4),
+                (Chinese, "二、", 1, 2),
+                (Sequence, "首先，", 2, 1),
+                (Sequence, "其次，", 2, 2),
+                (Sequence, "最后，", 2, 3),
+                (Ordinal, "一要", 3, 1),
+                (InlineOrdinal, "二要", 3, 2),
+                (InlineOrdinal, "三要", 3, 3),
+                (Circled, "①", 2, 1),
+                (Circled, "③", 2, 3),
+                (ParenArabic, "1）", 2, 1),
+                (ParenArabic, "2）", 2, 2),
+                (ParenArabic, "⑴", 2, 1),
+                (ParenArabic, "⑵", 2, 2),
+                (Letter, "Ａ．", 3, 1),
+                (Letter, "Ｂ．", 3, 2),
+            ]
+        );
+        let findings: Vec<(FindingKind, usize)> = f.iter().map(|f| (f.kind, f.line)).collect();
+        assert_eq!(
+            findings,
+            [
+                (FindingKind::NumberingGap, 3),
+                (FindingKind::NumberingGap, 11),
+                (FindingKind::NumberingBackward, 14),
+            ]
+        );
+        assert!(f[0].message.contains("第三"), "{}", f[0].message);
+        assert!(f[1].message.contains("②"), "{}", f[1].message);
+    }
+
+    /// Prose that opens like a marker stays prose: 其次/最后 with no list before them, 第一书记,
+    /// "A、B两类", "第二，三季度".
+    #[test]
+    fn prose_that_opens_like_a_list_marker_is_not_a_heading() {
+        for line in [
+            "其次，我们还要看到存在的不足。",
+            "最后，我代表县委向大家表示感谢。",
+            "第一书记驻村帮扶工作扎实开展。",
+            "A、B两类项目全部开工。",
+            "第二，三季度的工作重点是招商。",
+        ] {
+            let (h, _) = run(&format!("{line}\n"));
+            assert!(h.is_empty(), "{line}: {:?}", h.first().map(|h| h.kind));
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ struct Manifest {
 struct Expected {
     title: String,
     label: Option<String>,
+    /// The list markers opening the report's paragraphs, in order.
+    markers: Vec<String>,
 }
 
 /// What one file scored: checks passed of checks made, and what failed.
@@ -99,6 +101,24 @@ fn score(path: &Path, m: &Manifest) -> Score {
                 i + 1,
                 got,
                 want.label
+            )
+        });
+    }
+    for (i, want) in m.reports.iter().enumerate() {
+        let Some(r) = a.outline.reports.get(i) else {
+            continue;
+        };
+        let markers: Vec<&str> = r
+            .outline
+            .iter()
+            .filter(|h| h.kind != qinggao::HeadingKind::InlineOrdinal)
+            .map(|h| h.marker(&text))
+            .collect();
+        s.check(markers == want.markers, || {
+            format!(
+                "report {}: outline markers {markers:?}, expected {:?}",
+                i + 1,
+                want.markers
             )
         });
     }

@@ -426,7 +426,9 @@ pub fn input_from_text(
                             h.line == line
                                 && !matches!(
                                     h.kind,
-                                    HeadingKind::Ordinal | HeadingKind::InlineOrdinal
+                                    HeadingKind::Sequence
+                                        | HeadingKind::Ordinal
+                                        | HeadingKind::InlineOrdinal
                                 )
                         })
                         .map(|h| ParagraphRole::Heading(h.level.clamp(1, 4)))
