@@ -16,6 +16,19 @@ pub struct Lexicon {
     pub navigation: Navigation,
     pub paywall: Paywall,
     pub labels: Labels,
+    pub titles: Titles,
+}
+
+/// What report titles look like.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    pub endings: Vec<String>,
+    /// Endings that name a genre outright; each ends with one of `endings`.
+    pub genre_endings: Vec<String>,
+    /// How a speech opens under its title ("同志们").
+    pub salutations: Vec<String>,
+    pub compilation_words: Vec<String>,
 }
 
 /// The site's numbering of the reports before their titles ("篇三：", "范文4：", "NO.3 ").
@@ -64,10 +77,17 @@ pub fn builtin() -> &'static Lexicon {
 }
 
 /// Reads and checks a lexicon: no empty list, no empty or padded word, no word twice in a
-/// list, and every counter field also a field.
+/// list, every counter field also a field, every genre ending also a title ending.
 pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
     let lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-    let lists: [(&str, &[String]); 8] = [
+    let lists: [(&str, &[String]); 12] = [
+        ("titles.endings", &lexicon.titles.endings),
+        ("titles.genre_endings", &lexicon.titles.genre_endings),
+        ("titles.salutations", &lexicon.titles.salutations),
+        (
+            "titles.compilation_words",
+            &lexicon.titles.compilation_words,
+        ),
         ("labels.words", &lexicon.labels.words),
         ("labels.number_prefixes", &lexicon.labels.number_prefixes),
         ("metadata.fields", &lexicon.metadata.fields),
@@ -106,6 +126,16 @@ pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
         &lexicon.metadata.counters,
         &lexicon.metadata.fields,
     )?;
+    let t = &lexicon.titles;
+    if let Some(g) = t
+        .genre_endings
+        .iter()
+        .find(|g| !t.endings.iter().any(|e| g.ends_with(e.as_str())))
+    {
+        return Err(format!(
+            "titles.genre_endings: {g:?} ends with none of titles.endings"
+        ));
+    }
     Ok(lexicon)
 }
 

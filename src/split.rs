@@ -11,88 +11,21 @@ use crate::outline;
 use crate::site;
 use std::ops::Range;
 
-/// Words a report title ends with (before an optional "（第N篇）" or date), in simplified
-/// and, where they differ, traditional characters (sites that convert their pages).
-const TITLE_ENDINGS: &[&str] = &[
-    "总结",
-    "總結",
-    "计划",
-    "計劃",
-    "报告",
-    "報告",
-    "汇报",
-    "匯報",
-    "彙報",
-    "打算",
-    "谋划",
-    "謀劃",
-    "规划",
-    "規劃",
-    "方案",
-    "要点",
-    "要點",
-    "安排",
-    "思路",
-    "材料",
-    "讲话",
-    "講話",
-    "发言",
-    "發言",
-    "发言稿",
-    "發言稿",
-    "述职",
-    "述職",
-    "述廉",
-    "情况",
-    "情況",
-    "自查",
-    "工作",
-    "意见",
-    "意見",
-    "通知",
-    "提纲",
-    "提綱",
-    "剖析",
-    "对照检查",
-    "對照檢查",
-    "心得体会",
-    "心得體會",
-    "体会",
-    "體會",
-    "调研",
-    "調研",
-    "举措",
-    "舉措",
-    "总结会",
-    "致辞",
-    "致詞",
-    "贺词",
-    "賀詞",
-    "主持词",
-    "主持詞",
-    "讲稿",
-    "講稿",
-    "演讲稿",
-    "演講稿",
-    "倡议书",
-    "倡議書",
-    "党课",
-    "黨課",
-];
-
-/// [`TITLE_ENDINGS`] by their last character, sorted: looked up by a line's last character
-/// (most lines have none of them) instead of trying each.
+/// The title endings of the lexicon (`[titles] endings`) by their last character, sorted:
+/// looked up by a line's last character (most lines have none of them) instead of trying each.
 static ENDINGS_BY_LAST: std::sync::LazyLock<Vec<(char, &'static str)>> =
     std::sync::LazyLock::new(|| {
-        let mut v: Vec<(char, &str)> = TITLE_ENDINGS
+        let mut v: Vec<(char, &str)> = crate::lexicon::builtin()
+            .titles
+            .endings
             .iter()
-            .filter_map(|w| Some((w.chars().next_back()?, *w)))
+            .filter_map(|w| Some((w.chars().next_back()?, w.as_str())))
             .collect();
         v.sort_unstable();
         v
     });
 
-/// Whether `core` ends with one of [`TITLE_ENDINGS`].
+/// Whether `core` ends with one of the lexicon's title endings.
 fn ends_like_title(core: &str) -> bool {
     let Some(last) = core.chars().next_back() else {
         return false;
@@ -103,11 +36,6 @@ fn ends_like_title(core: &str) -> bool {
         .take_while(|(c, _)| *c == last)
         .any(|(_, w)| core.ends_with(w))
 }
-
-/// Words of a compilation title.
-const COMPILATION_WORDS: [&str; 11] = [
-    "汇编", "彙編", "匯編", "合集", "合辑", "合輯", "范文", "範文", "精选", "精選", "大全",
-];
 
 /// A title has at most 70 characters (plus paywall markers and spaces around it).
 const MAX_TITLE_BYTES: usize = 70 * 3 + 32;
@@ -454,7 +382,13 @@ fn split_lines(lines: Lines) -> Outline {
     // "范文1：…工作总结" is the first report's title, numbered by the site: its label is no
     // compilation word.
     let named = without_label(&first);
-    if COMPILATION_WORDS.iter().any(|w| named.contains(w)) || toc_next {
+    if crate::lexicon::builtin()
+        .titles
+        .compilation_words
+        .iter()
+        .any(|w| named.contains(w.as_str()))
+        || toc_next
+    {
         out.title = Some(first);
         out.title_line = Some(cursor);
         cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
@@ -573,6 +507,15 @@ fn title_score(line: &str) -> u32 {
     let mut score: u32 = 0;
     if ends_like_title(core) {
         score += 2;
+        // "…的讲话", "…心得体会", "…实施方案": the ending names the genre.
+        if crate::lexicon::builtin()
+            .titles
+            .genre_endings
+            .iter()
+            .any(|g| core.ends_with(g.as_str()))
+        {
+            score += 1;
+        }
     }
     if core.starts_with("关于") {
         score += 2;
@@ -626,8 +569,11 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
             } else if gap >= 1 || after_end {
                 score >= 2 && next_is_body()
             } else {
-                // Only the next title line separates it from the previous report.
-                score >= 3 && !looks.commas && next_is_body()
+                // Only the next title line separates it from the previous report, or what
+                // follows it: a speech's 同志们：.
+                (score >= 3 || (score >= 2 && opens_with_salutation(lines, t + 1)))
+                    && !looks.commas
+                    && next_is_body()
             }
         };
         if title {
@@ -654,6 +600,22 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
         ));
     }
     reports
+}
+
+/// Whether the next text line from `from` on is how a speech or 汇报 opens under its title:
+/// "同志们：", "尊敬的各位领导、各位来宾：".
+fn opens_with_salutation(lines: &Lines, from: usize) -> bool {
+    let Some(next) = lines.next_text(from) else {
+        return false;
+    };
+    let content = lines.content_cow(next);
+    content.ends_with(['：', ':'])
+        && content.chars().count() <= 40
+        && crate::lexicon::builtin()
+            .titles
+            .salutations
+            .iter()
+            .any(|w| content.starts_with(w.as_str()))
 }
 
 /// After a wide gap, text opens a new (untitled) report when it reads as an opening: body
@@ -844,6 +806,29 @@ mod tests {
                 .roles
                 .iter()
                 .any(|r| r.role == crate::model::LineRole::Addressee)
+        );
+    }
+
+    /// With no blank line and no label between them, a speech, a 心得体会 and a 研讨发言 are
+    /// told apart by what their titles name and by the 同志们： under a speech's title.
+    #[test]
+    fn genres_follow_each_other_with_no_blank_line() {
+        let text = "2024年材料汇编\n\n关于2024年安全生产工作的报告\n\
+                    今年以来，我们扎实推进安全生产工作，全年未发生较大事故。\n一、主要做法\n\
+                    全年开展检查120次。\n在全县安全生产大会上的讲话\n同志们：\n\
+                    今天召开大会，主要任务是部署工作。\n一、提高认识\n要坚持人民至上。\n\
+                    学习贯彻全会精神心得体会\n近期，我认真学习了全会精神，深受教育。\n\
+                    全会提出了一系列新举措。\n乡村振兴专题研讨发言\n按照安排，我谈几点体会。\n\
+                    一、深刻认识重大意义\n乡村振兴是大事。\n主要做法\n坚持规划先行。\n";
+        let o = split_str(text);
+        assert_eq!(
+            o.report_titles(),
+            [
+                "关于2024年安全生产工作的报告",
+                "在全县安全生产大会上的讲话",
+                "学习贯彻全会精神心得体会",
+                "乡村振兴专题研讨发言",
+            ]
         );
     }
 
