@@ -17,6 +17,17 @@ pub struct Lexicon {
     pub paywall: Paywall,
     pub labels: Labels,
     pub titles: Titles,
+    pub placeholders: Placeholders,
+}
+
+/// What the words around a placeholder with no suffix or unit say it is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placeholders {
+    pub place_modifiers: Vec<String>,
+    pub place_followers: Vec<String>,
+    pub place_verbs: Vec<String>,
+    pub count_nouns: Vec<String>,
 }
 
 /// What report titles look like.
@@ -80,7 +91,12 @@ pub fn builtin() -> &'static Lexicon {
 /// list, every counter field also a field, every genre ending also a title ending.
 pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
     let lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-    let lists: [(&str, &[String]); 12] = [
+    let p = &lexicon.placeholders;
+    let lists: [(&str, &[String]); 16] = [
+        ("placeholders.place_modifiers", &p.place_modifiers),
+        ("placeholders.place_followers", &p.place_followers),
+        ("placeholders.place_verbs", &p.place_verbs),
+        ("placeholders.count_nouns", &p.count_nouns),
         ("titles.endings", &lexicon.titles.endings),
         ("titles.genre_endings", &lexicon.titles.genre_endings),
         ("titles.salutations", &lexicon.titles.salutations),

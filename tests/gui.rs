@@ -692,3 +692,38 @@ fn choosing_docx_says_which_official_fonts_this_machine_lacks() {
         }
     }
 }
+
+/// A bare place name ("美丽XX", "结合XX实际") is asked for once, as a place, with a hint that
+/// asks for a name; a count after a measure noun asks for a figure.
+#[test]
+fn bare_place_names_are_one_prompt_that_asks_for_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(dir.path().to_path_buf());
+    app.open_document(qinggao::Document::from_text(
+        "XX镇2024年工作总结\n\n一、主要成效\n着力打造美丽XX，结合XX实际推进项目。\n\
+         全面建设勤廉XX。注册人数XX，同比增长。\n",
+    ));
+    app.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(app);
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "本地地名（XX）");
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&field).placeholder(),
+        Some("地名/单位名，如：滨江")
+    );
+    field.click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "本地地名（XX）")
+        .type_text("白鹭");
+    h.run();
+    let text = &h.state().ws.text;
+    assert!(
+        text.contains("美丽白鹭，结合白鹭实际") && text.contains("勤廉白鹭"),
+        "{text}"
+    );
+    assert!(
+        text.contains("注册人数XX"),
+        "the count is not a place: {text}"
+    );
+}

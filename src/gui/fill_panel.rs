@@ -27,7 +27,27 @@ pub struct FillEntry {
     pub label: String,
     /// The unit after a figure ("万元").
     pub unit: Option<String>,
+    /// What the field asks for, shown in it while it is empty ("地名/单位名，如：滨江").
+    pub hint: &'static str,
     pub spots: Vec<Spot>,
+}
+
+/// The hint of a prompt: what kind of answer it wants, never 数值 for a name.
+fn hint_for(p: &Placeholder, before: &str, after: &str) -> &'static str {
+    use crate::placeholder::PlaceholderKind;
+    match p.kind {
+        PlaceholderKind::Name => "地名/单位名，如：滨江",
+        PlaceholderKind::Date if after.starts_with('年') => "年份，如：2024",
+        PlaceholderKind::Date if after.starts_with('月') => "月份，如：6",
+        PlaceholderKind::Date => "日期，如：15",
+        PlaceholderKind::Quantity
+            if before.ends_with(['：', ':']) || after.starts_with(['：', ':']) =>
+        {
+            "比例中的一项，如：35"
+        }
+        PlaceholderKind::Quantity => "数字，如：120 或 3.5",
+        PlaceholderKind::Other => "要填的内容",
+    }
 }
 
 impl FillEntry {
@@ -105,11 +125,18 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
             Some(&i) => groups[i].spots.push(spot(p)),
             None => {
                 index.insert(key.clone(), groups.len());
+                // A bare place name ("美丽XX", "结合XX实际") has no suffix of its own.
+                let label = if p.suffix == Some("") {
+                    format!("本地地名（{key}）")
+                } else {
+                    key.clone()
+                };
                 groups.push(FillEntry {
-                    label: key.clone(),
+                    label,
                     key,
                     is_group: true,
                     unit: None,
+                    hint: "地名/单位名，如：滨江",
                     spots: vec![spot(p)],
                 });
             }
@@ -124,6 +151,7 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
             is_group: false,
             label: format!("{before}【{}】{after}", ws.analysed(&p.range)),
             unit: p.unit_range().map(|r| ws.analysed(&r).to_string()),
+            hint: hint_for(p, before, after),
             spots: vec![spot(p)],
         }
     });
@@ -278,11 +306,7 @@ fn entry_ui(
     ui.horizontal(|ui| {
         ui.add_space(12.0);
         let value = values.entry(entry.key.clone()).or_default();
-        let hint = if entry.is_group {
-            "名称，如：滨江"
-        } else {
-            "数值"
-        };
+        let hint = entry.hint;
         let resp = ui.add(
             egui::TextEdit::singleline(value)
                 .id(id)

@@ -292,6 +292,9 @@ pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool)
     if pure && inside_title(before) {
         return Class::name(None);
     }
+    if pure && let Some(class) = by_context(before, rest) {
+        return class;
+    }
     // The low end of a range takes the unit of its high end: "XX—XX人", "X至XX万元",
     // "X-X月" (a date).
     if let Some(tail) = RANGE_DASHES.iter().find_map(|d| rest.strip_prefix(d)) {
@@ -307,6 +310,54 @@ pub(super) fn classify<'a>(before: &str, token: &str, rest: &'a str, pure: bool)
         }
     }
     Class::other()
+}
+
+/// A placeholder with no suffix or unit after it, judged by the words around it (the
+/// `[placeholders]` lists of the lexicon): a part of a ratio ("XX：XX：XX"), a count after
+/// a measure noun ("注册人数XX"), or a bare place name ("美丽XX", "结合XX实际", "落户XX",
+/// "XX至株山"). None when the words say nothing.
+fn by_context<'a>(before: &str, rest: &'a str) -> Option<Class<'a>> {
+    let lex = &crate::lexicon::builtin().placeholders;
+    let figure_or_mask =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || super::scan::is_mask_char(c));
+    let mut after = rest.chars();
+    let next = after.next();
+    let colon = |c: Option<char>| matches!(c, Some('：' | ':'));
+    let mut back = before.chars().rev();
+    let prev = back.next();
+    if (colon(next) && figure_or_mask(after.next())) || (colon(prev) && figure_or_mask(back.next()))
+    {
+        return Some(Class::quantity("比例"));
+    }
+    // "注册人数XX", "人数为XX", "数量达XX".
+    let noun_end = before.trim_end_matches(['为', '是', '达', '约', '：', ':', ' ']);
+    if lex
+        .count_nouns
+        .iter()
+        .any(|n| noun_end.ends_with(n.as_str()))
+    {
+        return Some(Class {
+            kind: PlaceholderKind::Quantity,
+            suffix: None,
+            unit: None,
+        });
+    }
+    let place = lex.place_modifiers.iter().any(|m| before.ends_with(m.as_str()))
+        || lex.place_verbs.iter().any(|v| before.ends_with(v.as_str()))
+        || lex.place_followers.iter().any(|f| rest.starts_with(f.as_str()))
+        // "XX至株山": a road from one place to another, not a range of figures.
+        || (rest.starts_with(['至', '到'])
+            && rest[3..].chars().next().is_some_and(is_han_name_char))
+        // "将XX建成…": the place a plan makes something of.
+        || (before.ends_with(['将', '把']) && rest.starts_with(['建', '打']));
+    place.then(|| Class::name(Some("")))
+}
+
+/// A Han character that can start a place name (not a figure, a mask or punctuation).
+fn is_han_name_char(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF)
+        && !super::scan::is_mask_char(c)
+        && !"一二三四五六七八九十百千万".contains(c)
 }
 
 /// What joins the two ends of a range of figures.
