@@ -34,7 +34,7 @@ say "building qinggao $version (cargo deb --locked; a release build takes minute
 # cargo-deb prints the path of the package on stdout, its progress and warnings on stderr.
 cargo deb --locked >"$out/cargo-deb.out" 2>"$out/cargo-deb.log" \
   || { tail -20 "$out/cargo-deb.log"; fail "cargo deb failed, see $out/cargo-deb.log"; }
-deb=$(tail -1 "$out/cargo-deb.out")
+deb=$(grep -E "/qinggao_[^/]*\.deb$" "$out/cargo-deb.out" | tail -1 || true)
 [ -f "$deb" ] || fail "cargo deb did not name a .deb (last line: $deb)"
 case $(basename "$deb") in "qinggao_${version}-1_amd64.deb") ;; *) fail "unexpected package name $deb" ;; esac
 say "package: $deb ($(du -k "$deb" | cut -f1) KB)"

@@ -51,7 +51,9 @@ grep -h "dynamically loaded by" "$work"/ld.* \
     done
 
 echo "== sonames named in the binary"
-strings "$bin" | grep -oE 'lib[A-Za-z0-9_+-]+\.so(\.[0-9]+)+' | sort -u | while read -r so; do
-  pkg=$(dpkg -S "*/$so" 2>/dev/null | head -1 | cut -d: -f1)
+# Rust's string constants run into each other without NULs: a bounded name finds the soname
+# at the end of a long run.
+strings "$bin" | grep -oE 'lib[A-Za-z0-9_+-]{1,40}\.so(\.[0-9]+)+' | sort -u | while read -r so; do
+  pkg=$( (dpkg -S "*/$so" 2>/dev/null || true) | head -1 | cut -d: -f1)
   printf '%-28s %s\n' "$so" "${pkg:-(not installed here)}"
 done
