@@ -53,13 +53,16 @@ fn stdout_closed() -> bool {
     name = "qinggao",
     version,
     about = "清稿：把下载的工作报告汇编整理成可以交付的干净文稿",
-    long_about = "清稿：把下载的工作报告汇编整理成可以交付的干净文稿。\n不带子命令时打开桌面编辑器（FILE 可选）。"
+    long_about = "清稿：把下载的工作报告汇编整理成可以交付的干净文稿。\n不带子命令时打开桌面编辑器：每个 FILE 一个窗口，不给 FILE 时打开内置示例。",
+    args_conflicts_with_subcommands = true,
+    after_help = "示例 / Examples:\n  qinggao 汇编.txt                    在桌面编辑器中打开\n  qinggao inspect 汇编.txt            概要：报告、标题层级、占位符、清理将做的修改\n  qinggao clean 汇编.txt -o 干净.txt  写出清理后的文稿"
 )]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Open this file in the desktop editor (without it, the built-in sample opens).
-    file: Option<PathBuf>,
+    /// Open these files in the desktop editor, one window each (without any, the built-in sample opens).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -152,13 +155,13 @@ pub fn run() -> ExitCode {
             inspect(f, &args)
         }),
         Some(Command::Clean(args)) => clean_command(&args),
-        None => run_gui(cli.file),
+        None => run_gui(cli.files),
     }
 }
 
 #[cfg(feature = "gui")]
-fn run_gui(file: Option<PathBuf>) -> ExitCode {
-    match crate::gui::run(file) {
+fn run_gui(files: Vec<PathBuf>) -> ExitCode {
+    match crate::gui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("qinggao: {e}");
@@ -168,7 +171,7 @@ fn run_gui(file: Option<PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_gui(_file: Option<PathBuf>) -> ExitCode {
+fn run_gui(_files: Vec<PathBuf>) -> ExitCode {
     eprintln!(
         "qinggao: 此版本未包含桌面界面（编译时未启用 gui 功能）；请使用 qinggao inspect / qinggao clean"
     );

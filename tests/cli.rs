@@ -380,3 +380,38 @@ fn word_files_are_inspected_and_cleaned_like_text() {
         "the source is never written"
     );
 }
+
+#[test]
+fn version_is_the_one_in_cargo_toml() {
+    for flag in ["--version", "-V"] {
+        let o = qinggao(&[&flag]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            stdout(&o).trim(),
+            format!("qinggao {}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
+fn help_shows_the_desktop_use_and_the_subcommands() {
+    let o = qinggao(&[&"--help"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // The desktop editor takes any number of files (a file manager passes them all, %F);
+    // the subcommands are a separate form, not something to put after a file.
+    assert!(out.contains("Usage: qinggao [FILE]...\n"), "{out}");
+    assert!(out.contains("qinggao <COMMAND>"), "{out}");
+    assert!(!out.contains("[FILE] [COMMAND]"), "{out}");
+    for line in [
+        "inspect  ",
+        "clean  ",
+        "桌面编辑器",
+        "qinggao clean 汇编.txt -o 干净.txt",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    let o = qinggao(&[&"clean", &"--help"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("--format <FORMAT>"), "{}", stdout(&o));
+}

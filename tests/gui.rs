@@ -727,3 +727,29 @@ fn bare_place_names_are_one_prompt_that_asks_for_a_name() {
         "the count is not a place: {text}"
     );
 }
+
+#[test]
+fn help_about_names_the_version_the_licence_and_the_font_licence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于清稿").click();
+    h.run();
+    let version = format!("清稿 {}", env!("CARGO_PKG_VERSION"));
+    for text in [
+        version.as_str(),
+        "MIT",
+        "Droid Sans Fallback",
+        "Apache License 2.0",
+    ] {
+        assert!(
+            h.query_by_label_contains(text).is_some(),
+            "the About window does not show {text:?}"
+        );
+    }
+    h.get_by_label("确定").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+}

@@ -509,6 +509,14 @@ impl App {
                         });
                     }
                 });
+                ui.menu_button("帮助", |ui| {
+                    if ui.button("关于清稿").clicked() {
+                        self.modal = Some(Modal::Message {
+                            title: "关于清稿".into(),
+                            body: super::about_text(),
+                        });
+                    }
+                });
             });
         });
     }
