@@ -39,7 +39,7 @@ pub fn about_text() -> String {
         "清稿 {}\n把下载的工作报告汇编整理成可以交付的干净文稿。\n\n\
          许可证：MIT License\n\
          内置中文字体：Droid Sans Fallback（Google），Apache License 2.0\n\
-         界面库 egui 自带的西文字体：Ubuntu Font Licence 1.0、SIL Open Font License 1.1",
+         egui 自带的西文字体：Ubuntu Font Licence 1.0、OFL 1.1",
         env!("CARGO_PKG_VERSION")
     );
     if cfg!(target_os = "linux") {
