@@ -60,6 +60,24 @@ impl Error {
     }
 }
 
+impl From<crate::fs::WriteError> for Error {
+    fn from(e: crate::fs::WriteError) -> Error {
+        match e {
+            crate::fs::WriteError::IsSource { path } => Error::WouldOverwriteSource { path },
+            crate::fs::WriteError::Exists { path } => Error::Exists { path },
+            crate::fs::WriteError::Io {
+                path,
+                action,
+                source,
+            } => Error::Io {
+                path,
+                action,
+                source,
+            },
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod fs;
 pub mod input;
 pub mod junk;
 pub mod label;

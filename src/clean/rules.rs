@@ -4,6 +4,7 @@
 
 use super::{Category, Rule, RuleKind, RuleSet, TocMode};
 use crate::error::Error;
+use crate::fs::Visibility;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -304,7 +305,8 @@ impl RuleSet {
         })?;
         let text = self.to_text(format).map_err(|d| bad(path, d))?;
         // Through a temporary file and a rename, like every file 清稿 writes.
-        crate::export::write_atomic(path, text.as_bytes(), true, None)
+        crate::fs::write_atomic(path, text.as_bytes(), true, None, Visibility::Ordinary)?;
+        Ok(())
     }
 
     /// The rule set as the text of a rule file.

@@ -6,8 +6,8 @@ pub mod docx;
 
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
+use crate::fs::{Visibility, same_file};
 use crate::model::{Encoding, LineEnding, Report};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How text files are written.
@@ -87,73 +87,16 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// True when `a` and `b` name the same existing file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-/// Refuses to write over `source`, and over an existing file unless `overwrite`.
+/// Writes `bytes` to `path` atomically, with the permissions of any saved file (see
+/// [`crate::fs::write_atomic`]). Refuses to write over `source`, and over an existing file
+/// unless `overwrite`.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     overwrite: bool,
     source: Option<&Path>,
 ) -> Result<()> {
-    if source.is_some_and(|s| s == path || same_file(s, path)) {
-        return Err(Error::WouldOverwriteSource {
-            path: path.to_path_buf(),
-        });
-    }
-    if path.exists() && !overwrite {
-        return Err(Error::Exists {
-            path: path.to_path_buf(),
-        });
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".qinggao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(path, "在目标文件夹创建临时文件", e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| Error::io(path, "写入", e))?;
-    // A temporary file is private (0600); the exported file gets the permissions of the
-    // file it replaces, or the usual rw-r--r--.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        tmp.as_file()
-            .set_permissions(perms)
-            .map_err(|e| Error::io(path, "设置文件权限", e))?;
-    }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(path, "写入磁盘", e))?;
-    // On failure the temporary file is deleted when `tmp` drops: no partial file remains.
-    if overwrite {
-        tmp.persist(path)
-            .map_err(|e| Error::io(path, "保存", e.error))?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                Error::io(path, "保存", e.error)
-            }
-        })?;
-    }
+    crate::fs::write_atomic(path, bytes, overwrite, source, Visibility::Ordinary)?;
     Ok(())
 }
 

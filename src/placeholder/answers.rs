@@ -4,6 +4,7 @@
 
 use super::Placeholder;
 use crate::error::Error;
+use crate::fs::Visibility;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -100,7 +101,14 @@ impl Answers {
     /// Writes the answers next to `path` in a temporary file and renames it over `path`,
     /// so a crash never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), Error> {
-        crate::export::write_atomic(path, self.to_json().as_bytes(), true, None)
+        crate::fs::write_atomic(
+            path,
+            self.to_json().as_bytes(),
+            true,
+            None,
+            Visibility::Ordinary,
+        )?;
+        Ok(())
     }
 
     /// The usable answer for `p` and where it came from: a non-blank occurrence answer
