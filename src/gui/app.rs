@@ -5,7 +5,6 @@ use super::command::{Action, Command};
 use super::export_dialog::ExportDialog;
 use super::fill_panel::{self, FillState};
 use super::find_replace::FindState;
-use super::session::{self, Session};
 use super::text_panel::Editor;
 use super::workspace::Workspace;
 use super::{
@@ -15,6 +14,7 @@ use super::{
 use crate::clean::RuleSet;
 use crate::model::{Document, Encoding, LineEnding};
 use crate::placeholder::Answers;
+use crate::session::{self, Session};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -38,6 +38,8 @@ pub struct Prefs {
     pub export_line_ending: LineEnding,
     pub tool_tab: ToolTab,
     pub text_size: f32,
+    /// Autosaved sessions older than this many days are deleted at start-up (设置).
+    pub autosave_days: u32,
 }
 
 impl Default for Prefs {
@@ -52,6 +54,7 @@ impl Default for Prefs {
             export_line_ending: LineEnding::Lf,
             tool_tab: ToolTab::Fill,
             text_size: 16.0,
+            autosave_days: session::DEFAULT_RETENTION_DAYS,
         }
     }
 }
@@ -80,6 +83,10 @@ pub enum Modal {
     ConfirmDiscard(AfterConfirm),
     RestoreAutosave {
         saved_at: String,
+    },
+    /// 清除全部自动保存: how many there are, asked before deleting.
+    ConfirmClearAutosaves {
+        count: usize,
     },
     /// The native file dialog did not show: type a path instead.
     OpenPathEntry {
@@ -112,6 +119,9 @@ pub struct App {
     pub data_dir: Option<PathBuf>,
     /// An autosave found for the open file, waiting for the user's answer.
     pending_restore: Option<Session>,
+    /// A document was shown (and its autosave offered); false for the placeholder
+    /// workspace `new` makes, whose autosave must not be touched before it was offered.
+    shown: bool,
     autosave_due: Option<f64>,
     autosaved_revision: u64,
     commands: Vec<Command>,
@@ -149,6 +159,7 @@ impl App {
             notice: None,
             data_dir: session::data_dir(),
             pending_restore: None,
+            shown: false,
             autosave_due: None,
             autosaved_revision: 0,
             commands: Vec::new(),
@@ -208,6 +219,8 @@ impl App {
     }
 
     fn set_document(&mut self, doc: Document) {
+        self.leave_document();
+        self.pending_restore = None;
         self.ws = Workspace::new(doc);
         self.selected = 0;
         self.editor = Editor::default();
@@ -217,6 +230,7 @@ impl App {
         self.export = None;
         self.autosave_due = None;
         self.autosaved_revision = self.ws.revision;
+        self.shown = true;
         self.offer_restore();
     }
 
@@ -232,12 +246,42 @@ impl App {
             }
             Ok(None) => {}
             // The file opens as it is; the user is told why nothing is offered.
-            Err(message) => {
-                self.notice = Some(Notice {
-                    text: message,
-                    is_error: true,
-                })
-            }
+            Err(problem) => self.session_problem(problem),
+        }
+    }
+
+    /// Tells the user why a session could not be used; an unsafe sessions folder or file
+    /// also turns autosave off for this run.
+    fn session_problem(&mut self, problem: session::Problem) {
+        if matches!(problem, session::Problem::Unsafe(_)) {
+            self.data_dir = None;
+        }
+        self.notice = Some(Notice {
+            text: problem.to_string(),
+            is_error: true,
+        });
+    }
+
+    /// The start-up clean-up of autosaves: those older than the days chosen in 设置 and
+    /// those whose file no longer exists are deleted. `now` is seconds since the epoch.
+    pub fn prune_sessions(&mut self, now: u64) {
+        let Some(dir) = &self.data_dir else { return };
+        if let Err(p) = session::Store::new(dir).prune(now, self.prefs.autosave_days) {
+            self.session_problem(p);
+        }
+    }
+
+    /// The open document is being closed or replaced: with no unsaved work its autosave is
+    /// no longer needed and is deleted (unless the user has not yet answered whether to
+    /// restore it); unsaved work stays autosaved.
+    fn leave_document(&mut self) {
+        if !self.shown || self.pending_restore.is_some() {
+            return;
+        }
+        if self.ws.is_dirty() {
+            self.autosave_now();
+        } else if let Some(dir) = &self.data_dir {
+            session::remove(dir, self.ws.path.as_deref());
         }
     }
 
@@ -292,6 +336,7 @@ impl App {
         }
         match session::save(&dir, &self.session()) {
             Ok(_) => self.autosaved_revision = self.ws.revision,
+            Err(p @ session::Problem::Unsafe(_)) => self.session_problem(p),
             Err(e) => self.say(format!("自动保存失败：{e}")),
         }
     }
@@ -395,7 +440,7 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
             } else {
-                self.autosave_now();
+                self.leave_document();
             }
         }
     }
@@ -496,6 +541,7 @@ impl App {
                     action_button(ui, Action::Replace, cmds);
                     action_button(ui, Action::ApplyCleaning, cmds);
                 });
+                ui.menu_button("设置", |ui| self.settings_ui(ui, cmds));
                 ui.menu_button("视图", |ui| {
                     ui.add(
                         egui::Slider::new(&mut self.prefs.text_size, 12.0..=28.0).text("正文字号"),
@@ -519,6 +565,37 @@ impl App {
                 });
             });
         });
+    }
+
+    /// 设置: where autosaves live, how many and how large, how long they are kept, and a
+    /// way to delete them all.
+    fn settings_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        ui.set_min_width(360.0);
+        ui.strong("自动保存");
+        let Some(dir) = &self.data_dir else {
+            ui.label("自动保存已关闭。");
+            return;
+        };
+        let store = session::Store::new(dir);
+        ui.label(format!("位置：{}", store.folder().display()));
+        match store.usage() {
+            Ok((n, size)) => {
+                ui.label(format!("共 {n} 个，占 {}", session::format_size(size)));
+            }
+            Err(p) => {
+                ui.colored_label(ui.visuals().error_fg_color, p.to_string());
+            }
+        }
+        ui.label("只有你的账户能读取。导出或无修改地关闭文件后即删除。");
+        ui.horizontal(|ui| {
+            let label = ui.label("保留天数");
+            ui.add(egui::DragValue::new(&mut self.prefs.autosave_days).range(1..=365))
+                .labelled_by(label.id)
+                .on_hover_text("超过这个天数的自动保存在下次启动时删除");
+        });
+        if ui.button("清除全部自动保存…").clicked() {
+            cmds.push(Command::AskClearAutosaves);
+        }
     }
 
     fn tools_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -614,6 +691,21 @@ impl App {
                         }
                         if ui.button("不恢复").clicked() {
                             cmds.push(Command::DiscardAutosave);
+                            close = true;
+                        }
+                    });
+                }
+                Modal::ConfirmClearAutosaves { count } => {
+                    ui.heading("清除全部自动保存");
+                    ui.label(format!(
+                        "将删除全部 {count} 个自动保存，包括当前文件的。删除后无法恢复这些编辑。"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("全部清除").clicked() {
+                            cmds.push(Command::ClearAutosaves);
+                            close = true;
+                        }
+                        if ui.button("取消").clicked() {
                             close = true;
                         }
                     });
@@ -714,7 +806,13 @@ impl App {
                 count,
             } => {
                 if whole {
+                    // Everything is in the exported file now: its autosave is not needed.
                     self.mark_exported();
+                    if let Some(dir) = &self.data_dir {
+                        session::remove(dir, self.ws.path.as_deref());
+                    }
+                    self.autosave_due = None;
+                    self.autosaved_revision = self.ws.revision;
                 }
                 self.prefs.last_folder = Some(folder.clone());
                 if let Some(d) = &self.export {
@@ -750,6 +848,26 @@ impl App {
                     self.fill.load_answers(&self.answers);
                     self.changed();
                     self.say("已恢复自动保存的编辑");
+                }
+            }
+            Command::AskClearAutosaves => {
+                let Some(dir) = &self.data_dir else { return };
+                match session::Store::new(dir).usage() {
+                    Ok((count, _)) => self.modal = Some(Modal::ConfirmClearAutosaves { count }),
+                    Err(p) => self.session_problem(p),
+                }
+            }
+            Command::ClearAutosaves => {
+                let Some(dir) = &self.data_dir else { return };
+                match session::Store::new(dir).clear() {
+                    Ok(n) => {
+                        // What is open now is not saved again until it changes again.
+                        self.pending_restore = None;
+                        self.autosave_due = None;
+                        self.autosaved_revision = self.ws.revision;
+                        self.say(format!("已清除 {n} 个自动保存"));
+                    }
+                    Err(p) => self.session_problem(p),
                 }
             }
             Command::DiscardAutosave => {
@@ -1000,6 +1118,6 @@ impl eframe::App for App {
     }
 
     fn on_exit(&mut self) {
-        self.autosave_now();
+        self.leave_document();
     }
 }

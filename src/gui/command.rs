@@ -107,6 +107,10 @@ pub enum Command {
     Select(std::ops::Range<usize>),
     RestoreAutosave,
     DiscardAutosave,
+    /// 清除全部自动保存 was pressed: ask first.
+    AskClearAutosaves,
+    /// The user confirmed: delete every autosaved session.
+    ClearAutosaves,
     /// Files were exported.
     Exported {
         whole: bool,

@@ -12,7 +12,6 @@ mod find_replace;
 pub mod fonts;
 mod outline_panel;
 mod reports_panel;
-pub mod session;
 mod status_bar;
 pub mod system_fonts;
 mod text_panel;
@@ -87,6 +86,7 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             let mut app = App::new(prefs);
+            app.prune_sessions(crate::session::now_secs());
             match path {
                 Some(p) => app.open_path(&p),
                 None => app.open_sample(),
