@@ -753,3 +753,197 @@ fn help_about_names_the_version_the_licence_and_the_font_licence() {
     h.run();
     assert!(h.state().modal.is_none());
 }
+
+/// An app with `file` open, autosaving under `data`, after typing `typed` at the first
+/// heading and autosaving.
+fn edited_file_app(data: &Path, file: &Path, typed: &str) -> Harness<'static, App> {
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.to_path_buf());
+    app.open_path(file);
+    let mut h = harness(app);
+    h.run();
+    let heading = h.state().ws.analysis.outline.reports[0].outline[0].clone();
+    h.get_by_label(&heading_label(h.state(), &heading)).click();
+    h.run();
+    h.event(egui::Event::Text(typed.into()));
+    h.run();
+    h.state_mut().autosave_now();
+    h
+}
+
+fn session_files(data: &Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(data.join("sessions")) {
+        Ok(rd) => rd.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn settings_show_the_autosaves_and_clear_them_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut h = edited_file_app(&data, &file, "（草稿）");
+    let files = session_files(&data);
+    assert_eq!(files.len(), 1, "one autosave");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&files[0]), 0o600, "only the user reads the autosave");
+        assert_eq!(mode(&data.join("sessions")), 0o700);
+        assert_eq!(mode(&data), 0o700);
+    }
+    let size = std::fs::metadata(&files[0]).unwrap().len();
+    h.get_by_label("设置").click();
+    h.run();
+    let folder = data.join("sessions").display().to_string();
+    assert!(
+        h.query_by_label(&format!("位置：{folder}")).is_some(),
+        "设置 says where autosaves live"
+    );
+    let usage = format!("共 1 个，占 {}", qinggao::session::format_size(size));
+    assert!(h.query_by_label(&usage).is_some(), "设置 shows {usage}");
+    h.get_by_label("清除全部自动保存…").click();
+    h.run();
+    assert!(
+        matches!(
+            h.state().modal,
+            Some(Modal::ConfirmClearAutosaves { count: 1 })
+        ),
+        "clearing asks first"
+    );
+    h.get_by_label("取消").click();
+    h.run();
+    assert_eq!(session_files(&data).len(), 1, "cancel deletes nothing");
+    h.get_by_label("设置").click();
+    h.run();
+    h.get_by_label("清除全部自动保存…").click();
+    h.run();
+    h.get_by_label("全部清除").click();
+    h.run();
+    assert!(session_files(&data).is_empty(), "every autosave is gone");
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已清除 1 个自动保存"))
+    );
+    // Reopening the file offers nothing.
+    let mut again = App::new(Prefs::default());
+    again.data_dir = Some(data);
+    again.open_path(&file);
+    assert!(again.modal.is_none());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_sessions_folder_turns_autosave_off_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let elsewhere = dir.path().join("别处");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join("sessions")).unwrap();
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut h = edited_file_app(&data, &file, "（草稿）");
+    h.run();
+    let notice = h.state().notice.clone().expect("the user is told");
+    assert!(notice.is_error);
+    assert!(
+        notice
+            .text
+            .contains(&data.join("sessions").display().to_string())
+            && notice.text.contains("自动保存已关闭"),
+        "{}",
+        notice.text
+    );
+    assert!(h.state().data_dir.is_none(), "autosave is off");
+    h.event(egui::Event::Text("再改".into()));
+    h.run();
+    h.state_mut().autosave_now();
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).unwrap().count(),
+        0,
+        "nothing is written through the link"
+    );
+}
+
+#[test]
+fn exporting_everything_or_closing_unchanged_deletes_the_autosave() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut h = edited_file_app(&data, &file, "（草稿）");
+    assert_eq!(session_files(&data).len(), 1);
+    // Export the whole compilation.
+    let out = dir.path().join("导出");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "导出").click();
+    h.run();
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.run();
+    }
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已导出")),
+        "{:?}",
+        h.state().notice
+    );
+    assert!(
+        session_files(&data).is_empty(),
+        "the exported changes need no autosave"
+    );
+    h.run();
+    assert!(session_files(&data).is_empty(), "and none is written again");
+
+    // An autosave of a file then closed with nothing unsaved is deleted too.
+    let mut h = edited_file_app(&data, &file, "（又改）");
+    assert_eq!(session_files(&data).len(), 1);
+    h.state_mut().mark_exported();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(session_files(&data).is_empty());
+}
+
+#[test]
+fn unanswered_restore_prompt_keeps_the_autosave_when_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    drop(edited_file_app(&data, &file, "（草稿）"));
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.clone());
+    app.prune_sessions(qinggao::session::now_secs());
+    app.open_path(&file);
+    assert!(matches!(app.modal, Some(Modal::RestoreAutosave { .. })));
+    let mut h = harness(app);
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(
+        session_files(&data).len(),
+        1,
+        "the question was not answered: the autosave stays"
+    );
+}

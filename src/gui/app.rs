@@ -181,8 +181,9 @@ impl App {
             Ok(doc) => {
                 self.remember(path);
                 let images = doc.source.images_notice();
-                self.set_document(doc);
+                // Cleared first: opening may have something to say about its autosave.
                 self.notice = None;
+                self.set_document(doc);
                 if let Some(images) = images {
                     self.say(images);
                 }
