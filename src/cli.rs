@@ -71,6 +71,19 @@ enum Command {
     Inspect(InspectArgs),
     /// Write the cleaned (and filled) compilation, one report, or every report into a folder.
     Clean(CleanArgs),
+    /// The editor's autosaved sessions (drafts of open files): list or delete them.
+    Sessions {
+        #[command(subcommand)]
+        action: SessionsAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum SessionsAction {
+    /// Where autosaves are kept, and for each: when, how large, which file (never its text).
+    List,
+    /// Delete every autosaved session.
+    Clear,
 }
 
 #[derive(clap::Args, Debug)]
@@ -155,6 +168,7 @@ pub fn run() -> ExitCode {
             inspect(f, &args)
         }),
         Some(Command::Clean(args)) => clean_command(&args),
+        Some(Command::Sessions { action }) => sessions_command(action),
         None => run_gui(cli.files),
     }
 }
@@ -612,6 +626,55 @@ impl<'a> InspectJson<'a> {
                 edits: edits.len(),
                 by_rule: clean::counts(edits),
             },
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// sessions
+
+fn sessions_command(action: SessionsAction) -> ExitCode {
+    let Some(data) = crate::session::data_dir() else {
+        eprintln!("qinggao: 找不到这个账户的数据文件夹，没有自动保存");
+        return ExitCode::FAILURE;
+    };
+    let store = crate::session::Store::new(&data);
+    let result = match action {
+        SessionsAction::List => store.list().map(|list| {
+            let mut out = String::new();
+            put!(out, "自动保存的位置：{}", store.folder().display());
+            let total: u64 = list.iter().map(|e| e.size).sum();
+            put!(
+                out,
+                "共 {} 个，占 {}",
+                list.len(),
+                crate::session::format_size(total)
+            );
+            for e in &list {
+                let file = match (&e.source, e.damaged) {
+                    (_, true) => "（已损坏）".to_string(),
+                    (Some(p), _) => p.display().to_string(),
+                    (None, _) => "（示例汇编）".to_string(),
+                };
+                put!(
+                    out,
+                    "{}\t{}\t{file}\t{}",
+                    crate::session::format_time(e.saved_at),
+                    crate::session::format_size(e.size),
+                    e.path.display()
+                );
+            }
+            out!("{}", out.trim_end_matches('\n'));
+        }),
+        SessionsAction::Clear => store.clear().map(|n| {
+            out!("已清除 {n} 个自动保存（{}）", store.folder().display());
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(p) => {
+            eprintln!("qinggao: {p}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -415,3 +415,80 @@ fn help_shows_the_desktop_use_and_the_subcommands() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("--format <FORMAT>"), "{}", stdout(&o));
 }
+
+fn qinggao_in(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_qinggao"))
+        .args(args)
+        .env("QINGGAO_DATA_DIR", data)
+        .output()
+        .expect("run qinggao")
+}
+
+/// A session file as the editor writes it, for `source`, holding `text`.
+fn write_session(data: &std::path::Path, name: &str, source: &std::path::Path, text: &str) {
+    let folder = data.join("sessions");
+    std::fs::create_dir_all(&folder).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let json = serde_json::json!({
+        "format": "qinggao-session", "version": 1, "source": source, "encoding": "utf-8",
+        "saved_at": now, "text": text, "answers": {}, "rules": {}, "selected": 0
+    });
+    std::fs::write(folder.join(name), json.to_string()).unwrap();
+}
+
+#[test]
+fn sessions_list_names_files_never_their_text_and_clear_deletes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let o = qinggao_in(&data, &["sessions", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("共 0 个"), "{}", stdout(&o));
+    let src = dir.path().join("乡镇总结.txt");
+    std::fs::write(&src, "原文").unwrap();
+    write_session(&data, "0000000000000001.json", &src, "SECRETDRAFT草稿内容");
+    std::fs::write(data.join("sessions/0000000000000002.json"), "{ damaged").unwrap();
+    let o = qinggao_in(&data, &["sessions", "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&data.join("sessions").display().to_string()),
+        "{out}"
+    );
+    assert!(out.contains("共 2 个"), "{out}");
+    assert!(out.contains(&src.display().to_string()), "{out}");
+    assert!(out.contains("已损坏"), "{out}");
+    assert!(!out.contains("SECRETDRAFT"), "no document text: {out}");
+    let o = qinggao_in(&data, &["sessions", "clear"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("已清除 2 个自动保存"), "{}", stdout(&o));
+    assert!(files_in(&data.join("sessions")).is_empty());
+    let o = qinggao_in(&data, &["sessions", "list"]);
+    assert!(stdout(&o).contains("共 0 个"), "{}", stdout(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn sessions_refuse_a_linked_folder_and_say_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("keep.json"), "{}").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join("sessions")).unwrap();
+    let o = qinggao_in(&data, &["sessions", "clear"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&data.join("sessions").display().to_string()) && err.contains("符号链接"),
+        "{err}"
+    );
+    assert_eq!(
+        files_in(&elsewhere),
+        ["keep.json"],
+        "nothing deleted through the link"
+    );
+}
