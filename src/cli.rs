@@ -156,8 +156,26 @@ struct CleanArgs {
     preset: Option<PathBuf>,
 }
 
+/// Replaces the default panic message, whose payload can quote the document (a slice
+/// panic prints the string it cut), with one that names only where it happened.
+/// `QINGGAO_PANIC_DETAIL=1` brings the full message back, for a developer on their own file.
+pub fn quiet_panics() {
+    if std::env::var_os("QINGGAO_PANIC_DETAIL").is_some_and(|v| v == "1") {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map_or_else(String::new, |l| format!("（{}:{}）", l.file(), l.line()));
+        eprintln!(
+            "qinggao: 内部错误{at}；为保护文稿，详细信息不显示（设置 QINGGAO_PANIC_DETAIL=1 可显示）"
+        );
+    }));
+}
+
 /// Runs the command line; with no subcommand, the GUI.
 pub fn run() -> ExitCode {
+    quiet_panics();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Inspect(args)) => batch(&args.files, |f| {

@@ -152,3 +152,54 @@ impl std::error::Error for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A parser's message with the values it quotes replaced by "…": serde quotes what it
+/// found (`invalid type: string "滨江区"`, ``unknown field `XX区` ``), and for answers and
+/// sessions that is the document's content, which must not reach stderr or logs. The
+/// line, column and what was expected stay.
+pub fn without_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                // serde writes strings with Debug escapes: skip to the unescaped close.
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    match d {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => break,
+                        _ => escaped = false,
+                    }
+                }
+                out.push_str("\"…\"");
+            }
+            '`' => {
+                for d in chars.by_ref() {
+                    if d == '`' {
+                        break;
+                    }
+                }
+                out.push_str("`…`");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_values_are_dropped_from_parser_messages() {
+        let m = r#"invalid type: string "滨江\"区", expected a map at line 1 column 30"#;
+        assert_eq!(
+            super::without_quoted_values(m),
+            r#"invalid type: string "…", expected a map at line 1 column 30"#
+        );
+        assert_eq!(
+            super::without_quoted_values("unknown field `XX区`, expected `groups`"),
+            "unknown field `…`, expected `…`"
+        );
+    }
+}

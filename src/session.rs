@@ -279,8 +279,9 @@ impl Store {
         };
         let damaged = |e: serde_json::Error| {
             failed(format!(
-                "{}: 自动保存的会话已损坏，无法恢复（{e}）",
-                path.display()
+                "{}: 自动保存的会话已损坏，无法恢复（{}）",
+                path.display(),
+                crate::error::without_quoted_values(&e.to_string())
             ))
         };
         // The format and version first, so a file of another version says so.

@@ -73,11 +73,23 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
                     let (b, _, err) = enc.encode(&s);
                     !err && enc.decode_without_bom_handling(&b).0 == s
                 };
-                let bad: String = text.chars().filter(|&c| !round_trips(c)).take(5).collect();
+                // Named by line and code point, never quoted: error messages reach stderr
+                // and logs, where the document's text must not go.
+                let bad: Vec<String> = text
+                    .split('\n')
+                    .enumerate()
+                    .flat_map(|(i, line)| {
+                        line.chars()
+                            .filter(|&c| !round_trips(c))
+                            .map(move |c| format!("第 {} 行的 U+{:04X}", i + 1, c as u32))
+                    })
+                    .take(5)
+                    .collect();
                 return Err(Error::Invalid {
                     what: format!(
-                        "有字符无法用 {} 编码保存：{bad}；请改用 UTF-8",
-                        opts.encoding.name()
+                        "有字符无法用 {} 编码保存：{}；请改用 UTF-8",
+                        opts.encoding.name(),
+                        bad.join("、")
                     ),
                 });
             }
@@ -275,8 +287,13 @@ mod tests {
             encoding: Encoding::Big5,
             line_ending: LineEnding::Lf,
         };
-        let err = encode("党建😀", big5).unwrap_err().to_string();
+        let err = encode("党建\n工作😀", big5).unwrap_err().to_string();
         assert!(err.contains("UTF-8"), "{err}");
+        assert!(err.contains("第 2 行的 U+1F600"), "{err}");
+        assert!(
+            !err.contains('😀') && !err.contains("工作"),
+            "no text quoted: {err}"
+        );
         // Taking the text by value writes the same bytes, in every encoding.
         for opts in [TextOptions::default(), crlf, gb] {
             let text = "全体党员\n参加学习\n";

@@ -62,9 +62,10 @@ impl Answers {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let answers: Answers = serde_json::from_str(text).map_err(|e| {
             format!(
-                "不是有效的 JSON，第 {} 行第 {} 列附近出错（{e}）",
+                "不是有效的 JSON，第 {} 行第 {} 列附近出错（{}）",
                 e.line(),
-                e.column()
+                e.column(),
+                crate::error::without_quoted_values(&e.to_string())
             )
         })?;
         if answers.format != ANSWERS_FORMAT {
