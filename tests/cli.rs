@@ -492,3 +492,33 @@ fn sessions_refuse_a_linked_folder_and_say_which() {
         "nothing deleted through the link"
     );
 }
+
+/// A sessions folder that really belongs to another account (needs the right to chown,
+/// as root in CI; elsewhere the ownership check is covered with a fake user id).
+#[cfg(unix)]
+#[test]
+fn sessions_refuse_a_folder_of_another_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let sessions = data.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("0000000000000001.json"), "{}").unwrap();
+    if std::os::unix::fs::chown(&sessions, Some(54_321), None).is_err() {
+        eprintln!("note: cannot chown here; the real foreign-owner check is skipped");
+        return;
+    }
+    for action in ["list", "clear"] {
+        let o = qinggao_in(&data, &["sessions", action]);
+        assert_eq!(o.status.code(), Some(1), "{action}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&sessions.display().to_string()) && err.contains("另一个用户"),
+            "{action}: {err}"
+        );
+    }
+    assert_eq!(
+        files_in(&sessions),
+        ["0000000000000001.json"],
+        "nothing deleted"
+    );
+}

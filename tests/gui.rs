@@ -947,3 +947,30 @@ fn unanswered_restore_prompt_keeps_the_autosave_when_closing() {
         "the question was not answered: the autosave stays"
     );
 }
+
+#[test]
+fn start_up_deletes_autosaves_older_than_the_days_chosen_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    drop(edited_file_app(&data, &file, "（草稿）"));
+    assert_eq!(session_files(&data).len(), 1);
+    let now = qinggao::session::now_secs();
+    let day = 86_400;
+    let mut prefs = Prefs::default();
+    assert_eq!(prefs.autosave_days, 30, "kept 30 days unless changed");
+    // Eight days later with the default: kept, and offered again.
+    let mut app = App::new(prefs.clone());
+    app.data_dir = Some(data.clone());
+    app.prune_sessions(now + 8 * day);
+    assert_eq!(session_files(&data).len(), 1);
+    // The user chose 7 days in 设置: eight days later it is gone.
+    prefs.autosave_days = 7;
+    let mut app = App::new(prefs);
+    app.data_dir = Some(data.clone());
+    app.prune_sessions(now + 8 * day);
+    assert!(session_files(&data).is_empty());
+    app.open_path(&file);
+    assert!(app.modal.is_none(), "nothing left to offer");
+}
