@@ -27,8 +27,12 @@ fn gb18030_export_refuses_characters_that_do_not_read_back() {
         Err(e) => {
             let msg = e.to_string();
             assert!(
-                msg.contains('\u{e78d}') && msg.contains("UTF-8"),
-                "the error names the characters: {msg}"
+                msg.contains("第 1 行的 U+E78D") && msg.contains("UTF-8"),
+                "the error names the characters by line and code point: {msg}"
+            );
+            assert!(
+                !msg.contains('\u{e78d}') && !msg.contains("竖排"),
+                "and never quotes the text: {msg}"
             );
         }
     }
