@@ -81,6 +81,9 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            // 公文 users work in Word and WPS, on white: light unless the system asks for dark.
+            cc.egui_ctx
+                .options_mut(|o| o.fallback_theme = egui::Theme::Light);
             let prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
