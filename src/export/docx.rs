@@ -243,6 +243,17 @@ impl BodyWriter<'_> {
                 });
             }
             ParagraphRole::Heading(level) => {
+                if let std::borrow::Cow::Owned(full) = full_width_marker(&text) {
+                    // Each bracket grew from 1 to 3 bytes; highlights after the marker move.
+                    let marker_end = crate::outline::line_marker(&text).map_or(0, |m| m.len);
+                    let grown = full.len() - text.len();
+                    for r in &mut highlights {
+                        if r.start >= marker_end {
+                            *r = r.start + grown..r.end + grown;
+                        }
+                    }
+                    text = full;
+                }
                 let level = level.clamp(1, 4);
                 let i = usize::from(level - 1);
                 let font = [&f.heading1, &f.heading2, &f.heading3, &f.heading4][i];
@@ -315,14 +326,54 @@ impl BodyWriter<'_> {
 /// levels in a compilation), with hyperlinks, from outline levels of any paragraph.
 const TOC_FIELD: &str = r#" TOC \o "1-3" \h \z \u "#;
 
-/// Where the heading sentence of a heading paragraph ends: after its first 。！？ when
-/// more text follows, else the whole paragraph.
+/// The GB/T 9704 layer of a heading, decided by its marker kind in the standard's order,
+/// not by its depth in the report's tree: 一、 is layer 1 (黑体), （一） layer 2 (楷体), 1.
+/// layer 3 and （1） layer 4 (both 仿宋). A report that skips a layer (（一） directly under
+/// its title) keeps each heading in the font its marker calls for. 第一部分 stands above
+/// 一、 and takes layer 1 too; ①, A. sit below （1） and take layer 4.
+fn gongwen_layer(kind: HeadingKind) -> u8 {
+    match kind {
+        HeadingKind::Part | HeadingKind::Chinese => 1,
+        HeadingKind::ParenChinese => 2,
+        HeadingKind::Arabic => 3,
+        _ => 4,
+    }
+}
+
+/// Longest heading phrase of a run-in heading, in characters: past it, a paragraph that
+/// opens with a marker is a numbered sentence, and only its marker takes the heading font.
+const MAX_HEADING_PHRASE_CHARS: usize = 40;
+
+/// Where the heading phrase of a heading paragraph ends: after its first 。！？； when more
+/// text follows ("（一）加强领导。全县…"); the whole paragraph when it is a heading alone;
+/// only the marker when the paragraph is one long numbered sentence ("2.按照…，…").
 fn heading_end(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？'))
-        .map(|(i, c)| i + c.len_utf8())
-        .filter(|&end| !text[end..].trim().is_empty())
-        .unwrap_or(text.len())
+    let stop = text
+        .char_indices()
+        .take(MAX_HEADING_PHRASE_CHARS + 8)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；'))
+        .map(|(i, c)| i + c.len_utf8());
+    match stop {
+        Some(end) if !text[end..].trim().is_empty() => end,
+        Some(_) => text.len(),
+        None if text.chars().count() <= MAX_HEADING_PHRASE_CHARS + 8 => text.len(),
+        None => crate::outline::line_marker(text).map_or(text.len(), |m| m.len),
+    }
+}
+
+/// A heading's marker written as GB/T 9704 writes it: full-width brackets ("(四)" →
+/// "（四）", "(1)" → "（1）"), whatever the text held. The rest of the text is untouched.
+fn full_width_marker(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(m) = crate::outline::line_marker(text) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let marker = &text[..m.len];
+    if !marker.contains(['(', ')']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = marker.replace('(', "（").replace(')', "）");
+    out.push_str(&text[m.len..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Highlight ranges made safe: inside the text, on character boundaries, sorted, merged.
@@ -431,7 +482,7 @@ pub fn input_from_text(
                                         | HeadingKind::InlineOrdinal
                                 )
                         })
-                        .map(|h| ParagraphRole::Heading(h.level.clamp(1, 4)))
+                        .map(|h| ParagraphRole::Heading(gongwen_layer(h.kind)))
                 })
                 .unwrap_or(ParagraphRole::Body);
             let highlights = placeholders

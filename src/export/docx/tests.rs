@@ -782,8 +782,12 @@ fn a_compilation_exports_every_report_with_its_outline_in(seed: &str) {
                 .roles
                 .iter()
                 .any(|x| x.line == line && x.role == LineRole::Date);
+            let is_heading = r.outline.iter().any(|h| h.line == line);
             let want = if is_date {
                 normalize_date(t).0
+            } else if is_heading {
+                // Heading markers are written with full-width brackets: "（五)" → "（五）".
+                super::full_width_marker(t).into_owned()
             } else {
                 t.to_string()
             };
@@ -1002,4 +1006,57 @@ fn the_package_is_compressed() {
     let parts = unzip(&bytes);
     assert!(part(&parts, "word/document.xml").contains("关于"));
     assert!(parts.contains_key("[Content_Types].xml") && parts.contains_key("word/styles.xml"));
+}
+
+/// GB/T 9704 layers by marker kind, not by depth: in a report that has no 一、, （一） is
+/// still 楷体 (layer 2) and 1. 仿宋; a long numbered sentence keeps only its marker in the
+/// heading font; half-width heading brackets are written full-width.
+#[test]
+fn heading_fonts_follow_the_markers_layer_and_brackets_are_full_width() {
+    let text = "关于2024年工作的报告\n\n(一)加强组织领导。全县上下统一思想。\n\
+                1.按照县委统一部署，我们全面推进基层治理体系和治理能力现代化建设，\
+                持续深化网格化管理服务，建立健全问题发现、分流、处置、反馈闭环机制，\
+                群众满意度明显提升\n2.强化要素保障\n（二)强化督查考核\n";
+    let analysis = crate::analysis::analyze(text);
+    let input = input_from_text(text, &analysis, &[0], false);
+    let roles: Vec<ParagraphRole> = input.reports[0].paragraphs.iter().map(|p| p.role).collect();
+    assert_eq!(
+        roles,
+        [
+            ParagraphRole::Heading(2),
+            ParagraphRole::Heading(3),
+            ParagraphRole::Heading(3),
+            ParagraphRole::Heading(2)
+        ]
+    );
+    let parts = built(&input);
+    let doc = part(&parts, "word/document.xml");
+    let ps = paragraphs(doc);
+    let texts: Vec<String> = ps.iter().map(|p| text_of(p)).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "（一）加强组织领导。全县上下统一思想。"),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "（二）强化督查考核"), "{texts:?}");
+    // The heading phrase in 楷体, the rest of the paragraph in the body font.
+    let first = ps
+        .iter()
+        .find(|p| text_of(p).starts_with("（一）"))
+        .unwrap();
+    let kai = first.find("楷体").expect("the heading phrase is in 楷体");
+    let rest = first.find("全县上下").unwrap();
+    assert!(
+        first[kai..rest].contains("仿宋"),
+        "the body after the phrase is 仿宋: {first}"
+    );
+    // The long numbered sentence: only "1." in the heading font, the sentence in the body.
+    let long = ps
+        .iter()
+        .find(|p| text_of(p).starts_with("1.按照"))
+        .unwrap();
+    let sentence = long.find("按照县委").unwrap();
+    let last_font = long[..sentence].rfind("w:eastAsia=").unwrap();
+    assert!(long[last_font..sentence].contains("仿宋"), "{long}");
 }
