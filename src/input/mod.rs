@@ -1,9 +1,10 @@
-//! Reading a file into the one [`Document`] type: each reader (`text`, `docx`) is chosen
+//! Reading a file into the one [`Document`] type: each reader (`text`, `docx`, `doc`) is chosen
 //! by the file's bytes, not its extension, and returns the same document, so nothing
 //! downstream asks which format the text came from. A Word reader also records where
 //! each piece came from (header, hidden text, link…) as data beside the text, for the
 //! cleaning rules of the category Word 文档. No dependency on egui or the exporter.
 
+pub mod doc;
 pub mod docx;
 pub mod numbering;
 #[doc(hidden)]
@@ -42,16 +43,24 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path, encoding: Option<Encoding>) -> Re
             assemble(paras, SourceFormat::Docx, path)
         }
         Kind::Ole => {
-            let detail = if is_encrypted_ooxml(&bytes) {
-                docx::encrypted()
-            } else {
-                "这是旧版 Word 97–2003（.doc）或 WPS 文件，清稿暂时还读不了；请在 Word 或 WPS 中另存为 .docx 再打开".into()
-            };
-            Err(Error::BadDocument {
+            let bad = |detail: String| Error::BadDocument {
                 path: path.to_path_buf(),
                 format: ".doc/.wps",
                 detail,
-            })
+            };
+            if is_encrypted_ooxml(&bytes) {
+                return Err(bad(docx::encrypted()));
+            }
+            let file = guarded(|| doc::read(&bytes)).map_err(bad)?;
+            let wps_name = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("wps"));
+            let format = if file.wps || wps_name {
+                SourceFormat::Wps
+            } else {
+                SourceFormat::Doc
+            };
+            assemble(file.paras, format, path)
         }
         Kind::Other => text::decode_vec(bytes, path, encoding),
     }
