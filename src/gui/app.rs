@@ -922,7 +922,10 @@ impl App {
                         ],
                     )
                     .add_filter("文本文件", &["txt", "TXT"])
-                    .add_filter("Word 文档", &["docx", "DOCX", "docm", "dotx", "doc", "DOC"])
+                    .add_filter(
+                        "Word 文档（含 WPS）",
+                        &["docx", "DOCX", "docm", "dotx", "doc", "DOC", "wps", "WPS"],
+                    )
                     .add_filter("所有文件", &["*"]);
                 if let Some(dir) = &self.prefs.last_folder {
                     dialog = dialog.set_directory(dir);

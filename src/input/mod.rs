@@ -5,6 +5,8 @@
 //! cleaning rules of the category Word 文档. No dependency on egui or the exporter.
 
 pub mod doc;
+#[cfg(test)]
+mod doc_tests;
 pub mod docx;
 pub mod numbering;
 #[doc(hidden)]

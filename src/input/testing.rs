@@ -308,3 +308,111 @@ fn split_runs(line: &str) -> String {
         .map(|c| run(&c.iter().collect::<String>()))
         .collect()
 }
+
+/// How a piece of a hand-built .doc stores its text.
+#[derive(Debug, Clone, Copy)]
+pub enum DocText {
+    /// Two bytes a character (fCompressed clear).
+    Utf16,
+    /// One byte a character position in this code page (fCompressed set); a GBK
+    /// character takes two.
+    EightBit(&'static encoding_rs::Encoding),
+}
+
+/// An OLE compound file holding `streams` (name, bytes).
+pub fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut file = match cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())) {
+        Ok(f) => f,
+        Err(_) => return Vec::new(),
+    };
+    for (name, bytes) in streams {
+        // Writing into memory cannot fail.
+        if let Ok(mut s) = file.create_stream(name) {
+            let _ = s.write_all(bytes);
+        }
+    }
+    let _ = file.flush();
+    file.into_inner().into_inner()
+}
+
+/// Every stream of an OLE file (name, bytes), to change one and write the file again.
+pub fn ole_streams(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let Ok(mut file) = cfb::CompoundFile::open(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let names: Vec<String> = file
+        .walk()
+        .filter(|e| e.is_stream())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .collect();
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let mut out = Vec::new();
+            file.open_stream(&n).ok()?.read_to_end(&mut out).ok()?;
+            Some((n, out))
+        })
+        .collect()
+}
+
+/// A FIB offset of the (fc, lcb) pair `index` of FibRgFcLcb97, as [`doc`] writes it.
+pub fn fib_fc_lcb_at(index: usize) -> usize {
+    154 + index * 8
+}
+
+/// A minimal Word 97 binary file: the main text made of `pieces` (lines end in "\n", which
+/// becomes the paragraph mark), language id `lid`, no properties. The FIB names 1Table,
+/// where the CLX holds one piece a part.
+pub fn doc(pieces: &[(&str, DocText)], lid: u16) -> Vec<u8> {
+    const TEXT_AT: usize = 1024;
+    let mut word = vec![0u8; TEXT_AT];
+    let mut cps = vec![0u32];
+    let mut pcds = Vec::new();
+    let mut cp = 0u32;
+    for (text, how) in pieces {
+        let text = text.replace('\n', "\r");
+        let fc = word.len() as u32;
+        let (bytes, n, raw_fc) = match how {
+            DocText::Utf16 => {
+                let b: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+                let n = b.len() / 2;
+                (b, n, fc)
+            }
+            DocText::EightBit(enc) => {
+                let (b, _, _) = enc.encode(&text);
+                let n = b.len();
+                (b.into_owned(), n, (fc * 2) | 0x4000_0000)
+            }
+        };
+        word.extend_from_slice(&bytes);
+        cp += n as u32;
+        cps.push(cp);
+        let mut pcd = [0u8; 8];
+        pcd[2..6].copy_from_slice(&raw_fc.to_le_bytes());
+        pcds.push(pcd);
+    }
+    let mut plc: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
+    plc.extend(pcds.concat());
+    let mut clx = vec![2u8];
+    clx.extend((plc.len() as u32).to_le_bytes());
+    clx.extend(plc);
+    let put16 =
+        |w: &mut Vec<u8>, at: usize, v: u16| w[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |w: &mut Vec<u8>, at: usize, v: u32| w[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put16(&mut word, 0, 0xA5EC);
+    put16(&mut word, 2, 0x00C1);
+    put16(&mut word, 6, lid);
+    put16(&mut word, 10, 0x0200); // fWhichTblStm: 1Table
+    put16(&mut word, 32, 14); // csw
+    put16(&mut word, 60, lid); // lidFE
+    put16(&mut word, 62, 22); // cslw
+    let len = word.len() as u32;
+    put32(&mut word, 64, len); // cbMac
+    put32(&mut word, 76, cp); // ccpText
+    put16(&mut word, 152, 93); // cbRgFcLcb
+    put32(&mut word, fib_fc_lcb_at(33), 0); // fcClx
+    put32(&mut word, fib_fc_lcb_at(33) + 4, clx.len() as u32);
+    ole(&[("/WordDocument", &word), ("/1Table", &clx)])
+}
