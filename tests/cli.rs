@@ -522,3 +522,69 @@ fn sessions_refuse_a_folder_of_another_user() {
         "nothing deleted"
     );
 }
+
+#[test]
+fn doc_and_wps_files_are_inspected_and_cleaned() {
+    for (name, format) in [("compilation.doc", "doc"), ("compilation.wps", "wps")] {
+        let path = fixture(&format!("word/{name}"));
+        let o = qinggao(&[&"inspect", &"--json", &path]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let s = &v["source"];
+        assert_eq!(s["format"], format, "{name}");
+        assert_eq!(
+            (s["headers"].as_u64(), s["footers"].as_u64()),
+            (Some(1), Some(1)),
+            "{name}: {s}"
+        );
+        let titles: Vec<&str> = v["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["XX区2023年工作总结", "XX镇2024年工作计划"]);
+    }
+    // clean writes the text without the header's advert; the source is left as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("汇编.doc");
+    std::fs::copy(fixture("word/compilation.doc"), &src).unwrap();
+    let before = std::fs::read(&src).unwrap();
+    let out = dir.path().join("干净.txt");
+    let o = qinggao(&[&"clean", &src, &"-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("一、主要做法\n（一）加强理论武装"), "{text}");
+    assert!(!text.contains("下载更多范文"), "{text}");
+    assert_eq!(std::fs::read(&src).unwrap(), before);
+    // A password-protected .doc: a message naming the file, nothing written.
+    let streams = qinggao::input::testing::ole_streams(&before);
+    let mut word = streams
+        .iter()
+        .find(|(n, _)| n == "/WordDocument")
+        .unwrap()
+        .1
+        .clone();
+    word[11] |= 0x01;
+    let locked: Vec<(&str, &[u8])> = streams
+        .iter()
+        .map(|(n, b)| {
+            if n == "/WordDocument" {
+                (n.as_str(), word.as_slice())
+            } else {
+                (n.as_str(), b.as_slice())
+            }
+        })
+        .collect();
+    let locked_path = dir.path().join("加密.doc");
+    std::fs::write(&locked_path, qinggao::input::testing::ole(&locked)).unwrap();
+    let out = dir.path().join("加密.txt");
+    let o = qinggao(&[&"clean", &locked_path, &"-o", &out]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("加密.doc") && stderr(&o).contains("密码"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
