@@ -178,3 +178,22 @@ fn fuzz_pipeline_crashes_clean_idempotently() {
         props::check_bytes(&data);
     }
 }
+
+/// The .doc fuzz target's seeds and crash inputs (fuzz/corpus/doc, fuzz/regressions/doc):
+/// the reader returns text or a message on each, and what it returns is a clean document.
+#[test]
+fn fuzz_doc_inputs_keep_the_reader_properties() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for dir in ["fuzz/corpus/doc", "fuzz/regressions/doc"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in entries {
+            let path = e.expect("readable").path();
+            props::check_doc(&std::fs::read(&path).expect("readable"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "the seeds are committed");
+}

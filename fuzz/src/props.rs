@@ -1046,3 +1046,63 @@ pub fn first_difference(a: &str, b: &str) -> String {
         around(b)
     )
 }
+
+/// A .doc made of fuzzer bytes. The first byte says how: 0, the rest is the whole file (the
+/// OLE container's own parsing); otherwise two bytes (LE) split the rest into the
+/// WordDocument stream and the table stream (written as both 0Table and 1Table) of a
+/// well-formed OLE file, so the fuzzer works on the Word structures themselves.
+pub fn doc_file(data: &[u8]) -> Option<Vec<u8>> {
+    let (&mode, rest) = data.split_first()?;
+    if mode == 0 {
+        return Some(rest.to_vec());
+    }
+    let split = rest
+        .get(..2)
+        .map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+    let body = rest.get(2..).unwrap_or_default();
+    let (word, table) = body.split_at(split.min(body.len()));
+    Some(qinggao::input::testing::ole(&[
+        ("/WordDocument", word),
+        ("/0Table", table),
+        ("/1Table", table),
+    ]))
+}
+
+/// The .doc reader on fuzzer bytes (see [`doc_file`]): the reader itself, outside the
+/// panic guard, returns paragraphs or a message; a document the loader makes of them is
+/// one line a paragraph without CR or other control characters, and every piece's range
+/// holds the piece's text.
+pub fn check_doc(data: &[u8]) {
+    let Some(file) = doc_file(data) else {
+        return;
+    };
+    if let Ok(read) = qinggao::input::doc::read(&file) {
+        for p in &read.paras {
+            for s in &p.spans {
+                assert!(
+                    p.text.get(s.range.clone()).is_some(),
+                    "a span {:?} outside its paragraph {:?}",
+                    s.range,
+                    p.text
+                );
+            }
+        }
+    }
+    let Ok(doc) = qinggao::input::read_bytes(file, Path::new("输入.doc"), None) else {
+        return;
+    };
+    assert!(
+        !doc.text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "a control character in the imported text"
+    );
+    for p in &doc.source.pieces {
+        assert_eq!(
+            doc.text.get(p.range.clone()),
+            Some(p.text.as_str()),
+            "a piece's range does not hold its text"
+        );
+    }
+    check_text(&doc.text, doc.text.as_bytes());
+}
