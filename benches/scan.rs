@@ -12,6 +12,11 @@
 //! Without FILE it generates a 100 MB compilation with ../shared/tools/gen_corpus.py into
 //! target/bench-100mb.txt (once). Prints the median of several runs for each stage, in
 //! MB/s of UTF-8 input, and the GB18030 decoding speed of the same text.
+//!
+//! The `word` lines read Word files built from the corpus text by the project's fixture
+//! code: a ≈ 2 MB .doc (UTF-16 and GBK pieces) and a .docx with a ≈ 3 MB document.xml,
+//! the size of a 300-page compilation, in MB/s of the .doc file and of document.xml.
+//! `QINGGAO_BENCH_ONLY=word` runs only them.
 
 use qinggao::input::{self, text as decode};
 use qinggao::{analysis, clean, placeholder, split};
@@ -126,6 +131,7 @@ fn main() {
     });
     bench("placeholders", n, || placeholder::find(text, &index));
 
+    word(text);
     let profiling = std::env::var("QINGGAO_BENCH_ONLY").is_ok();
     if profiling
         && !"analyze clean::plan inspect clean pipeline floor"
@@ -260,4 +266,86 @@ fn floor(text: &str, a: &analysis::Analysis) {
         (budget.saturating_sub(used)).as_secs_f64() * 1e3,
         budget.saturating_sub(used).as_secs_f64() / budget.as_secs_f64() * 100.0
     );
+}
+
+/// The first `chars` characters of the text's lines, repeated if it is shorter.
+fn text_of(text: &str, chars: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()).cycle() {
+        if n >= chars {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+        n += line.chars().count() + 1;
+    }
+    out
+}
+
+/// Reading Word files of the size of a 300-page compilation (see the module comment).
+fn word(text: &str) {
+    use qinggao::input::testing::{self, DocText};
+    if text.trim().is_empty()
+        || std::env::var("QINGGAO_BENCH_ONLY").is_ok_and(|only| !"word: .doc .docx".contains(&only))
+    {
+        return;
+    }
+    // About a million characters: 2 MB of UTF-16 in the WordDocument stream, cut into
+    // pieces as edits cut a Word file, one in four stored as GBK bytes.
+    let body = text_of(text, 1_000_000);
+    let mut pieces = Vec::new();
+    let mut rest = body.as_str();
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(16 * 1024);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        let how = if pieces.len() % 4 == 3 {
+            DocText::EightBit(encoding_rs::GBK)
+        } else {
+            DocText::Utf16
+        };
+        pieces.push((piece, how));
+        rest = tail;
+    }
+    let doc = testing::doc(&pieces, 0x0804);
+    let path = Path::new("汇编.doc");
+    let read = input::read_bytes(doc.clone(), path, None).expect("the .doc reads");
+    println!(
+        "word: .doc of {:.1} MB ({} pieces, {} paragraphs)",
+        doc.len() as f64 / 1e6,
+        pieces.len(),
+        read.source.paragraphs
+    );
+    bench("word: read .doc", doc.len(), || {
+        input::read_bytes(doc.clone(), path, None).unwrap()
+    });
+    let open = bench("word: open .doc analysed", doc.len(), || {
+        let d = input::read_bytes(doc.clone(), path, None).unwrap();
+        analysis::analyze(&d.text).placeholders.len()
+    });
+    // A .docx whose document.xml is about 3 MB: its runs of five characters make the XML
+    // about ten times the text.
+    let (docx, _) = testing::from_text(&text_of(text, 280_000));
+    let xml_len = zip::ZipArchive::new(std::io::Cursor::new(&docx))
+        .ok()
+        .and_then(|mut z| z.by_name("word/document.xml").ok().map(|f| f.size()))
+        .unwrap_or(0) as usize;
+    let docx_path = Path::new("汇编.docx");
+    println!(
+        "word: .docx of {:.1} MB, document.xml {:.1} MB",
+        docx.len() as f64 / 1e6,
+        xml_len as f64 / 1e6
+    );
+    bench("word: read .docx (MB/s of document.xml)", xml_len, || {
+        input::read_bytes(docx.clone(), docx_path, None).unwrap()
+    });
+    if !open.is_zero() {
+        println!(
+            "  a 300-page .doc opens analysed in {:.0} ms (target 1000)",
+            open.as_secs_f64() * 1e3
+        );
+    }
 }
