@@ -163,12 +163,53 @@ fn site() -> Package {
     pkg
 }
 
+/// Headings numbered through their paragraph styles (标题 1/2 linked to a list), as
+/// templates do.
+fn styled() -> Package {
+    let styled = |style: &str, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{}</w:p>"#,
+            run(text)
+        )
+    };
+    let body = [
+        para(&run("XX县2023年工作总结")),
+        styled("Heading1", "主要成效"),
+        styled("Heading2", "经济运行稳中向好"),
+        para(&run("全县完成生产总值XX亿元。")),
+        styled("Heading2", "民生保障持续加强"),
+        styled("Heading1", "下步打算"),
+        para(&run("继续推进各项工作。")),
+    ]
+    .concat();
+    let mut pkg = Package::new(body);
+    pkg.numbering = Some(format!(
+        r#"<w:abstractNum w:abstractNumId="1">{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#,
+        level(0, "chineseCounting", "%1、", 1)
+            .replace("<w:start", r#"<w:pStyle w:val="Heading1"/><w:start"#),
+        level(1, "chineseCounting", "（%2）", 1)
+            .replace("<w:start", r#"<w:pStyle w:val="Heading2"/><w:start"#),
+    ));
+    pkg.styles = Some(
+        [("Heading1", "heading 1", 0), ("Heading2", "heading 2", 1)]
+            .iter()
+            .map(|(id, name, ilvl)| {
+                format!(
+                    r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#
+                )
+            })
+            .collect(),
+    );
+    pkg
+}
+
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join("compilation.docx"), compilation().to_bytes())?;
-        std::fs::write(dir.join("site.docx"), site().to_bytes())
+        std::fs::write(dir.join("site.docx"), site().to_bytes())?;
+        std::fs::write(dir.join("styled.docx"), styled().to_bytes())
     };
     if let Err(e) = write() {
         eprintln!("word_fixtures: {}: {e}", dir.display());

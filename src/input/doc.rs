@@ -141,6 +141,7 @@ struct Fib {
     fc_lcb: Vec<(u32, u32)>,
 }
 
+const FC_STSHF: usize = 1;
 const FC_PLCFFND_REF: usize = 2;
 const FC_PLCFFND_TXT: usize = 3;
 const FC_PLCFAND_REF: usize = 4;
@@ -556,7 +557,83 @@ fn chpx_runs(word: &[u8], plcf: &[u8]) -> Runs<CharProps> {
     Runs { runs }
 }
 
-fn papx_runs(word: &[u8], plcf: &[u8]) -> Runs<ParaProps> {
+/// The paragraph sprms this reader needs, applied on `props`.
+fn apply_para_sprms(props: &mut ParaProps, grpprl: &[u8]) {
+    for (op, arg) in sprms(grpprl) {
+        match op {
+            0x260A => props.ilvl = arg.first().copied().unwrap_or(0),
+            0x460B => props.ilfo = u16_at(arg, 0).unwrap_or(0),
+            0x2416 => props.in_table = arg.first() == Some(&1),
+            0x2417 => props.ttp = arg.first() == Some(&1),
+            0x244C => props.ttp |= arg.first() == Some(&1),
+            0x6649 => props.in_table |= u32_at(arg, 0).unwrap_or(0) > 0,
+            _ => {}
+        }
+    }
+}
+
+/// The list a paragraph style gives its paragraphs (Word's heading styles linked to a list),
+/// by istd, with what each inherits from its base style; the table properties are a
+/// paragraph's own and are not inherited.
+fn style_props(table: &[u8], fib: &Fib) -> Vec<ParaProps> {
+    let Ok(Some(stsh)) = fib.structure(table, FC_STSHF) else {
+        return Vec::new();
+    };
+    let (Some(cb_stshi), Some(cstd), Some(cb_base)) =
+        (u16_at(stsh, 0), u16_at(stsh, 2), u16_at(stsh, 4))
+    else {
+        return Vec::new();
+    };
+    let cb_base = cb_base as usize;
+    // (base style, the style's paragraph sprms)
+    let mut raw: Vec<(usize, &[u8])> = Vec::new();
+    let mut at = 2 + cb_stshi as usize;
+    for _ in 0..cstd {
+        let Some(cb) = u16_at(stsh, at) else { break };
+        let Some(std) = stsh.get(at + 2..at + 2 + cb as usize) else {
+            break;
+        };
+        at += 2 + cb as usize;
+        let mut entry = (0x0FFF, &[][..]);
+        if let Some(w) = u16_at(std, 2)
+            && w & 0xF == 1
+            && let Some(cch) = u16_at(std, cb_base)
+        {
+            entry.0 = (w >> 4) as usize;
+            // After the name (a length, the characters and a terminating zero), the
+            // paragraph UPX: its length, the style index, the sprms.
+            let upx = cb_base + 2 + cch as usize * 2 + 2;
+            if let Some(len) = u16_at(std, upx)
+                && let Some(papx) = std.get(upx + 2..upx + 2 + len as usize)
+            {
+                entry.1 = papx.get(2..).unwrap_or_default();
+            }
+        }
+        raw.push(entry);
+    }
+    (0..raw.len())
+        .map(|i| {
+            // The chain of base styles, outermost first, cut at a loop or 16 steps.
+            let mut chain = vec![i];
+            while let Some(&(base, _)) = raw.get(*chain.last().unwrap_or(&i))
+                && base < raw.len()
+                && chain.len() < 16
+                && !chain.contains(&base)
+            {
+                chain.push(base);
+            }
+            let mut props = ParaProps::default();
+            for &k in chain.iter().rev() {
+                apply_para_sprms(&mut props, raw[k].1);
+            }
+            props.in_table = false;
+            props.ttp = false;
+            props
+        })
+        .collect()
+}
+
+fn papx_runs(word: &[u8], plcf: &[u8], styles: &[ParaProps]) -> Runs<ParaProps> {
     let mut runs = Vec::new();
     for page in fkp_pages(word, plcf) {
         let cpara = page[511] as usize;
@@ -579,18 +656,10 @@ fn papx_runs(word: &[u8], plcf: &[u8]) -> Runs<ParaProps> {
                     None => None,
                 };
                 // GrpPrlAndIstd: the style index, then the sprms.
-                if let Some(g) = grpprl.and_then(|g| g.get(2..)) {
-                    for (op, arg) in sprms(g) {
-                        match op {
-                            0x260A => props.ilvl = arg.first().copied().unwrap_or(0),
-                            0x460B => props.ilfo = u16_at(arg, 0).unwrap_or(0),
-                            0x2416 => props.in_table = arg.first() == Some(&1),
-                            0x2417 => props.ttp = arg.first() == Some(&1),
-                            0x244C => props.ttp |= arg.first() == Some(&1),
-                            0x6649 => props.in_table |= u32_at(arg, 0).unwrap_or(0) > 0,
-                            _ => {}
-                        }
-                    }
+                if let Some(g) = grpprl {
+                    let istd = u16_at(g, 0).unwrap_or(0) as usize;
+                    props = styles.get(istd).copied().unwrap_or_default();
+                    apply_para_sprms(&mut props, g.get(2..).unwrap_or_default());
                 }
             }
             if s < e {
@@ -805,7 +874,7 @@ impl<'a> Doc<'a> {
         let page = code_page(fib.lid, fib.lid_fe, fib.chse, &eight_bit);
         let chars = decode(word, &pcds, page);
         let paps = match fib.structure(table, FC_PLCFBTE_PAPX)? {
-            Some(p) => papx_runs(word, p),
+            Some(p) => papx_runs(word, p, &style_props(table, fib)),
             None => Runs { runs: Vec::new() },
         };
         let chps = match fib.structure(table, FC_PLCFBTE_CHPX)? {
@@ -1144,4 +1213,63 @@ struct Refs {
     notes: HashMap<usize, Para>,
     comments: HashMap<usize, Para>,
     marks: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn streams(bytes: &[u8]) -> (Vec<u8>, Vec<u8>) {
+        let s = super::super::testing::ole_streams(bytes);
+        let get = |name: &str| s.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone());
+        let word = get("/WordDocument").unwrap();
+        let table = get("/1Table").or_else(|| get("/0Table")).unwrap();
+        (word, table)
+    }
+
+    #[test]
+    fn heading_styles_carry_their_list_and_level() {
+        let (word, table) = streams(include_bytes!("../../tests/fixtures/word/styled.doc"));
+        let fib = Fib::parse(&word).unwrap();
+        let styles = style_props(&table, &fib);
+        let listed: Vec<(u16, u8)> = styles
+            .iter()
+            .filter(|p| p.ilfo != 0)
+            .map(|p| (p.ilfo, p.ilvl))
+            .collect();
+        assert_eq!(listed.len(), 2, "{styles:?}");
+        assert_eq!(listed[0].0, listed[1].0, "one list");
+        assert_eq!((listed[0].1, listed[1].1), (0, 1));
+    }
+
+    #[test]
+    fn a_paragraph_takes_the_list_of_its_style_unless_it_says_otherwise() {
+        // One FKP page: two paragraphs, both of style 3; the second sets its own level.
+        let mut page = vec![0u8; 512];
+        for (i, fc) in [0u32, 10, 20].iter().enumerate() {
+            page[i * 4..i * 4 + 4].copy_from_slice(&fc.to_le_bytes());
+        }
+        page[511] = 2;
+        // BxPap offsets (in words) to the PapxInFkp of each.
+        page[12] = 100;
+        page[12 + 13] = 110;
+        // cb 0, then cb' = 1 word: the style index 3 alone.
+        page[200..204].copy_from_slice(&[0, 1, 3, 0]);
+        // cb 0, then cb' = 3 words: style 3, sprmPIlvl 2.
+        page[220..228].copy_from_slice(&[0, 3, 3, 0, 0x0A, 0x26, 2, 0]);
+        let mut plcf = Vec::new();
+        for v in [0u32, 20, 0] {
+            plcf.extend(v.to_le_bytes());
+        }
+        let mut styles = vec![ParaProps::default(); 4];
+        styles[3] = ParaProps {
+            ilfo: 1,
+            ilvl: 1,
+            ..ParaProps::default()
+        };
+        let runs = papx_runs(&page, &plcf, &styles);
+        assert_eq!((runs.at(5).ilfo, runs.at(5).ilvl), (1, 1));
+        assert_eq!((runs.at(15).ilfo, runs.at(15).ilvl), (1, 2));
+        assert_eq!(runs.at(25), ParaProps::default());
+    }
 }

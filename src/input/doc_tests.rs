@@ -12,6 +12,8 @@ const COMPILATION_LO: &str = include_str!("../../tests/fixtures/word/compilation
 const COMPILATION_WPS: &[u8] = include_bytes!("../../tests/fixtures/word/compilation.wps");
 const SITE: &[u8] = include_bytes!("../../tests/fixtures/word/site.doc");
 const SITE_LO: &str = include_str!("../../tests/fixtures/word/site.lo.txt");
+const STYLED: &[u8] = include_bytes!("../../tests/fixtures/word/styled.doc");
+const STYLED_LO: &str = include_str!("../../tests/fixtures/word/styled.lo.txt");
 
 fn read(bytes: &[u8], name: &str) -> crate::Document {
     super::read_bytes(bytes.to_vec(), Path::new(name), None).expect("reads")
@@ -170,6 +172,27 @@ fn a_doc_compilation_splits_into_its_reports_like_the_text() {
         .count();
     assert!(in_note > 0);
     assert_eq!(got.placeholders.len() - in_note, want.placeholders.len());
+}
+
+#[test]
+fn headings_numbered_through_their_styles_reach_the_outline() {
+    let doc = read(STYLED, "样式.doc");
+    assert_eq!(as_libreoffice_lines(&doc), squeeze(STYLED_LO));
+    let a = crate::analysis::analyze(&doc.text);
+    let outline: Vec<(&str, &str, u8)> = a.outline.reports[0]
+        .outline
+        .iter()
+        .map(|h| (h.marker(&doc.text), h.text(&doc.text), h.level))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("一、", "主要成效", 1),
+            ("（一）", "经济运行稳中向好", 2),
+            ("（二）", "民生保障持续加强", 2),
+            ("二、", "下步打算", 1),
+        ]
+    );
 }
 
 #[test]
