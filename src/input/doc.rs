@@ -275,6 +275,11 @@ fn pieces(clx: &[u8], word_len: usize) -> Result<Vec<Pcd>, Problem> {
         return Err(corrupt(&format!("片段表有 {n} 个片段，多得不合理")));
     }
     let (cps, data) = plc(body, 8).ok_or_else(|| corrupt("片段表不完整"))?;
+    // Each character takes at least a byte of the stream: more characters than bytes means
+    // pieces that claim the same bytes over and over.
+    if cps[0] != 0 || cps[n] as usize > word_len {
+        return Err(corrupt("片段表的字符数超出正文流"));
+    }
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let (cp, cp_end) = (cps[i], cps[i + 1]);
@@ -903,9 +908,16 @@ impl<'a> Doc<'a> {
 
     /// CP ranges (relative to the story) from a PLC of CPs in the table stream.
     fn plc_cps(&self, index: usize, size: usize) -> Vec<u32> {
-        match self.fib.structure(self.table, index) {
+        let cps = match self.fib.structure(self.table, index) {
             Ok(Some(b)) => plc(b, size).map(|(cps, _)| cps).unwrap_or_default(),
             _ => Vec::new(),
+        };
+        // A PLC's CPs only go up; one that goes back would have the same text read again
+        // and again, so it is left out.
+        if cps.windows(2).all(|w| w[0] <= w[1]) {
+            cps
+        } else {
+            Vec::new()
         }
     }
 

@@ -405,6 +405,25 @@ fn bad_and_hostile_doc_files_get_a_message_naming_the_file() {
         w[at..at + 4].copy_from_slice(&len.to_le_bytes());
     });
     assert!(error(patched_many).contains("多得不合理"));
+    // Pieces that each claim the whole text: more characters than the stream has bytes.
+    let again = patched(&text, "/1Table", |t| {
+        let n = 300u32;
+        let (fc, len) = (1024u32, 10u32);
+        let mut clx = vec![2u8];
+        clx.extend((n * 12 + 4).to_le_bytes());
+        clx.extend((0..=n).flat_map(|i| (i * len).to_le_bytes()));
+        for _ in 0..n {
+            let mut pcd = [0u8; 8];
+            pcd[2..6].copy_from_slice(&fc.to_le_bytes());
+            clx.extend(pcd);
+        }
+        *t = clx;
+    });
+    let again = patched(&again, "/WordDocument", |w| {
+        let at = fib_fc_lcb_at(33) + 4;
+        w[at..at + 4].copy_from_slice(&(300u32 * 12 + 4 + 5).to_le_bytes());
+    });
+    assert!(error(again).contains("字符数"));
     // Not a Word file inside: an old Excel file; a FIB with the wrong signature.
     let xls = ole(&[("/Workbook", b"\x09\x08\x10\x00".as_slice())]);
     assert!(error(xls).contains("Excel"));
