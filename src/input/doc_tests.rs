@@ -201,6 +201,19 @@ fn a_wps_file_reads_like_the_doc_and_says_it_is_wps() {
     let doc = read(COMPILATION, "汇编.doc");
     assert_eq!(wps.source.format, SourceFormat::Wps);
     assert_eq!(wps.text, doc.text);
+    // A file that WPS saved says so in its summary information, whatever its name.
+    let mut streams = ole_streams(COMPILATION);
+    streams.retain(|(n, _)| !n.ends_with("SummaryInformation"));
+    let mut info = vec![0xFE, 0xFF, 0, 0];
+    info.extend(b"\x1e\0\0\0\x0b\0\0\0WPS Office\0");
+    streams.push(("/\u{5}SummaryInformation".into(), info));
+    let refs: Vec<(&str, &[u8])> = streams
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let by_wps = read(&ole(&refs), "下载.doc");
+    assert_eq!(by_wps.source.format, SourceFormat::Wps);
+    assert_eq!(by_wps.text, doc.text);
     // A .doc under a .docx or .txt name is still read as a .doc.
     let renamed = read(COMPILATION, "汇编.txt");
     assert_eq!(renamed.source.format, SourceFormat::Doc);
