@@ -234,6 +234,8 @@ struct Pcd {
     cp_end: u32,
     fc: u32,
     compressed: bool,
+    /// Character properties the piece's own sprms give it (a fast-saved file's edits).
+    chp: CharProps,
 }
 
 /// A PLC: n+1 CPs (or FCs) then n data items of `size` bytes.
@@ -251,10 +253,16 @@ fn plc(bytes: &[u8], size: usize) -> Option<(Vec<u32>, &[u8])> {
 /// The piece table from the CLX: Prc records (skipped) then the Pcdt.
 fn pieces(clx: &[u8], word_len: usize) -> Result<Vec<Pcd>, Problem> {
     let mut at = 0usize;
+    // The Prc records' sprms, which a piece's Prm names by index.
+    let mut prcs: Vec<&[u8]> = Vec::new();
     loop {
         match clx.get(at) {
             Some(1) => {
                 let cb = u16_at(clx, at + 1).ok_or_else(|| corrupt("片段表 CLX 不完整"))?;
+                let grpprl = clx
+                    .get(at + 3..at + 3 + cb as usize)
+                    .ok_or_else(|| corrupt("片段表 CLX 不完整"))?;
+                prcs.push(grpprl);
                 at += 3 + cb as usize;
             }
             Some(2) => break,
@@ -294,11 +302,21 @@ fn pieces(clx: &[u8], word_len: usize) -> Result<Vec<Pcd>, Problem> {
         if fc as u64 + bytes > word_len as u64 {
             return Err(corrupt("片段指向正文流之外"));
         }
+        // Prm: fComplex set, the rest the index of a Prc (Prm0, a single sprm by a table
+        // of short codes, is not read).
+        let mut chp = CharProps::default();
+        if let Some(prm) = u16_at(data, i * 8 + 6)
+            && prm & 1 == 1
+            && let Some(grpprl) = prcs.get((prm >> 1) as usize)
+        {
+            apply_char_sprms(&mut chp, grpprl);
+        }
         out.push(Pcd {
             cp,
             cp_end,
             fc,
             compressed,
+            chp,
         });
     }
     Ok(out)
@@ -527,6 +545,19 @@ fn fkp_pages<'a>(word: &'a [u8], plcf: &[u8]) -> Vec<&'a [u8]> {
         .collect()
 }
 
+/// The character sprms this reader needs (sprmCFVanish, sprmCFRMarkDel), applied on
+/// `props`; 0x81 is "the opposite of the style", taken as on.
+fn apply_char_sprms(props: &mut CharProps, grpprl: &[u8]) {
+    for (op, arg) in sprms(grpprl) {
+        let on = matches!(arg.first(), Some(1 | 0x81));
+        match op {
+            0x083C => props.hidden = on,
+            0x0800 => props.deleted = on,
+            _ => {}
+        }
+    }
+}
+
 fn chpx_runs(word: &[u8], plcf: &[u8]) -> Runs<CharProps> {
     let mut runs = Vec::new();
     for page in fkp_pages(word, plcf) {
@@ -543,14 +574,7 @@ fn chpx_runs(word: &[u8], plcf: &[u8]) -> Runs<CharProps> {
                 let at = off as usize * 2;
                 let cb = page.get(at).copied().unwrap_or(0) as usize;
                 if let Some(grpprl) = page.get(at + 1..at + 1 + cb) {
-                    for (op, arg) in sprms(grpprl) {
-                        let on = matches!(arg.first(), Some(1 | 0x81));
-                        match op {
-                            0x083C => props.hidden = on,
-                            0x0800 => props.deleted = on,
-                            _ => {}
-                        }
-                    }
+                    apply_char_sprms(&mut props, grpprl);
                 }
             }
             if s < e {
@@ -859,6 +883,8 @@ struct Doc<'a> {
     chars: Chars,
     paps: Runs<ParaProps>,
     chps: Runs<CharProps>,
+    /// Pieces whose own sprms make their text hidden or deleted: (cp, cp_end, props).
+    piece_chps: Vec<(usize, usize, CharProps)>,
     numbering: Numbering,
 }
 
@@ -887,12 +913,18 @@ impl<'a> Doc<'a> {
             None => Runs { runs: Vec::new() },
         };
         let numbering = lists(table, fib);
+        let piece_chps = pcds
+            .iter()
+            .filter(|p| p.chp != CharProps::default())
+            .map(|p| (p.cp as usize, p.cp_end as usize, p.chp))
+            .collect();
         Ok(Doc {
             table,
             fib,
             chars,
             paps,
             chps,
+            piece_chps,
             numbering,
         })
     }
@@ -1061,7 +1093,16 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let fc = self.chars.fc[cp];
-            let chp = self.chps.at(fc);
+            let mut chp = self.chps.at(fc);
+            if !self.piece_chps.is_empty() {
+                let i = self.piece_chps.partition_point(|r| r.1 <= cp);
+                if let Some(&(a, _, extra)) = self.piece_chps.get(i)
+                    && a <= cp
+                {
+                    chp.hidden |= extra.hidden;
+                    chp.deleted |= extra.deleted;
+                }
+            }
             if chp.deleted {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! what LibreOffice extracts, the compilation must analyse like its text, and every bad
 //! file must get a message naming it, never a panic.
 
-use super::testing::{DocText, doc, fib_fc_lcb_at, ole, ole_streams};
+use super::testing::{DocText, doc, doc_with_sprms, fib_fc_lcb_at, ole, ole_streams};
 use crate::model::{Origin, SourceFormat};
 use std::path::Path;
 
@@ -306,6 +306,35 @@ fn eight_bit_pieces_in_gbk_cp1252_and_utf16_pieces_side_by_side() {
     // Western text in an 8-bit piece is cp1252, as the spec says.
     let bytes = doc(&[("Café “quoted” – 5 €\n", latin)], 0x0409);
     assert_eq!(read(&bytes, "x.doc").text, "Café “quoted” – 5 €\n");
+}
+
+/// A fast-saved file gives a piece its properties through the piece table's own sprms.
+#[test]
+fn pieces_hidden_or_deleted_by_their_own_sprms() {
+    const VANISH: &[u8] = &[0x3C, 0x08, 1];
+    const DELETED: &[u8] = &[0x00, 0x08, 1];
+    let bytes = doc_with_sprms(
+        &[
+            ("今年以来，全区上下", DocText::Utf16, &[]),
+            ("下载更多精品范文", DocText::Utf16, VANISH),
+            ("凝心聚力，完成投资", DocText::Utf16, &[]),
+            ("1000", DocText::Utf16, DELETED),
+            ("1536万元。\n", DocText::Utf16, &[]),
+        ],
+        0x0804,
+    );
+    let d = read(&bytes, "快速保存.doc");
+    assert_eq!(
+        d.text,
+        "今年以来，全区上下下载更多精品范文凝心聚力，完成投资1536万元。\n"
+    );
+    let pieces: Vec<(&Origin, &str)> = d
+        .source
+        .pieces
+        .iter()
+        .map(|p| (&p.origin, p.text.as_str()))
+        .collect();
+    assert_eq!(pieces, [(&Origin::Hidden, "下载更多精品范文")]);
 }
 
 #[test]

@@ -365,12 +365,22 @@ pub fn fib_fc_lcb_at(index: usize) -> usize {
 /// becomes the paragraph mark), language id `lid`, no properties. The FIB names 1Table,
 /// where the CLX holds one piece a part.
 pub fn doc(pieces: &[(&str, DocText)], lid: u16) -> Vec<u8> {
+    let pieces: Vec<(&str, DocText, &[u8])> =
+        pieces.iter().map(|&(t, h)| (t, h, &[][..])).collect();
+    doc_with_sprms(&pieces, lid)
+}
+
+/// [`doc`] whose pieces may carry character sprms of their own (a Prc record each, named
+/// by the piece's Prm), as fast-saved files do: `[0x3C, 0x08, 1]` is sprmCFVanish on.
+pub fn doc_with_sprms(pieces: &[(&str, DocText, &[u8])], lid: u16) -> Vec<u8> {
     const TEXT_AT: usize = 1024;
+    let mut prcs = Vec::new();
+    let mut prc_count = 0u16;
     let mut word = vec![0u8; TEXT_AT];
     let mut cps = vec![0u32];
     let mut pcds = Vec::new();
     let mut cp = 0u32;
-    for (text, how) in pieces {
+    for &(text, how, sprms) in pieces {
         let text = text.replace('\n', "\r");
         let fc = word.len() as u32;
         let (bytes, n, raw_fc) = match how {
@@ -390,11 +400,20 @@ pub fn doc(pieces: &[(&str, DocText)], lid: u16) -> Vec<u8> {
         cps.push(cp);
         let mut pcd = [0u8; 8];
         pcd[2..6].copy_from_slice(&raw_fc.to_le_bytes());
+        if !sprms.is_empty() {
+            let prm = (prc_count << 1) | 1;
+            prc_count += 1;
+            pcd[6..8].copy_from_slice(&prm.to_le_bytes());
+            prcs.push(1u8);
+            prcs.extend((sprms.len() as u16).to_le_bytes());
+            prcs.extend_from_slice(sprms);
+        }
         pcds.push(pcd);
     }
     let mut plc: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
     plc.extend(pcds.concat());
-    let mut clx = vec![2u8];
+    let mut clx = prcs;
+    clx.push(2);
     clx.extend((plc.len() as u32).to_le_bytes());
     clx.extend(plc);
     let put16 =
