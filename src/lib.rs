@@ -19,6 +19,7 @@ pub mod model;
 pub mod outline;
 pub mod par;
 pub mod placeholder;
+pub mod proof;
 pub mod session;
 pub mod site;
 pub mod split;
