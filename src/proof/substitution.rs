@@ -266,34 +266,37 @@ fn stray_counts(dict: &Dict, chars: &[(usize, char)]) -> Map<char, (u32, u32)> {
 pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     let dict = Dict::get();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let whole = [0..text.len()];
-    let scopes = if scopes.len() < 2 { &whole[..] } else { scopes };
-    let all = if scopes.len() < 2 {
-        // No other reports to compare with: only the word list judges.
-        Compilation::of(&[])
-    } else {
-        Compilation::of(&chars)
+    let none = Compilation::of(&[]);
+    let no_strays = Map::default();
+    // The whole text against the word list alone: a pair garbled in every report (or a
+    // text of one report).
+    let alone = Everywhere {
+        pairs: &none,
+        strays: &no_strays,
     };
-    let everywhere = if scopes.len() < 2 {
-        Map::default()
-    } else {
-        stray_counts(dict, &chars)
+    let mut out = find_in(dict, alone, &chars, 0..text.len(), false);
+    if scopes.len() < 2 {
+        return out;
+    }
+    let all = Compilation::of(&chars);
+    let strays = stray_counts(dict, &chars);
+    let everywhere = Everywhere {
+        pairs: &all,
+        strays: &strays,
     };
-    let mut out = Vec::new();
+    let whole = out.len();
     for scope in scopes {
         let lo = chars.partition_point(|&(o, _)| o < scope.start);
         let hi = chars.partition_point(|&(o, _)| o < scope.end);
-        let all = Everywhere {
-            pairs: &all,
-            strays: &everywhere,
-        };
-        out.extend(find_in(
-            dict,
-            all,
-            &chars[lo..hi],
-            scope.clone(),
-            scopes.len() > 1,
-        ));
+        for swap in find_in(dict, everywhere, &chars[lo..hi], scope.clone(), true) {
+            // A pair found in the whole text stands for the same pair in one report.
+            if !out[..whole]
+                .iter()
+                .any(|w| (w.wrong, w.right) == (swap.wrong, swap.right))
+            {
+                out.push(swap);
+            }
+        }
     }
     out
 }
@@ -409,6 +412,12 @@ fn find_in(
         // …and most of X's stray occurrences mended by it, and X mostly stray here: a
         // common character that often stands alone (等, 共) is not garbled for that.
         if mended.len() * 2 < sites.len() || sites.len() * MAX_WORD_SHARE < counts[&x] {
+            continue;
+        }
+        // With no other reports to compare with, only a garble of nearly every X, with Y
+        // all but absent, is told from a character that the word list pairs differently
+        // (我县 is no entry of it, 我军 is).
+        if !has_others && (sites.len() * 3 < counts[&x] * 2 || right_count * 10 > mended.len()) {
             continue;
         }
         // …and a character the rest of the compilation (or the word list) really uses.

@@ -5,25 +5,108 @@ fn outline(text: &str) -> Outline {
 }
 
 #[test]
-fn the_seed_report_nine_swaps_tai_for_jian() {
+fn the_seed_report_nine_swaps_tai_for_jian_and_nothing_else() {
     let Some(seed) = crate::test_seed::seed() else {
         return;
     };
     let o = outline(&seed);
     let found = proofread(&seed, &o);
-    for f in found.iter().filter(|f| f.kind == Kind::Substitution) {
-        let line_start = seed[..f.range.start].rfind('\n').map_or(0, |i| i + 1);
-        let ctx_lo = seed.floor_char_boundary(f.range.start.saturating_sub(12).max(line_start));
-        let ctx_hi = seed.ceil_char_boundary((f.range.end + 12).min(seed.len()));
-        eprintln!(
-            "{} {:?}",
-            f.group.as_ref().unwrap().label,
-            &seed[ctx_lo..ctx_hi]
-        );
-    }
-    for f in found.iter().filter(|f| f.kind != Kind::Substitution) {
-        let ctx_lo = seed.floor_char_boundary(f.range.start.saturating_sub(9));
-        let ctx_hi = seed.ceil_char_boundary((f.range.end + 9).min(seed.len()));
-        eprintln!("{:?} {:?}", f.kind, &seed[ctx_lo..ctx_hi]);
-    }
+    let nine = o
+        .reports
+        .iter()
+        .find(|r| seed[r.range.clone()].contains("办态3589态"))
+        .expect("report 9 of the seed")
+        .range
+        .clone();
+    let genuine = [
+        "生态", "常态", "状态", "动态", "姿态", "业态", "心态", "态度", "表态",
+    ];
+    let expected: Vec<(usize, String, String)> = offsets(&seed, nine.clone(), '态')
+        .into_iter()
+        .filter(|&at| {
+            let lo = seed.floor_char_boundary(at.saturating_sub(3));
+            let hi = seed.ceil_char_boundary(at + 6);
+            !genuine.iter().any(|g| seed[lo..hi].contains(g))
+        })
+        .map(|at| (at, "态".to_string(), "件".to_string()))
+        .collect();
+    assert_eq!(expected.len(), 12, "the issue counts 12 sites");
+    assert_eq!(swaps(&found), expected);
+    let group = found
+        .iter()
+        .find_map(|f| f.group.as_ref())
+        .expect("the substitution group");
+    assert_eq!(group.label, "态→件");
+    assert!(
+        group.evidence.contains("“件”出现 1 次"),
+        "{}",
+        group.evidence
+    );
+    assert!(
+        group.evidence.contains("其他各篇此处用“件”"),
+        "{}",
+        group.evidence
+    );
+
+    // 截止 for 截至: the three "截止11月…" of the issue, and the same use with other dates.
+    let jiezhi: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.kind == Kind::ConfusedWord && f.found == "截止")
+        .collect();
+    let before_november = jiezhi
+        .iter()
+        .filter(|f| seed[f.range.end..].starts_with("11月"))
+        .count();
+    assert!(before_november >= 2, "{jiezhi:?}");
+    assert!(jiezhi.iter().all(|f| f.suggestion == "截至"));
+    assert!(jiezhi.len() >= 3);
+
+    // Accepting everything leaves no half-width comma between Chinese characters.
+    let all = edits(&found, &Kind::ALL);
+    let fixed = crate::edit::apply(&seed, &all);
+    assert_eq!(fixed.skipped, 0);
+    assert!(fixed.text.contains("沟盖板XX个，更换") && fixed.text.contains("（中心、站）"));
+    assert!(fixed.text.contains("（五）做好县委") && fixed.text.contains("办件3589件"));
+    assert!(fixed.text.contains("常态化") && fixed.text.contains("生态"));
+    assert_eq!(crate::edit::apply(&fixed.text, &fixed.inverse).text, seed);
+}
+
+#[test]
+fn the_fixture_as_is_gets_no_substitution_and_no_confused_word() {
+    let text = crate::test_seed::COMPILATION;
+    let found = proofread(text, &outline(text));
+    let words: Vec<&Finding> = found
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Substitution | Kind::ConfusedWord))
+        .collect();
+    assert!(words.is_empty(), "{words:?}");
+}
+
+/// `text` with every `wrong` in `range` written `garble`, as a site would garble it.
+fn garble(text: &str, range: ByteRange, right: char, wrong: char) -> String {
+    let mut out = text[..range.start].to_string();
+    out.extend(
+        text[range.clone()]
+            .chars()
+            .map(|c| if c == right { wrong } else { c }),
+    );
+    out.push_str(&text[range.end..]);
+    out
+}
+
+/// Where each substitution finding sits, with its pair.
+fn swaps(found: &[Finding]) -> Vec<(usize, String, String)> {
+    found
+        .iter()
+        .filter(|f| f.kind == Kind::Substitution)
+        .map(|f| (f.range.start, f.found.clone(), f.suggestion.clone()))
+        .collect()
+}
+
+/// The offsets of `c` in `text` within `range`.
+fn offsets(text: &str, range: ByteRange, c: char) -> Vec<usize> {
+    text[range.clone()]
+        .match_indices(c)
+        .map(|(i, _)| range.start + i)
+        .collect()
 }
