@@ -20,6 +20,9 @@ type Set<K> = HashSet<K, Hasher>;
 const MIN_CONTEXTS: usize = 3;
 /// Fewest occurrences of X that Y must mend.
 const MIN_SITES: usize = 3;
+/// A character the word list has seen this often as a word of its own (的, 和, 了, 等)
+/// stands alone by nature: its making no word with its neighbours is no sign of a garble.
+const STANDALONE: u32 = 50_000;
 /// How often the word list must have seen a word for it to mend a stray character.
 const COMMON: u32 = 50;
 /// X must make no word in at least 1 of every `MAX_WORD_SHARE` of its occurrences.
@@ -274,9 +277,9 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
         pairs: &none,
         strays: &no_strays,
     };
-    let mut out = find_in(dict, alone, &chars, 0..text.len(), false);
+    let alone = find_in(dict, alone, &chars, 0..text.len(), false);
     if scopes.len() < 2 {
-        return out;
+        return alone;
     }
     let all = Compilation::of(&chars);
     let strays = stray_counts(dict, &chars);
@@ -284,20 +287,26 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
         pairs: &all,
         strays: &strays,
     };
-    let whole = out.len();
+    let mut out = Vec::new();
     for scope in scopes {
         let lo = chars.partition_point(|&(o, _)| o < scope.start);
         let hi = chars.partition_point(|&(o, _)| o < scope.end);
-        for swap in find_in(dict, everywhere, &chars[lo..hi], scope.clone(), true) {
-            // A pair found in the whole text stands for the same pair in one report.
-            if !out[..whole]
-                .iter()
-                .any(|w| (w.wrong, w.right) == (swap.wrong, swap.right))
-            {
-                out.push(swap);
-            }
+        out.extend(find_in(
+            dict,
+            everywhere,
+            &chars[lo..hi],
+            scope.clone(),
+            true,
+        ));
+    }
+    // The word list alone judges a character no single report's evidence explains (one
+    // garbled in every report); a report's own evidence comes first.
+    for swap in alone {
+        if !out.iter().any(|s| s.wrong == swap.wrong) {
+            out.push(swap);
         }
     }
+    out.sort_by_key(|s| (s.scope.start, s.wrong));
     out
 }
 
@@ -338,7 +347,10 @@ fn find_in(
             continue;
         }
         let [l2, l, r, r2] = around(chars, i);
-        if !beside_latin(chars, i) && judge.fits(l2, l, x, r, r2) == Fit::Stray {
+        if dict.single(x) < STANDALONE
+            && !beside_latin(chars, i)
+            && judge.fits(l2, l, x, r, r2) == Fit::Stray
+        {
             strays.entry(x).or_default().push(i);
         }
     }
@@ -397,40 +409,52 @@ fn find_in(
                 }
             }
         }
+        let x_count = counts[&x];
+        let local_strays = &local_strays;
+        let admissible = |y: char, mended: &[usize], contexts: usize, others_agree: bool| {
+            let right_count = counts.get(&y).copied().unwrap_or(0);
+            // Enough different contexts…
+            mended.len() >= MIN_SITES
+                && contexts >= MIN_CONTEXTS
+                // …Y absent or rare here…
+                && right_count * 3 <= mended.len()
+                // …most of X's stray occurrences mended by it, and X mostly stray here…
+                && mended.len() * 2 >= sites.len()
+                && sites.len() * MAX_WORD_SHARE >= x_count
+                // …with no other reports to compare with, only a garble of nearly every X,
+                // with Y all but absent, is told from a character that the word list
+                // pairs differently (我县 is no entry of it, 我军 is)…
+                && (has_others || (sites.len() * 3 >= x_count * 2 && right_count * 10 <= mended.len()))
+                // …and a character the rest of the compilation (or the word list) uses.
+                && if has_others {
+                    others_agree
+                } else {
+                    dict.single(y) > 0 || !dict.followers(y).is_empty()
+                }
+        };
+        // Among the candidates that mend nearly the most, the one in whose place the
+        // report reads best by the word list; a runner-up far behind (兵 where 作 is still
+        // in use) is no evidence.
+        let most = votes.values().map(|v| v.0.len()).max().unwrap_or(0);
+        let occurrences: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].1 == x).collect();
         let Some((y, (mended, _, others_agree))) = votes
             .into_iter()
-            .filter(|(_, (m, c, _))| m.len() >= MIN_SITES && c.len() >= MIN_CONTEXTS)
-            .max_by_key(|(y, (m, c, _))| (m.len(), c.len(), std::cmp::Reverse(*y)))
+            .filter(|(y, (m, c, o))| m.len() * 5 >= most * 4 && admissible(*y, m, c.len(), *o))
+            .map(|v| {
+                let better = occurrences
+                    .iter()
+                    .filter(|&&i| reads_better(dict, chars, i, x, v.0))
+                    .count();
+                (better, v)
+            })
+            .max_by_key(|(better, (y, (m, _, _)))| (*better, m.len(), std::cmp::Reverse(*y)))
+            .map(|(_, v)| v)
         else {
             continue;
         };
         let right_count = counts.get(&y).copied().unwrap_or(0);
-        // Y absent or rare here…
-        if right_count * 3 > mended.len() {
-            continue;
-        }
-        // …and most of X's stray occurrences mended by it, and X mostly stray here: a
-        // common character that often stands alone (等, 共) is not garbled for that.
-        if mended.len() * 2 < sites.len() || sites.len() * MAX_WORD_SHARE < counts[&x] {
-            continue;
-        }
-        // With no other reports to compare with, only a garble of nearly every X, with Y
-        // all but absent, is told from a character that the word list pairs differently
-        // (我县 is no entry of it, 我军 is).
-        if !has_others && (sites.len() * 3 < counts[&x] * 2 || right_count * 10 > mended.len()) {
-            continue;
-        }
-        // …and a character the rest of the compilation (or the word list) really uses.
-        let used_elsewhere = if has_others {
-            others_agree
-        } else {
-            dict.single(y) > 0 || !dict.followers(y).is_empty()
-        };
-        if !used_elsewhere {
-            continue;
-        }
-        // …and X garbled here only: where the other reports make no word with X as often,
-        // it is a character that often stands alone (等, 共), not a garble.
+        // X garbled here only: where the other reports make no word with X as often, it is
+        // a character that often stands alone (共, 县), not a garble.
         if let Some(&(judged, stray)) = everywhere.strays.get(&x) {
             let (here_judged, here_stray) = local_strays.get(&x).copied().unwrap_or_default();
             let (judged, stray) = (judged - here_judged, stray - here_stray);

@@ -110,3 +110,98 @@ fn offsets(text: &str, range: ByteRange, c: char) -> Vec<usize> {
         .map(|(i, _)| range.start + i)
         .collect()
 }
+
+/// Recall and false suggestions of the substitution search on `text` garbled as
+/// `right`→`wrong` in `range`: (planted, found of them, suggestions elsewhere).
+fn plant(text: &str, range: ByteRange, right: char, wrong: char) -> (usize, usize, usize) {
+    let planted = offsets(text, range.clone(), right);
+    let before: Vec<usize> = swaps(&proofread(text, &outline(text)))
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    let garbled = garble(text, range, right, wrong);
+    let found = proofread(&garbled, &outline(&garbled));
+    let got = swaps(&found);
+    let hits = got
+        .iter()
+        .filter(|(at, w, r)| {
+            planted.contains(at) && *w == wrong.to_string() && *r == right.to_string()
+        })
+        .count();
+    let already = got.iter().filter(|(at, _, _)| before.contains(at)).count();
+    let mut wrong_pairs: Vec<String> = got
+        .iter()
+        .filter(|(at, w, r)| {
+            !before.contains(at)
+                && !(planted.contains(at) && *w == wrong.to_string() && *r == right.to_string())
+        })
+        .map(|(_, w, r)| format!("{w}→{r}"))
+        .collect();
+    wrong_pairs.dedup();
+    if !wrong_pairs.is_empty() {
+        eprintln!("  false pairs: {wrong_pairs:?}");
+    }
+    (planted.len(), hits, got.len() - hits - already)
+}
+
+/// A report written with 昨 for 作 throughout (a pair the detector was never told of),
+/// beside genuine 昨天 in that very report: every 作 is proposed back, 昨天 never.
+#[test]
+fn a_pair_never_seen_is_found_in_the_fixture_and_genuine_words_stay() {
+    let base = crate::test_seed::COMPILATION;
+    assert!(substitution::similar_to('昨').is_empty() && substitution::similar_to('陪').is_empty());
+    // The genuine word goes in the speech, whose 作 are then all garbled, and in every
+    // report (so the whole-text pass also sees it).
+    let text = base
+        .replace("同志们：\n", "同志们：\n昨天下午，县里召开了专题会议。\n")
+        .replace("一、总体要求\n", "一、总体要求\n昨天，县里印发了通知。\n");
+    let whole = 0..text.len();
+    let (planted, hits, false_) = plant(&text, whole, '作', '昨');
+    eprintln!("fixture 作→昨 everywhere: planted {planted}, found {hits}, false {false_}");
+    assert!(planted >= 10);
+    assert_eq!((hits, false_), (planted, 0));
+}
+
+/// The seed with one report garbled at a time, by pairs the detector was never told of.
+#[test]
+fn held_out_pairs_planted_in_seed_reports_are_found() {
+    let Some(seed) = crate::test_seed::seed() else {
+        return;
+    };
+    let o = outline(&seed);
+    let pairs = [
+        ('作', '昨'),
+        ('部', '陪'),
+        ('进', '讲'),
+        ('建', '健'),
+        ('场', '扬'),
+    ];
+    let (mut planted, mut hits, mut false_) = (0, 0, 0);
+    for (right, wrong) in pairs {
+        assert!(substitution::similar_to(wrong).is_empty());
+        for r in o
+            .reports
+            .iter()
+            .filter(|r| offsets(&seed, r.range.clone(), right).len() >= 8)
+        {
+            if seed[r.range.clone()].contains(wrong) {
+                continue;
+            }
+            let (p, h, f) = plant(&seed, r.range.clone(), right, wrong);
+            eprintln!(
+                "{right}→{wrong} in 《{}》: planted {p}, found {h}, false {f}",
+                r.title
+            );
+            planted += p;
+            hits += h;
+            false_ += f;
+        }
+    }
+    eprintln!("held out: planted {planted}, found {hits}, false {false_}");
+    assert!(planted > 100);
+    // Measured when written: 533 of 587 found; 45 wrong, all at planted sites with the
+    // wrong replacement picked (昨→委, 陪→热 in one report each).
+    assert!(hits * 100 >= planted * 90, "recall {hits}/{planted}");
+    // The seed's own 态→件 are not counted: they are found in the text as it is.
+    assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+}
