@@ -76,6 +76,8 @@ enum Command {
         #[command(subcommand)]
         action: SessionsAction,
     },
+    /// List the proofreading suggestions (校对): garbled characters, confused words, punctuation.
+    Proof(ProofArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -84,6 +86,16 @@ enum SessionsAction {
     List,
     /// Delete every autosaved session.
     Clear,
+}
+
+#[derive(clap::Args, Debug)]
+struct ProofArgs {
+    /// One or more compilation files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Decode the input with this encoding instead of detecting it.
+    #[arg(long, value_name = "ENC")]
+    encoding: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,6 +166,30 @@ struct CleanArgs {
     /// 公文 layout preset for --format docx (TOML; see presets/gongwen.toml).
     #[arg(long, value_name = "PRESET")]
     preset: Option<PathBuf>,
+    /// Also apply the proofreading suggestions of these kinds (comma-separated:
+    /// substitution, confused_word, punctuation, bracket; alone or `all`: every kind).
+    #[arg(long, visible_alias = "proof", value_name = "KINDS", num_args = 0..=1, default_missing_value = "all")]
+    accept_proofread: Option<String>,
+}
+
+/// The kinds named by `--accept-proofread`.
+fn parse_kinds(list: &str) -> Result<Vec<crate::proof::Kind>> {
+    use crate::proof::Kind;
+    if list.trim() == "all" {
+        return Ok(Kind::ALL.to_vec());
+    }
+    list.split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            Kind::parse(k).ok_or_else(|| Error::Invalid {
+                what: format!(
+                    "--accept-proofread：不认识的校对类别“{k}”（可用：all，{}）",
+                    Kind::ALL.map(Kind::name).join("，")
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Replaces the default panic message, whose payload can quote the document (a slice
@@ -187,6 +223,7 @@ pub fn run() -> ExitCode {
         }),
         Some(Command::Clean(args)) => clean_command(&args),
         Some(Command::Sessions { action }) => sessions_command(action),
+        Some(Command::Proof(args)) => batch(&args.files, |f| proof_one(f, &args)),
         None => run_gui(cli.files),
     }
 }
@@ -273,15 +310,60 @@ fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
     let doc = read_document(path, args.encoding.as_deref())?;
     let rules = rules.with_origins(&doc.source);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
+    let proofread = crate::proof::proofread(&doc.text, &analysis.outline);
     if args.json {
-        let json = InspectJson::new(path, &doc, &analysis, &edits);
+        let json = InspectJson::new(path, &doc, &analysis, &edits, &proofread);
         let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
             what: e.to_string(),
         })?;
         out!("{s}");
     } else {
-        print_summary(path, &doc, &analysis, &edits);
+        print_summary(path, &doc, &analysis, &edits, &proofread);
     }
+    Ok(Outcome::Done)
+}
+
+/// `qinggao proof FILE`: every suggestion, one a line, with its place and reason.
+fn proof_one(path: &Path, args: &ProofArgs) -> Result<Outcome> {
+    let doc = read_document(path, args.encoding.as_deref())?;
+    let analysis = analysis::analyze(&doc.text);
+    let found = crate::proof::proofread(&doc.text, &analysis.outline);
+    let mut text = String::new();
+    put!(
+        text,
+        "文件：{}　校对建议：{} 处",
+        path.display(),
+        found.len()
+    );
+    let mut groups: Vec<&crate::proof::Group> = Vec::new();
+    for f in &found {
+        if let Some(g) = &f.group
+            && !groups.iter().any(|x| x.id == g.id)
+        {
+            groups.push(g);
+        }
+    }
+    for g in groups {
+        let n = found
+            .iter()
+            .filter(|f| f.group.as_ref().is_some_and(|x| x.id == g.id))
+            .count();
+        put!(text, "  替换组 {}：{n} 处。{}", g.label, g.evidence);
+    }
+    for f in &found {
+        let line = analysis.index.line_of(f.range.start);
+        let column = analysis.index.column_of(&doc.text, f.range.start);
+        put!(
+            text,
+            "  第 {} 行第 {column} 列　[{}] “{}” → “{}”　{}",
+            line + 1,
+            f.kind.label(),
+            f.found,
+            f.suggestion,
+            f.message
+        );
+    }
+    out!("{}", text.trim_end_matches('\n'));
     Ok(Outcome::Done)
 }
 
@@ -290,7 +372,13 @@ const SUMMARY_FINDINGS: usize = 8;
 /// How many placeholder groups of one report the summary names.
 const SUMMARY_GROUPS: usize = 6;
 
-fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crate::model::Edit]) {
+fn print_summary(
+    path: &Path,
+    doc: &Document,
+    analysis: &Analysis,
+    edits: &[crate::model::Edit],
+    proofread: &[crate::proof::Finding],
+) {
     // Written in one go: a summary of a large compilation has tens of thousands of lines,
     // and stdout flushes at every line.
     let mut summary = String::new();
@@ -361,6 +449,30 @@ fn print_summary(path: &Path, doc: &Document, analysis: &Analysis, edits: &[crat
             edits.len(),
             parts.join("，")
         );
+    }
+    if proofread.is_empty() {
+        put!(summary, "校对：没有建议");
+    } else {
+        let parts: Vec<String> = crate::proof::Kind::ALL
+            .iter()
+            .filter_map(|k| {
+                let n = proofread.iter().filter(|f| f.kind == *k).count();
+                (n > 0).then(|| format!("{} {n}", k.label()))
+            })
+            .collect();
+        put!(
+            summary,
+            "校对建议 {} 处：{}（qinggao proof 查看）",
+            proofread.len(),
+            parts.join("，")
+        );
+        let mut seen: Vec<&str> = Vec::new();
+        for g in proofread.iter().filter_map(|f| f.group.as_ref()) {
+            if !seen.contains(&g.id.as_str()) {
+                seen.push(&g.id);
+                put!(summary, "  替换组 {}：{}", g.label, g.evidence);
+            }
+        }
     }
     out!("{}", summary.trim_end_matches('\n'));
 }
@@ -525,6 +637,21 @@ struct ReportJson<'a> {
     roles: Vec<RoleJson>,
     placeholders: Vec<PlaceholderJson<'a>>,
     findings: Vec<FindingJson<'a>>,
+    proofread: Vec<ProofJson<'a>>,
+}
+
+/// One proofreading suggestion: `text` as written at `line`/`column` (1-based characters)
+/// or byte `offset`, its `suggestion`, why (`message`), and for a substitution its group.
+#[derive(Serialize)]
+struct ProofJson<'a> {
+    kind: crate::proof::Kind,
+    line: usize,
+    column: usize,
+    offset: usize,
+    text: &'a str,
+    suggestion: &'a str,
+    message: &'a str,
+    group: Option<&'a crate::proof::Group>,
 }
 
 #[derive(Serialize)]
@@ -567,7 +694,13 @@ struct CleaningJson {
 }
 
 impl<'a> InspectJson<'a> {
-    fn new(path: &Path, doc: &'a Document, a: &'a Analysis, edits: &[crate::model::Edit]) -> Self {
+    fn new(
+        path: &Path,
+        doc: &'a Document,
+        a: &'a Analysis,
+        edits: &[crate::model::Edit],
+        proofread: &'a [crate::proof::Finding],
+    ) -> Self {
         let o = &a.outline;
         let reports = o
             .reports
@@ -621,6 +754,20 @@ impl<'a> InspectJson<'a> {
                             kind: f.kind,
                             line: f.line + 1,
                             message: &f.message,
+                        })
+                        .collect(),
+                    proofread: proofread
+                        .iter()
+                        .filter(|f| r.range.contains(&f.range.start))
+                        .map(|f| ProofJson {
+                            kind: f.kind,
+                            line: a.index.line_of(f.range.start) + 1,
+                            column: a.index.column_of(&doc.text, f.range.start),
+                            offset: f.range.start,
+                            text: &f.found,
+                            suggestion: &f.suggestion,
+                            message: &f.message,
+                            group: f.group.as_ref(),
                         })
                         .collect(),
                 }
@@ -745,7 +892,24 @@ fn clean_one(
     };
     // A .txt needs the reports of the result, a .docx also their headings.
     let outlines = matches!(args.format, Format::Docx);
-    let (cleaned, after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);
+    let accept = match &args.accept_proofread {
+        Some(list) => parse_kinds(list)?,
+        None => Vec::new(),
+    };
+    let (mut cleaned, mut after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);
+    // Proofreading reads the cleaned text (no junk left to judge), and its accepted
+    // suggestions apply on top.
+    let mut proofread = 0;
+    if !accept.is_empty() {
+        let found = crate::proof::proofread(&cleaned.text, &after.outline);
+        let edits = crate::proof::edits(&found, &accept);
+        if !edits.is_empty() {
+            let applied = crate::edit::apply(&cleaned.text, &edits);
+            proofread = edits.len() - applied.skipped;
+            cleaned.text = applied.text;
+            after = analysis::analyze(&cleaned.text);
+        }
+    }
     let opts = TextOptions {
         encoding: if args.encoding.eq_ignore_ascii_case("source") {
             doc.encoding
@@ -811,6 +975,9 @@ fn clean_one(
     let counts = clean::counts(&cleaned.cleaning);
     for (rule, n) in &counts {
         out!("    {rule}: {n}");
+    }
+    if !accept.is_empty() {
+        out!("    校对: {proofread}");
     }
     let fills = cleaned.fills.len();
     if fills > 0 {

@@ -587,4 +587,143 @@ fn doc_and_wps_files_are_inspected_and_cleaned() {
         stderr(&o)
     );
     assert!(!out.exists());
+/// The fixture with slips a proofreader catches: 作 written 昨 throughout (beside a genuine
+/// 昨天), 截止 for 截至, a half-width comma and a bracket of mixed width.
+fn slipped_compilation(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(fixture("compilation.txt"))
+        .unwrap()
+        .replace('作', "昨")
+        .replace("同志们：\n", "同志们：\n昨天下午，县里召开了专题会议。截止11月6日，共排查隐患3家,其中\n（五)整改到位。\n");
+    let path = dir.join("校对.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn proof_lists_suggestions_with_their_place_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = slipped_compilation(dir.path());
+    let o = qinggao(&[&"proof", &file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("替换组 昨→作"), "{out}");
+    assert!(out.contains("“截止” → “截至”"), "{out}");
+    assert!(out.contains("“,” → “，”"), "{out}");
+    assert!(out.contains("“)” → “）”"), "{out}");
+    // The genuine 昨天 is never proposed.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("昨天下午"))
+        .unwrap()
+        + 1;
+    assert!(!out.contains(&format!("第 {line} 行第 1 列")), "{out}");
+
+    let o = qinggao(&[&"inspect", &file]);
+    assert!(stdout(&o).contains("校对建议"), "{}", stdout(&o));
+}
+
+#[test]
+fn inspect_json_lists_proofreading_per_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = slipped_compilation(dir.path());
+    let o = qinggao(&[&"inspect", &"--json", &file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let all: Vec<&serde_json::Value> = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["proofread"].as_array().unwrap())
+        .collect();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let jiezhi = all
+        .iter()
+        .find(|p| p["text"] == "截止")
+        .expect("截止 found");
+    assert_eq!(jiezhi["kind"], "confused_word");
+    assert_eq!(jiezhi["suggestion"], "截至");
+    let line = text
+        .lines()
+        .position(|l| l.contains("截止11月6日"))
+        .unwrap();
+    let column = text
+        .lines()
+        .nth(line)
+        .unwrap()
+        .split("截止")
+        .next()
+        .unwrap()
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(
+        (jiezhi["line"].as_u64(), jiezhi["column"].as_u64()),
+        (Some(line as u64 + 1), Some(column as u64))
+    );
+    let swap = all
+        .iter()
+        .find(|p| p["kind"] == "substitution")
+        .expect("a substitution");
+    assert_eq!(
+        (swap["text"].as_str(), swap["suggestion"].as_str()),
+        (Some("昨"), Some("作"))
+    );
+    assert_eq!(swap["group"]["label"], "昨→作");
+    assert!(swap["message"].as_str().unwrap().contains("不成词"));
+}
+
+#[test]
+fn clean_applies_the_accepted_kinds_of_proofreading_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = slipped_compilation(dir.path());
+    let out = dir.path().join("out.txt");
+    let o = qinggao(&[
+        &"clean",
+        &file,
+        &"-o",
+        &out,
+        &"--accept-proofread",
+        &"punctuation,bracket",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("共排查隐患3家，其中\n（五）整改到位"),
+        "{text}"
+    );
+    assert!(
+        text.contains("工昨") && text.contains("截止11月"),
+        "suggestions of other kinds stay"
+    );
+
+    let o = qinggao(&[&"clean", &file, &"-o", &out, &"--force", &"--proof"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("工昨") && text.contains("工作"), "{text}");
+    assert!(
+        text.contains("昨天下午") && text.contains("截至11月6日"),
+        "{text}"
+    );
+
+    // Without the option, cleaning changes none of it.
+    let o = qinggao(&[&"clean", &file, &"-o", &out, &"--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("3家,其中"));
+
+    let o = qinggao(&[
+        &"clean",
+        &file,
+        &"-o",
+        &out,
+        &"--force",
+        &"--accept-proofread",
+        &"spelling",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("不认识的校对类别“spelling”"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -62,7 +62,8 @@ impl Swap {
         };
         format!(
             "本篇“{y}”出现 {} 次，“{x}”在 {} 处不成词，{tail}",
-            self.right_count, self.mended
+            self.right_count,
+            self.sites.len()
         )
     }
 }
