@@ -311,6 +311,12 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     out
 }
 
+/// What one candidate in place of X mends: the stray sites, the pairings that mend them,
+/// and whether the other reports agreed.
+type Votes = (Vec<usize>, Set<Pairing>, bool);
+/// A neighbour on the left (`(l, None)`) or right (`(None, r)`) that Y pairs with.
+type Pairing = (Option<char>, Option<char>);
+
 /// What is known of the whole compilation.
 #[derive(Clone, Copy)]
 struct Everywhere<'a> {
@@ -361,8 +367,7 @@ fn find_in(
             continue;
         }
         // Candidate → (mended sites, their contexts, whether the other reports agreed).
-        let mut votes: Map<char, (Vec<usize>, Set<(Option<char>, Option<char>)>, bool)> =
-            Map::default();
+        let mut votes: Map<char, Votes> = Map::default();
         for &i in sites {
             let [_, l, r, _] = around(chars, i);
             let mut cands: Vec<char> = similar_to(x).to_vec();

@@ -132,8 +132,8 @@ fn plant(text: &str, range: ByteRange, right: char, wrong: char) -> (usize, usiz
     let mut wrong_pairs: Vec<String> = got
         .iter()
         .filter(|(at, w, r)| {
-            !before.contains(at)
-                && !(planted.contains(at) && *w == wrong.to_string() && *r == right.to_string())
+            let hit = planted.contains(at) && *w == wrong.to_string() && *r == right.to_string();
+            !(before.contains(at) || hit)
         })
         .map(|(_, w, r)| format!("{w}→{r}"))
         .collect();
