@@ -587,6 +587,8 @@ fn doc_and_wps_files_are_inspected_and_cleaned() {
         stderr(&o)
     );
     assert!(!out.exists());
+}
+
 /// The fixture with slips a proofreader catches: 作 written 昨 throughout (beside a genuine
 /// 昨天), 截止 for 截至, a half-width comma and a bracket of mixed width.
 fn slipped_compilation(dir: &std::path::Path) -> std::path::PathBuf {

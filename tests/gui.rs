@@ -974,3 +974,66 @@ fn start_up_deletes_autosaves_older_than_the_days_chosen_in_settings() {
     app.open_path(&file);
     assert!(app.modal.is_none(), "nothing left to offer");
 }
+
+#[test]
+fn proofreading_lists_suggestions_and_accepting_one_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let at = app.ws.report_range(0).end;
+    let slip = "\n截止11月6日，共排查隐患3家,其中已整改2家。";
+    app.ws.apply(
+        vec![qinggao::model::Edit {
+            range: at..at,
+            old: String::new(),
+            new: slip.to_string(),
+            origin: qinggao::model::EditOrigin::User,
+        }],
+        "输入",
+        false,
+    );
+    let before = app.ws.text.clone();
+    let mut h = harness(app);
+    h.state_mut().prefs.tool_tab = ToolTab::Clean;
+    h.run();
+    h.get_by_label("校对全文").scroll_to_me();
+    h.run();
+    h.get_by_label("校对全文").click();
+    h.run();
+    let found = h
+        .state()
+        .ws
+        .fresh_proofreading()
+        .expect("proofread")
+        .to_vec();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.found == "截止" && f.suggestion == "截至")
+    );
+    assert!(found.iter().any(|f| f.found == "," && f.suggestion == "，"));
+    // Each kind is listed as its own group with the count.
+    h.get_by_label_contains("易混词（");
+    h.get_by_label_contains("半角标点（");
+    let n = found.len();
+    // The section sits below the rules: scroll it into view, then click.
+    h.query_all_by_label("采纳")
+        .next()
+        .expect("an accept button")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label("采纳")
+        .next()
+        .expect("an accept button")
+        .click();
+    h.run();
+    let after = h.state().ws.text.clone();
+    assert_ne!(after, before, "accepting changes the text");
+    assert_eq!(
+        h.state().ws.fresh_proofreading().map(<[_]>::len),
+        Some(n - 1),
+        "proofread again after accepting: one suggestion fewer"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.text, before, "accepting is one undo step");
+}

@@ -779,6 +779,13 @@ impl App {
                     self.changed();
                 }
             }
+            Command::Proofread => self.ws.run_proofreading(),
+            Command::AcceptProof { edits, label } => {
+                if self.ws.apply(edits, &label, false) {
+                    self.changed();
+                    self.ws.run_proofreading();
+                }
+            }
             Command::SetRule { id, enabled } => {
                 if let Some(r) = self.rules.rules.iter_mut().find(|r| r.id == id) {
                     r.enabled = enabled;

@@ -55,6 +55,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
                 }
                 ui.add_space(4.0);
             }
+            super::proof_panel::ui(ui, ws, cmds);
             ui.separator();
             ui.strong("预览：删除线为删去的文字，绿色为改成的文字");
             if ws.plan.is_empty() {
@@ -106,7 +107,7 @@ pub fn group_by_rule(plan: &[Edit]) -> Vec<(String, Vec<&Edit>)> {
         .collect()
 }
 
-fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
+pub(super) fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
     let text = &ws.text;
     if e.range.end > text.len() {
         return;

@@ -93,6 +93,13 @@ pub enum Command {
         id: String,
         enabled: bool,
     },
+    /// Proofread the whole text (校对).
+    Proofread,
+    /// Accept proofreading suggestions as one undo step, then proofread again.
+    AcceptProof {
+        edits: Vec<Edit>,
+        label: String,
+    },
     /// A fill field changed: show the value in the text now.
     FillLive {
         key: String,

@@ -11,6 +11,7 @@ mod fill_panel;
 mod find_replace;
 pub mod fonts;
 mod outline_panel;
+mod proof_panel;
 mod reports_panel;
 mod status_bar;
 pub mod system_fonts;

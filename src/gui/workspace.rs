@@ -37,6 +37,9 @@ pub struct Workspace {
     plan_key: (u64, u64),
     /// Changes whenever the plan is recomputed.
     pub plan_generation: u64,
+    /// The last proofreading (run on request: it reads the whole text) and the revision
+    /// of the text it read.
+    pub proofread: Option<(u64, Vec<crate::proof::Finding>)>,
 }
 
 impl Workspace {
@@ -57,6 +60,7 @@ impl Workspace {
             rule_counts: BTreeMap::new(),
             plan_key: (0, 0),
             plan_generation: 0,
+            proofread: None,
         };
         ws.refresh_analysis(true);
         ws
@@ -146,6 +150,21 @@ impl Workspace {
         self.analysis = analysis::analyze(&self.text);
         self.analysis_revision = self.revision;
         self.shifts.clear();
+    }
+
+    /// Proofreads the text as it is now.
+    pub fn run_proofreading(&mut self) {
+        self.refresh_analysis(true);
+        let found = crate::proof::proofread(&self.text, &self.analysis.outline);
+        self.proofread = Some((self.revision, found));
+    }
+
+    /// The proofreading findings when they were made of the text as it is now.
+    pub fn fresh_proofreading(&self) -> Option<&[crate::proof::Finding]> {
+        match &self.proofread {
+            Some((rev, found)) if *rev == self.revision => Some(found),
+            _ => None,
+        }
     }
 
     /// Recomputes the cleaning plan when the text or the rules changed.
