@@ -3,7 +3,8 @@
 //!
 //! - systematic character substitutions, found from the text itself ([`substitution`]);
 //! - commonly confused words in 公文, from a curated list, and 截止 for 截至 ([`confusion`]);
-//! - half-width punctuation inside Chinese text and brackets whose halves differ ([`punct`]).
+//! - half-width punctuation inside Chinese text and brackets whose halves differ ([`punct`]);
+//! - a mark or 的 typed twice, a zero digit among Chinese numerals ([`slips`]).
 //!
 //! Pure: findings are data; [`Finding::edit`] turns one into an [`Edit`] that previews,
 //! applies and undoes like a cleaning edit. No dependency on egui.
@@ -11,6 +12,7 @@
 pub mod confusion;
 pub mod dict;
 pub mod punct;
+pub mod slips;
 pub mod substitution;
 
 use crate::model::{ByteRange, Edit, EditOrigin, Outline};
@@ -28,14 +30,20 @@ pub enum Kind {
     Punctuation,
     /// A bracket whose other half is of the other width.
     Bracket,
+    /// A mark or 的 typed twice (。。 的的).
+    Doubled,
+    /// A zero digit among Chinese numerals (二0二四年).
+    Numeral,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Substitution,
         Kind::ConfusedWord,
         Kind::Punctuation,
         Kind::Bracket,
+        Kind::Doubled,
+        Kind::Numeral,
     ];
 
     /// The name used on the command line and in JSON.
@@ -45,6 +53,8 @@ impl Kind {
             Kind::ConfusedWord => "confused_word",
             Kind::Punctuation => "punctuation",
             Kind::Bracket => "bracket",
+            Kind::Doubled => "doubled",
+            Kind::Numeral => "numeral",
         }
     }
 
@@ -58,6 +68,8 @@ impl Kind {
             Kind::ConfusedWord => "易混词",
             Kind::Punctuation => "半角标点",
             Kind::Bracket => "括号不配对",
+            Kind::Doubled => "重复",
+            Kind::Numeral => "数字用法",
         }
     }
 
@@ -68,6 +80,8 @@ impl Kind {
             Kind::ConfusedWord => "proof_confused_word",
             Kind::Punctuation => "proof_punctuation",
             Kind::Bracket => "proof_bracket",
+            Kind::Doubled => "proof_doubled",
+            Kind::Numeral => "proof_numeral",
         }
     }
 
@@ -166,6 +180,24 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             range: m.range,
             found: m.found.to_string(),
             suggestion: m.right.to_string(),
+            message,
+            group: None,
+        });
+    }
+    for s in slips::find(text) {
+        let (kind, message) = match s.what {
+            slips::What::DoubledMark => (Kind::Doubled, format!("“{}”重复，应只留一个", s.right)),
+            slips::What::DoubledCharacter => (Kind::Doubled, "“的”多打了一个".to_string()),
+            slips::What::ZeroAmongNumerals => (
+                Kind::Numeral,
+                "汉字数字中的零应写作“〇”（GB/T 15835）".to_string(),
+            ),
+        };
+        out.push(Finding {
+            kind,
+            range: s.range,
+            found: s.found,
+            suggestion: s.right,
             message,
             group: None,
         });
