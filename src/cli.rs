@@ -3,6 +3,7 @@
 //! next file of a batch; the exit code says whether anything failed.
 
 use crate::analysis::{self, Analysis};
+use crate::batch::{self, Stats, Summary};
 use crate::clean::{self, RuleSet};
 use crate::error::{Error, Result};
 use crate::export::{self, Scope, TextOptions};
@@ -90,9 +91,11 @@ enum SessionsAction {
 
 #[derive(clap::Args, Debug)]
 struct ProofArgs {
-    /// One or more compilation files.
+    /// One or more compilation files or folders (walked recursively).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    #[command(flatten)]
+    batch: BatchArgs,
     /// Decode the input with this encoding instead of detecting it.
     #[arg(long, value_name = "ENC")]
     encoding: Option<String>,
@@ -100,9 +103,11 @@ struct ProofArgs {
 
 #[derive(clap::Args, Debug)]
 struct InspectArgs {
-    /// One or more compilation files.
+    /// One or more compilation files or folders (walked recursively).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    #[command(flatten)]
+    batch: BatchArgs,
     /// Print everything as JSON (documented in the README).
     #[arg(long)]
     json: bool,
@@ -114,6 +119,18 @@ struct InspectArgs {
     rules: Option<PathBuf>,
 }
 
+/// How a batch takes its files and shows its progress.
+#[derive(clap::Args, Debug)]
+struct BatchArgs {
+    /// In folders, take the files whose name matches PATTERN (* and ?, any case; repeatable).
+    /// Default: *.txt *.docx *.docm *.dotx *.doc *.wps. Files named themselves are always taken.
+    #[arg(long = "glob", value_name = "PATTERN")]
+    globs: Vec<String>,
+    /// No progress bar (it is only drawn when stderr is a terminal).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     Txt,
@@ -122,10 +139,12 @@ enum Format {
 
 #[derive(clap::Args, Debug)]
 struct CleanArgs {
-    /// One or more compilation files.
+    /// One or more compilation files or folders (walked recursively).
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// Output file (one input) or folder (several inputs).
+    #[command(flatten)]
+    batch: BatchArgs,
+    /// Output file (one input) or folder (several inputs, or a folder: its tree is mirrored).
     #[arg(
         short = 'o',
         long = "output",
@@ -214,16 +233,10 @@ pub fn run() -> ExitCode {
     quiet_panics();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Inspect(args)) => batch(&args.files, |f| {
-            // Once nobody reads the summaries, the rest of the batch has nothing to do.
-            if stdout_closed() {
-                return Ok(Outcome::Done);
-            }
-            inspect(f, &args)
-        }),
+        Some(Command::Inspect(args)) => inspect_command(&args),
         Some(Command::Clean(args)) => clean_command(&args),
         Some(Command::Sessions { action }) => sessions_command(action),
-        Some(Command::Proof(args)) => batch(&args.files, |f| proof_one(f, &args)),
+        Some(Command::Proof(args)) => proof_command(&args),
         None => run_gui(cli.files),
     }
 }
@@ -247,20 +260,40 @@ fn run_gui(_files: Vec<PathBuf>) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Runs `f` on every file; one failure is reported and the rest still go through.
-fn batch(files: &[PathBuf], mut f: impl FnMut(&Path) -> Result<Outcome>) -> ExitCode {
-    let mut failed = false;
-    let mut unfilled = false;
-    for file in files {
-        match f(file) {
-            Ok(Outcome::Done) => {}
-            Ok(Outcome::Unfilled) => unfilled = true,
-            Err(e) => {
-                eprintln!("qinggao: {e}");
-                failed = true;
-            }
-        }
+/// The files of a batch, with what could not be walked reported (to stderr and into the
+/// summary); None when a folder held no file to take.
+fn walk(files: &[PathBuf], args: &BatchArgs, summary: &mut Summary) -> Option<batch::Walk> {
+    let walk = batch::collect(files, &batch::Globs::new(&args.globs));
+    for p in &walk.problems {
+        eprintln!("qinggao: {}", p.message);
+        summary.problem(p);
     }
+    if walk.inputs.is_empty() {
+        eprintln!("qinggao: 文件夹里没有要处理的文件（可用 --glob 指定文件名，如 --glob '*.txt'）");
+        return None;
+    }
+    Some(walk)
+}
+
+/// The progress bar is for a person watching a terminal: never in a pipe or a log.
+fn show_bar(args: &BatchArgs) -> bool {
+    use std::io::IsTerminal as _;
+    !args.quiet && std::io::stderr().is_terminal()
+}
+
+/// The label of a rule, by its id, for summaries.
+fn rule_label(rules: &RuleSet, id: &str) -> String {
+    rules
+        .rules
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(id, |r| r.label.as_str())
+        .to_string()
+}
+
+/// The exit code of a batch: 1 when anything failed, 3 when placeholders remain under
+/// --strict, else 0.
+fn exit_code(failed: bool, unfilled: bool) -> ExitCode {
     if failed {
         ExitCode::FAILURE
     } else if unfilled {
@@ -268,12 +301,6 @@ fn batch(files: &[PathBuf], mut f: impl FnMut(&Path) -> Result<Outcome>) -> Exit
     } else {
         ExitCode::SUCCESS
     }
-}
-
-enum Outcome {
-    Done,
-    /// Done, but placeholders remain and --strict was given.
-    Unfilled,
 }
 
 fn parse_encoding(name: &str) -> Result<Encoding> {
@@ -305,26 +332,106 @@ fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
 // ---------------------------------------------------------------------------------------
 // inspect
 
-fn inspect(path: &Path, args: &InspectArgs) -> Result<Outcome> {
-    let rules = load_rules(args.rules.as_deref())?;
-    let doc = read_document(path, args.encoding.as_deref())?;
-    let rules = rules.with_origins(&doc.source);
-    let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
-    let proofread = crate::proof::proofread(&doc.text, &analysis.outline);
-    if args.json {
-        let json = InspectJson::new(path, &doc, &analysis, &edits, &proofread);
-        let s = serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
-            what: e.to_string(),
-        })?;
-        out!("{s}");
-    } else {
-        print_summary(path, &doc, &analysis, &edits, &proofread);
+fn inspect_command(args: &InspectArgs) -> ExitCode {
+    // A bad rules file stops everything: every file would fail the same way.
+    let rules = match load_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("qinggao: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut summary = Summary::default();
+    let Some(walk) = walk(&args.files, &args.batch, &mut summary) else {
+        return ExitCode::FAILURE;
+    };
+    batch::run(
+        &walk.inputs,
+        show_bar(&args.batch),
+        |input| {
+            // Once nobody reads the summaries, the rest of the batch has nothing to do.
+            if stdout_closed() {
+                return Ok(None);
+            }
+            inspect(&input.path, args, &rules).map(Some)
+        },
+        |_, r| match r {
+            Ok(Some((text, stats))) => {
+                out!("{text}");
+                summary.ok(&stats);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("qinggao: {e}");
+                summary.failed(e.to_string());
+            }
+        },
+    );
+    if walk.inputs.len() > 1 || walk.folders {
+        let text = summary.render("清理将修改", |id| rule_label(&rules, id));
+        // JSON on stdout stays JSON.
+        if args.json {
+            eprintln!("{text}");
+        } else {
+            out!("\n{text}");
+        }
     }
-    Ok(Outcome::Done)
+    exit_code(summary.any_failed(), false)
 }
 
-/// `qinggao proof FILE`: every suggestion, one a line, with its place and reason.
-fn proof_one(path: &Path, args: &ProofArgs) -> Result<Outcome> {
+/// One file's summary (or JSON), and its counts for the batch's summary.
+fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, Stats)> {
+    let doc = read_document(path, args.encoding.as_deref())?;
+    let rules = rules.clone().with_origins(&doc.source);
+    let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
+    let proofread = crate::proof::proofread(&doc.text, &analysis.outline);
+    let stats = Stats {
+        reports: analysis.outline.reports.len(),
+        edits: clean::counts(&edits),
+        placeholders: analysis.placeholders.len(),
+        fills: 0,
+    };
+    let text = if args.json {
+        let json = InspectJson::new(path, &doc, &analysis, &edits, &proofread);
+        serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
+            what: e.to_string(),
+        })?
+    } else {
+        summary_text(path, &doc, &analysis, &edits, &proofread)
+    };
+    Ok((text, stats))
+}
+
+/// `qinggao proof FILE…`: each file's suggestions, files on every core, printed in input
+/// order; a bad file is named and the batch goes on.
+fn proof_command(args: &ProofArgs) -> ExitCode {
+    let mut summary = Summary::default();
+    let Some(walk) = walk(&args.files, &args.batch, &mut summary) else {
+        return ExitCode::FAILURE;
+    };
+    batch::run(
+        &walk.inputs,
+        show_bar(&args.batch),
+        |input| {
+            if stdout_closed() {
+                return Ok(None);
+            }
+            proof_one(&input.path, args).map(Some)
+        },
+        |_, r| match r {
+            Ok(Some(text)) => out!("{text}"),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("qinggao: {e}");
+                summary.failed(e.to_string());
+            }
+        },
+    );
+    exit_code(summary.any_failed(), false)
+}
+
+/// One file's suggestions, one a line, with its place and reason.
+fn proof_one(path: &Path, args: &ProofArgs) -> Result<String> {
     let doc = read_document(path, args.encoding.as_deref())?;
     let analysis = analysis::analyze(&doc.text);
     let found = crate::proof::proofread(&doc.text, &analysis.outline);
@@ -363,8 +470,8 @@ fn proof_one(path: &Path, args: &ProofArgs) -> Result<Outcome> {
             f.message
         );
     }
-    out!("{}", text.trim_end_matches('\n'));
-    Ok(Outcome::Done)
+    text.truncate(text.trim_end_matches('\n').len());
+    Ok(text)
 }
 
 /// How many findings of one report the summary shows before "…".
@@ -372,13 +479,13 @@ const SUMMARY_FINDINGS: usize = 8;
 /// How many placeholder groups of one report the summary names.
 const SUMMARY_GROUPS: usize = 6;
 
-fn print_summary(
+fn summary_text(
     path: &Path,
     doc: &Document,
     analysis: &Analysis,
     edits: &[crate::model::Edit],
     proofread: &[crate::proof::Finding],
-) {
+) -> String {
     // Written in one go: a summary of a large compilation has tens of thousands of lines,
     // and stdout flushes at every line.
     let mut summary = String::new();
@@ -474,7 +581,8 @@ fn print_summary(
             }
         }
     }
-    out!("{}", summary.trim_end_matches('\n'));
+    summary.truncate(summary.trim_end_matches('\n').len());
+    summary
 }
 
 /// One report's block of the summary.
@@ -869,19 +977,75 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let several = args.files.len() > 1;
-    batch(&args.files, |f| {
-        clean_one(f, args, &rules, &answers, several)
-    })
+    let mut summary = Summary::default();
+    let Some(walk) = walk(&args.files, &args.batch, &mut summary) else {
+        return ExitCode::FAILURE;
+    };
+    let several = walk.inputs.len() > 1 || walk.folders;
+    // Files are cleaned and staged on every core, errors told in input order as they come;
+    // the staged files get their names together once all are on disk (see crate::batch),
+    // and only then is each file's outcome printed.
+    let mut staged = Vec::new();
+    let mut cleaned = Vec::new();
+    batch::run(
+        &walk.inputs,
+        show_bar(&args.batch),
+        |input| clean_one(input, args, &rules, &answers, several),
+        |_, r| match r {
+            Ok(c) => {
+                staged.push(c.staged);
+                cleaned.push(Ok((c.report, c.stats, c.unfilled)));
+            }
+            Err(e) => {
+                eprintln!("qinggao: {e}");
+                cleaned.push(Err(e));
+            }
+        },
+    );
+    let mut committed = batch::commit(staged, batch::SyncMode::from_env()).into_iter();
+    let mut unfilled = false;
+    for c in cleaned {
+        match c {
+            Ok((report, stats, strict_unfilled)) => match committed.next() {
+                Some(Ok(())) => {
+                    out!("{report}");
+                    summary.ok(&stats);
+                    unfilled |= strict_unfilled;
+                }
+                Some(Err(e)) => {
+                    eprintln!("qinggao: {e}");
+                    summary.failed(e.to_string());
+                }
+                None => {}
+            },
+            Err(e) => summary.failed(e.to_string()),
+        }
+    }
+    if several {
+        out!("\n{}", summary.render("清理", |id| rule_label(&rules, id)));
+    }
+    exit_code(summary.any_failed(), unfilled)
+}
+
+/// One file cleaned: its files staged, what to print once they are saved.
+struct Cleaned {
+    staged: Vec<batch::Staged>,
+    report: String,
+    stats: Stats,
+    /// Placeholders remain and --strict was given.
+    unfilled: bool,
 }
 
 fn clean_one(
-    path: &Path,
+    input: &batch::Input,
     args: &CleanArgs,
     rules: &RuleSet,
     answers: &Answers,
     several: bool,
-) -> Result<Outcome> {
+) -> Result<Cleaned> {
+    let path = input.path.as_path();
+    // Outputs mirror the tree the input was found in.
+    let sub = input.rel.parent().unwrap_or(Path::new(""));
     let doc = read_document(path, args.input_encoding.as_deref())?;
     let with_origins;
     let rules = if doc.source.pieces.is_empty() {
@@ -931,7 +1095,7 @@ fn clean_one(
     };
     let (scope, dest) = if let Some(dir) = &args.split {
         let dir = if several {
-            dir.join(&stem)
+            dir.join(sub).join(&stem)
         } else {
             dir.clone()
         };
@@ -940,6 +1104,7 @@ fn clean_one(
     } else {
         let out = args.output.clone().unwrap_or_default();
         let out = if several {
+            let out = out.join(sub);
             std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, "创建输出文件夹", e))?;
             out.join(format!("{stem}.clean.{ext}"))
         } else {
@@ -962,11 +1127,13 @@ fn clean_one(
             .collect::<Result<_>>()?,
         Format::Docx => docx_files(&cleaned.text, &after, scope, &dest, args.preset.as_deref())?,
     };
-    export::write_all(&files, args.force, Some(path))?;
+    let staged = batch::stage(&files, args.force, Some(path))?;
 
     // What was done.
     let left = &after.placeholders;
-    out!(
+    let mut report = String::new();
+    put!(
+        report,
         "{}：{} 篇报告，清理 {} 处修改",
         path.display(),
         after.outline.reports.len(),
@@ -974,30 +1141,38 @@ fn clean_one(
     );
     let counts = clean::counts(&cleaned.cleaning);
     for (rule, n) in &counts {
-        out!("    {rule}: {n}");
+        put!(report, "    {rule}: {n}");
     }
     if !accept.is_empty() {
-        out!("    校对: {proofread}");
+        put!(report, "    校对: {proofread}");
     }
     let fills = cleaned.fills.len();
     if fills > 0 {
-        out!("    填入占位符: {fills}");
+        put!(report, "    填入占位符: {fills}");
     }
     for (p, _) in &files {
-        out!("  → {}", p.display());
+        put!(report, "  → {}", p.display());
     }
     if left.is_empty() {
-        out!("  占位符已全部填写");
+        put!(report, "  占位符已全部填写");
     } else {
-        out!(
+        put!(
+            report,
             "  还有 {} 处占位符未填写（qinggao inspect 查看，或用 --fill 填写）",
             left.len()
         );
     }
-    Ok(if args.strict && !left.is_empty() {
-        Outcome::Unfilled
-    } else {
-        Outcome::Done
+    report.truncate(report.trim_end().len());
+    Ok(Cleaned {
+        staged,
+        report,
+        stats: Stats {
+            reports: after.outline.reports.len(),
+            edits: counts,
+            placeholders: left.len(),
+            fills,
+        },
+        unfilled: args.strict && !left.is_empty(),
     })
 }
 

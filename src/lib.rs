@@ -5,6 +5,7 @@
 //! two thin shells over them.
 
 pub mod analysis;
+pub mod batch;
 pub mod clean;
 pub mod cli;
 pub mod edit;
