@@ -601,13 +601,10 @@ impl Summary {
         if edits == 0 {
             let _ = writeln!(out, "   {verb}：0 处");
         } else {
-            let parts: Vec<String> = self
-                .total
-                .edits
-                .iter()
-                .map(|(id, n)| format!("{} {n}", label(id)))
-                .collect();
-            let _ = writeln!(out, "   {verb}：{edits} 处（{}）", parts.join("，"));
+            let _ = writeln!(out, "   {verb}：{edits} 处");
+            for (id, n) in &self.total.edits {
+                let _ = writeln!(out, "     {n:>6}  {}", label(id));
+            }
         }
         if self.total.fills > 0 {
             let _ = writeln!(out, "   填入占位符：{} 处", self.total.fills);

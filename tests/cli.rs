@@ -729,3 +729,171 @@ fn clean_applies_the_accepted_kinds_of_proofreading_only() {
         stderr(&o)
     );
 }
+
+/// Every file under `dir`, as paths relative to it with `/`, sorted.
+fn tree(dir: &std::path::Path) -> Vec<String> {
+    fn go(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                go(root, &p, out);
+            } else {
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(rel);
+            }
+        }
+    }
+    let mut v = Vec::new();
+    go(dir, dir, &mut v);
+    v.sort();
+    v
+}
+
+/// A 素材库: compilations at the top and in nested folders, a note that is no
+/// compilation, and one empty file among the good ones.
+fn library(dir: &std::path::Path) -> std::path::PathBuf {
+    let lib = dir.join("素材库");
+    std::fs::create_dir_all(lib.join("乡镇/2024")).unwrap();
+    std::fs::copy(fixture("other_site.txt"), lib.join("a汇编.txt")).unwrap();
+    std::fs::copy(fixture("gb18030_crlf.txt"), lib.join("乡镇/b农业.TXT")).unwrap();
+    std::fs::copy(fixture("compilation.txt"), lib.join("乡镇/2024/c总结.txt")).unwrap();
+    std::fs::write(lib.join("乡镇/空白.txt"), "").unwrap();
+    std::fs::write(lib.join("说明.md"), "这个文件夹是下载的材料").unwrap();
+    lib
+}
+
+#[test]
+fn a_folder_is_cleaned_into_a_mirrored_tree_and_one_bad_file_does_not_stop_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    let out = dir.path().join("清稿");
+    let o = qinggao(&[&"clean", &lib, &"-o", &out]);
+    let (so, se) = (stdout(&o), stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the empty file failed\n{so}\n{se}"
+    );
+    assert!(se.contains("空白.txt") && se.contains("空"), "{se}");
+    assert!(!se.contains("panicked"), "{se}");
+    assert_eq!(
+        tree(&out),
+        [
+            "a汇编.clean.txt",
+            "乡镇/2024/c总结.clean.txt",
+            "乡镇/b农业.clean.txt",
+        ],
+        "the input tree mirrored, the note not taken, nothing for the bad file"
+    );
+    let b = std::fs::read_to_string(out.join("乡镇/b农业.clean.txt")).unwrap();
+    assert!(b.contains("XX区农业农村局2023年工作总结"), "{b}");
+    // Results in input order: the folder's entries by name, depth first.
+    let pos = |name: &str| so.find(name).unwrap_or_else(|| panic!("{name} in\n{so}"));
+    assert!(pos("a汇编.txt") < pos("c总结.txt") && pos("c总结.txt") < pos("b农业.TXT"));
+    // The summary counts the batch and names the failure.
+    assert!(so.contains("4 个文件（成功 3，失败 1）"), "{so}");
+    let summary = &so[pos("== 汇总")..];
+    assert!(summary.contains("空白.txt"), "{summary}");
+    assert!(summary.contains("未填占位符"), "{summary}");
+    // No progress bar when stderr is not a terminal.
+    assert!(!se.contains("个文件 ["), "{se}");
+}
+
+#[test]
+fn glob_chooses_the_files_of_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    let o = qinggao(&[&"inspect", &lib, &"--glob", &"b*", &"--glob", &"*.MD"]);
+    let so = stdout(&o);
+    // Only the files the patterns name (any case), 说明.md too on request.
+    assert!(so.contains("b农业.TXT"), "{so}");
+    assert!(so.contains("说明.md"), "{so}");
+    assert!(
+        !so.contains("a汇编.txt") && !so.contains("c总结.txt"),
+        "{so}"
+    );
+    assert!(so.contains("2 个文件"), "{so}");
+    let o = qinggao(&[&"inspect", &lib, &"--glob", &"*.pdf"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--glob"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_batch_prints_results_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("多");
+    std::fs::create_dir(&lib).unwrap();
+    let big = std::fs::read_to_string(fixture("compilation.txt")).unwrap();
+    let small = std::fs::read_to_string(fixture("other_site.txt")).unwrap();
+    // The first files are the largest, so later ones finish first on other cores.
+    for i in 0..24 {
+        let text = if i < 4 { big.repeat(40) } else { small.clone() };
+        std::fs::write(lib.join(format!("{i:02}.txt")), text).unwrap();
+    }
+    let o = qinggao(&[&"inspect", &lib]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let so = stdout(&o);
+    let order: Vec<&str> = so
+        .lines()
+        .filter_map(|l| l.strip_prefix("文件："))
+        .map(|p| p.rsplit(['/', '\\']).next().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..24).map(|i| format!("{i:02}.txt")).collect();
+    assert_eq!(order, expected);
+}
+
+#[test]
+fn an_existing_target_is_refused_and_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    std::fs::remove_file(lib.join("乡镇/空白.txt")).unwrap();
+    let out = dir.path().join("清稿");
+    std::fs::create_dir_all(out.join("乡镇")).unwrap();
+    std::fs::write(out.join("乡镇/b农业.clean.txt"), "用户改过的文件").unwrap();
+    let o = qinggao(&[&"clean", &lib, &"-o", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("已存在"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.join("乡镇/b农业.clean.txt")).unwrap(),
+        "用户改过的文件"
+    );
+    // The other files are written, and no temporary file is left anywhere.
+    assert_eq!(
+        tree(&out),
+        [
+            "a汇编.clean.txt",
+            "乡镇/2024/c总结.clean.txt",
+            "乡镇/b农业.clean.txt",
+        ]
+    );
+    // --force replaces it.
+    let o = qinggao(&[&"clean", &lib, &"-o", &out, &"--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(out.join("乡镇/b农业.clean.txt"))
+            .unwrap()
+            .contains("农业农村局")
+    );
+    assert_eq!(tree(&out).len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_named_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    std::fs::remove_file(lib.join("乡镇/空白.txt")).unwrap();
+    std::os::unix::fs::symlink(&lib, lib.join("乡镇/回到上层")).unwrap();
+    let o = qinggao(&[&"inspect", &lib]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("回到上层"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("3 个文件（成功 3，失败 0）"),
+        "{}",
+        stdout(&o)
+    );
+}
