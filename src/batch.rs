@@ -25,7 +25,39 @@
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Set by Ctrl-C or SIGTERM during a batch: no file is started after it, and the caller
+/// drops what was staged (deleting the temporary files) instead of committing it.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// True once the batch was asked to stop.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// Turns the first Ctrl-C or SIGTERM into [`interrupted`]; a second one ends the program
+/// as usual (the handler resets itself).
+#[cfg(unix)]
+fn catch_interrupts() {
+    extern "C" fn on_signal(_: libc::c_int) {
+        // Only an atomic store: async-signal-safe.
+        INTERRUPTED.store(true, Ordering::Relaxed);
+    }
+    // SAFETY: a zeroed sigaction is valid; the handler only stores to an atomic, and
+    // SA_RESETHAND makes it one-shot.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESETHAND;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+        libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
+    }
+}
+
+#[cfg(not(unix))]
+fn catch_interrupts() {}
 
 /// The files a batch takes from a folder unless `--glob` says otherwise: text and the Word
 /// formats the readers know.
@@ -245,6 +277,8 @@ fn walk_dir(
 /// are taken in order from a shared counter, so results arrive nearly in order and few
 /// wait. A panic while working on one file becomes that file's error: the batch goes on.
 ///
+/// After Ctrl-C or SIGTERM no file is started ([`interrupted`] says so).
+///
 /// With `bar`, a progress bar on stderr shows files done/total, MB/s, the time left and the
 /// file being worked on; `emit` then runs with the bar hidden, so lines it prints are not
 /// torn by it.
@@ -254,6 +288,7 @@ pub fn run<T: Send>(
     work: impl Fn(&Input) -> Result<T> + Sync,
     mut emit: impl FnMut(usize, Result<T>),
 ) {
+    catch_interrupts();
     let progress = bar.then(|| progress_bar(inputs));
     let progress = progress.as_ref();
     let next = AtomicUsize::new(0);
@@ -268,6 +303,9 @@ pub fn run<T: Send>(
                     let tx = tx.clone();
                     rs.spawn(move |_| {
                         loop {
+                            if interrupted() {
+                                break;
+                            }
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(input) = inputs.get(i) else { break };
                             if let Some(p) = progress {

@@ -367,6 +367,10 @@ fn inspect_command(args: &InspectArgs) -> ExitCode {
             }
         },
     );
+    if batch::interrupted() {
+        eprintln!("qinggao: 已中断 (interrupted)");
+        return ExitCode::from(130);
+    }
     if walk.inputs.len() > 1 || walk.folders {
         let text = summary.render("清理将修改", |id| rule_label(&rules, id));
         // JSON on stdout stays JSON.
@@ -1002,6 +1006,12 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
             }
         },
     );
+    if batch::interrupted() {
+        // Dropping the staged files deletes them: an interrupted batch writes nothing.
+        drop(staged);
+        eprintln!("qinggao: 已中断，没有写入任何文件 (interrupted, nothing written)");
+        return ExitCode::from(130);
+    }
     let mut committed = batch::commit(staged, batch::SyncMode::from_env()).into_iter();
     let mut unfilled = false;
     for c in cleaned {

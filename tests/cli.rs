@@ -897,3 +897,59 @@ fn a_symlink_loop_is_named_and_the_batch_goes_on() {
         stdout(&o)
     );
 }
+
+/// Ctrl-C in the middle of a batch: the files not yet saved are not written at all, and no
+/// temporary file is left behind. (Whenever the signal lands, the outcome must be one of
+/// "nothing written" or "everything written", each file complete.)
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_or_partial_file() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("大批");
+    std::fs::create_dir(&lib).unwrap();
+    let text = std::fs::read_to_string(fixture("compilation.txt"))
+        .unwrap()
+        .repeat(20);
+    for i in 0..150 {
+        std::fs::write(lib.join(format!("{i:03}.txt")), &text).unwrap();
+    }
+    let reference = dir.path().join("参照");
+    let o = qinggao(&[&"clean", &lib.join("000.txt"), &"-o", &reference]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let expected = std::fs::read(&reference).unwrap();
+    for delay in [30, 150] {
+        let out = dir.path().join(format!("out{delay}"));
+        let child = Command::new(env!("CARGO_BIN_EXE_qinggao"))
+            .args([std::ffi::OsStr::new("clean"), lib.as_os_str()])
+            .arg("-o")
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let killed = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let o = child.wait_with_output().unwrap();
+        let written = tree(&out);
+        match o.status.code() {
+            Some(130) => {
+                assert!(written.is_empty(), "interrupted, yet wrote {written:?}");
+                assert!(stderr(&o).contains("中断"), "{}", stderr(&o));
+            }
+            Some(0) => assert_eq!(written.len(), 150, "{written:?}"),
+            // The signal came before the batch began: the default action ended the
+            // program before anything was staged.
+            None => assert!(written.is_empty(), "killed, yet wrote {written:?}"),
+            other => panic!("exit {other:?}: {}", stderr(&o)),
+        }
+        for name in &written {
+            assert!(!name.contains(".qinggao-"), "temporary file left: {name}");
+            assert_eq!(std::fs::read(out.join(name)).unwrap(), expected, "{name}");
+        }
+    }
+}
