@@ -431,6 +431,10 @@ fn proof_command(args: &ProofArgs) -> ExitCode {
             }
         },
     );
+    if batch::interrupted() {
+        eprintln!("qinggao: 已中断 (interrupted)");
+        return ExitCode::from(130);
+    }
     exit_code(summary.any_failed(), false)
 }
 
