@@ -393,7 +393,7 @@ pub fn stage(
     source: Option<&Path>,
 ) -> Result<Vec<Staged>> {
     for (path, _) in files {
-        if source.is_some_and(|s| s == path || crate::export::same_file(s, path)) {
+        if source.is_some_and(|s| s == path || crate::fs::same_file(s, path)) {
             return Err(Error::WouldOverwriteSource { path: path.clone() });
         }
         if !overwrite && path.exists() {

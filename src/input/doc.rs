@@ -43,20 +43,22 @@ pub(super) fn encrypted() -> Problem {
 
 /// The OLE file's bytes as a .doc: its paragraphs, headers first and footers last.
 pub fn read(bytes: &[u8]) -> Result<DocFile, Problem> {
-    let padded;
+    let broken = |e: std::io::Error| {
+        format!("OLE 复合文件已损坏或不完整，可能下载时中断了；请重新下载后再试（{e}）")
+    };
+    let padded: Vec<u8>;
     let mut ole = match cfb::CompoundFile::open(std::io::Cursor::new(bytes)) {
         Ok(ole) => ole,
         Err(e) => {
             // A file whose FAT names sectors past its end (cut short, or written so by
             // another program): read again with the missing sectors as zeros, as
             // LibreOffice does; the Word structures are checked as ever.
-            let retry = padded_to_fat(bytes).and_then(|p| {
-                padded = p;
-                cfb::CompoundFile::open(std::io::Cursor::new(padded.as_slice())).ok()
-            });
-            retry.ok_or_else(|| {
-                format!("OLE 复合文件已损坏或不完整，可能下载时中断了；请重新下载后再试（{e}）")
-            })?
+            let Some(p) = padded_to_fat(bytes) else {
+                return Err(broken(e));
+            };
+            padded = p;
+            cfb::CompoundFile::open(std::io::Cursor::new(padded.as_slice()))
+                .map_err(|_| broken(e))?
         }
     };
     if !ole.is_stream("/WordDocument") {
