@@ -43,24 +43,9 @@ pub(super) fn encrypted() -> Problem {
 
 /// The OLE file's bytes as a .doc: its paragraphs, headers first and footers last.
 pub fn read(bytes: &[u8]) -> Result<DocFile, Problem> {
-    let broken = |e: std::io::Error| {
+    let mut ole = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).map_err(|e| {
         format!("OLE 复合文件已损坏或不完整，可能下载时中断了；请重新下载后再试（{e}）")
-    };
-    let padded: Vec<u8>;
-    let mut ole = match cfb::CompoundFile::open(std::io::Cursor::new(bytes)) {
-        Ok(ole) => ole,
-        Err(e) => {
-            // A file whose FAT names sectors past its end (cut short, or written so by
-            // another program): read again with the missing sectors as zeros, as
-            // LibreOffice does; the Word structures are checked as ever.
-            let Some(p) = padded_to_fat(bytes) else {
-                return Err(broken(e));
-            };
-            padded = p;
-            cfb::CompoundFile::open(std::io::Cursor::new(padded.as_slice()))
-                .map_err(|_| broken(e))?
-        }
-    };
+    })?;
     if !ole.is_stream("/WordDocument") {
         return Err(not_word(&ole));
     }
@@ -80,27 +65,6 @@ pub fn read(bytes: &[u8]) -> Result<DocFile, Problem> {
         paras: doc.paragraphs(),
         wps,
     })
-}
-
-/// The file's bytes padded with zeros to the sectors its FAT can name, at most four times
-/// its size; None when it already has them all.
-fn padded_to_fat(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u16_at(bytes, 0x1E)?;
-    if shift != 9 && shift != 12 {
-        return None;
-    }
-    let sector = 1usize << shift;
-    let fat_sectors = u32_at(bytes, 0x2C)? as usize;
-    let want = fat_sectors
-        .checked_mul(sector / 4)?
-        .checked_mul(sector)?
-        .checked_add(sector)?;
-    if want <= bytes.len() || want > bytes.len().saturating_mul(4).max(1 << 20) {
-        return None;
-    }
-    let mut out = bytes.to_vec();
-    out.resize(want, 0);
-    Some(out)
 }
 
 /// What an OLE file without a WordDocument stream is, and what to do.
