@@ -185,6 +185,9 @@ struct CleanArgs {
     /// 公文 layout preset for --format docx (TOML; see presets/gongwen.toml).
     #[arg(long, value_name = "PRESET")]
     preset: Option<PathBuf>,
+    /// The author named in the .docx file's properties (文件→信息); none by default.
+    #[arg(long, value_name = "NAME", default_value = "")]
+    author: String,
     /// Also apply the proofreading suggestions of these kinds (comma-separated:
     /// substitution, confused_word, punctuation, bracket; alone or `all`: every kind).
     #[arg(long, visible_alias = "proof", value_name = "KINDS", num_args = 0..=1, default_missing_value = "all")]
@@ -1139,7 +1142,14 @@ fn clean_one(
             .into_iter()
             .map(|(p, t)| Ok((p, export::encode_owned(t, opts)?)))
             .collect::<Result<_>>()?,
-        Format::Docx => docx_files(&cleaned.text, &after, scope, &dest, args.preset.as_deref())?,
+        Format::Docx => docx_files(
+            &cleaned.text,
+            &after,
+            scope,
+            &dest,
+            args.preset.as_deref(),
+            &args.author,
+        )?,
     };
     let staged = batch::stage(&files, args.force, Some(path))?;
 
@@ -1196,18 +1206,23 @@ fn docx_files(
     scope: Scope,
     dest: &Path,
     preset: Option<&Path>,
+    author: &str,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     use crate::export::docx;
     let preset = match preset {
         Some(p) => docx::Preset::load(p)?,
         None => docx::Preset::default(),
     };
+    let build = |reports: &[usize], whole: bool| {
+        let mut input = docx::input_from_text(text, analysis, reports, whole);
+        input.author = author.to_string();
+        docx::build(&input, &preset)
+    };
     let n = analysis.outline.reports.len();
     Ok(match scope {
         Scope::Whole => {
             let all: Vec<usize> = (0..n).collect();
-            let input = docx::input_from_text(text, analysis, &all, true);
-            vec![(dest.to_path_buf(), docx::build(&input, &preset)?)]
+            vec![(dest.to_path_buf(), build(&all, true)?)]
         }
         Scope::Report(i) => {
             if i >= n {
@@ -1215,14 +1230,12 @@ fn docx_files(
                     what: format!("没有第 {} 篇报告（共 {n} 篇）", i + 1),
                 });
             }
-            let input = docx::input_from_text(text, analysis, &[i], false);
-            vec![(dest.to_path_buf(), docx::build(&input, &preset)?)]
+            vec![(dest.to_path_buf(), build(&[i], false)?)]
         }
         Scope::Split => (0..n)
             .map(|i| {
-                let input = docx::input_from_text(text, analysis, &[i], false);
                 let name = export::file_name(i + 1, &analysis.outline.reports[i].title, "docx");
-                Ok((dest.join(name), docx::build(&input, &preset)?))
+                Ok((dest.join(name), build(&[i], false)?))
             })
             .collect::<Result<_>>()?,
     })

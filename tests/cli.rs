@@ -953,3 +953,54 @@ fn an_interrupted_batch_leaves_no_temporary_or_partial_file() {
         }
     }
 }
+
+/// The part `name` of the .docx at `path`, as text.
+fn docx_part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn an_exported_docx_names_the_author_given_and_never_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("第一篇.docx");
+    let o = qinggao(&[
+        &"clean",
+        &fixture("compilation.txt"),
+        &"--report",
+        &"1",
+        &"--format",
+        &"docx",
+        &"--author",
+        &"县委办 王五",
+        &"-o",
+        &out,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let core = docx_part(&out, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>县委办 王五</dc:creator>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:title>"), "{core}");
+    assert!(!core.contains("1970-"), "{core}");
+
+    let out = dir.path().join("无作者.docx");
+    let o = qinggao(&[
+        &"clean",
+        &fixture("compilation.txt"),
+        &"--format",
+        &"docx",
+        &"-o",
+        &out,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let core = docx_part(&out, "docProps/core.xml");
+    assert!(
+        !core.contains("unknown") && !core.contains("<dc:creator>"),
+        "{core}"
+    );
+}

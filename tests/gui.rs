@@ -248,7 +248,11 @@ fn export_every_report_into_a_folder_and_read_the_files_back() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    // No folder known yet (the sample has no file): the full options show at once.
     h.get_by_label("每篇报告各存一个文件").click();
+    h.run();
+    h.get_by_label(".txt 文本").click();
+    h.run();
     h.get_by_role_and_label(Role::TextInput, "保存到文件夹")
         .click();
     h.run();
@@ -283,19 +287,22 @@ fn export_every_report_into_a_folder_and_read_the_files_back() {
             .as_ref()
             .is_some_and(|n| n.text.contains("已导出"))
     );
-    // A second export asks before replacing.
+    // A second Ctrl+E proposes the same choices and folder in one line, and asks before
+    // replacing.
     h.state_mut().export = None;
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    h.get_by_label("每篇报告各存一个文件").click();
-    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.get_by_label_contains("每篇报告各存一个文件");
+    h.get_by_label_contains("文本（.txt）");
+    assert_eq!(
+        h.state().export.as_ref().unwrap().folder,
+        out.display().to_string(),
+        "the last folder is remembered"
+    );
+    // Placeholders are still unfilled: the one button says so, and still exports.
+    h.get_by_label_contains("处占位符没有填写");
+    h.get_by_role_and_label(Role::Button, "仍然导出").click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "导出").click();
-    h.run();
-    if h.query_by_label("仍然导出").is_some() {
-        h.get_by_label("仍然导出").click();
-        h.run();
-    }
     assert!(
         h.query_by_label("替换").is_some(),
         "existing files are not replaced silently"
@@ -340,8 +347,17 @@ fn exporting_right_after_typing_exports_the_cleaned_current_text() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.step();
     assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    h.get_by_label("更多选项…").click();
+    // The options appear, and the window takes their size (a frame each).
+    for _ in 0..3 {
+        h.step();
+    }
     h.get_by_label("每篇报告各存一个文件").click();
+    h.step();
+    h.get_by_label(".txt 文本").click();
     h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.step();
+    // Without the font notice of .docx the window shrinks, a frame later.
     h.step();
     h.get_by_role_and_label(Role::Button, "导出").click();
     h.step();
@@ -673,6 +689,8 @@ fn choosing_docx_says_which_official_fonts_this_machine_lacks() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
+    h.get_by_label(".txt 文本").click();
+    h.run();
     assert!(
         h.query_by_label_contains("本机未找到字体").is_none(),
         "nothing about fonts for .txt"
@@ -883,6 +901,9 @@ fn exporting_everything_or_closing_unchanged_deletes_the_autosave() {
     let out = dir.path().join("导出");
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
+    h.get_by_label("更多选项…").click();
+    h.run();
+    h.get_by_label("整部汇编（一个文件）").click();
     h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
     h.run();
     h.get_by_role_and_label(Role::Button, "导出").click();
@@ -1036,4 +1057,107 @@ fn proofreading_lists_suggestions_and_accepting_one_is_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().ws.text, before, "accepting is one undo step");
+}
+
+/// Issue 18's task, as a user does it: open a compilation, pick a report, answer its unit's
+/// name, apply the cleaning, and hand in the report as a 公文 .docx. Every click and key
+/// press is counted (typing an answer is not); the goal is at most ten.
+#[test]
+fn from_download_to_handed_in_docx_in_at_most_ten_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut actions = 0;
+    // 1. Open (from the file manager, the dialog or the recent list: one action).
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(dir.path().join("data"));
+    app.open_path(&file);
+    actions += 1;
+    let mut h = harness(app);
+    h.run();
+    // 2. Pick the second report.
+    let title = h.state().ws.analysis.outline.reports[1].title.clone();
+    h.get_by_label_contains(&format!("2. {title}")).click();
+    actions += 1;
+    h.run();
+    assert_eq!(h.state().selected, 1);
+    // 3. Answer its first named unit (XX镇, XX区…): click the field, type.
+    let group = {
+        let ws = &h.state().ws;
+        ws.analysis
+            .report_placeholders(1)
+            .iter()
+            .map(|p| p.group(&ws.text))
+            .find(|g| g.chars().count() > 2 && g.starts_with("XX"))
+            .expect("the second sample report names its unit")
+    };
+    h.get_by_role_and_label(Role::TextInput, &group).click();
+    actions += 1;
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, &group)
+        .type_text("白鹭");
+    h.run();
+    // 4–5. The cleaning tab, 应用清理.
+    h.get_by_label_contains("清理（").click();
+    actions += 1;
+    h.run();
+    h.get_by_role_and_label(Role::Button, "应用清理").click();
+    actions += 1;
+    h.run();
+    // 6–7. Ctrl+E proposes this report as .docx beside the source; one click exports.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    actions += 1;
+    h.run();
+    h.get_by_label_contains("Word 公文格式（.docx）");
+    let go = if h.query_by_label("仍然导出").is_some() {
+        "仍然导出"
+    } else {
+        "导出"
+    };
+    h.get_by_role_and_label(Role::Button, go).click();
+    actions += 1;
+    h.run();
+    assert!(actions <= 10, "{actions} actions");
+
+    assert!(
+        h.state().export.as_ref().is_none_or(|d| !d.open),
+        "the dialog closes; the notice says where the file went"
+    );
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已导出 1 个文件"))
+    );
+    // The title names the unit now, and so does the file.
+    let title = h.state().ws.analysis.outline.reports[1].title.clone();
+    assert!(title.starts_with("白鹭"), "{title}");
+    let name = qinggao::export::file_name(2, &title, "docx");
+    let out = dir.path().join(&name);
+    assert!(out.exists(), "{name} written beside the source");
+    let document = {
+        use std::io::Read as _;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    let filled = format!("白鹭{}", &group["XX".len()..]);
+    assert!(
+        document.contains(&filled),
+        "the answer {filled} is in the file"
+    );
+    assert!(!document.contains("##paid"), "the junk is cleaned");
+    assert!(
+        !h.state().ws.is_dirty(),
+        "after the export the status bar no longer says 有未导出的修改"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        qinggao::gui::SAMPLE_TEXT,
+        "the source is never written"
+    );
 }

@@ -29,6 +29,10 @@ pub struct DocxInput {
     /// The compilation title; `Some` makes the file a compilation with a table of contents.
     pub title: Option<String>,
     pub reports: Vec<DocxReport>,
+    /// The author named in the file's properties (设置 or `--author`); empty leaves it out.
+    pub author: String,
+    /// When the file was exported, in seconds since 1970 (UTC); `None` is now.
+    pub exported_at: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,6 +118,20 @@ pub fn build(input: &DocxInput, preset: &Preset) -> Result<Vec<u8>> {
     xml.settings = parts::settings_xml(compilation).into_bytes();
     xml.font_table = parts::font_table_xml(preset).into_bytes();
     xml.numberings = parts::numbering_xml().into_bytes();
+    let title = input
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| input.reports.first().map(|r| r.title.as_str()))
+        .unwrap_or("");
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    };
+    xml.doc_props.core =
+        parts::core_xml(title, &input.author, input.exported_at.unwrap_or_else(now)).into_bytes();
+    xml.doc_props.app = parts::app_xml().into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     let failed = |e: zip::result::ZipError| Error::Invalid {
         what: format!("生成 Word 文件失败：{e}"),
@@ -437,6 +455,7 @@ pub fn input_from_text(
     let mut out = DocxInput {
         title,
         reports: Vec::with_capacity(reports.len()),
+        ..DocxInput::default()
     };
     let index = &analysis.index;
     for &ri in reports {

@@ -2,7 +2,7 @@
 //! one place where commands change that state. Panels only read state and push commands.
 
 use super::command::{Action, Command};
-use super::export_dialog::ExportDialog;
+use super::export_dialog::{ExportDialog, ExportScope};
 use super::fill_panel::{self, FillState};
 use super::find_replace::FindState;
 use super::text_panel::Editor;
@@ -40,6 +40,11 @@ pub struct Prefs {
     pub text_size: f32,
     /// Autosaved sessions older than this many days are deleted at start-up (设置).
     pub autosave_days: u32,
+    /// The author an exported .docx names in its properties (设置); empty names none.
+    pub author: String,
+    /// The last export's scope and format, proposed by Ctrl+E.
+    pub export_scope: ExportScope,
+    pub export_docx: bool,
 }
 
 impl Default for Prefs {
@@ -55,6 +60,9 @@ impl Default for Prefs {
             tool_tab: ToolTab::Fill,
             text_size: 16.0,
             autosave_days: session::DEFAULT_RETENTION_DAYS,
+            author: String::new(),
+            export_scope: ExportScope::Report,
+            export_docx: true,
         }
     }
 }
@@ -572,6 +580,18 @@ impl App {
     /// way to delete them all.
     fn settings_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         ui.set_min_width(360.0);
+        ui.strong("导出");
+        ui.horizontal(|ui| {
+            let label = ui.label("作者");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.prefs.author)
+                    .hint_text("不填则不写作者")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("导出的 Word 文件在“文件→信息”中显示的作者");
+        });
+        ui.separator();
         ui.strong("自动保存");
         let Some(dir) = &self.data_dir else {
             ui.label("自动保存已关闭。");
@@ -813,9 +833,11 @@ impl App {
                 folder,
                 count,
             } => {
+                // The work is in a file the user chose: the status bar and the close prompt
+                // no longer say it was not exported. Only a whole export makes the autosave
+                // redundant; after one report's export it stays, for the other reports.
+                self.mark_exported();
                 if whole {
-                    // Everything is in the exported file now: its autosave is not needed.
-                    self.mark_exported();
                     if let Some(dir) = &self.data_dir {
                         session::remove(dir, self.ws.path.as_deref());
                     }
@@ -826,6 +848,8 @@ impl App {
                 if let Some(d) = &self.export {
                     self.prefs.export_encoding = d.encoding;
                     self.prefs.export_line_ending = d.line_ending;
+                    self.prefs.export_scope = d.scope;
+                    self.prefs.export_docx = d.docx;
                 }
                 self.say(format!("已导出 {count} 个文件到 {}", folder.display()));
             }

@@ -9,7 +9,7 @@ use crate::export::{self, TextOptions};
 use crate::model::{ByteRange, Edit, Encoding, LineEnding};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExportScope {
     Report,
     Whole,
@@ -28,6 +28,8 @@ impl ExportScope {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
+    /// Ctrl+E: the remembered choices in one line, one click to export.
+    Quick,
     Options,
     /// Unfilled placeholders were found: go fill them or export anyway.
     Unfilled,
@@ -47,15 +49,19 @@ pub struct ExportDialog {
     pub docx: bool,
     /// The folder the files go into.
     pub folder: String,
+    /// The author a .docx names in its properties (设置).
+    pub author: String,
     pub stage: Stage,
     pub error: Option<String>,
     pub open: bool,
 }
 
 impl ExportDialog {
+    /// The dialog with the user's last choices of scope and format (this report as .docx
+    /// at first), at its one-line confirmation; the full options are one click away.
     pub fn new(prefs: &Prefs, ws: &Workspace) -> ExportDialog {
         ExportDialog {
-            scope: ExportScope::Whole,
+            scope: prefs.export_scope,
             encoding: prefs.export_encoding,
             line_ending: if ws.path.is_some() {
                 ws.line_ending
@@ -64,9 +70,10 @@ impl ExportDialog {
             },
             apply_cleaning: true,
             // A Word source is proposed back as Word.
-            docx: ws.source.format.is_word(),
+            docx: prefs.export_docx || ws.source.format.is_word(),
             folder: String::new(),
-            stage: Stage::Options,
+            author: prefs.author.trim().to_string(),
+            stage: Stage::Quick,
             error: None,
             open: true,
         }
@@ -231,7 +238,8 @@ impl ExportDialog {
         let preset = docx::Preset::default();
         let n = analysis.outline.reports.len();
         let build = |reports: &[usize], whole: bool| {
-            let input = docx::input_from_text(&text, &analysis, reports, whole);
+            let mut input = docx::input_from_text(&text, &analysis, reports, whole);
+            input.author = self.author.clone();
             docx::build(&input, &preset).map_err(|e| e.to_string())
         };
         let mut files = Vec::new();
@@ -276,13 +284,18 @@ pub fn ui(
     cmds: &mut Vec<Command>,
 ) {
     let mut open = d.open;
+    // The one-line confirmation and the full options are windows of their own: a
+    // resizable window keeps its first size, which would clip the options under it.
+    let quick = d.stage == Stage::Quick;
     egui::Window::new("导出")
+        .id(egui::Id::unique(("export_dialog", quick)))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
         .default_width(480.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| match d.stage.clone() {
+            Stage::Quick => quick_ui(ui, d, ws, selected, cmds),
             Stage::Options => options_ui(ui, d, ws, selected, cmds),
             Stage::Unfilled => {
                 let list = d.unfilled(ws, selected);
@@ -356,9 +369,14 @@ fn write_ui(
     replace: bool,
     cmds: &mut Vec<Command>,
 ) {
+    let quick = d.stage == Stage::Quick;
     match d.write(ws, selected, replace) {
         Ok(written) if !written.is_empty() => {
             d.error = None;
+            // From the one-line confirmation, the notice is enough: no 完成 to click.
+            if quick {
+                d.open = false;
+            }
             cmds.push(Command::Exported {
                 whole: d.scope != ExportScope::Report,
                 folder: PathBuf::from(d.folder.trim()),
@@ -371,6 +389,71 @@ fn write_ui(
             d.stage = Stage::Options;
         }
     }
+}
+
+/// The one-line confirmation of Ctrl+E: what is written where, in the format chosen last.
+/// Enter or 导出 writes; unfilled placeholders are said here and do not cost a step.
+fn quick_ui(
+    ui: &mut egui::Ui,
+    d: &mut ExportDialog,
+    ws: &Workspace,
+    selected: usize,
+    cmds: &mut Vec<Command>,
+) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+    let what = match d.scope {
+        ExportScope::Report => match ws.analysis.outline.reports.get(selected) {
+            Some(r) => format!("第 {} 篇《{}》", selected + 1, r.title),
+            None => "当前这篇报告".into(),
+        },
+        s => s.label().to_string(),
+    };
+    let format = if d.docx {
+        "Word 公文格式（.docx）"
+    } else {
+        "文本（.txt）"
+    };
+    ui.label(format!("导出{what}，{format}"));
+    if d.folder.trim().is_empty() {
+        d.stage = Stage::Options;
+        return;
+    }
+    match d.outputs(ws, selected).as_slice() {
+        [(p, _)] => ui.monospace(p.display().to_string()),
+        list => ui.monospace(format!("{} 中的 {} 个文件", d.folder.trim(), list.len())),
+    };
+    let unfilled = d.unfilled(ws, selected).len();
+    if unfilled > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("还有 {unfilled} 处占位符没有填写，导出的文件中会保留原样并标黄。"),
+        );
+    }
+    if let Some(e) = &d.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = if unfilled > 0 {
+            "仍然导出"
+        } else {
+            "导出"
+        };
+        let go = ui.button(label);
+        if go.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            write_ui(d, ws, selected, false, cmds);
+        }
+        if unfilled > 0 && ui.button("去填写").clicked() {
+            d.open = false;
+            cmds.push(Command::FillFirst);
+        }
+        if ui.button("更多选项…").clicked() {
+            d.stage = Stage::Options;
+        }
+        if ui.button("取消").clicked() {
+            d.open = false;
+        }
+    });
 }
 
 fn options_ui(
@@ -492,13 +575,16 @@ fn missing_fonts_ui(ui: &mut egui::Ui) {
             }
         })
         .collect();
-    ui.label(
-        egui::RichText::new(format!(
-            "本机未找到字体：{}。文档照常写入这些字体名，在装有这些字体的电脑上打开即是标准公文样式。",
-            list.join("、")
-        ))
-        .color(ui.visuals().warn_fg_color)
-        .small(),
+    // Full size and wrapped inside the dialog: a user must be able to read it.
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!(
+                "本机未找到字体：{}。文档照常写入这些字体名，在装有这些字体的电脑上打开即是标准公文样式。",
+                list.join("、")
+            ))
+            .color(ui.visuals().warn_fg_color),
+        )
+        .wrap(),
     );
 }
 
@@ -521,6 +607,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut d = ExportDialog::new(&Prefs::default(), &ws);
         d.folder = dir.path().display().to_string();
+        d.scope = ExportScope::Whole;
+        d.docx = false;
         let refused = d.write(&ws, 0, false);
         assert!(refused.is_err_and(|e| e.contains("稍候")));
         assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());

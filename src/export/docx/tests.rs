@@ -156,6 +156,7 @@ fn single() -> DocxInput {
     DocxInput {
         title: None,
         reports: vec![sample_report()],
+        ..DocxInput::default()
     }
 }
 
@@ -491,6 +492,7 @@ fn bad_highlight_ranges_do_not_break_the_text() {
                 highlights: vec![6..8, 7..9, 1..2, Range { start: 5, end: 3 }, 40..50],
             }],
         }],
+        ..DocxInput::default()
     };
     let parts = built(&input);
     let p = para_with(part(&parts, "word/document.xml"), "投资");
@@ -521,6 +523,7 @@ fn long_title_is_set_in_balanced_lines() {
             title: "XX镇2023年工作总结".into(),
             paragraphs: vec![],
         }],
+        ..DocxInput::default()
     };
     let parts = built(&short);
     assert_eq!(
@@ -557,6 +560,7 @@ fn sign_off_is_centred_over_the_date_which_loses_its_zero_padding() {
     let parts = built(&DocxInput {
         title: None,
         reports: vec![r],
+        ..DocxInput::default()
     });
     let sign = para_with(part(&parts, "word/document.xml"), "县委办");
     // 4 + (6 - 3) / 2 = 5.5 characters.
@@ -570,6 +574,7 @@ fn compilation_has_title_toc_field_and_a_page_per_report() {
     let input = DocxInput {
         title: Some("2023年度工作总结汇编（2篇）".into()),
         reports: vec![sample_report(), second],
+        ..DocxInput::default()
     };
     let parts = built(&input);
     let doc = part(&parts, "word/document.xml");
@@ -671,6 +676,7 @@ fn package_reads_back_with_docx_rs() {
                 "收入>支出 & \"结余\"",
             )],
         }],
+        ..DocxInput::default()
     };
     let bytes = build(&input, &Preset::default()).unwrap();
     docx_rs::read_docx(&bytes).expect("escaped text reads back");
@@ -684,6 +690,7 @@ fn package_reads_back_with_docx_rs() {
                 "正文\u{0}\u{b}\u{FFFF}完",
             )],
         }],
+        ..DocxInput::default()
     };
     let parts = unzip(&build(&bad, &Preset::default()).unwrap());
     assert!(para_eq(part(&parts, "word/document.xml"), "正文完").contains("GwBody"));
@@ -722,6 +729,7 @@ fn a_compilation_survives_the_export_unchanged_in(seed: &str) {
             title: String::new(),
             paragraphs: paras,
         }],
+        ..DocxInput::default()
     };
     let parts = built(&input);
     let doc = part(&parts, "word/document.xml");
@@ -966,6 +974,7 @@ fn write_sample() {
     let input = DocxInput {
         title: Some("2023年度工作总结汇编（2篇）".into()),
         reports: vec![sample_report(), second],
+        ..DocxInput::default()
     };
     std::fs::write(
         dir.join("compilation.docx"),
@@ -1059,4 +1068,48 @@ fn heading_fonts_follow_the_markers_layer_and_brackets_are_full_width() {
     let sentence = long.find("按照县委").unwrap();
     let last_font = long[..sentence].rfind("w:eastAsia=").unwrap();
     assert!(long[last_font..sentence].contains("仿宋"), "{long}");
+}
+
+/// Word's 文件→信息 shows these: the report's title, the author set in 设置 (none when it
+/// is empty, never "unknown"), and the export time rather than 1970.
+#[test]
+fn document_properties_name_the_title_the_author_and_the_export_time() {
+    let mut input = single();
+    input.author = "白鹭镇党政办 & 张三".into();
+    input.exported_at = Some(1_796_601_600);
+    let parts = built(&input);
+    let core = part(&parts, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>XX镇人民政府2023年工作总结及2024年工作计划</dc:title>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:creator>白鹭镇党政办 &amp; 张三</dc:creator>"),
+        "{core}"
+    );
+    assert!(
+        core.contains(">2026-12-07T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+    assert!(
+        core.contains(">2026-12-07T00:00:00Z</dcterms:modified>"),
+        "{core}"
+    );
+    assert!(part(&parts, "docProps/app.xml").contains("<Application>清稿 "));
+
+    // No author set, no time given: no author at all, and the time is now.
+    let parts = built(&single());
+    let core = part(&parts, "docProps/core.xml");
+    assert!(
+        !core.contains("unknown") && !core.contains("creator"),
+        "{core}"
+    );
+    assert!(!core.contains("1970-"), "{core}");
+    let year: u32 = core
+        .split("<dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+        .nth(1)
+        .and_then(|t| t.get(..4))
+        .and_then(|y| y.parse().ok())
+        .expect("a created time");
+    assert!(year >= 2026, "{core}");
 }
