@@ -1161,3 +1161,76 @@ fn from_download_to_handed_in_docx_in_at_most_ten_actions() {
         "the source is never written"
     );
 }
+
+/// A long notice wraps within the editor: its 知道了 stays left of the tools panel, the
+/// editor keeps its width, and Esc closes it.
+#[test]
+fn a_long_notice_wraps_keeps_its_button_in_view_and_closes_with_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let editor_width =
+        |h: &Harness<'static, App>| h.get_by_role(Role::MultilineTextInput).rect().width();
+    let before = editor_width(&h);
+    h.state_mut().say(
+        "没有保存答案（未选择位置；如果系统对话框没有出现，答案仍在自动保存中，下次打开同一个文件时可以恢复，\
+         也可以在“文件”菜单中选择另一个位置保存，或者把答案复制出来）。"
+            .repeat(2),
+    );
+    h.run();
+    let button = h.get_by_role_and_label(Role::Button, "知道了").rect();
+    let tools = h.get_by_label_contains("填空（余").rect();
+    assert!(
+        button.max.x <= tools.min.x,
+        "知道了 at {button:?} is under the tools panel at {tools:?}"
+    );
+    assert!(
+        (editor_width(&h) - before).abs() < 1.0,
+        "the editor keeps its width"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().notice.is_none(), "Esc closes the notice");
+    assert!(h.query_by_label("知道了").is_none());
+}
+
+/// 保存答案后继续 when no save dialog appears: a path entry asks where, nothing closes
+/// until the answers are written, and then the window closes.
+#[test]
+fn saving_answers_without_a_file_dialog_asks_for_a_path_and_closes_only_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut h = edited_file_app(&dir.path().join("data"), &file, "改");
+    h.state_mut().native_dialogs = false;
+    h.state_mut()
+        .answers
+        .groups
+        .insert("XX区".into(), "滨江".into());
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("保存答案后继续").click();
+    h.run();
+    assert!(
+        matches!(h.state().modal, Some(Modal::SavePathEntry { .. })),
+        "{:?}",
+        h.state().modal
+    );
+    assert!(!h.state().allow_close, "nothing saved, nothing closed");
+    let proposed = dir.path().join("汇编-填空答案.json");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "保存到").value(),
+        Some(proposed.display().to_string()),
+        "the proposal sits beside the source"
+    );
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run();
+    let saved = std::fs::read_to_string(&proposed).expect("the answers were written");
+    assert!(saved.contains("滨江"), "{saved}");
+    assert!(h.state().allow_close, "saved, then closed");
+}

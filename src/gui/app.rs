@@ -100,6 +100,12 @@ pub enum Modal {
     OpenPathEntry {
         text: String,
     },
+    /// The save dialog for answers did not show: type where to save them; `then` goes on
+    /// (close, open another file) only once they are saved.
+    SavePathEntry {
+        text: String,
+        then: Option<AfterConfirm>,
+    },
 }
 
 /// A line shown above the text: what just happened, or what went wrong and what to do.
@@ -125,6 +131,9 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Where sessions are autosaved (None: autosave off).
     pub data_dir: Option<PathBuf>,
+    /// Ask the system for file dialogs. Off, every dialog behaves as one that did not
+    /// appear (no portal): the path entry shows instead. Tests turn it off.
+    pub native_dialogs: bool,
     /// An autosave found for the open file, waiting for the user's answer.
     pending_restore: Option<Session>,
     /// A document was shown (and its autosave offered); false for the placeholder
@@ -133,7 +142,7 @@ pub struct App {
     autosave_due: Option<f64>,
     autosaved_revision: u64,
     commands: Vec<Command>,
-    allow_close: bool,
+    pub allow_close: bool,
     title: String,
     now: f64,
     last_change: f64,
@@ -165,6 +174,7 @@ impl App {
             export: None,
             modal: None,
             notice: None,
+            native_dialogs: true,
             data_dir: session::data_dir(),
             pending_restore: None,
             shown: false,
@@ -649,20 +659,29 @@ impl App {
         }
     }
 
+    /// The notice line over the editor: its text wraps within the editor's width, its
+    /// 知道了 stays in view at the right, and Esc closes it (when no dialog is open).
     fn notice_ui(&mut self, ui: &mut egui::Ui) {
         let Some(n) = &self.notice else { return };
-        let mut close = false;
-        ui.horizontal(|ui| {
-            let color = if n.is_error {
-                ui.visuals().error_fg_color
-            } else {
-                ui.visuals().hyperlink_color
-            };
-            ui.colored_label(color, &n.text);
-            if ui.small_button("知道了").clicked() {
-                close = true;
-            }
-        });
+        let color = if n.is_error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().hyperlink_color
+        };
+        let mut close = self.modal.is_none()
+            && self.export.is_none()
+            && ui.input(|i| i.key_pressed(egui::Key::Escape));
+        let width = ui.available_width();
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, 0.0),
+            egui::Layout::right_to_left(egui::Align::Min),
+            |ui| {
+                if ui.button("知道了").on_hover_text("Esc").clicked() {
+                    close = true;
+                }
+                ui.add(egui::Label::new(egui::RichText::new(&n.text).color(color)).wrap());
+            },
+        );
         if close {
             self.notice = None;
         }
@@ -686,8 +705,7 @@ impl App {
                     ui.label("这份汇编的修改还没有导出。已填的答案可以先存成文件，下次载入。");
                     ui.horizontal(|ui| {
                         if ui.button("保存答案后继续").clicked() {
-                            cmds.push(Command::Action(Action::SaveAnswers));
-                            cmds.push(Command::Proceed(after.clone()));
+                            cmds.push(Command::SaveAnswers(Some(after.clone())));
                             close = true;
                         }
                         if ui.button("放弃修改").clicked() {
@@ -727,6 +745,32 @@ impl App {
                             close = true;
                         }
                         if ui.button("取消").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::SavePathEntry { text, then } => {
+                    ui.heading("保存填空答案");
+                    ui.label("没有弹出系统的保存对话框（或已取消）。可以直接输入保存的位置：");
+                    let label = ui.label("保存到");
+                    let r = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(420.0))
+                        .labelled_by(label.id);
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        if (ui.button("保存").clicked() || enter) && !text.trim().is_empty() {
+                            cmds.push(Command::SaveAnswersTo(
+                                PathBuf::from(text.trim()),
+                                then.clone(),
+                            ));
+                            close = true;
+                        }
+                        let cancel = if then.is_some() {
+                            "取消（不关闭）"
+                        } else {
+                            "取消"
+                        };
+                        if ui.button(cancel).clicked() {
                             close = true;
                         }
                     });
@@ -909,6 +953,34 @@ impl App {
                     session::remove(dir, self.ws.path.as_deref());
                 }
             }
+            Command::SaveAnswers(then) => {
+                let picked = if self.native_dialogs {
+                    rfd::FileDialog::new()
+                        .set_title("保存填空答案")
+                        .add_filter("答案 JSON", &["json"])
+                        .set_file_name("填空答案.json")
+                        .save_file()
+                } else {
+                    None
+                };
+                match picked {
+                    Some(p) => self.run(Command::SaveAnswersTo(p, then), ctx),
+                    // No dialog appeared (or it was cancelled): never go on as if saved.
+                    None => {
+                        self.modal = Some(Modal::SavePathEntry {
+                            text: self.answers_path_proposal().display().to_string(),
+                            then,
+                        })
+                    }
+                }
+            }
+            Command::SaveAnswersTo(path, then) => {
+                if self.save_answers(&path)
+                    && let Some(after) = then
+                {
+                    self.run(Command::Proceed(after), ctx);
+                }
+            }
             Command::Proceed(after) => {
                 // The user chose: the current edits no longer hold anything up.
                 self.mark_exported();
@@ -961,7 +1033,12 @@ impl App {
                 if let Some(dir) = &self.prefs.last_folder {
                     dialog = dialog.set_directory(dir);
                 }
-                match dialog.pick_file() {
+                let picked = if self.native_dialogs {
+                    dialog.pick_file()
+                } else {
+                    None
+                };
+                match picked {
                     Some(p) => self.run(Command::OpenPath(p), ctx),
                     None => {
                         self.modal = Some(Modal::OpenPathEntry {
@@ -1010,19 +1087,7 @@ impl App {
                 self.find.replace_open = true;
                 self.find.focus = true;
             }
-            Action::SaveAnswers => {
-                let dialog = rfd::FileDialog::new()
-                    .set_title("保存填空答案")
-                    .add_filter("答案 JSON", &["json"])
-                    .set_file_name("填空答案.json");
-                if let Some(p) = dialog.save_file() {
-                    self.save_answers(&p);
-                } else {
-                    self.say(
-                        "没有保存答案（未选择位置；如果系统对话框没有出现，答案仍在自动保存中）",
-                    );
-                }
-            }
+            Action::SaveAnswers => self.run(Command::SaveAnswers(None), ctx),
             Action::LoadAnswers => {
                 if let Some(p) = rfd::FileDialog::new()
                     .set_title("载入填空答案")
@@ -1062,11 +1127,37 @@ impl App {
         }
     }
 
-    pub fn save_answers(&mut self, path: &Path) {
+    /// Saves the answers to `path`; says where, or why not. True when they were saved.
+    pub fn save_answers(&mut self, path: &Path) -> bool {
         match files::save_answers(&self.answers, path) {
-            Ok(()) => self.say(format!("答案已保存到 {}", path.display())),
-            Err(e) => self.show_error("无法保存答案", e.to_string()),
+            Ok(()) => {
+                self.say(format!("答案已保存到 {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.show_error("无法保存答案", e.to_string());
+                false
+            }
         }
+    }
+
+    /// Where answers are proposed to go: beside the source ("汇编-填空答案.json"), else
+    /// in the last folder used.
+    fn answers_path_proposal(&self) -> PathBuf {
+        let folder = self
+            .ws
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| self.prefs.last_folder.clone())
+            .unwrap_or_default();
+        let stem = self
+            .ws
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "汇编".into(), |s| s.to_string_lossy().into_owned());
+        folder.join(format!("{stem}-填空答案.json"))
     }
 
     /// Loads answers and fills every placeholder they answer, as one undo step.

@@ -128,4 +128,8 @@ pub enum Command {
     FillFirst,
     /// The user confirmed dropping unsaved work: do what was waiting.
     Proceed(super::app::AfterConfirm),
+    /// Ask where to save the answers (the system dialog, else a path entry), then go on
+    /// with the confirmed action, if any, once they are saved.
+    SaveAnswers(Option<super::app::AfterConfirm>),
+    SaveAnswersTo(std::path::PathBuf, Option<super::app::AfterConfirm>),
 }
