@@ -1234,3 +1234,73 @@ fn saving_answers_without_a_file_dialog_asks_for_a_path_and_closes_only_once_sav
     assert!(saved.contains("滨江"), "{saved}");
     assert!(h.state().allow_close, "saved, then closed");
 }
+
+/// The find bar: its buttons never sit on the field, the count stays on one line, every
+/// match is highlighted and the current one apart, the scope is said and can be the whole
+/// compilation, and 全部替换 there is one undo step that says how many it changed.
+#[test]
+fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() {
+    use qinggao::gui::Mark;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let before = h.state().ws.text.clone();
+    let query = "XX区";
+    let in_report = report_text(h.state(), 0).matches(query).count();
+    let everywhere = before.matches(query).count();
+    assert!(
+        in_report >= 2 && everywhere > in_report,
+        "{in_report}/{everywhere}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    // Nothing overlaps, before any typing.
+    let field = h.get_by_role_and_label(Role::TextInput, "查找").rect();
+    for b in ["上一个", "下一个", "关闭"] {
+        let r = h.get_by_role_and_label(Role::Button, b).rect();
+        assert!(!r.intersects(field), "{b} {r:?} on the field {field:?}");
+    }
+    h.get_by_role_and_label(Role::TextInput, "查找")
+        .type_text(query);
+    h.run();
+    let count = h.get_by_label(&format!("第 1/{in_report} 处")).rect();
+    assert!(
+        count.height() < 2.0 * field.height(),
+        "the count is one line: {count:?}"
+    );
+    let marks = |h: &Harness<'static, App>, m: Mark| {
+        h.state()
+            .editor
+            .spans
+            .iter()
+            .filter(|s| s.mark == m)
+            .count()
+    };
+    assert_eq!(marks(&h, Mark::Current), 1);
+    assert_eq!(marks(&h, Mark::Found), in_report - 1);
+    h.get_by_label("本篇");
+    h.get_by_label("全部汇编").click();
+    h.run();
+    h.get_by_label(&format!("第 1/{everywhere} 处"));
+    h.get_by_role_and_label(Role::TextInput, "替换为").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "替换为")
+        .type_text("滨江区");
+    h.run();
+    h.get_by_label_contains("“XX区”改为“滨江区”");
+    h.get_by_label(&format!("全部替换（{everywhere} 处）"))
+        .click();
+    h.run();
+    assert_eq!(h.state().ws.text.matches(query).count(), 0);
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains(&format!("替换 {everywhere} 处"))),
+        "{:?}",
+        h.state().notice
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.text, before, "one undo step");
+}

@@ -403,8 +403,17 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| {
             self.notice_ui(ui);
             if self.find.open {
-                find_replace::ui(ui, &mut self.find, &self.editor, &mut cmds);
+                find_replace::ui(
+                    ui,
+                    &mut self.find,
+                    &self.editor,
+                    &self.ws.text,
+                    self.ws.revision,
+                    &mut cmds,
+                );
             }
+            let (found, current) = self.find.in_editor(&self.editor);
+            self.editor.set_found(found, current);
             let font = self.prefs.text_size;
             text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds);
         });
@@ -599,7 +608,7 @@ impl App {
                     .desired_width(200.0),
             )
             .labelled_by(label.id)
-            .on_hover_text("导出的 Word 文件在“文件→信息”中显示的作者");
+            .on_hover_text("导出的 Word 文件在“文件”>“信息”中显示的作者");
         });
         ui.separator();
         ui.strong("自动保存");
@@ -953,6 +962,7 @@ impl App {
                     session::remove(dir, self.ws.path.as_deref());
                 }
             }
+            Command::Say(text) => self.say(text),
             Command::SaveAnswers(then) => {
                 let picked = if self.native_dialogs {
                     rfd::FileDialog::new()
@@ -1077,16 +1087,8 @@ impl App {
                     self.changed();
                 }
             }
-            Action::Find => {
-                self.find.open = true;
-                self.find.replace_open = false;
-                self.find.focus = true;
-            }
-            Action::Replace => {
-                self.find.open = true;
-                self.find.replace_open = true;
-                self.find.focus = true;
-            }
+            Action::Find => self.find.open(false),
+            Action::Replace => self.find.open(true),
             Action::SaveAnswers => self.run(Command::SaveAnswers(None), ctx),
             Action::LoadAnswers => {
                 if let Some(p) = rfd::FileDialog::new()

@@ -128,6 +128,8 @@ pub enum Command {
     FillFirst,
     /// The user confirmed dropping unsaved work: do what was waiting.
     Proceed(super::app::AfterConfirm),
+    /// Tell the user something on the notice line.
+    Say(String),
     /// Ask where to save the answers (the system dialog, else a path entry), then go on
     /// with the confirmed action, if any, once they are saved.
     SaveAnswers(Option<super::app::AfterConfirm>),

@@ -1,5 +1,7 @@
-//! Find and replace in the selected report (Ctrl+F / Ctrl+H): plain text or a regular
-//! expression, with a match count. Replacing goes through the same edit path as typing.
+//! Find and replace (Ctrl+F / Ctrl+H) in the report shown or the whole compilation: plain
+//! text or a regular expression, every match highlighted in the editor and the current one
+//! apart, a preview of each replacement. Replacing goes through the same edit path as
+//! typing; 全部替换 is one undo step and says how many it changed.
 
 use super::command::Command;
 use super::text_panel::Editor;
@@ -13,11 +15,13 @@ pub struct FindState {
     pub query: String,
     pub replacement: String,
     pub regex: bool,
-    /// Matches in the report's text (buffer bytes) with their replacements.
+    /// Search the whole compilation instead of the report shown.
+    pub whole: bool,
+    /// Matches (document bytes) with their replacements, in text order.
     pub matches: Vec<(ByteRange, String)>,
     pub current: usize,
     pub error: Option<String>,
-    key: Option<(String, String, bool, u64, usize)>,
+    key: Option<(String, String, bool, bool, u64, usize, usize)>,
 }
 
 impl FindState {
@@ -27,21 +31,50 @@ impl FindState {
         self.current = 0;
     }
 
-    fn refresh(&mut self, ed: &Editor) {
+    /// Opens the bar (Ctrl+F, or Ctrl+H with `replace`). The replacement starts empty: a
+    /// value left from an earlier search would replace with the wrong text.
+    pub fn open(&mut self, replace: bool) {
+        if replace && !self.replace_open {
+            self.replacement.clear();
+        }
+        self.open = true;
+        self.replace_open = replace;
+        self.focus = true;
+    }
+
+    fn refresh(&mut self, ed: &Editor, text: &str, revision: u64) {
         let key = (
             self.query.clone(),
             self.replacement.clone(),
             self.regex,
-            ed.generation(),
-            ed.buffer.len(),
+            self.whole,
+            if self.whole {
+                revision
+            } else {
+                ed.generation()
+            },
+            ed.range.start,
+            if self.whole {
+                text.len()
+            } else {
+                ed.buffer.len()
+            },
         );
         if self.key.as_ref() == Some(&key) {
             return;
         }
         self.key = Some(key);
         self.error = None;
-        self.matches = match find_all(&ed.buffer, &self.query, &self.replacement, self.regex) {
-            Ok(m) => m,
+        let (haystack, base) = if self.whole {
+            (text, 0)
+        } else {
+            (ed.buffer.as_str(), ed.range.start)
+        };
+        self.matches = match find_all(haystack, &self.query, &self.replacement, self.regex) {
+            Ok(m) => m
+                .into_iter()
+                .map(|(r, new)| (r.start + base..r.end + base, new))
+                .collect(),
             Err(e) => {
                 self.error = Some(e);
                 Vec::new()
@@ -50,6 +83,25 @@ impl FindState {
         if self.current >= self.matches.len() {
             self.current = 0;
         }
+    }
+
+    /// The matches inside the report shown, in its buffer's bytes, and which of them is the
+    /// current one: what the editor highlights.
+    pub fn in_editor(&self, ed: &Editor) -> (Vec<ByteRange>, Option<usize>) {
+        if !self.open {
+            return (Vec::new(), None);
+        }
+        let mut current = None;
+        let mut out = Vec::new();
+        for (i, (r, _)) in self.matches.iter().enumerate() {
+            if r.start >= ed.range.start && r.end <= ed.range.end {
+                if i == self.current {
+                    current = Some(out.len());
+                }
+                out.push(r.start - ed.range.start..r.end - ed.range.start);
+            }
+        }
+        (out, current)
     }
 }
 
@@ -85,15 +137,25 @@ pub fn find_all(
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Command>) {
-    st.refresh(ed);
-    let base = ed.range.start;
+/// The find bar over the editor. `text` and `revision` are the whole document's, for the
+/// 全部汇编 scope.
+pub fn ui(
+    ui: &mut egui::Ui,
+    st: &mut FindState,
+    ed: &Editor,
+    text: &str,
+    revision: u64,
+    cmds: &mut Vec<Command>,
+) {
+    st.refresh(ed, text, revision);
     let go = |st: &mut FindState, cmds: &mut Vec<Command>| {
         if let Some((r, _)) = st.matches.get(st.current) {
-            cmds.push(Command::Reveal(r.start + base..r.end + base));
+            cmds.push(Command::Reveal(r.clone()));
         }
     };
-    ui.horizontal_wrapped(|ui| {
+    // One row that never wraps or overlaps: the count has a fixed width.
+    ui.horizontal(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         let label = ui.label("查找");
         let q = ui.add(
             egui::TextEdit::singleline(&mut st.query)
@@ -106,24 +168,22 @@ pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Com
             st.focus = false;
         }
         if q.changed() {
-            st.refresh(ed);
+            st.refresh(ed, text, revision);
             st.current = 0;
             go(st, cmds);
         }
         let enter = q.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.checkbox(&mut st.regex, "正则表达式");
         let n = st.matches.len();
-        match &st.error {
-            Some(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            None if n == 0 => {
-                ui.label(if st.query.is_empty() { "" } else { "无匹配" });
-            }
-            None => {
-                ui.label(format!("第 {}/{n} 处", st.current + 1));
-            }
-        }
+        let count = match &st.error {
+            Some(_) => "有误".to_string(),
+            None if n == 0 && st.query.is_empty() => String::new(),
+            None if n == 0 => "无匹配".to_string(),
+            None => format!("第 {}/{n} 处", st.current + 1),
+        };
+        ui.add_sized(
+            [96.0, ui.spacing().interact_size.y],
+            egui::Label::new(count).truncate(),
+        );
         if ui.button("上一个").clicked() && n > 0 {
             st.current = (st.current + n - 1) % n;
             go(st, cmds);
@@ -139,8 +199,24 @@ pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Com
             st.open = false;
         }
     });
+    ui.horizontal(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        ui.label("范围");
+        let before = st.whole;
+        ui.radio_value(&mut st.whole, false, "本篇");
+        ui.radio_value(&mut st.whole, true, "全部汇编");
+        if st.whole != before {
+            st.refresh(ed, text, revision);
+            st.current = 0;
+        }
+        ui.checkbox(&mut st.regex, "正则表达式");
+    });
+    if let Some(e) = &st.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
     if st.replace_open {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let label = ui.label("替换为");
             ui.add(
                 egui::TextEdit::singleline(&mut st.replacement)
@@ -149,11 +225,19 @@ pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Com
             )
             .labelled_by(label.id);
             let n = st.matches.len();
-            if ui.add_enabled(n > 0, egui::Button::new("替换")).clicked()
-                && let Some((r, new)) = st.matches.get(st.current)
+            let current = st.matches.get(st.current).cloned();
+            let preview = current
+                .as_ref()
+                .map(|(r, new)| format!("“{}”改为“{new}”", text.get(r.clone()).unwrap_or("")))
+                .unwrap_or_default();
+            if ui
+                .add_enabled(n > 0, egui::Button::new("替换"))
+                .on_hover_text(&preview)
+                .clicked()
+                && let Some((r, new)) = &current
             {
                 cmds.push(Command::Apply {
-                    edits: vec![edit(ed, r, new)],
+                    edits: vec![edit(text, r, new)],
                     label: "替换".into(),
                 });
             }
@@ -161,22 +245,34 @@ pub fn ui(ui: &mut egui::Ui, st: &mut FindState, ed: &Editor, cmds: &mut Vec<Com
                 .add_enabled(n > 0, egui::Button::new(format!("全部替换（{n} 处）")))
                 .clicked()
             {
-                let edits = st.matches.iter().map(|(r, new)| edit(ed, r, new)).collect();
+                let edits = st
+                    .matches
+                    .iter()
+                    .map(|(r, new)| edit(text, r, new))
+                    .collect();
                 cmds.push(Command::Apply {
                     edits,
                     label: "全部替换".into(),
                 });
+                let scope = if st.whole { "全部汇编" } else { "本篇" };
+                cmds.push(Command::Say(format!(
+                    "已在{scope}替换 {n} 处（Ctrl+Z 一次撤销）"
+                )));
+            }
+            if !preview.is_empty() {
+                ui.weak(preview);
             }
         });
     }
     ui.separator();
 }
 
-fn edit(ed: &Editor, r: &ByteRange, new: &str) -> Edit {
+/// The edit replacing `r` (document bytes) of `text` with `new`.
+fn edit(text: &str, r: &ByteRange, new: &str) -> Edit {
     Edit {
-        range: r.start + ed.range.start..r.end + ed.range.start,
+        range: r.clone(),
         // A stale match that no longer fits the text is skipped by `edit::apply`.
-        old: ed.buffer.get(r.clone()).unwrap_or_default().to_string(),
+        old: text.get(r.clone()).unwrap_or_default().to_string(),
         new: new.to_string(),
         origin: EditOrigin::User,
     }

@@ -22,7 +22,7 @@ pub use app::{App, Modal, Prefs, ToolTab};
 pub use command::{Action, Command};
 pub use export_dialog::{ExportDialog, ExportScope};
 pub use fill_panel::FillEntry;
-pub use text_panel::MAX_EDITABLE_BYTES;
+pub use text_panel::{MAX_EDITABLE_BYTES, Mark};
 pub use workspace::{LIVE_ANALYSIS_LIMIT, Workspace};
 
 /// The compilation shown when 清稿 starts without a file: every kind of junk and gap the

@@ -24,6 +24,10 @@ pub enum Mark {
     Placeholder,
     Removed,
     Masked,
+    /// A match of the find bar.
+    Found,
+    /// The find bar's current match.
+    Current,
 }
 
 impl Mark {
@@ -34,6 +38,8 @@ impl Mark {
             Mark::Placeholder => "待填占位符",
             Mark::Removed => "清理将删除",
             Mark::Masked => "被遮挡的词",
+            Mark::Found => "查找结果",
+            Mark::Current => "当前查找结果",
         }
     }
 
@@ -42,6 +48,8 @@ impl Mark {
             Mark::Placeholder => Color32::from_rgba_unmultiplied(240, 170, 0, 110),
             Mark::Removed => Color32::from_rgba_unmultiplied(220, 50, 50, 90),
             Mark::Masked => Color32::from_rgba_unmultiplied(60, 130, 240, 110),
+            Mark::Found => Color32::from_rgba_unmultiplied(120, 200, 80, 110),
+            Mark::Current => Color32::from_rgba_unmultiplied(40, 170, 40, 210),
         }
     }
 }
@@ -70,6 +78,10 @@ pub struct Editor {
     /// Changes with every change of the buffer (typing or reload); keys the layout cache.
     generation: u64,
     pub spans: Vec<Span>,
+    /// The analysis' highlights, before the find bar's matches go over them.
+    base_spans: Vec<Span>,
+    /// The find bar's matches (buffer bytes) and the current one.
+    found: (Vec<ByteRange>, Option<usize>),
     spans_key: (u64, u64, usize, u64),
     /// Changes when the highlights change; keys the layout cache.
     spans_version: u64,
@@ -128,12 +140,49 @@ impl Editor {
             self.generation,
         );
         if key != self.spans_key {
-            let new = spans(ws, self.range.clone());
-            if new != self.spans {
-                self.spans = new;
-                self.spans_version += 1;
-            }
+            self.base_spans = spans(ws, self.range.clone());
+            self.merge_spans();
             self.spans_key = key;
+        }
+    }
+
+    /// Shows the find bar's matches (buffer bytes), `current` apart from the others.
+    pub fn set_found(&mut self, found: Vec<ByteRange>, current: Option<usize>) {
+        if self.found.0 != found || self.found.1 != current {
+            self.found = (found, current);
+            self.merge_spans();
+        }
+    }
+
+    /// The highlights shown: the find bar's matches over the analysis' marks.
+    fn merge_spans(&mut self) {
+        let (found, current) = &self.found;
+        let mut out: Vec<Span> = found
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Span {
+                range: r.clone(),
+                mark: if Some(i) == *current {
+                    Mark::Current
+                } else {
+                    Mark::Found
+                },
+            })
+            .collect();
+        out.extend(
+            self.base_spans
+                .iter()
+                .filter(|b| {
+                    !found
+                        .iter()
+                        .any(|f| f.start < b.range.end && b.range.start < f.end)
+                })
+                .cloned(),
+        );
+        out.sort_by_key(|s| (s.range.start, s.range.end));
+        if out != self.spans {
+            self.spans = out;
+            self.spans_version += 1;
         }
     }
 
@@ -538,6 +587,7 @@ pub fn ui(
             k.1 = 0;
         }
         shift_spans(&mut ed.spans, &edits);
+        shift_spans(&mut ed.base_spans, &edits);
         let base = ed.range.start;
         let mut delta: isize = 0;
         let doc_edits: Vec<Edit> = edits
@@ -567,8 +617,13 @@ pub fn ui(
 fn legend_ui(ui: &mut egui::Ui, ed: &Editor) {
     ui.horizontal_wrapped(|ui| {
         ui.label("图例：");
-        for m in Mark::ALL {
-            let n = ed.spans.iter().filter(|s| s.mark == m).count();
+        let found = !ed.found.0.is_empty();
+        let shown = Mark::ALL.into_iter().chain(found.then_some(Mark::Found));
+        for m in shown {
+            let n = match m {
+                Mark::Found => ed.found.0.len(),
+                _ => ed.spans.iter().filter(|s| s.mark == m).count(),
+            };
             let text =
                 egui::RichText::new(format!(" {} {n} ", m.label())).background_color(m.color());
             ui.label(text);
