@@ -1304,3 +1304,41 @@ fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() 
     h.run();
     assert_eq!(h.state().ws.text, before, "one undo step");
 }
+
+/// The cleaning panel says its scope: 本篇 counts and cleans only the report shown.
+#[test]
+fn cleaning_says_its_scope_and_can_clean_only_the_report_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    h.get_by_label_contains("清理（").click();
+    // The tools panel widens to the cleaning list over a few frames.
+    for _ in 0..6 {
+        h.step();
+    }
+    h.run();
+    let all = h.state().ws.plan.len();
+    h.get_by_label(&format!("全部汇编将修改 {all} 处"));
+    h.get_by_label("本篇").click();
+    h.run();
+    let range = h.state().ws.report_range(0);
+    let here = h
+        .state()
+        .ws
+        .plan
+        .iter()
+        .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
+        .count();
+    assert!(here > 0 && here < all, "{here} of {all}");
+    h.get_by_label(&format!("本篇将修改 {here} 处"));
+    let other = report_text(h.state(), 1);
+    h.get_by_role_and_label(Role::Button, "应用清理").click();
+    h.run();
+    assert_eq!(report_text(h.state(), 1), other, "other reports untouched");
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains(&format!("已清理本篇 {here} 处")))
+    );
+}

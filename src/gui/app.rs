@@ -42,6 +42,8 @@ pub struct Prefs {
     pub autosave_days: u32,
     /// The author an exported .docx names in its properties (设置); empty names none.
     pub author: String,
+    /// 应用清理 cleans the whole compilation (else the report shown).
+    pub clean_whole: bool,
     /// The last export's scope and format, proposed by Ctrl+E.
     pub export_scope: ExportScope,
     pub export_docx: bool,
@@ -61,6 +63,7 @@ impl Default for Prefs {
             text_size: 16.0,
             autosave_days: session::DEFAULT_RETENTION_DAYS,
             author: String::new(),
+            clean_whole: true,
             export_scope: ExportScope::Report,
             export_docx: true,
         }
@@ -651,7 +654,10 @@ impl App {
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Clean,
-                format!("清理（{} 处）", self.ws.plan.len()),
+                format!(
+                    "清理（{} 处）",
+                    clean_panel::in_scope(&self.ws, self.selected, self.prefs.clean_whole).len()
+                ),
             );
         });
         ui.separator();
@@ -664,7 +670,14 @@ impl App {
                 &mut self.prefs.fill_whole_compilation,
                 cmds,
             ),
-            ToolTab::Clean => clean_panel::ui(ui, &self.ws, &self.rules, cmds),
+            ToolTab::Clean => clean_panel::ui(
+                ui,
+                &self.ws,
+                &self.rules,
+                self.selected,
+                &mut self.prefs.clean_whole,
+                cmds,
+            ),
         }
     }
 
@@ -1117,15 +1130,20 @@ impl App {
     pub fn apply_cleaning(&mut self) {
         self.ws.refresh_analysis(true);
         self.ws.refresh_plan(&self.rules, self.rules_revision);
-        let n = self.ws.plan.len();
+        let whole = self.prefs.clean_whole;
+        let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.selected, whole)
+            .into_iter()
+            .cloned()
+            .collect();
+        let n = edits.len();
+        let scope = if whole { "全部汇编" } else { "本篇" };
         if n == 0 {
-            self.say("没有需要清理的内容");
+            self.say(format!("{scope}没有需要清理的内容"));
             return;
         }
-        let edits = self.ws.plan.clone();
         if self.ws.apply(edits, "清理", false) {
             self.changed();
-            self.say(format!("已清理 {n} 处，可用 Ctrl+Z 撤销"));
+            self.say(format!("已清理{scope} {n} 处，可用 Ctrl+Z 撤销"));
         }
     }
 

@@ -11,12 +11,43 @@ use std::collections::BTreeMap;
 /// How many changes of one rule the preview lists.
 const PREVIEW_PER_RULE: usize = 60;
 
-pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Command>) {
-    let by_rule = group_by_rule(&ws.plan);
+/// The plan's edits inside the scope: the report shown, or the whole compilation.
+pub fn in_scope(ws: &Workspace, selected: usize, whole: bool) -> Vec<&Edit> {
+    let range = if whole {
+        0..ws.text.len()
+    } else {
+        ws.report_range(selected)
+    };
+    ws.plan
+        .iter()
+        .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
+        .collect()
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    rules: &RuleSet,
+    selected: usize,
+    whole: &mut bool,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
-        ui.strong(format!("将修改 {} 处", ws.plan.len()));
+        ui.label("范围");
+        ui.radio_value(whole, false, "本篇");
+        ui.radio_value(whole, true, "全部汇编");
+    });
+    let plan = in_scope(ws, selected, *whole);
+    let by_rule = group_by_rule(plan.iter().copied());
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (id, edits) in &by_rule {
+        counts.insert(id.as_str(), edits.len());
+    }
+    ui.horizontal(|ui| {
+        let scope = if *whole { "全部汇编" } else { "本篇" };
+        ui.strong(format!("{scope}将修改 {} 处", plan.len()));
         if ui
-            .add_enabled(!ws.plan.is_empty(), egui::Button::new("应用清理"))
+            .add_enabled(!plan.is_empty(), egui::Button::new("应用清理"))
             .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销")
             .clicked()
         {
@@ -48,7 +79,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
                                 enabled: on,
                             });
                         }
-                        let n = ws.rule_counts.get(&rule.id).copied().unwrap_or(0);
+                        let n = counts.get(rule.id.as_str()).copied().unwrap_or(0);
                         let text = egui::RichText::new(format!("{n} 处")).small();
                         ui.label(if n == 0 { text.weak() } else { text });
                     });
@@ -58,7 +89,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
             super::proof_panel::ui(ui, ws, cmds);
             ui.separator();
             ui.strong("预览：删除线为删去的文字，绿色为改成的文字");
-            if ws.plan.is_empty() {
+            if plan.is_empty() {
                 ui.label("没有要清理的内容。");
             }
             for (id, edits) in &by_rule {
@@ -84,9 +115,9 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
 }
 
 /// The plan's edits grouped by the rule that made them, rules in order of first change.
-pub fn group_by_rule(plan: &[Edit]) -> Vec<(String, Vec<&Edit>)> {
+pub fn group_by_rule<'a>(plan: impl IntoIterator<Item = &'a Edit>) -> Vec<(String, Vec<&'a Edit>)> {
     let mut order: Vec<String> = Vec::new();
-    let mut map: BTreeMap<String, Vec<&Edit>> = BTreeMap::new();
+    let mut map: BTreeMap<String, Vec<&'a Edit>> = BTreeMap::new();
     for e in plan {
         let id = match &e.origin {
             EditOrigin::Rule(id) => id.clone(),
