@@ -287,18 +287,28 @@ impl BodyWriter<'_> {
                 let split = heading_end(&text);
                 pf.keep_next = split == text.len()
                     && text::cells(&text) <= 2.0 * self.preset.page.chars_per_line as f32;
-                xml::paragraph(out, &pf, |out| {
-                    xml::runs(
-                        out,
-                        &text[..split],
-                        &sub_ranges(&highlights, 0..split),
-                        &head_fmt,
-                    );
-                    if split < text.len() {
-                        let tail = sub_ranges(&highlights, split..text.len());
-                        xml::runs(out, &text[split..], &tail, &tail_fmt);
-                    }
-                });
+                let head = sub_ranges(&highlights, 0..split);
+                let tail = sub_ranges(&highlights, split..text.len());
+                if split < text.len() && self.preset.style_separator {
+                    // The heading phrase is a paragraph of its own whose mark is hidden;
+                    // the body goes on on the same line as a body paragraph.
+                    pf.style_separator = true;
+                    xml::paragraph(out, &pf, |out| {
+                        xml::runs(out, &text[..split], &head, &head_fmt)
+                    });
+                    let mut body_pf = xml::ParaFormat::new(id::BODY);
+                    body_pf.no_first_line = true;
+                    xml::paragraph(out, &body_pf, |out| {
+                        xml::runs(out, &text[split..], &tail, &tail_fmt)
+                    });
+                } else {
+                    xml::paragraph(out, &pf, |out| {
+                        xml::runs(out, &text[..split], &head, &head_fmt);
+                        if split < text.len() {
+                            xml::runs(out, &text[split..], &tail, &tail_fmt);
+                        }
+                    });
+                }
             }
             ParagraphRole::Addressee => {
                 xml::paragraph(out, &xml::ParaFormat::new(id::ADDRESSEE), |out| {

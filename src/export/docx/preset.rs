@@ -17,6 +17,12 @@ pub struct Preset {
     pub bold_headings: bool,
     /// Yellow highlight on unfilled placeholders (XX, ××…).
     pub highlight_placeholders: bool,
+    /// A run-in heading ("（一）加强领导。全县…") is two paragraphs joined by Word's style
+    /// separator (a hidden paragraph mark, `w:specVanish`): only the heading phrase carries
+    /// the outline level, so the navigation pane and the table of contents show the
+    /// phrase, not the whole paragraph. Off (the default), it is one paragraph with the
+    /// level on it: LibreOffice 7.4 shows the two paragraphs on two lines.
+    pub style_separator: bool,
     /// A title longer than this many characters is broken into balanced lines.
     pub title_line_chars: usize,
     /// Right indent of the date line, in characters (GB/T 9704: 右空四字).
@@ -91,6 +97,8 @@ impl Default for Preset {
             sizes: Sizes::default(),
             bold_headings: false,
             highlight_placeholders: true,
+            // LibreOffice (7.4) shows the two paragraphs on two lines: off unless asked.
+            style_separator: false,
             title_line_chars: 20,
             date_right_chars: 4.0,
             fallbacks,

@@ -26,8 +26,25 @@ fn part<'a>(parts: &'a BTreeMap<String, String>, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{name} missing: {:?}", parts.keys()))
 }
 
-/// The `<w:p>` elements of a part.
+/// The `<w:p>` elements of a part, as lines a reader sees: a paragraph whose mark is a
+/// style separator (hidden, `w:specVanish`) and the one it runs into are one slice.
 fn paragraphs(xml: &str) -> Vec<&str> {
+    let re = Regex::new(r"<w:p>.*?</w:p>").unwrap();
+    let mut out = Vec::new();
+    let mut start = None;
+    for m in re.find_iter(xml) {
+        let from = start.take().unwrap_or(m.start());
+        if m.as_str().contains("<w:specVanish/>") {
+            start = Some(from);
+        } else {
+            out.push(&xml[from..m.end()]);
+        }
+    }
+    out
+}
+
+/// The `<w:p>` elements one by one, style separators not joined.
+fn raw_paragraphs(xml: &str) -> Vec<&str> {
     let re = Regex::new(r"<w:p>.*?</w:p>").unwrap();
     re.find_iter(xml).map(|m| m.as_str()).collect()
 }
@@ -1112,4 +1129,59 @@ fn document_properties_name_the_title_the_author_and_the_export_time() {
         .and_then(|y| y.parse().ok())
         .expect("a created time");
     assert!(year >= 2026, "{core}");
+}
+
+/// Word's navigation pane shows a run-in heading's phrase, not its paragraph: the phrase is
+/// a paragraph of its own with the outline level and a hidden mark (the style separator),
+/// the body runs on in a body paragraph without a first-line indent. Off in the preset,
+/// it is one paragraph.
+#[test]
+fn run_in_headings_use_the_style_separator_so_only_the_phrase_is_outlined() {
+    let input = DocxInput {
+        reports: vec![DocxReport {
+            title: "关于工作的报告".into(),
+            paragraphs: vec![
+                DocxParagraph::new(
+                    ParagraphRole::Heading(2),
+                    "（一）加强组织领导。全县上下统一思想。",
+                ),
+                DocxParagraph::new(ParagraphRole::Heading(2), "（二）强化督查考核"),
+            ],
+        }],
+        ..DocxInput::default()
+    };
+    let mut preset = Preset::default();
+    assert!(
+        !preset.style_separator,
+        "off by default: LibreOffice shows two lines"
+    );
+    preset.style_separator = true;
+    let parts = unzip(&build(&input, &preset).unwrap());
+    let doc = part(&parts, "word/document.xml");
+    let raw = raw_paragraphs(doc);
+    let head = raw
+        .iter()
+        .position(|p| text_of(p) == "（一）加强组织领导。")
+        .expect("the phrase is a paragraph");
+    assert!(
+        raw[head].contains("<w:vanish/><w:specVanish/>"),
+        "{}",
+        raw[head]
+    );
+    assert!(raw[head].contains("<w:outlineLvl "), "{}", raw[head]);
+    let body = raw[head + 1];
+    assert_eq!(text_of(body), "全县上下统一思想。");
+    assert!(!body.contains("outlineLvl"), "{body}");
+    assert!(body.contains(r#"w:firstLine="0""#), "{body}");
+    assert_eq!(style_of(body), "GwBody");
+    // A heading alone on its line has no separator.
+    let alone = para_eq(doc, "（二）强化督查考核");
+    assert!(!alone.contains("specVanish"));
+
+    preset.style_separator = false;
+    let parts = unzip(&build(&input, &preset).unwrap());
+    let doc = part(&parts, "word/document.xml");
+    assert!(!doc.contains("specVanish"));
+    let one = para_eq(doc, "（一）加强组织领导。全县上下统一思想。");
+    assert!(one.contains("<w:outlineLvl "), "{one}");
 }

@@ -73,6 +73,11 @@ pub struct ParaFormat<'a> {
     /// its date. Both units: Word and WPS use the characters, LibreOffice the twips.
     pub right_indent: Option<(i32, i32)>,
     pub outline: Option<usize>,
+    /// The paragraph mark is hidden as Word's style separator: the next paragraph goes on
+    /// on the same line.
+    pub style_separator: bool,
+    /// No first-line indent: the paragraph continues the line of a style separator.
+    pub no_first_line: bool,
 }
 
 impl ParaFormat<'_> {
@@ -83,6 +88,8 @@ impl ParaFormat<'_> {
             page_break_before: false,
             right_indent: None,
             outline: None,
+            style_separator: false,
+            no_first_line: false,
         }
     }
 }
@@ -102,8 +109,14 @@ pub fn paragraph(out: &mut String, pf: &ParaFormat, content: impl FnOnce(&mut St
             r#"<w:ind w:left="0" w:right="{twips}" w:rightChars="{hundredths}" w:firstLineChars="0" w:firstLine="0"/>"#
         );
     }
+    if pf.no_first_line && pf.right_indent.is_none() {
+        out.push_str(r#"<w:ind w:firstLineChars="0" w:firstLine="0"/>"#);
+    }
     if let Some(level) = pf.outline {
         let _ = write!(out, r#"<w:outlineLvl w:val="{}"/>"#, level.min(9));
+    }
+    if pf.style_separator {
+        out.push_str("<w:rPr><w:vanish/><w:specVanish/></w:rPr>");
     }
     out.push_str("</w:pPr>");
     content(out);
