@@ -1342,3 +1342,34 @@ fn cleaning_says_its_scope_and_can_clean_only_the_report_shown() {
             .is_some_and(|n| n.text.contains(&format!("已清理本篇 {here} 处")))
     );
 }
+
+/// The first start shows the 使用说明 until 不再显示; 帮助 lists the keyboard shortcuts.
+#[test]
+fn the_first_start_guide_can_be_dismissed_for_good_and_shortcuts_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.first_start_guide();
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("使用说明");
+    h.get_by_label_contains("Ctrl+E");
+    h.get_by_role_and_label(Role::Button, "不再显示").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(
+        h.state().prefs.guide_dismissed,
+        "remembered in the preferences"
+    );
+    h.state_mut().first_start_guide();
+    h.run();
+    assert!(h.state().modal.is_none(), "not shown again");
+
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("键盘快捷键").click();
+    h.run();
+    for (what, key) in [("导出…", "Ctrl+E"), ("查找", "Ctrl+F"), ("重做", "Ctrl+Y")] {
+        h.get_by_label(what);
+        h.get_by_label_contains(key);
+    }
+}

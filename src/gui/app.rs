@@ -44,6 +44,8 @@ pub struct Prefs {
     pub author: String,
     /// 应用清理 cleans the whole compilation (else the report shown).
     pub clean_whole: bool,
+    /// The 使用说明 shown at the first start was dismissed for good.
+    pub guide_dismissed: bool,
     /// The last export's scope and format, proposed by Ctrl+E.
     pub export_scope: ExportScope,
     pub export_docx: bool,
@@ -64,6 +66,7 @@ impl Default for Prefs {
             autosave_days: session::DEFAULT_RETENTION_DAYS,
             author: String::new(),
             clean_whole: true,
+            guide_dismissed: false,
             export_scope: ExportScope::Report,
             export_docx: true,
         }
@@ -103,6 +106,10 @@ pub enum Modal {
     OpenPathEntry {
         text: String,
     },
+    /// 使用说明: the five steps of the task, at the first start and from 帮助.
+    Guide,
+    /// 帮助 → 键盘快捷键.
+    Shortcuts,
     /// The save dialog for answers did not show: type where to save them; `then` goes on
     /// (close, open another file) only once they are saved.
     SavePathEntry {
@@ -587,6 +594,12 @@ impl App {
                     }
                 });
                 ui.menu_button("帮助", |ui| {
+                    if ui.button("使用说明").clicked() {
+                        self.modal = Some(Modal::Guide);
+                    }
+                    if ui.button("键盘快捷键").clicked() {
+                        self.modal = Some(Modal::Shortcuts);
+                    }
                     if ui.button("关于清稿").clicked() {
                         self.modal = Some(Modal::Message {
                             title: "关于清稿".into(),
@@ -715,6 +728,53 @@ impl App {
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             match modal {
+                Modal::Guide => {
+                    ui.heading("使用说明");
+                    for step in GUIDE {
+                        ui.label(step);
+                    }
+                    ui.add_space(6.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("知道了").clicked() {
+                            close = true;
+                        }
+                        if !self.prefs.guide_dismissed && ui.button("不再显示").clicked() {
+                            self.prefs.guide_dismissed = true;
+                            close = true;
+                        }
+                    });
+                    ui.label(
+                        egui::RichText::new("以后可在“帮助”>“使用说明”中再看。")
+                            .small()
+                            .weak(),
+                    );
+                }
+                Modal::Shortcuts => {
+                    ui.heading("键盘快捷键");
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for a in Action::WITH_SHORTCUTS {
+                            let keys: Vec<String> = [a.shortcut(), a.alternative_shortcut()]
+                                .into_iter()
+                                .flatten()
+                                .map(|k| ui.ctx().format_shortcut(&k))
+                                .collect();
+                            ui.label(a.label());
+                            ui.label(keys.join("  或  "));
+                            ui.end_row();
+                        }
+                        for (what, keys) in [
+                            ("填空：下一处", "Enter 或 Tab"),
+                            ("关闭提示、查找栏", "Esc"),
+                        ] {
+                            ui.label(what);
+                            ui.label(keys);
+                            ui.end_row();
+                        }
+                    });
+                    if ui.button("确定").clicked() {
+                        close = true;
+                    }
+                }
                 Modal::Message { title, body } => {
                     ui.heading(title.as_str());
                     ui.label(body.as_str());
@@ -1218,6 +1278,24 @@ impl App {
     /// Marks the text as exported (no longer unsaved).
     pub fn mark_exported(&mut self) {
         self.ws.clean_revision = self.ws.revision;
+    }
+}
+
+/// 使用说明: the task in five steps, as a first-time user needs it.
+const GUIDE: [&str; 5] = [
+    "1. 打开：Ctrl+O，或把 .txt/.docx/.doc/.wps 文件拖进窗口；左边列出汇编里的各篇报告。",
+    "2. 查看：点一篇报告，中间是它的正文，旁边是它的标题层次（一、（一）1.），点标题跳到那里。",
+    "3. 填空：右边“填空”列出 XX 等待填的地方，填一次，同一名称处处都改。",
+    "4. 清理：“清理”列出网站加进来的广告、水印和遮挡的字，看过预览后点“应用清理”（可撤销）。",
+    "5. 导出：Ctrl+E，把这一篇存成公文格式的 Word 文件，放在原文件旁边；“更多选项…”可改格式和位置。",
+];
+
+impl App {
+    /// At the first start (until 不再显示), the 使用说明 over the window.
+    pub fn first_start_guide(&mut self) {
+        if !self.prefs.guide_dismissed && self.modal.is_none() {
+            self.modal = Some(Modal::Guide);
+        }
     }
 }
 

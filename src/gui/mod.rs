@@ -95,6 +95,7 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
                 Some(p) => app.open_path(&p),
                 None => app.open_sample(),
             }
+            app.first_start_guide();
             if let Some(note) = others_note {
                 match &mut app.notice {
                     Some(notice) => notice.text = format!("{}；{note}", notice.text),
