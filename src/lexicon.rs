@@ -4,6 +4,7 @@
 //! No dependency on anything else in the crate.
 
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The embedded file.
@@ -18,6 +19,94 @@ pub struct Lexicon {
     pub labels: Labels,
     pub titles: Titles,
     pub placeholders: Placeholders,
+    pub adverts: Adverts,
+    pub brands: Brands,
+    pub masked: Masked,
+    pub title_breaks: TitleBreaks,
+    pub traditional: Traditional,
+}
+
+/// Traditional forms of simplified characters. The lists that need them ([`Titles`], and
+/// the suffix and unit lists of [`Placeholders`]) hold them once loaded, after the words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traditional {
+    /// A simplified character followed by its traditional form or forms: "区區", "汇匯彙".
+    pub pairs: Vec<String>,
+    #[serde(skip)]
+    map: HashMap<char, Vec<char>>,
+}
+
+/// What an advert line says, by weight ([`crate::junk`]): phrases adverts use, and words
+/// of report prose that take points away.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adverts {
+    /// A line scoring at least this much is an advert.
+    pub threshold: i32,
+    /// The most the prose words of one line take away in all.
+    pub prose_cap: i32,
+    /// Worth [`Adverts::CERTAIN`] points each.
+    pub certain: Vec<String>,
+    /// Worth [`Adverts::STRONG`] points each.
+    pub strong: Vec<String>,
+    /// Worth [`Adverts::WEAK`] point each.
+    pub weak: Vec<String>,
+    /// Report prose: [`Adverts::PROSE`] each, at most `prose_cap` in all.
+    pub prose: Vec<String>,
+    /// Measure words after a figure ("120条", "56家"): report facts, a point off.
+    pub measures: String,
+}
+
+impl Adverts {
+    pub const CERTAIN: i32 = 3;
+    pub const STRONG: i32 = 2;
+    pub const WEAK: i32 = 1;
+    pub const PROSE: i32 = -1;
+
+    /// Every phrase with its weight: certain, strong, weak, then prose, each in file order.
+    pub fn signals(&self) -> impl Iterator<Item = (&str, i32)> {
+        fn tier(words: &[String], w: i32) -> impl Iterator<Item = (&str, i32)> {
+            words.iter().map(move |s| (s.as_str(), w))
+        }
+        tier(&self.certain, Self::CERTAIN)
+            .chain(tier(&self.strong, Self::STRONG))
+            .chain(tier(&self.weak, Self::WEAK))
+            .chain(tier(&self.prose, Self::PROSE))
+    }
+}
+
+/// Brand names in advert lines ([`crate::junk::brand_names`], [`crate::clean`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brands {
+    /// How a 【name】 opening a line ends when it is a site's (【哒哒素材库】), not a label.
+    pub bracket_endings: Vec<String>,
+    /// Words adverts use that are never a brand by themselves.
+    pub generic: Vec<String>,
+    /// Endings taken off a site's name to get its bare brand, the first that fits.
+    pub site_endings: Vec<String>,
+    /// Words of the government or the Party: a name holding one is never a brand.
+    pub never: Vec<String>,
+}
+
+/// The neighbours that tell a masked 党 ("D员") or GDP ("全年DP") ([`crate::clean`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Masked {
+    pub party_after: Vec<String>,
+    pub party_before: Vec<String>,
+    pub letter_after: Vec<String>,
+    pub gdp_before: Vec<String>,
+    pub gdp_after: Vec<String>,
+    pub not_gdp_after: Vec<String>,
+}
+
+/// Words of 公文 titles a line break in a Word title should not cut ([`crate::export`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleBreaks {
+    pub words: Vec<String>,
 }
 
 /// What the words around a placeholder with no suffix or unit say it is.
@@ -28,6 +117,16 @@ pub struct Placeholders {
     pub place_followers: Vec<String>,
     pub place_verbs: Vec<String>,
     pub count_nouns: Vec<String>,
+    /// Name suffixes after a placeholder: XX区, XX公司.
+    pub names: Vec<String>,
+    /// Units and measure words after a figure: XX万元, XX亩, XX个.
+    pub units: Vec<String>,
+    /// 万/亿/千…: a unit may follow ("XX万元") or not ("XX万").
+    pub multipliers: Vec<String>,
+    /// Common words that open with a suffix or unit but are neither (XX人民, XX部分).
+    pub not_suffixes: Vec<String>,
+    /// Letters that stand for a unit right after a figure (XXkg, XXkW).
+    pub letter_units: Vec<String>,
 }
 
 /// What report titles look like.
@@ -88,35 +187,11 @@ pub fn builtin() -> &'static Lexicon {
 }
 
 /// Reads and checks a lexicon: no empty list, no empty or padded word, no word twice in a
-/// list, every counter field also a field, every genre ending also a title ending.
+/// list, every counter field also a field, every genre ending also a title ending, no advert
+/// phrase in two tiers, and a traditional form for single characters only.
 pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
     let lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
-    let p = &lexicon.placeholders;
-    let lists: [(&str, &[String]); 16] = [
-        ("placeholders.place_modifiers", &p.place_modifiers),
-        ("placeholders.place_followers", &p.place_followers),
-        ("placeholders.place_verbs", &p.place_verbs),
-        ("placeholders.count_nouns", &p.count_nouns),
-        ("titles.endings", &lexicon.titles.endings),
-        ("titles.genre_endings", &lexicon.titles.genre_endings),
-        ("titles.salutations", &lexicon.titles.salutations),
-        (
-            "titles.compilation_words",
-            &lexicon.titles.compilation_words,
-        ),
-        ("labels.words", &lexicon.labels.words),
-        ("labels.number_prefixes", &lexicon.labels.number_prefixes),
-        ("metadata.fields", &lexicon.metadata.fields),
-        ("metadata.counters", &lexicon.metadata.counters),
-        ("navigation.openers", &lexicon.navigation.openers),
-        (
-            "navigation.reading_list_headers",
-            &lexicon.navigation.reading_list_headers,
-        ),
-        ("paywall.words", &lexicon.paywall.words),
-        ("paywall.alone", &lexicon.paywall.alone),
-    ];
-    for (name, list) in lists {
+    for (name, list) in lexicon.lists() {
         if list.is_empty() {
             return Err(format!("{name} is empty"));
         }
@@ -152,7 +227,158 @@ pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
             "titles.genre_endings: {g:?} ends with none of titles.endings"
         ));
     }
+    check_adverts(&lexicon.adverts)?;
+    let mut lexicon = lexicon;
+    let mut map = HashMap::new();
+    for pair in &lexicon.traditional.pairs {
+        let mut chars = pair.chars();
+        let (Some(simplified), forms) = (chars.next(), chars.collect::<Vec<char>>()) else {
+            continue;
+        };
+        if forms.is_empty() || forms.contains(&simplified) {
+            return Err(format!(
+                "traditional.pairs: {pair:?} is not a character followed by its other forms"
+            ));
+        }
+        if map.insert(simplified, forms).is_some() {
+            return Err(format!("traditional.pairs lists {simplified:?} twice"));
+        }
+    }
+    lexicon.traditional.map = map;
+    // The lists read with their traditional forms get them once, here.
+    let t = &mut lexicon.titles;
+    let p = &mut lexicon.placeholders;
+    let derived: [&mut Vec<String>; 8] = [
+        &mut t.endings,
+        &mut t.genre_endings,
+        &mut t.salutations,
+        &mut t.compilation_words,
+        &mut p.names,
+        &mut p.units,
+        &mut p.multipliers,
+        &mut p.not_suffixes,
+    ];
+    for list in derived {
+        *list = lexicon.traditional.with_forms(list);
+    }
     Ok(lexicon)
+}
+
+fn check_adverts(a: &Adverts) -> Result<(), String> {
+    if a.threshold < 1 || a.prose_cap < 0 {
+        return Err(format!(
+            "adverts: threshold ({}) must be positive and prose_cap ({}) not negative",
+            a.threshold, a.prose_cap
+        ));
+    }
+    if a.measures.is_empty() || a.measures.contains(char::is_whitespace) {
+        return Err("adverts.measures must be characters with no space between".into());
+    }
+    let tiers = [
+        ("adverts.certain", &a.certain),
+        ("adverts.strong", &a.strong),
+        ("adverts.weak", &a.weak),
+        ("adverts.prose", &a.prose),
+    ];
+    for (i, (name, words)) in tiers.iter().enumerate() {
+        for (other, other_words) in &tiers[i + 1..] {
+            if let Some(w) = words.iter().find(|w| other_words.contains(w)) {
+                return Err(format!("{w:?} is in both {name} and {other}"));
+            }
+        }
+    }
+    // The cheap keyword check finds a strong phrase by a piece of it of 3 bytes or more.
+    for (name, words) in &tiers[..2] {
+        if let Some(w) = words.iter().find(|w| w.len() < 3) {
+            return Err(format!(
+                "{name}: {w:?} is shorter than 3 bytes (one Han character or three letters)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Lexicon {
+    /// Every word list, named `section.entry` as in the file.
+    fn lists(&self) -> Vec<(&'static str, &[String])> {
+        let (p, t, a, b, m) = (
+            &self.placeholders,
+            &self.titles,
+            &self.adverts,
+            &self.brands,
+            &self.masked,
+        );
+        vec![
+            ("placeholders.place_modifiers", &p.place_modifiers),
+            ("placeholders.place_followers", &p.place_followers),
+            ("placeholders.place_verbs", &p.place_verbs),
+            ("placeholders.count_nouns", &p.count_nouns),
+            ("placeholders.names", &p.names),
+            ("placeholders.units", &p.units),
+            ("placeholders.multipliers", &p.multipliers),
+            ("placeholders.not_suffixes", &p.not_suffixes),
+            ("placeholders.letter_units", &p.letter_units),
+            ("titles.endings", &t.endings),
+            ("titles.genre_endings", &t.genre_endings),
+            ("titles.salutations", &t.salutations),
+            ("titles.compilation_words", &t.compilation_words),
+            ("labels.words", &self.labels.words),
+            ("labels.number_prefixes", &self.labels.number_prefixes),
+            ("metadata.fields", &self.metadata.fields),
+            ("metadata.counters", &self.metadata.counters),
+            ("navigation.openers", &self.navigation.openers),
+            (
+                "navigation.reading_list_headers",
+                &self.navigation.reading_list_headers,
+            ),
+            ("paywall.words", &self.paywall.words),
+            ("paywall.alone", &self.paywall.alone),
+            ("adverts.certain", &a.certain),
+            ("adverts.strong", &a.strong),
+            ("adverts.weak", &a.weak),
+            ("adverts.prose", &a.prose),
+            ("brands.bracket_endings", &b.bracket_endings),
+            ("brands.generic", &b.generic),
+            ("brands.site_endings", &b.site_endings),
+            ("brands.never", &b.never),
+            ("masked.party_after", &m.party_after),
+            ("masked.party_before", &m.party_before),
+            ("masked.letter_after", &m.letter_after),
+            ("masked.gdp_before", &m.gdp_before),
+            ("masked.gdp_after", &m.gdp_after),
+            ("masked.not_gdp_after", &m.not_gdp_after),
+            ("title_breaks.words", &self.title_breaks.words),
+            ("traditional.pairs", &self.traditional.pairs),
+        ]
+    }
+}
+
+impl Traditional {
+    /// `words`, then the traditional-character form of each that has one (区 → 區, 开发区
+    /// → 開發區; 汇报 → 匯報 and 彙報), for sites that convert their pages. Every character
+    /// of `[traditional]` in a word is converted; a form already in the list is not repeated.
+    fn with_forms(&self, words: &[String]) -> Vec<String> {
+        let map = &self.map;
+        let mut out: Vec<String> = words.to_vec();
+        for w in words {
+            let mut forms = vec![String::new()];
+            for c in w.chars() {
+                forms = match map.get(&c) {
+                    Some(trad) => forms
+                        .iter()
+                        .flat_map(|f| trad.iter().map(move |t| format!("{f}{t}")))
+                        .collect(),
+                    None => forms.into_iter().map(|f| format!("{f}{c}")).collect(),
+                };
+            }
+            for f in forms {
+                if f != *w && !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -170,5 +396,63 @@ mod tests {
         assert!(parse(&doubled).unwrap_err().contains("navigation.openers"));
         let unknown = format!("{BUILTIN}\n[extra]\nx = 1\n");
         assert!(parse(&unknown).is_err());
+    }
+
+    #[test]
+    fn traditional_forms_are_derived_for_every_word_once_listed_by_hand() {
+        // The forms rules/builtin.toml listed pair by pair before they were derived.
+        let lex = builtin();
+        let (t, p) = (&lex.titles, &lex.placeholders);
+        let cases: [(&[String], &[&str]); 7] = [
+            (
+                &t.endings,
+                &["總結", "計劃", "報告", "匯報", "彙報", "謀劃", "規劃", "要點", "講話", "發言", "發言稿", "述職", "情況", "意見", "提綱", "對照檢查", "心得體會", "體會", "調研", "舉措", "致詞", "賀詞", "主持詞", "講稿", "演講稿", "倡議書", "黨課"],
+            ),
+            (
+                &t.genre_endings,
+                &["講話", "發言", "致詞", "心得體會", "述職報告", "調研報告", "實施方案", "工作要點", "對照檢查材料", "情況匯報", "情況報告", "工作總結", "工作計劃"],
+            ),
+            (
+                &t.salutations,
+                &["同志們", "各位領導", "各位來賓"],
+            ),
+            (
+                &t.compilation_words,
+                &["彙編", "匯編", "合輯", "範文", "精選"],
+            ),
+            (
+                &p.names,
+                &["區", "縣", "鎮", "鄉", "社區", "園區", "開發區", "醫院", "學校", "集團", "辦", "廳", "隊", "單位", "銀行", "辦事處", "辦公室", "委員會", "居委會", "管委會", "衛生院", "學院", "幼兒園", "黨委", "黨支部", "人民醫院", "市場", "館"],
+            ),
+            (
+                &p.units,
+                &["噸", "畝", "戶", "個", "項", "場", "臺", "輛", "條", "棟", "間", "頭", "塊", "屆", "類", "節", "場次", "週"],
+            ),
+            (
+                &p.multipliers,
+                &["萬", "億"],
+            ),
+        ];
+        for (list, forms) in cases {
+            for f in forms {
+                assert!(list.iter().any(|w| w == f), "{f} is not derived");
+            }
+        }
+    }
+
+    #[test]
+    fn a_traditional_form_converts_every_character_it_knows() {
+        let lex = parse(BUILTIN).unwrap();
+        let forms = lex.traditional.with_forms(&["汇报".to_string(), "开发区".to_string(), "方案".to_string()]);
+        assert_eq!(forms, ["汇报", "开发区", "方案", "匯報", "彙報", "開發區"]);
+        let bad = BUILTIN.replacen("\"万萬\",", "\"万万\",", 1);
+        assert!(parse(&bad).unwrap_err().contains("traditional.pairs"));
+    }
+
+    #[test]
+    fn an_advert_phrase_in_two_tiers_is_refused() {
+        let twice = BUILTIN.replacen("weak = [\n", "weak = [\n    \"下载后可编辑\",", 1);
+        let e = parse(&twice).unwrap_err();
+        assert!(e.contains("adverts.certain") && e.contains("adverts.weak"), "{e}");
     }
 }

@@ -4,21 +4,6 @@
 
 use crate::junk::{self, BrandNames};
 
-/// Words that name the government or the Party; a bracket holding one is a citation, not
-/// a brand, and deleting it from content would lose the author's words.
-const NEVER_BRANDS: &[&str] = &[
-    "政府",
-    "政务",
-    "人民",
-    "委员会",
-    "党",
-    "中国",
-    "国家",
-    "日报",
-    "新闻",
-    "XX",
-];
-
 /// The brand names the advert lines carry, longest first. A bare brand (哒哒 from
 /// 【哒哒素材库】) counts only when at least two different advert lines name it.
 pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
@@ -36,7 +21,10 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
             out.push(stem);
         }
     }
-    out.retain(|n| !NEVER_BRANDS.iter().any(|w| n.contains(w)));
+    // Words of the government or the Party (`[brands] never`): a bracket holding one is a
+    // citation, not a brand, and deleting it from content would lose the author's words.
+    let never = &crate::lexicon::builtin().brands.never;
+    out.retain(|n| !never.iter().any(|w| n.contains(w.as_str())));
     out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     out
 }

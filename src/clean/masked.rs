@@ -1,162 +1,10 @@
 //! Masked words: 党 written as "D" (D员, 从严治D) and GDP written as "DP" (全年DP预计增长).
-//! Whether a D means the Party is decided by its neighbours, from the word lists below;
+//! Whether a D means the Party is decided by its neighbours, from the word lists of the
+//! lexicon's `[masked]` section (rules/builtin.toml);
 //! anything touching an ASCII letter or digit (EOD, PAD, 3D, ABCD) or standing in a list of
 //! letters (A、B、C、D) is left alone. Pure text in, ranges out; no dependency on egui.
 
 use crate::model::ByteRange;
-
-/// Text right after a "D" that means 党: D员, D委, D的二十大…
-pub const PARTY_AFTER: &[&str] = &[
-    "员",
-    "委",
-    "组",
-    "建",
-    "风",
-    "性",
-    "校",
-    "政",
-    "中央",
-    "支部",
-    "总支",
-    "组织",
-    "课",
-    "史",
-    "纪",
-    "章",
-    "工委",
-    "务",
-    "日",
-    "代会",
-    "代表",
-    "费",
-    "旗",
-    "徽",
-    "内",
-    "外人士",
-    "小组",
-    "籍",
-    "龄",
-    "管干部",
-    "派",
-    "群",
-    "心",
-    "恩",
-    "领导",
-    "指挥",
-    "放心",
-    "和政府",
-    "和国家",
-    "和人民",
-    "和群众",
-    "的二十",
-    "的十九",
-    "的十八",
-    "的十七",
-    "的领导",
-    "的建设",
-    "的政治",
-    "的先进",
-    "的全面",
-    "的创新",
-    "的方针",
-    "的事业",
-    "的宗旨",
-    "的群众",
-    "的光辉",
-    "的百年",
-    "的生日",
-    "的纪律",
-    "的作风",
-    "的性质",
-    "的自我",
-    "的基本",
-    "的初心",
-    "的路线",
-    "的理论",
-    "的思想",
-    "的形象",
-    "的执政",
-    "的使命",
-    "的声音",
-    "的恩情",
-    "的好干部",
-    "的伟大",
-    "的根本",
-    "的各项",
-    "的指挥",
-    "的号召",
-    "的教育",
-    "的话",
-    "的怀抱",
-    "的集中",
-    "的主张",
-    "的意志",
-    "的组织",
-    "的队伍",
-    "的干部",
-    "的决策",
-    "的政策",
-    "的历史",
-    "的宣传",
-    "的旗帜",
-    "的信任",
-    "的嘱托",
-    "的关怀",
-    "的温暖",
-    "的重要",
-    "的坚强",
-    "的全会",
-    "的会议",
-];
-
-/// Text right before a "D" that means 党: 从严治D, 入D, 共产D…
-pub const PARTY_BEFORE: &[&str] = &[
-    "治", "入", "建", "爱", "兴", "全", "我", "跟", "听", "感", "颂", "护", "共产", "立", "管",
-    "退", "姓", "知",
-];
-
-/// Text right after a "D" that means a letter even after a 党-like word: D栋, D区, D级…
-pub const LETTER_AFTER: &[&str] = &[
-    "栋", "区", "座", "级", "类", "型", "号", "楼", "幢", "单元", "户型", "地块", "门", "口", "轮",
-    "档", "等", "端", "点", "段", "线", "车", "盘", "厅", "版", "调", "字", "阶段", "照", "证",
-    "层", "室", "柜", "排", "列", "项", "题", "卷", "票", "款", "罩", "照",
-];
-
-/// Text before "DP" meaning GDP: 全年DP, 完成DP, 人均DP…
-pub const GDP_BEFORE: &[&str] = &[
-    "全年", "全县", "全市", "全区", "全省", "全国", "全镇", "全州", "完成", "实现", "人均", "地区",
-    "预计", "年度", "季度", "当年", "本地", "区域", "县域", "市域",
-];
-
-/// Text after "DP" meaning GDP: DP增长, DP核算, DP总量…
-pub const GDP_AFTER: &[&str] = &[
-    "增长",
-    "增速",
-    "增幅",
-    "核算",
-    "总量",
-    "预计",
-    "同比",
-    "比上年",
-    "达到",
-    "年均",
-    "占",
-    "突破",
-    "总值",
-    "规模",
-    "排名",
-    "首次",
-    "迈上",
-    "超过",
-    "的增长",
-    "的比重",
-    "比重",
-    "下降",
-    "完成",
-];
-
-/// Text after "DP" that is something else even after a GDP-like word (DP算法, DP接口).
-pub const NOT_GDP_AFTER: &[&str] = &["算法", "接口", "线", "协议"];
 
 /// A masked word found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,6 +77,9 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
     if !party && !gdp {
         return;
     }
+    let words = &crate::lexicon::builtin().masked;
+    let starts = |s: &str, list: &[String]| list.iter().any(|w| s.starts_with(w.as_str()));
+    let ends = |s: &str, list: &[String]| list.iter().any(|w| s.ends_with(w.as_str()));
     let b = text.as_bytes();
     for i in memchr::memchr_iter(b'D', b) {
         if i > 0 && b[i - 1].is_ascii_alphanumeric() {
@@ -240,11 +91,10 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
                 continue;
             }
             let after = &text[i + 2..];
-            if NOT_GDP_AFTER.iter().any(|w| after.starts_with(w)) {
+            if starts(after, &words.not_gdp_after) {
                 continue;
             }
-            if GDP_AFTER.iter().any(|w| after.starts_with(w))
-                || GDP_BEFORE.iter().any(|w| before.ends_with(w))
+            if starts(after, &words.gdp_after) || ends(before, &words.gdp_before)
             {
                 out.push(Masked {
                     range: i..i + 2,
@@ -258,11 +108,10 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
             continue;
         }
         let after = &text[i + 1..];
-        if LETTER_AFTER.iter().any(|w| after.starts_with(w)) {
+        if starts(after, &words.letter_after) {
             continue;
         }
-        if PARTY_AFTER.iter().any(|w| after.starts_with(w))
-            || PARTY_BEFORE.iter().any(|w| before.ends_with(w))
+        if starts(after, &words.party_after) || ends(before, &words.party_before)
         {
             out.push(Masked {
                 range: i..i + 1,

@@ -360,6 +360,7 @@ impl<'a> Planner<'a> {
             }
         };
         let mut advert = vec![false; n];
+        let threshold = junk::advert_threshold();
         // The candidates are sorted: their lines are found walking forward, not by a binary
         // search each (tens of thousands of them on a large text).
         let mut li = 0;
@@ -370,7 +371,7 @@ impl<'a> Planner<'a> {
             while li + 1 < n && self.lines.starts[li + 1] <= at {
                 li += 1;
             }
-            advert[li] = junk::advert_score(self.line_text(li)) >= junk::ADVERT_THRESHOLD;
+            advert[li] = junk::advert_score(self.line_text(li)) >= threshold;
         }
         let mut block = Vec::new();
         for a in (0..n).filter(|&i| advert[i]) {

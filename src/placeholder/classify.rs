@@ -22,44 +22,6 @@ enum Role {
     Word,
 }
 
-#[rustfmt::skip]
-const NAMES: &[&str] = &[
-    "区", "县", "市", "州", "省", "镇", "乡", "街道", "村", "社区", "局", "分局", "公司", "集团", "医院", "学校", "中心",
-    "办", "委", "部", "厅", "处", "科", "所", "站", "队", "园区", "开发区", "街", "路", "小区", "项目", "单位", "银行",
-    "支行", "分行", "自治区", "自治州", "自治县", "新区", "高新区", "经开区", "工业园", "产业园", "旗", "办事处", "办公室", "委员会",
-    "居委会", "管委会", "卫生院", "中学", "小学", "大学", "学院", "幼儿园", "大道", "大街", "广场", "大厦", "水库", "工程",
-    "企业", "支部", "党委", "党支部", "人民政府", "人民医院", "人民法院", "人民检察院", "市场", "科技", "日报", "馆", "院", "厂",
-    "林场", "农场",
-    // The same in traditional characters, where they differ (sites that convert their pages).
-    "區", "縣", "鎮", "鄉", "社區", "園區", "開發區", "醫院", "學校", "集團", "辦", "廳", "隊", "單位",
-    "銀行", "辦事處", "辦公室", "委員會", "居委會", "管委會", "衛生院", "學院", "幼兒園", "黨委", "黨支部",
-    "人民醫院", "市場", "館",
-];
-
-#[rustfmt::skip]
-const UNITS: &[&str] = &[
-    "元", "美元", "吨", "万吨", "亩", "公顷", "平方米", "平米", "平方公里", "立方米", "方", "公里", "千米", "米", "厘米",
-    "毫米", "户", "人", "人次", "名", "位", "个", "个百分点", "家", "项", "件", "篇", "期", "次", "场", "座", "台",
-    "辆", "批", "倍", "%", "％", "‰", "株", "棵", "份", "把", "幅", "条", "宗", "起", "套", "册", "张", "瓶",
-    "支", "栋", "间", "口", "只", "头", "块", "天", "小时", "分钟", "千瓦", "千瓦时", "兆瓦", "度", "斤", "公斤", "千克",
-    "克", "升", "届", "例", "班", "组", "类", "节", "台次", "架次", "车次", "场次", "批次", "户次", "班次", "余", "多", "所", "处", "年", "周",
-    "周年", "季度", "轮", "盏", "副", "箱", "袋", "床", "辆次",
-    // Traditional characters, where they differ.
-    "噸", "畝", "戶", "個", "項", "場", "臺", "輛", "條", "棟", "間", "頭", "塊", "屆", "類", "節",
-    "場次", "週",
-];
-
-const MULTIPLIERS: &[&str] = &["万", "亿", "千", "百", "十万", "百万", "千万", "萬", "億"];
-
-#[rustfmt::skip]
-const WORDS: &[&str] = &[
-    "人民", "人员", "人口", "人才", "区域", "区间", "部分", "部署", "处理", "处置", "支持", "组织",
-    "条例", "条件", "名单", "名称", "期间", "台账", "批准", "批复", "户籍", "座谈", "所有", "所在",
-    "天然", "家庭", "家长", "元旦", "场所", "起来", "份额", "路径", "路线", "队伍", "科学", "次要",
-    "方面", "方式", "方案", "方向", "方法", "方针", "口径", "间隔", "头部", "类似", "节约", "班子",
-    "升级", "度过", "周边", "院校",
-];
-
 /// Table words by first character, sorted by that character for binary search; each
 /// character's words longest first.
 type Table = Vec<(char, Vec<(&'static str, Role)>)>;
@@ -84,17 +46,17 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             None => entries.push((word, role)),
         }
     };
-    for w in WORDS {
-        add(w, Role::Word);
-    }
-    for w in NAMES {
-        add(w, Role::Name);
-    }
-    for w in UNITS {
-        add(w, Role::Unit);
-    }
-    for w in MULTIPLIERS {
-        add(w, Role::Multiplier);
+    // The lexicon's lists (with their traditional forms).
+    let p = &crate::lexicon::builtin().placeholders;
+    for (words, role) in [
+        (&p.not_suffixes, Role::Word),
+        (&p.names, Role::Name),
+        (&p.units, Role::Unit),
+        (&p.multipliers, Role::Multiplier),
+    ] {
+        for w in words {
+            add(w, role);
+        }
     }
     let mut table: Table = map.into_iter().collect();
     table.sort_by_key(|(c, _)| *c);
@@ -115,17 +77,20 @@ fn longest(rest: &str) -> Option<(&'static str, Role)> {
         .copied()
 }
 
-/// Letters that stand for a unit right after a figure ("XXkg", "XXkW"). Longest first.
-#[rustfmt::skip]
-const LETTER_UNITS: &[&str] = &[
-
-    "kWh", "MWh", "Mbps", "km²", "m²", "m³", "kg", "km", "kW", "MW", "kV", "GB", "TB", "MB", "mg",
-    "ml", "mL", "cm", "mm", "g", "k", "m", "t",
-];
-
 /// The letter unit at the start of `rest`, when it is not the start of a longer word.
 pub(super) fn letter_unit(rest: &str) -> Option<&'static str> {
-    let unit = LETTER_UNITS.iter().find(|u| rest.starts_with(*u))?;
+    // The lexicon's letter units, longest first.
+    static LETTER_UNITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut units: Vec<&str> = crate::lexicon::builtin()
+            .placeholders
+            .letter_units
+            .iter()
+            .map(String::as_str)
+            .collect();
+        units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        units
+    });
+    let unit = LETTER_UNITS.iter().find(|u| rest.starts_with(**u))?;
     let next = rest[unit.len()..].chars().next();
     match next {
         Some(c) if c.is_ascii_alphanumeric() || is_fullwidth_letter(c) => None,

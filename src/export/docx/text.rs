@@ -121,92 +121,11 @@ fn break_penalty(chars: &[char], i: usize) -> f32 {
     6.0
 }
 
-/// Words common in 公文 titles that a line break should not cut.
-const TITLE_WORDS: &[&str] = &[
-    "人民政府",
-    "委员会",
-    "领导小组",
-    "办公室",
-    "安全生产",
-    "专项整治",
-    "实施方案",
-    "工作方案",
-    "工作总结",
-    "工作计划",
-    "工作要点",
-    "工作报告",
-    "三年行动",
-    "乡村振兴",
-    "营商环境",
-    "高质量",
-    "进一步",
-    "下一步",
-    "上半年",
-    "下半年",
-    "党组织",
-    "总结",
-    "计划",
-    "报告",
-    "通知",
-    "意见",
-    "方案",
-    "情况",
-    "工作",
-    "建设",
-    "发展",
-    "改革",
-    "行动",
-    "以来",
-    "年度",
-    "全面",
-    "推进",
-    "加强",
-    "关于",
-    "印发",
-    "开展",
-    "落实",
-    "项目",
-    "重点项目",
-    "重点工作",
-    "重点任务",
-    "重点",
-    "打算",
-    "问题",
-    "措施",
-    "经济",
-    "社会",
-    "生态",
-    "环境",
-    "保护",
-    "治理",
-    "专项",
-    "整治",
-    "实施",
-    "决定",
-    "办法",
-    "要点",
-    "安排",
-    "部署",
-    "述职",
-    "述廉",
-    "党建",
-    "党风",
-    "廉政",
-    "基层",
-    "民生",
-    "实事",
-    "汇报",
-    "调研",
-    "会议",
-    "讲话",
-    "加快",
-    "全县",
-    "全市",
-    "全区",
-    "全镇",
-    "全乡",
-    "全省",
-];
+/// Words common in 公文 titles that a line break should not cut (`[title_breaks]` of the
+/// lexicon).
+fn title_words() -> &'static [String] {
+    &crate::lexicon::builtin().title_breaks.words
+}
 
 fn word_at(chars: &[char], start: usize, word: &str) -> bool {
     let len = word.chars().count();
@@ -217,7 +136,7 @@ fn word_at(chars: &[char], start: usize, word: &str) -> bool {
 
 /// Whether a known word spans the break between `chars[i - 1]` and `chars[i]`.
 fn inside_word(chars: &[char], i: usize) -> bool {
-    TITLE_WORDS.iter().any(|w| {
+    title_words().iter().any(|w| {
         let len = w.chars().count();
         (1..len).any(|back| i >= back && word_at(chars, i - back, w))
     })
@@ -225,7 +144,7 @@ fn inside_word(chars: &[char], i: usize) -> bool {
 
 /// Whether a known word ends just before or starts just after the break.
 fn at_word_edge(chars: &[char], i: usize) -> bool {
-    TITLE_WORDS.iter().any(|w| {
+    title_words().iter().any(|w| {
         let len = w.chars().count();
         word_at(chars, i, w) || (i >= len && word_at(chars, i - len, w))
     })
