@@ -319,7 +319,9 @@ pub fn diff(old: &str, new: &str) -> Option<Edit> {
     })
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
+/// The largest character boundary of `s` at or before byte `i` (`s.len()` past the end).
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
     }

@@ -171,9 +171,6 @@ impl Placeholder {
 /// How many characters of context `before`/`after` hold.
 const CONTEXT_CHARS: usize = 8;
 
-/// Texts at least this long are scanned in parallel, one slice of lines per thread.
-const PARALLEL_MIN: usize = 8 << 20;
-
 /// Finds every placeholder in `text`, in text order.
 ///
 /// memchr/memmem jump to the bytes a placeholder can start with (X, x, *, ×, Ｘ, ｘ, ＊);
@@ -187,7 +184,9 @@ pub fn find(text: &str, index: &LineIndex) -> Vec<Placeholder> {
     } else {
         index
     };
-    crate::par::flat_map_slices(text, PARALLEL_MIN, |range| find_in(text, index, range))
+    crate::par::flat_map_slices(text, crate::par::PARALLEL_MIN, |range| {
+        find_in(text, index, range)
+    })
 }
 
 /// The placeholders starting in `range`, which begins at a line start and ends at one (or

@@ -64,48 +64,6 @@ pub(crate) fn plan_with(text: &str, outline: &Outline, rules: &RuleSet, hints: &
     Planner::new(text, rules, index).run(outline, hints)
 }
 
-/// Line starts of a text; a trailing newline does not open a line.
-struct Lines<'a> {
-    /// Those of the text's [`LineIndex`], borrowed when the caller has one.
-    starts: std::borrow::Cow<'a, [usize]>,
-    /// Where the last line ends: before the text's final newline, if any.
-    last_end: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &str, index: Option<&'a LineIndex>) -> Lines<'a> {
-        let starts = match index {
-            Some(index) => std::borrow::Cow::Borrowed(index.starts()),
-            None => std::borrow::Cow::Owned(LineIndex::new(text).into_starts()),
-        };
-        Lines {
-            starts,
-            last_end: text.strip_suffix('\n').unwrap_or(text).len(),
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// The line's bytes without its newline.
-    fn range(&self, i: usize) -> ByteRange {
-        let s = self.starts[i];
-        let e = self
-            .starts
-            .get(i + 1)
-            .map(|n| n - 1)
-            .unwrap_or(self.last_end);
-        s..e.max(s)
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-}
-
 /// Rule ids by a small number, so a line's fate is one u16 (0: the line stays).
 #[derive(Default)]
 struct Slots(Vec<String>);
@@ -304,7 +262,10 @@ impl Inline {
 struct Planner<'a> {
     text: &'a str,
     rules: &'a RuleSet,
-    lines: Lines<'a>,
+    /// The text's lines: the caller's [`LineIndex`], borrowed when it has one.
+    index: std::borrow::Cow<'a, LineIndex>,
+    /// Where the last line ends: before the text's final newline, if any.
+    last_end: usize,
     slots: Slots,
     /// Per line: 0 when it stays, else the slot of the rule deleting it.
     fate: Vec<u16>,
@@ -312,12 +273,16 @@ struct Planner<'a> {
 
 impl<'a> Planner<'a> {
     fn new(text: &'a str, rules: &'a RuleSet, index: Option<&'a LineIndex>) -> Planner<'a> {
-        let lines = Lines::new(text, index);
-        let fate = vec![0; lines.count()];
+        let index = match index {
+            Some(index) => std::borrow::Cow::Borrowed(index),
+            None => std::borrow::Cow::Owned(LineIndex::new(text)),
+        };
+        let fate = vec![0; index.line_count()];
         Planner {
             text,
             rules,
-            lines,
+            index,
+            last_end: text.strip_suffix('\n').unwrap_or(text).len(),
             slots: Slots::default(),
             fate,
         }
@@ -333,8 +298,14 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The line's bytes without its newline (the last line's too).
+    fn line_range(&self, i: usize) -> ByteRange {
+        let r = self.index.line_range(self.text, i);
+        r.start..r.end.min(self.last_end).max(r.start)
+    }
+
     fn line_text(&self, i: usize) -> &'a str {
-        &self.text[self.lines.range(i)]
+        &self.text[self.line_range(i)]
     }
 
     /// Blank for deciding neighbours: nothing but spaces and paywall markers.
@@ -344,13 +315,13 @@ impl<'a> Planner<'a> {
 
     /// The next line after `from` that is not blank, within [`BLOCK_REACH`] lines.
     fn next_words(&self, from: usize) -> Option<usize> {
-        (from + 1..(from + 1 + BLOCK_REACH).min(self.lines.count())).find(|&i| !self.looks_blank(i))
+        (from + 1..(from + 1 + BLOCK_REACH).min(self.index.line_count())).find(|&i| !self.looks_blank(i))
     }
 
     /// Scores every line the advert keywords hit; returns, per line, whether it is junk
     /// (an advert, or a doubtful line with adverts right above and below it).
     fn find_adverts(&mut self, known: Option<&[usize]>) -> Vec<bool> {
-        let n = self.lines.count();
+        let n = self.index.line_count();
         let scanned;
         let starts = match known {
             Some(starts) => starts,
@@ -365,10 +336,10 @@ impl<'a> Planner<'a> {
         // search each (tens of thousands of them on a large text).
         let mut li = 0;
         for &at in starts {
-            if at < self.lines.starts[li] {
-                li = self.lines.line_of(at);
+            if at < self.index.starts()[li] {
+                li = self.index.line_of(at);
             }
-            while li + 1 < n && self.lines.starts[li + 1] <= at {
+            while li + 1 < n && self.index.starts()[li + 1] <= at {
                 li += 1;
             }
             advert[li] = junk::advert_score(self.line_text(li)) >= threshold;
@@ -414,9 +385,9 @@ impl<'a> Planner<'a> {
             SiteLine::Navigation | SiteLine::ReadingListHeader => ids::SITE_NAVIGATION,
             SiteLine::PaywallNotice => ids::PAYWALL_NOTICES,
         };
-        let n = self.lines.count();
+        let n = self.index.line_count();
         for li in 0..n {
-            let r = self.lines.range(li);
+            let r = self.line_range(li);
             if r.len() > site::MAX_BYTES || self.fate[li] != 0 {
                 continue;
             }
@@ -440,8 +411,8 @@ impl<'a> Planner<'a> {
     fn drop_user_lines(&mut self, user: &UserRules) {
         for (re, id) in &user.drops {
             for m in re.find_iter(self.text) {
-                let first = self.lines.line_of(m.start());
-                let last = self.lines.line_of(m.end().saturating_sub(1).max(m.start()));
+                let first = self.index.line_of(m.start());
+                let last = self.index.line_of(m.end().saturating_sub(1).max(m.start()));
                 for li in first..=last {
                     self.drop_line(li, id);
                 }
@@ -451,7 +422,7 @@ impl<'a> Planner<'a> {
 
     /// Entry lines of an empty 目录 (the non-blank lines after its heading).
     fn toc_entry_lines(&self, toc: &Toc) -> Vec<usize> {
-        let end = toc.lines.end.min(self.lines.count());
+        let end = toc.lines.end.min(self.index.line_count());
         (toc.heading_line + 1..end)
             .filter(|&i| !self.line_text(i).trim().is_empty())
             .collect()
@@ -478,7 +449,7 @@ impl<'a> Planner<'a> {
             return out;
         }
         for (k, &li) in entries.iter().enumerate().take(titles.len()) {
-            let r = self.lines.range(li);
+            let r = self.line_range(li);
             let line = &self.text[r.clone()];
             let marker = line.trim();
             // Only a bare number is an empty entry ("1.", "（二）"); never write over words.
@@ -510,10 +481,10 @@ impl<'a> Planner<'a> {
     fn report_labels(&self, outline: &Outline) -> Vec<Edit> {
         let mut out = Vec::new();
         for li in outline.reports.iter().filter_map(|r| r.title_line) {
-            if li >= self.lines.count() {
+            if li >= self.index.line_count() {
                 continue;
             }
-            let r = self.lines.range(li);
+            let r = self.line_range(li);
             // A title right under the previous report's last line was told apart by its label:
             // a blank line takes the label's place.
             let joined = li > 0 && !self.looks_blank(li - 1);
@@ -530,7 +501,7 @@ impl<'a> Planner<'a> {
     /// began. Looked for at line starts only, and with `only` at those inside its ranges
     /// (where an earlier round's edit may have brought a mark to the start of a line).
     fn stray_boms(&self, only: Option<&[ByteRange]>) -> Vec<Edit> {
-        let starts: &[usize] = &self.lines.starts;
+        let starts: &[usize] = self.index.starts();
         let mark = |&s: &usize| {
             self.text[s..]
                 .starts_with(junk::BOM)
@@ -551,7 +522,7 @@ impl<'a> Planner<'a> {
 
     fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
         let text = self.text;
-        let n = self.lines.count();
+        let n = self.index.line_count();
         let user = UserRules::compile(self.rules);
 
         // Whole lines.
@@ -562,8 +533,8 @@ impl<'a> Planner<'a> {
             super::word::plan(
                 text,
                 self.rules,
-                |at| self.lines.line_of(at),
-                |li| self.lines.range(li),
+                |at| self.index.line_of(at),
+                |li| self.line_range(li),
             )
         });
         for &(li, id) in word.iter().flat_map(|w| &w.lines) {
@@ -610,8 +581,8 @@ impl<'a> Planner<'a> {
             .dirty
             .filter(|(_, seen)| names.iter().all(|b| seen.contains(b)))
             .map(|(ranges, _)| ranges);
-        let lines = &self.lines;
-        let mut edits = inline.edits(text, only, &|at| !junk_line[lines.line_of(at)]);
+        let index = &self.index;
+        let mut edits = inline.edits(text, only, &|at| !junk_line[index.line_of(at)]);
         // Edits no in-line scan makes: a filled 目录, marks at line starts.
         let mut more = Vec::new();
         if let (Some(toc), TocMode::Fill) = (empty_toc, self.rules.toc) {
@@ -640,7 +611,7 @@ impl<'a> Planner<'a> {
         let mut blank = vec![false; n];
         let mut edits = edits.into_iter().peekable();
         for (li, blank_li) in blank.iter_mut().enumerate() {
-            let r = self.lines.range(li);
+            let r = self.line_range(li);
             // A page number on a line of its own ("— 2 —") goes whole; decided here, where every
             // line passes once (most are longer than any page number). One that shares its line
             // with a paywall marker is left to the next round, when the marker is gone.
@@ -789,7 +760,7 @@ impl<'a> Planner<'a> {
             if slot == 0 {
                 continue;
             }
-            let r = self.lines.range(li);
+            let r = self.line_range(li);
             let range = if ends_open && tail > 0 && li >= tail {
                 r.start - 1..r.end
             } else if r.end < text.len() {

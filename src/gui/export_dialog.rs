@@ -7,7 +7,7 @@ use super::command::Command;
 use super::workspace::Workspace;
 use crate::export::{self, TextOptions};
 use crate::model::{ByteRange, Edit, Encoding, LineEnding};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExportScope {
@@ -182,7 +182,7 @@ impl ExportDialog {
         let outputs = self.outputs(ws, selected);
         let source = ws.path.as_deref();
         if let Some(src) = source
-            && outputs.iter().any(|(p, _)| same_file(p, src))
+            && outputs.iter().any(|(p, _)| crate::fs::same_file(p, src))
         {
             return Err(format!(
                 "{}: 这是原文件，清稿从不覆盖原文件；请换一个文件夹",
@@ -255,12 +255,6 @@ impl ExportDialog {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
 
 /// A report's text as exported: an inferred title goes first, so the file has one.
 fn with_title(r: &crate::model::Report, body: String) -> String {

@@ -276,13 +276,7 @@ impl Workspace {
     }
 }
 
-pub fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+pub use crate::edit::floor_boundary;
 
 /// Char index (what egui cursors count) of byte `offset` in `s`.
 pub fn char_index(s: &str, offset: usize) -> usize {

@@ -620,6 +620,7 @@ fn seed_line_155_figures_have_units() {
 
 #[test]
 fn parallel_scan_matches_sequential_scan() {
+    use crate::par::PARALLEL_MIN;
     let seed = crate::test_seed::COMPILATION;
     let text = seed.repeat(PARALLEL_MIN / seed.len() + 2);
     assert!(text.len() >= PARALLEL_MIN);
