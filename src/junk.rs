@@ -737,7 +737,12 @@ mod tests {
         assert!(TRIGGERS.iter().all(|t| t.len() >= 3));
         // Three automata in all, every one but the last of long keywords only: each more
         // is one more pass over every text (a few more strong phrases of their own do it).
-        assert!(TRIGGER_SETS.len() <= 3, "{} automata: {:?}", TRIGGER_SETS.len(), *TRIGGERS);
+        assert!(
+            TRIGGER_SETS.len() <= 3,
+            "{} automata: {:?}",
+            TRIGGER_SETS.len(),
+            *TRIGGERS
+        );
         let long = TRIGGERS.iter().filter(|t| t.len() >= 4).count();
         assert!(long >= (TRIGGER_SETS.len() - 1) * TRIGGERS_PER_SET);
         for (sig, w) in lexicon::builtin().adverts.signals() {
@@ -752,7 +757,14 @@ mod tests {
 
     #[test]
     fn triggers_are_pieces_the_phrases_share() {
-        let t = derive_triggers(&["添加客服", "联系客服", "客服：", "下载后可编辑", "免费下载", "svip"]);
+        let t = derive_triggers(&[
+            "添加客服",
+            "联系客服",
+            "客服：",
+            "下载后可编辑",
+            "免费下载",
+            "svip",
+        ]);
         assert_eq!(t[SHAPE_TRIGGERS.len()..], ["客服", "下载", "svi"]);
         // A phrase the shapes already find gets no keyword of its own.
         assert_eq!(derive_triggers(&["【推荐阅读】"]), SHAPE_TRIGGERS);

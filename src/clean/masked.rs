@@ -94,8 +94,7 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
             if starts(after, &words.not_gdp_after) {
                 continue;
             }
-            if starts(after, &words.gdp_after) || ends(before, &words.gdp_before)
-            {
+            if starts(after, &words.gdp_after) || ends(before, &words.gdp_before) {
                 out.push(Masked {
                     range: i..i + 2,
                     replacement: "GDP",
@@ -111,8 +110,7 @@ pub fn find(text: &str, party: bool, gdp: bool, out: &mut Vec<Masked>) {
         if starts(after, &words.letter_after) {
             continue;
         }
-        if starts(after, &words.party_after) || ends(before, &words.party_before)
-        {
+        if starts(after, &words.party_after) || ends(before, &words.party_before) {
             out.push(Masked {
                 range: i..i + 1,
                 replacement: "党",

@@ -315,7 +315,8 @@ impl<'a> Planner<'a> {
 
     /// The next line after `from` that is not blank, within [`BLOCK_REACH`] lines.
     fn next_words(&self, from: usize) -> Option<usize> {
-        (from + 1..(from + 1 + BLOCK_REACH).min(self.index.line_count())).find(|&i| !self.looks_blank(i))
+        (from + 1..(from + 1 + BLOCK_REACH).min(self.index.line_count()))
+            .find(|&i| !self.looks_blank(i))
     }
 
     /// Scores every line the advert keywords hit; returns, per line, whether it is junk

@@ -255,7 +255,6 @@ impl ExportDialog {
     }
 }
 
-
 /// A report's text as exported: an inferred title goes first, so the file has one.
 fn with_title(r: &crate::model::Report, body: String) -> String {
     let mut out = String::with_capacity(body.len() + 64);
