@@ -109,7 +109,8 @@ pub struct TitleBreaks {
     pub words: Vec<String>,
 }
 
-/// What the words around a placeholder with no suffix or unit say it is.
+/// What the words around a placeholder say it is: the suffix or unit after it, or, with
+/// none, the words around it. The suffix and unit lists hold their traditional forms too.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Placeholders {
@@ -129,7 +130,7 @@ pub struct Placeholders {
     pub letter_units: Vec<String>,
 }
 
-/// What report titles look like.
+/// What report titles look like. Every list holds its words' traditional forms too.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Titles {
@@ -188,9 +189,10 @@ pub fn builtin() -> &'static Lexicon {
 
 /// Reads and checks a lexicon: no empty list, no empty or padded word, no word twice in a
 /// list, every counter field also a field, every genre ending also a title ending, no advert
-/// phrase in two tiers, and a traditional form for single characters only.
+/// phrase in two tiers, each traditional pair one character and its other forms. Then adds
+/// the traditional forms to the lists that get them.
 pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
-    let lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    let mut lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
     for (name, list) in lexicon.lists() {
         if list.is_empty() {
             return Err(format!("{name} is empty"));
@@ -228,7 +230,6 @@ pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
         ));
     }
     check_adverts(&lexicon.adverts)?;
-    let mut lexicon = lexicon;
     let mut map = HashMap::new();
     for pair in &lexicon.traditional.pairs {
         let mut chars = pair.chars();
