@@ -335,7 +335,8 @@ pub struct Step {
     pub inverse: Vec<Edit>,
     /// Shown in the undo menu ("清理", "填写", "输入").
     pub label: String,
-    /// Typing steps merge into one while the user keeps typing.
+    /// Later edits may fold into this step (see [`History::apply_edits`]); false once the
+    /// step was undone or redone.
     pub mergeable: bool,
 }
 
@@ -350,91 +351,107 @@ impl History {
     const MAX_STEPS: usize = 500;
 
     /// Applies `edits` to `text` as one step. Returns false (and changes nothing) when no
-    /// edit applied.
-    pub fn apply(
+    /// edit applied. See [`History::apply_edits`] for `merge`.
+    pub fn apply(&mut self, text: &mut String, edits: Vec<Edit>, label: &str, merge: bool) -> bool {
+        self.apply_edits(text, edits, label, merge).is_some()
+    }
+
+    /// Applies `edits` to `text` and returns them as applied (positions in the text before
+    /// them; edits that did not match are left out), or None when none applied.
+    ///
+    /// `merge` asks to fold this change into the previous undo step, when that step is still
+    /// open (it was not undone or redone) and has the same label: one keystroke of a typed run
+    /// continuing the last (a single edit next to it), or one more keystroke of an answer that
+    /// fills several places at once (any batch). A step folded back to no change at all is
+    /// dropped.
+    pub fn apply_edits(
         &mut self,
         text: &mut String,
         edits: Vec<Edit>,
         label: &str,
-        mergeable: bool,
-    ) -> bool {
+        merge: bool,
+    ) -> Option<Vec<Edit>> {
         let edits = normalize(edits);
         let applied = apply(text, &edits);
         if applied.inverse.is_empty() {
-            return false;
+            return None;
         }
-        *text = applied.text;
-        let forward: Vec<Edit> = applied
-            .inverse
-            .iter()
-            .map(|inv| Edit {
-                range: 0..0,
-                old: inv.new.clone(),
-                new: inv.old.clone(),
-                origin: inv.origin.clone(),
-            })
-            .collect();
-        // Forward edits are re-derived from the inverse so redo is exact: their ranges
-        // are the pre-edit ranges, recomputed here.
-        let forward = rebase_forward(&applied.inverse, forward);
+        let before = std::mem::replace(text, applied.text);
+        let forward = forward_of(&applied.inverse);
         self.redo.clear();
-        if mergeable
+        if merge
             && let Some(last) = self.undo.last_mut()
             && last.mergeable
             && last.label == label
-            && forward.len() == 1
-            && last.forward.len() == 1
         {
-            // Merge consecutive typing: undo the two in one go.
-            let merged_inverse = compose_inverse(&last.inverse, &applied.inverse);
-            if let Some(merged) = merged_inverse {
-                last.inverse = merged;
-                last.forward = forward;
-                return true;
+            let merged = if forward.len() == 1 && last.forward.len() == 1 {
+                // Consecutive typing: merged only when it continues the run.
+                compose_inverse(&last.inverse, &applied.inverse)
+            } else {
+                // `applied.inverse` turns the text into `before`, and the last step's
+                // inverse turns `before` into the text before that step.
+                Some(compose(text, &applied.inverse, &before, &last.inverse))
+            };
+            if let Some(mut inverse) = merged {
+                inverse.retain(|e| e.old != e.new);
+                if inverse.is_empty() {
+                    self.undo.pop();
+                } else {
+                    last.forward = forward_of(&inverse);
+                    last.inverse = inverse;
+                }
+                return Some(forward);
             }
         }
         self.undo.push(Step {
-            forward,
+            forward: forward.clone(),
             inverse: applied.inverse,
             label: label.to_string(),
-            mergeable,
+            mergeable: true,
         });
         if self.undo.len() > Self::MAX_STEPS {
             self.undo.remove(0);
         }
-        true
+        Some(forward)
     }
 
     pub fn undo(&mut self, text: &mut String) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
+        self.undo_edits(text).is_some()
+    }
+
+    pub fn redo(&mut self, text: &mut String) -> bool {
+        self.redo_edits(text).is_some()
+    }
+
+    /// Undoes the last step; returns the edits it applied (positions in the text before).
+    pub fn undo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
+        let step = self.undo.pop()?;
         let applied = apply(text, &step.inverse);
         debug_assert_eq!(applied.skipped, 0);
         *text = applied.text;
         self.redo.push(Step {
-            forward: step.inverse,
+            forward: step.inverse.clone(),
             inverse: applied.inverse,
             label: step.label,
             mergeable: false,
         });
-        true
+        Some(step.inverse)
     }
 
-    pub fn redo(&mut self, text: &mut String) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
+    /// Redoes the last undone step; returns the edits it applied (positions in the text
+    /// before).
+    pub fn redo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
+        let step = self.redo.pop()?;
         let applied = apply(text, &step.inverse);
         debug_assert_eq!(applied.skipped, 0);
         *text = applied.text;
         self.undo.push(Step {
-            forward: step.inverse,
+            forward: step.inverse.clone(),
             inverse: applied.inverse,
             label: step.label,
             mergeable: false,
         });
-        true
+        Some(step.inverse)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -459,6 +476,21 @@ impl History {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// The forward edits of a step from its inverse: old and new swapped, at their positions in
+/// the text before the step.
+fn forward_of(inverse: &[Edit]) -> Vec<Edit> {
+    let forward = inverse
+        .iter()
+        .map(|inv| Edit {
+            range: 0..0,
+            old: inv.new.clone(),
+            new: inv.old.clone(),
+            origin: inv.origin.clone(),
+        })
+        .collect();
+    rebase_forward(inverse, forward)
 }
 
 /// Recomputes the pre-edit ranges of forward edits from their inverses (whose ranges are
@@ -671,5 +703,76 @@ mod tests {
         assert!(h.redo(&mut text));
         assert_eq!(text, "XX区报告工作");
         assert!(!h.redo(&mut text));
+    }
+
+    /// An answer filling several places, typed key by key with `merge`: one undo step, and
+    /// undo gives back the placeholders; an answer erased back to nothing leaves no step.
+    #[test]
+    fn merged_batches_are_one_step_that_undoes_to_the_start() {
+        let start = "XX区甲，XX区乙，XX区丙";
+        let mut text = String::from(start);
+        let mut h = History::default();
+        let places = |text: &str, now: &str| -> Vec<Edit> {
+            let mut at = 0;
+            let mut out = Vec::new();
+            while let Some(i) = text[at..].find(&format!("{now}区")) {
+                let s = at + i;
+                out.push(Edit {
+                    range: s..s + now.len(),
+                    old: now.to_string(),
+                    new: String::new(),
+                    origin: EditOrigin::Fill("XX区".into()),
+                });
+                at = s + now.len();
+            }
+            out
+        };
+        let mut now = "XX".to_string();
+        for (k, value) in ["滨", "滨江", "滨"].iter().enumerate() {
+            let edits: Vec<Edit> = places(&text, &now)
+                .into_iter()
+                .map(|mut e| {
+                    e.new = value.to_string();
+                    e
+                })
+                .collect();
+            assert!(h.apply(&mut text, edits, "填写 XX区", k > 0));
+            now = value.to_string();
+        }
+        assert_eq!(text, "滨区甲，滨区乙，滨区丙");
+        assert_eq!(h.len(), 1, "one undo step for the typed answer");
+        assert!(h.undo(&mut text));
+        assert_eq!(text, start);
+        assert!(h.redo(&mut text));
+        assert_eq!(text, "滨区甲，滨区乙，滨区丙");
+        // Typed after a redo: a step of its own.
+        let edits = places(&text, "滨")
+            .into_iter()
+            .map(|mut e| {
+                e.new = "XX".into();
+                e
+            })
+            .collect();
+        assert!(h.apply(&mut text, edits, "填写 XX区", true));
+        assert_eq!(h.len(), 2);
+        assert!(h.undo(&mut text));
+        assert_eq!(text, "滨区甲，滨区乙，滨区丙");
+        // A step typed and erased again within itself is dropped.
+        let before = h.len();
+        let fill = |text: &str, from: &str, to: &str| -> Vec<Edit> {
+            places(text, from)
+                .into_iter()
+                .map(|mut e| {
+                    e.new = to.into();
+                    e
+                })
+                .collect()
+        };
+        let e = fill(&text, "滨", "江");
+        assert!(h.apply(&mut text, e, "填写 XX区", false));
+        let e = fill(&text, "江", "滨");
+        assert!(h.apply(&mut text, e, "填写 XX区", true));
+        assert_eq!(h.len(), before, "no empty step is left");
+        assert_eq!(text, "滨区甲，滨区乙，滨区丙");
     }
 }

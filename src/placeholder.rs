@@ -8,9 +8,11 @@
 mod answers;
 mod classify;
 mod scan;
+mod validate;
 
 pub use answers::{ANSWERS_FORMAT, ANSWERS_VERSION, AnswerSource, Answers};
 pub use scan::WIDE_MASKS;
+pub use validate::{Check, check_answer};
 
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex};
 use serde::{Deserialize, Serialize};
@@ -419,13 +421,7 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
                 .suffix
                 .or(p.unit(text))
                 .filter(|t| written_after.starts_with(t));
-            let new = match tail {
-                Some(t) => answer
-                    .strip_suffix(t)
-                    .filter(|a| !a.is_empty())
-                    .unwrap_or(answer),
-                None => answer,
-            };
+            let new = without_tail(answer, tail);
             if new == old {
                 return None;
             }
@@ -441,6 +437,16 @@ pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -
             })
         })
         .collect()
+}
+
+/// What is written for `answer` where `tail` (the suffix or unit already written after the
+/// placeholder) follows: the answer without a repeated tail ("白鹭镇" for "XX镇" → "白鹭"),
+/// unless that would leave nothing.
+pub fn without_tail<'a>(answer: &'a str, tail: Option<&str>) -> &'a str {
+    tail.filter(|t| !t.is_empty())
+        .and_then(|t| answer.strip_suffix(t))
+        .filter(|a| !a.is_empty())
+        .unwrap_or(answer)
 }
 
 /// The placeholders no usable answer fills yet, in text order.

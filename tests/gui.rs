@@ -600,6 +600,7 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
                 Command::Apply {
                     edits: vec![qinggao::edit::user_edit(&app.ws.text, a..b, new)],
                     label: "输入".into(),
+                    merge: true,
                 }
             }
             4 => {
@@ -609,6 +610,7 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
                     Some(g) => Command::FillLive {
                         key: g.key.clone(),
                         value: ["滨江", "35", ""][rng.below(3)].into(),
+                        merge: rng.below(2) == 0,
                     },
                     None => Command::Action(Action::Undo),
                 }
@@ -1372,4 +1374,466 @@ fn the_first_start_guide_can_be_dismissed_for_good_and_shortcuts_are_listed() {
         h.get_by_label(what);
         h.get_by_label_contains(key);
     }
+}
+
+/// What the fill field called `label` shows.
+fn field(h: &Harness<'static, App>, label: &str) -> String {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+/// Clicks report `i` in the reports list.
+fn select_report(h: &mut Harness<'static, App>, i: usize) {
+    let title = h.state().ws.analysis.outline.reports[i].title.clone();
+    h.get_by_label(&format!("{}. {title}", i + 1)).click();
+    h.run();
+    assert_eq!(h.state().selected, i);
+}
+
+/// Clicks the fill field whose label contains `part` and types `text` over what it holds.
+fn retype(h: &mut Harness<'static, App>, part: &str, text: &str) {
+    let node = h
+        .get_all_by_role(Role::TextInput)
+        .find(|n| {
+            egui_kittest::kittest::NodeT::accesskit_node(n)
+                .label()
+                .is_some_and(|l| l.contains(part))
+        })
+        .unwrap_or_else(|| panic!("no fill field for {part}"));
+    node.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    if text.is_empty() {
+        h.key_press(Key::Backspace);
+    } else {
+        h.event(egui::Event::Text(text.into()));
+    }
+    h.run();
+}
+
+fn fill_app(data: &Path, text: &str) -> App {
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.to_path_buf());
+    app.open_document(qinggao::Document::from_text(text));
+    app.prefs.tool_tab = ToolTab::Fill;
+    app
+}
+
+/// Issue 16 item 7: after undo, redo and a switch to another report the field shows what
+/// that report's text holds, never the answer typed in another report.
+#[test]
+fn a_fill_field_shows_what_the_text_holds_after_undo_redo_and_a_report_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(app);
+    h.run();
+    let first = report_text(h.state(), 0);
+    let n = first.matches("XX区").count();
+    retype(&mut h, "XX区", "滨江");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
+    assert_eq!(field(&h, "XX区"), "滨江", "the answered group stays in view");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0), first);
+    assert_eq!(field(&h, "XX区"), "", "after undo the field shows the text: no answer");
+    assert!(h.query_by_label("这篇报告没有待填的占位符。").is_none());
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
+    assert_eq!(field(&h, "XX区"), "滨江", "after redo the answer is back in the field");
+
+    select_report(&mut h, 1);
+    assert!(report_text(h.state(), 1).contains("XX区"));
+    assert_eq!(field(&h, "XX区"), "", "report 2's XX区 is not answered yet");
+    retype(&mut h, "XX区", "江北");
+    assert!(report_text(h.state(), 1).contains("江北区"));
+    assert!(!report_text(h.state(), 1).contains("XX区"));
+    assert_eq!(
+        report_text(h.state(), 0).matches("滨江区").count(),
+        n,
+        "typing in report 2 leaves report 1 alone"
+    );
+    select_report(&mut h, 0);
+    assert_eq!(field(&h, "XX区"), "滨江");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(field(&h, "XX区"), "滨江", "undoing report 2's answer leaves report 1's");
+    select_report(&mut h, 1);
+    assert_eq!(field(&h, "XX区"), "");
+    assert!(report_text(h.state(), 1).contains("XX区"));
+}
+
+/// Issue 16 item 7: an answer that already ends with the group's suffix is not doubled.
+#[test]
+fn an_answer_ending_in_the_suffix_is_not_doubled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(fill_app(
+        dir.path(),
+        "XX镇2024年工作总结\n\n一、主要成效\nXX镇全年完成投资XX万元。\n",
+    ));
+    h.run();
+    retype(&mut h, "XX镇", "白鹭镇");
+    let text = h.state().ws.text.clone();
+    assert!(text.contains("白鹭镇2024年") && text.contains("白鹭镇全年"), "{text}");
+    assert!(!text.contains("镇镇"), "{text}");
+    assert_eq!(field(&h, "XX镇"), "白鹭镇", "what was typed stays while typing");
+    retype(&mut h, "投资【XX】万元", "120万元");
+    assert!(h.state().ws.text.contains("投资120万元。"), "{}", h.state().ws.text);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(field(&h, "XX镇"), "白鹭", "then the field shows what the text holds");
+}
+
+/// Issue 17 defect 5: the keystrokes of an answer are one undo step, each analyses the text
+/// once (not undo + re-apply), and redo still works after undoing it.
+#[test]
+fn typing_an_answer_key_by_key_is_one_undo_step_and_one_analysis_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(app);
+    h.run();
+    let before = report_text(h.state(), 0);
+    h.get_by_role_and_label(Role::TextInput, "XX区").click();
+    h.run();
+    let steps = h.state().ws.history.len();
+    for ch in ["滨", "江", "新", "区"] {
+        let analyses = h.state().ws.analyses;
+        h.event(egui::Event::Text(ch.into()));
+        h.run();
+        assert!(
+            h.state().ws.analyses - analyses <= 1,
+            "{} analyses for one key",
+            h.state().ws.analyses - analyses
+        );
+    }
+    assert!(report_text(h.state(), 0).contains("滨江新区"));
+    assert!(!report_text(h.state(), 0).contains("滨江新区区"));
+    assert_eq!(h.state().ws.history.len(), steps + 1, "one step for the answer");
+    assert_eq!(h.state().ws.history.undo_label(), Some("填写 XX区"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0), before);
+    assert!(h.state().ws.history.can_redo());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(report_text(h.state(), 0).contains("滨江新区"));
+}
+
+/// Issue 16 item 3: an answered group stays listed as 已填, the filter shows 待填 or 已填
+/// only, and editing the answer in place changes every place it filled, as one undo step.
+#[test]
+fn an_answered_group_stays_listed_and_editing_it_refills_every_place_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(app);
+    h.run();
+    let n = report_text(h.state(), 0).matches("XX区").count();
+    retype(&mut h, "XX区", "滨江");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("已填写");
+    let singles = |h: &Harness<'static, App>| {
+        h.get_all_by_role(Role::TextInput)
+            .filter(|n| {
+                egui_kittest::kittest::NodeT::accesskit_node(n)
+                    .label()
+                    .is_some_and(|l| l.contains('【'))
+            })
+            .count()
+    };
+    assert!(singles(&h) > 0);
+    h.get_by_label("待填").click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::TextInput, "XX区").is_none());
+    assert!(singles(&h) > 0, "pending figures are listed");
+    h.get_by_label("已填").click();
+    h.run();
+    assert_eq!(field(&h, "XX区"), "滨江");
+    assert_eq!(singles(&h), 0, "no figure is answered yet");
+    h.get_by_label("全部").click();
+    h.run();
+
+    let steps = h.state().ws.history.len();
+    retype(&mut h, "XX区", "江北");
+    h.event(egui::Event::Text("新".into()));
+    h.run();
+    let text = report_text(h.state(), 0);
+    assert_eq!(text.matches("江北新区").count(), n, "{text}");
+    assert!(!text.contains("滨江"));
+    assert_eq!(h.state().ws.history.len(), steps + 1, "one step for the change");
+    assert_eq!(h.state().answers.groups.get("XX区").map(String::as_str), Some("江北新"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
+    assert_eq!(field(&h, "XX区"), "滨江");
+}
+
+/// Issue 16 item 4: once XX镇 is answered, its name is offered for the bare place names,
+/// taken with one key (Enter in the empty field) or one click.
+#[test]
+fn a_carried_over_answer_is_offered_and_confirmed_with_one_key_or_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(fill_app(
+        dir.path(),
+        "XX镇2024年工作总结\n\n一、主要成效\n着力打造美丽XX，结合XX实际推进项目。\n\
+         全面建设勤廉XX。注册人数XX，同比增长。\n",
+    ));
+    h.run();
+    assert!(h.query_by_label_contains("采用“").is_none(), "nothing to offer yet");
+    retype(&mut h, "XX镇", "白鹭");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "本地地名（XX）")
+            .is_focused(),
+        "Enter moves on to the bare place names"
+    );
+    h.get_by_label("采用“白鹭”");
+    h.key_press(Key::Enter);
+    h.run();
+    let text = h.state().ws.text.clone();
+    assert!(
+        text.contains("美丽白鹭，结合白鹭实际") && text.contains("勤廉白鹭"),
+        "{text}"
+    );
+    assert_eq!(field(&h, "本地地名（XX）"), "白鹭");
+    assert!(h.query_by_label("采用“白鹭”").is_none(), "nothing left to offer");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().ws.text.contains("美丽XX"));
+    h.get_by_label("采用“白鹭”").click();
+    h.run();
+    assert!(h.state().ws.text.contains("美丽白鹭"));
+    assert!(h.state().ws.text.contains("注册人数XX"));
+}
+
+/// Issue 16 item 5: a figure that is not a number in any usual form gets a gentle mark; a
+/// month past 12 too. Nothing is refused.
+#[test]
+fn an_answer_that_is_not_a_number_gets_a_gentle_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(fill_app(
+        dir.path(),
+        "XX区2024年工作总结\n\n一、主要成效\n全年完成投资XX万元，项目于X月开工。\n",
+    ));
+    h.run();
+    assert!(h.query_by_label("请核对").is_none());
+    retype(&mut h, "投资【XX】万元", "很多");
+    assert!(h.state().ws.text.contains("投资很多万元"), "written all the same");
+    h.get_by_label("请核对");
+    retype(&mut h, "投资【XX】万元", "1,200");
+    assert!(h.query_by_label("请核对").is_none(), "1,200 is a number");
+    retype(&mut h, "于【X】月", "13");
+    h.get_by_label("请核对");
+    retype(&mut h, "于【X】月", "十二");
+    assert!(h.query_by_label("请核对").is_none());
+}
+
+/// What the fill fields of the selected report must show, worked out from the text alone:
+/// since only answers change it, each placeholder of the loaded text now holds the text
+/// between the unchanged stretches around it. Checks every field on screen; returns how
+/// name groups and single placeholders it checked.
+fn check_fields(
+    h: &Harness<'static, App>,
+    original: &str,
+    placeholders: &[qinggao::placeholder::Placeholder],
+    reports: &[std::ops::Range<usize>],
+    step: usize,
+) -> (usize, usize) {
+    use qinggao::placeholder::without_tail;
+    let app = h.state();
+    let text = app.ws.text.as_str();
+    // Where each placeholder stands now, and what it holds.
+    let mut now = Vec::with_capacity(placeholders.len());
+    let first = &original[..placeholders[0].range.start];
+    assert!(text.starts_with(first), "step {step}: text before the first placeholder");
+    let mut pos = first.len();
+    for (i, p) in placeholders.iter().enumerate() {
+        let gap_end = placeholders
+            .get(i + 1)
+            .map_or(original.len(), |q| q.range.start);
+        let gap = &original[p.range.end..gap_end];
+        let end = if i + 1 < placeholders.len() {
+            pos + text[pos..].find(gap).expect("the text between answers is unchanged")
+        } else {
+            assert!(text.ends_with(gap), "step {step}");
+            text.len() - gap.len()
+        };
+        now.push(pos..end);
+        pos = end + gap.len();
+    }
+    let report = &reports[app.selected];
+    let in_report: Vec<usize> = (0..placeholders.len())
+        .filter(|&i| placeholders[i].range.start >= report.start && placeholders[i].range.end <= report.end)
+        .collect();
+    let answered = |i: usize| text[now[i].clone()] != original[placeholders[i].range.clone()];
+    let mut checked = (0, 0);
+    for node in h.get_all_by_role(Role::TextInput) {
+        let ak = egui_kittest::kittest::NodeT::accesskit_node(&node);
+        let (Some(label), value) = (ak.label(), node.value().unwrap_or_default()) else {
+            continue;
+        };
+        let group = label
+            .strip_prefix("本地地名（")
+            .and_then(|l| l.strip_suffix('）'))
+            .unwrap_or(&label);
+        let places: Vec<usize> = in_report
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = &placeholders[i];
+                p.kind == qinggao::placeholder::PlaceholderKind::Name
+                    && p.suffix.is_some()
+                    && p.group(original) == group
+            })
+            .collect();
+        let (expected, tail): (Vec<String>, Option<String>) = if !places.is_empty() {
+            let first = places.iter().find(|&&i| answered(i));
+            let p = &placeholders[places[0]];
+            (
+                vec![first.map_or(String::new(), |&i| text[now[i].clone()].to_string())],
+                p.suffix.map(str::to_string),
+            )
+        } else {
+            // A single placeholder: its label is its context in the text as it is now.
+            let singles: Vec<usize> = in_report
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let around = qinggao::placeholder::context_around(text, now[i].clone());
+                    let l = format!(
+                        "{}【{}】{}",
+                        &text[around.start..now[i].start],
+                        &original[placeholders[i].range.clone()],
+                        &text[now[i].end..around.end]
+                    );
+                    l == label
+                })
+                .collect();
+            if singles.is_empty() {
+                continue;
+            }
+            (
+                singles
+                    .iter()
+                    .map(|&i| {
+                        if answered(i) {
+                            text[now[i].clone()].to_string()
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect(),
+                placeholders[singles[0]].unit(original).map(str::to_string),
+            )
+        };
+        let shows = |e: &String| value == *e || without_tail(value.trim(), tail.as_deref()) == e;
+        assert!(
+            expected.iter().any(shows),
+            "step {step}: field {label} shows {value:?}, the text holds {expected:?}"
+        );
+        if places.is_empty() {
+            checked.1 += 1;
+        } else {
+            checked.0 += 1;
+        }
+    }
+    checked
+}
+
+/// Issue 16 proof: fills, answer edits, undo/redo and report switches interleaved at random
+/// through the UI; after every step each fill field on screen shows what the text holds.
+#[test]
+fn random_fills_edits_undo_and_report_switches_keep_every_field_true_to_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.prefs.tool_tab = ToolTab::Fill;
+    let original = app.ws.text.clone();
+    let analysis = qinggao::analysis::analyze(&original);
+    let placeholders = analysis.placeholders.clone();
+    let reports: Vec<_> = analysis
+        .outline
+        .reports
+        .iter()
+        .map(|r| r.range.clone())
+        .collect();
+    let mut h = harness(app);
+    h.run();
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    let values = ["滨江", "江北", "35", "1.5", "白鹭镇", "二十", "12"];
+    let mut checked = (0, 0);
+    let mut steps = [0usize; 6];
+    for step in 0..160 {
+        let kind = rng.below(10);
+        match kind {
+            0..=3 => {
+                // Type an answer (or clear one) into a field of this report.
+                let labels: Vec<String> = h
+                    .get_all_by_role(Role::TextInput)
+                    .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+                    .filter(|l| l.contains('【') || l.contains("XX"))
+                    .collect();
+                if let Some(l) = labels.get(rng.below(labels.len())) {
+                    let v = if rng.below(6) == 0 {
+                        ""
+                    } else {
+                        values[rng.below(values.len())]
+                    };
+                    retype(&mut h, l, v);
+                    steps[0] += 1;
+                }
+            }
+            4 => {
+                // One more keystroke into the fill field being typed, if one has the focus.
+                let typing = h.get_all_by_role(Role::TextInput).any(|n| {
+                    n.is_focused()
+                        && egui_kittest::kittest::NodeT::accesskit_node(&n)
+                            .label()
+                            .is_some_and(|l| l.contains('【') || l.contains("XX"))
+                });
+                if typing {
+                    h.event(egui::Event::Text(["新", "5"][rng.below(2)].into()));
+                    steps[1] += 1;
+                }
+            }
+            5 => {
+                h.key_press([Key::Enter, Key::Tab][rng.below(2)]);
+                steps[2] += 1;
+            }
+            6 | 7 => {
+                h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+                steps[3] += 1;
+            }
+            8 => {
+                h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+                steps[4] += 1;
+            }
+            _ => {
+                let i = rng.below(reports.len());
+                select_report(&mut h, i);
+                steps[5] += 1;
+            }
+        }
+        h.run();
+        let (groups, singles) = check_fields(&h, &original, &placeholders, &reports, step);
+        checked = (checked.0 + groups, checked.1 + singles);
+    }
+    assert!(steps.iter().all(|&n| n > 5), "every kind of step ran: {steps:?}");
+    assert!(
+        checked.0 > 100 && checked.1 > 1000,
+        "only {checked:?} group and single fields checked"
+    );
+    // Undo everything: the loaded text again.
+    let app = h.state_mut();
+    while app.ws.undo() {}
+    assert_eq!(app.ws.text, original);
 }

@@ -658,7 +658,7 @@ impl App {
         // Long rule names and contexts wrap instead of widening the panel over the text.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.horizontal(|ui| {
-            let left = fill_panel::remaining(&self.ws, self.selected, &self.fill);
+            let left = fill_panel::remaining(&self.ws, self.selected);
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Fill,
@@ -920,8 +920,12 @@ impl App {
                 self.editor.focus_text = false;
             }
             Command::Select(range) => self.go_to(range),
-            Command::Apply { edits, label } => {
-                if self.ws.apply(edits, &label, label == text_panel::TYPING) {
+            Command::Apply {
+                edits,
+                label,
+                merge,
+            } => {
+                if self.ws.apply(edits, &label, merge) {
                     self.changed();
                 }
             }
@@ -943,8 +947,8 @@ impl App {
                     self.ws.refresh_plan(&self.rules, self.rules_revision);
                 }
             }
-            Command::FillLive { key, value } => {
-                fill_panel::live(self, &key, &value);
+            Command::FillLive { key, value, merge } => {
+                fill_panel::live(self, &key, &value, merge);
                 self.changed();
             }
             Command::FillCommit { key } => {
@@ -981,10 +985,13 @@ impl App {
             }
             Command::FillFirst => {
                 self.prefs.tool_tab = ToolTab::Fill;
-                let list =
-                    fill_panel::entries(&self.ws, self.selected, self.prefs.fill_whole_compilation);
+                let first = fill_panel::first_pending(
+                    &self.ws,
+                    self.selected,
+                    self.prefs.fill_whole_compilation,
+                );
                 let range = self.ws.report_range(self.selected);
-                if let Some(e) = list.first() {
+                if let Some(e) = first {
                     self.fill.focus = Some(e.key.clone());
                     if let Some(p) = e.first_in(&range) {
                         let r = p.range.clone();
@@ -1003,7 +1010,6 @@ impl App {
                     s.apply_rules(&mut self.rules);
                     self.rules_revision += 1;
                     self.selected = s.selected;
-                    self.fill.load_answers(&self.answers);
                     self.changed();
                     self.say("已恢复自动保存的编辑");
                 }
@@ -1245,16 +1251,11 @@ impl App {
         match files::load_answers(path) {
             Ok(a) => {
                 self.ws.refresh_analysis(true);
-                let edits = crate::placeholder::fill_edits(
-                    &self.ws.text,
-                    &self.ws.analysis.placeholders,
-                    &a,
-                );
+                let (places, edits) = fill_panel::loaded(&self.ws, &a);
                 let n = edits.len();
                 self.answers.groups.extend(a.groups.clone());
                 self.answers.occurrences.extend(a.occurrences.clone());
-                self.fill.load_answers(&self.answers);
-                if self.ws.apply(edits, "填写（载入答案）", false) {
+                if self.ws.fill(places, edits, "填写（载入答案）", false) {
                     self.changed();
                 }
                 self.say(format!("已载入答案，填写了 {n} 处"));

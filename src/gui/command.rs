@@ -88,6 +88,9 @@ pub enum Command {
     Apply {
         edits: Vec<Edit>,
         label: String,
+        /// Fold into the previous undo step when it has the same label and this continues
+        /// it (a typed run).
+        merge: bool,
     },
     SetRule {
         id: String,
@@ -104,6 +107,8 @@ pub enum Command {
     FillLive {
         key: String,
         value: String,
+        /// Another keystroke of the answer being typed: one undo step with the last.
+        merge: bool,
     },
     /// The user finished a fill field (Enter/Tab): move to the next unfilled one.
     FillCommit {

@@ -1,23 +1,30 @@
 //! The fill-in prompts: the report's placeholders, name groups first (one answer fills every
-//! "XX区"), then each figure with its context and unit. A value shows in the text as it is
-//! typed (one undo step per answer); Enter/Tab moves to the next unfilled one.
+//! "XX区"), then each figure with its context and unit. Answered prompts stay listed (已填)
+//! and editable. A field shows what the text holds at its places, never a copy: after undo,
+//! redo or a report switch it cannot show another answer. An answer shows in the text as it
+//! is typed, its keystrokes one undo step; Enter/Tab moves to the next unfilled one.
 
 use super::app::App;
 use super::command::{Action, Command};
-use super::workspace::Workspace;
+use super::workspace::{Filled, Workspace};
 use crate::model::{ByteRange, Edit, EditOrigin};
-use crate::placeholder::{Answers, Placeholder, PlaceholderKind};
-use std::collections::BTreeMap;
+use crate::placeholder::{Check, Placeholder, PlaceholderKind};
+use std::collections::{HashMap, HashSet};
 
-/// One place a prompt fills: the placeholder's bytes and what is written there.
+/// One place a prompt fills, as the text is now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spot {
     pub range: ByteRange,
+    /// What the text holds there.
     pub text: String,
+    /// What stood there before any answer ("XX").
+    pub placeholder: String,
+    /// The text holds an answer there.
+    pub answered: bool,
 }
 
-/// One prompt: a name group or a single placeholder. It keeps its own copies of the texts
-/// it shows, since the document changes under it while its answer is typed.
+/// One prompt: a name group or a single placeholder, built from the text each time it
+/// changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FillEntry {
     /// The answer key: the group ("XX区") or the occurrence ("31:12").
@@ -25,17 +32,37 @@ pub struct FillEntry {
     pub is_group: bool,
     /// What the prompt is called (its accessible name too).
     pub label: String,
+    pub kind: PlaceholderKind,
+    /// The suffix of a name group ("区"; "" for bare place names).
+    pub suffix: Option<&'static str>,
     /// The unit after a figure ("万元").
     pub unit: Option<String>,
     /// What the field asks for, shown in it while it is empty ("地名/单位名，如：滨江").
     pub hint: &'static str,
+    /// How its answer is checked (a gentle mark, never a refusal).
+    pub check: Check,
     pub spots: Vec<Spot>,
+    /// An answer given for another name group that this one likely shares ("XX区" = 临川
+    /// for the bare place names), offered for the user to confirm.
+    pub suggestion: Option<String>,
 }
 
+/// Which prompts the panel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Pending,
+    Answered,
+}
+
+/// Name suffixes of the places a report's own unit is ("XX区", "XX镇"): their answer is the
+/// likely answer of the report's bare place names.
+const PLACE_SUFFIXES: [&str; 9] = ["区", "县", "市", "镇", "乡", "街道", "旗", "州", "省"];
+
 /// The hint of a prompt: what kind of answer it wants, never 数值 for a name.
-fn hint_for(p: &Placeholder, before: &str, after: &str) -> &'static str {
-    use crate::placeholder::PlaceholderKind;
-    match p.kind {
+fn hint_for(kind: PlaceholderKind, before: &str, after: &str) -> &'static str {
+    match kind {
         PlaceholderKind::Name => "地名/单位名，如：滨江",
         PlaceholderKind::Date if after.starts_with('年') => "年份，如：2024",
         PlaceholderKind::Date if after.starts_with('月') => "月份，如：6",
@@ -50,12 +77,63 @@ fn hint_for(p: &Placeholder, before: &str, after: &str) -> &'static str {
     }
 }
 
+fn check_for(kind: PlaceholderKind, after: &str) -> Check {
+    match kind {
+        PlaceholderKind::Quantity => Check::Number,
+        PlaceholderKind::Date if after.starts_with('年') => Check::Year,
+        PlaceholderKind::Date if after.starts_with('月') => Check::Month,
+        PlaceholderKind::Date if after.starts_with(['日', '号']) => Check::Day,
+        _ => Check::Free,
+    }
+}
+
 impl FillEntry {
-    fn first_offset(&self) -> usize {
-        self.spots.first().map_or(0, |p| p.range.start)
+    /// The answer the text holds: at its first answered place ("" when none is).
+    pub fn answer(&self) -> &str {
+        self.spots
+            .iter()
+            .find(|s| s.answered)
+            .map_or("", |s| s.text.as_str())
     }
 
-    /// The first occurrence inside `range` (the selected report), else the first one.
+    /// Every place holds an answer.
+    pub fn is_answered(&self) -> bool {
+        self.spots.iter().all(|s| s.answered)
+    }
+
+    /// How many of its places hold an answer.
+    pub fn answered_count(&self) -> usize {
+        self.spots.iter().filter(|s| s.answered).count()
+    }
+
+    /// The suffix or unit written right after a place, which an answer must not repeat.
+    fn tail_at<'a>(&'a self, text: &str, spot: &Spot) -> Option<&'a str> {
+        let after = text.get(spot.range.end..).unwrap_or("");
+        self.suffix
+            .or(self.unit.as_deref())
+            .filter(|t| after.starts_with(t))
+    }
+
+    /// What typing `value` writes at its places, place by place (the placeholder again for
+    /// an empty value); the same for every place unless a tail differs.
+    fn written(&self, text: &str, spot: &Spot, value: &str) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            spot.placeholder.clone()
+        } else {
+            crate::placeholder::without_tail(value, self.tail_at(text, spot)).to_string()
+        }
+    }
+
+    fn shown(&self, filter: Filter) -> bool {
+        match filter {
+            Filter::All => true,
+            Filter::Pending => !self.is_answered(),
+            Filter::Answered => self.is_answered(),
+        }
+    }
+
+/// The first occurrence inside `range` (the selected report), else the first one.
     pub fn first_in(&self, range: &ByteRange) -> Option<&Spot> {
         self.spots
             .iter()
@@ -64,123 +142,219 @@ impl FillEntry {
     }
 }
 
-/// An answer being typed, already shown in the text as the newest undo step.
+/// The answer being typed: its last keystroke made the newest undo step (at `revision`),
+/// so the next one merges into it.
 #[derive(Debug, Clone)]
 pub struct LiveFill {
-    pub entry: FillEntry,
-    pub revision_after: u64,
+    pub key: String,
+    pub report: usize,
+    pub revision: u64,
 }
 
 #[derive(Debug, Default)]
 pub struct FillState {
-    /// The text of every prompt's field, by key.
-    pub values: BTreeMap<String, String>,
+    /// What was typed into a field (key, report, text): shown instead of the text's answer
+    /// only while the text holds exactly what it writes ("白鹭镇" typed, "白鹭" in the text).
+    typed: Option<(String, usize, String)>,
     pub live: Option<LiveFill>,
     /// The prompt to give keyboard focus on the next frame.
     pub focus: Option<String>,
-    /// The prompts, cached by (analysis revision, report, whole compilation).
-    cache: Option<((u64, usize, bool), Vec<FillEntry>)>,
+    pub filter: Filter,
+    /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
+    cache: Option<((u64, u64, usize, bool), Vec<FillEntry>)>,
 }
 
-impl FillState {
-    pub fn load_answers(&mut self, a: &Answers) {
-        for (k, v) in a.groups.iter().chain(a.occurrences.iter()) {
-            self.values.insert(k.clone(), v.clone());
-        }
-    }
+/// What one place contributes to a prompt, before places are grouped.
+struct Item {
+    key: String,
+    is_group: bool,
+    kind: PlaceholderKind,
+    suffix: Option<&'static str>,
+    unit: Option<String>,
+    spot: Spot,
 }
 
 /// The prompts for report `report`: name groups (over the whole compilation when `whole`),
-/// then the other placeholders one by one, in text order.
+/// then the other placeholders one by one, in text order. Answered places are listed
+/// with the pending ones, each as the text holds it now.
 pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
-    let in_report = ws.analysis.report_placeholders(report);
-    let group_of = |p: &Placeholder| -> Option<String> {
-        match p.suffix {
+    let text = ws.text.as_str();
+    let rr = ws.report_range(report);
+    let inside = |r: &ByteRange| r.start >= rr.start && r.end <= rr.end;
+    let answered: Vec<&Filled> = ws.filled.iter().filter(|f| f.is_answered(text)).collect();
+    let taken: HashSet<usize> = answered.iter().map(|f| f.range.start).collect();
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut pending = |p: &Placeholder, names_only: bool| {
+        let range = ws.mapped(&p.range);
+        if range.is_empty() || taken.contains(&range.start) {
+            return;
+        }
+        let group = match p.suffix {
             Some(suffix) if p.kind == PlaceholderKind::Name => {
                 Some(format!("{}{suffix}", ws.analysed(&p.range)))
             }
             _ => None,
+        };
+        if names_only && group.is_none() {
+            return;
         }
+        let placeholder = ws.analysed(&p.range).to_string();
+        items.push(Item {
+            key: group.clone().unwrap_or_else(|| p.key()),
+            is_group: group.is_some(),
+            kind: p.kind,
+            suffix: p.suffix,
+            unit: p.unit_range().map(|r| ws.analysed(&r).to_string()),
+            spot: Spot {
+                range,
+                text: placeholder.clone(),
+                placeholder,
+                answered: false,
+            },
+        });
     };
-    let spot = |p: &Placeholder| Spot {
-        range: ws.mapped(&p.range),
-        text: ws.analysed(&p.range).to_string(),
-    };
-    let report_groups: std::collections::HashSet<String> =
-        in_report.iter().filter_map(group_of).collect();
-    let names_from: &[Placeholder] = if whole {
-        &ws.analysis.placeholders
-    } else {
-        in_report
-    };
-    let mut groups: Vec<FillEntry> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for p in names_from {
-        let Some(key) = group_of(p) else { continue };
-        // Only groups that occur in this report are listed.
-        if !report_groups.contains(&key) {
-            continue;
-        }
-        match index.get(&key) {
-            Some(&i) => groups[i].spots.push(spot(p)),
-            None => {
-                index.insert(key.clone(), groups.len());
-                // A bare place name ("美丽XX", "结合XX实际") has no suffix of its own.
-                let label = if p.suffix == Some("") {
-                    format!("本地地名（{key}）")
-                } else {
-                    key.clone()
-                };
-                groups.push(FillEntry {
-                    label,
-                    key,
-                    is_group: true,
-                    unit: None,
-                    hint: "地名/单位名，如：滨江",
-                    spots: vec![spot(p)],
-                });
+    for p in ws.analysis.report_placeholders(report) {
+        pending(p, false);
+    }
+    if whole {
+        // Name groups reach over the whole compilation.
+        let r = ws.analysis.outline.reports.get(report).map(|r| r.range.clone());
+        for p in &ws.analysis.placeholders {
+            if r.as_ref().is_none_or(|r| p.range.start < r.start || p.range.start >= r.end) {
+                pending(p, true);
             }
         }
     }
-    let singles = in_report.iter().filter(|p| group_of(p).is_none()).map(|p| {
-        let (at, around) = ws.placeholder_context(p);
-        let before = ws.text.get(around.start..at.start).unwrap_or("");
-        let after = ws.text.get(at.end..around.end).unwrap_or("");
-        FillEntry {
-            key: p.key(),
-            is_group: false,
-            label: format!("{before}【{}】{after}", ws.analysed(&p.range)),
-            unit: p.unit_range().map(|r| ws.analysed(&r).to_string()),
-            hint: hint_for(p, before, after),
-            spots: vec![spot(p)],
+    for f in &answered {
+        if !(inside(&f.range) || (whole && f.is_group)) {
+            continue;
         }
-    });
+        items.push(Item {
+            key: f.key.clone(),
+            is_group: f.is_group,
+            kind: f.kind,
+            suffix: f.suffix,
+            unit: f.unit.clone(),
+            spot: Spot {
+                range: f.range.clone(),
+                text: text[f.range.clone()].to_string(),
+                placeholder: f.placeholder.clone(),
+                answered: true,
+            },
+        });
+    }
+    items.sort_by_key(|i| i.spot.range.start);
+
+    // Only groups with a place in this report are listed.
+    let listed: HashSet<String> = items
+        .iter()
+        .filter(|i| i.is_group && inside(&i.spot.range))
+        .map(|i| i.key.clone())
+        .collect();
+    let mut groups: Vec<FillEntry> = Vec::new();
+    let mut singles: Vec<FillEntry> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for item in items {
+        if item.is_group {
+            if !listed.contains(&item.key) {
+                continue;
+            }
+            if let Some(&i) = index.get(&item.key) {
+                groups[i].spots.push(item.spot);
+                continue;
+            }
+            index.insert(item.key.clone(), groups.len());
+            // A bare place name ("美丽XX", "结合XX实际") has no suffix of its own.
+            let label = if item.suffix == Some("") {
+                format!("本地地名（{}）", item.key)
+            } else {
+                item.key.clone()
+            };
+            groups.push(FillEntry {
+                label,
+                key: item.key,
+                is_group: true,
+                kind: item.kind,
+                suffix: item.suffix,
+                unit: None,
+                hint: "地名/单位名，如：滨江",
+                check: Check::Free,
+                spots: vec![item.spot],
+                suggestion: None,
+            });
+        } else {
+            if singles.iter().any(|e| e.key == item.key) {
+                continue;
+            }
+            let around = crate::placeholder::context_around(text, item.spot.range.clone());
+            let before = text.get(around.start..item.spot.range.start).unwrap_or("");
+            let after = text.get(item.spot.range.end..around.end).unwrap_or("");
+            singles.push(FillEntry {
+                label: format!("{before}【{}】{after}", item.spot.placeholder),
+                key: item.key,
+                is_group: false,
+                kind: item.kind,
+                suffix: None,
+                unit: item.unit,
+                hint: hint_for(item.kind, before, after),
+                check: check_for(item.kind, after),
+                spots: vec![item.spot],
+                suggestion: None,
+            });
+        }
+    }
+    for g in &mut groups {
+        g.suggestion = suggestion(ws, g, &answered, &rr, whole);
+    }
     groups.extend(singles);
     groups
 }
 
-/// The prompts shown: the current ones plus the one being typed (whose placeholders the
-/// text no longer holds).
-fn shown_entries<'a>(current: &'a [FillEntry], live: Option<&'a LiveFill>) -> Vec<&'a FillEntry> {
-    let mut list: Vec<&FillEntry> = current.iter().collect();
-    if let Some(live) = live
-        && !list.iter().any(|e| e.key == live.entry.key)
-    {
-        let at = list
-            .iter()
-            .position(|e| {
-                e.is_group == live.entry.is_group && e.first_offset() > live.entry.first_offset()
-                    || (live.entry.is_group && !e.is_group)
-            })
-            .unwrap_or(list.len());
-        list.insert(at, &live.entry);
+/// An answer to offer for an unanswered name group: for the bare place names, the answer
+/// of the report's own place ("XX区" = 临川 → 临川); for a group answered in another
+/// report ("XX区" elsewhere in the compilation), that answer.
+fn suggestion(
+    ws: &Workspace,
+    g: &FillEntry,
+    answered: &[&Filled],
+    report: &ByteRange,
+    whole: bool,
+) -> Option<String> {
+    if g.is_answered() {
+        return None;
     }
-    list
+    let text = ws.text.as_str();
+    let in_scope = |f: &Filled| whole || (f.range.start >= report.start && f.range.end <= report.end);
+    let found = if g.suffix == Some("") {
+        answered.iter().find(|f| {
+            f.is_group
+                && f.suffix.is_some_and(|s| PLACE_SUFFIXES.contains(&s))
+                && in_scope(f)
+        })
+    } else {
+        answered
+            .iter()
+            .find(|f| f.is_group && f.key == g.key && !g.spots.iter().any(|s| s.range == f.range))
+    };
+    found
+        .map(|f| text[f.range.clone()].to_string())
+        .filter(|a| !a.is_empty())
 }
 
 /// Placeholders still unfilled in the report.
-pub fn remaining(ws: &Workspace, report: usize, _state: &FillState) -> usize {
-    ws.analysis.report_placeholders(report).len()
+pub fn remaining(ws: &Workspace, report: usize) -> usize {
+    let answered: HashSet<usize> = ws
+        .filled
+        .iter()
+        .filter(|f| f.is_answered(&ws.text))
+        .map(|f| f.range.start)
+        .collect();
+    ws.analysis
+        .report_placeholders(report)
+        .iter()
+        .filter(|p| !answered.contains(&ws.map_offset(p.range.start, true)))
+        .count()
 }
 
 pub fn ui(
@@ -191,7 +365,7 @@ pub fn ui(
     whole: &mut bool,
     cmds: &mut Vec<Command>,
 ) {
-    let left = remaining(ws, report, state);
+    let left = remaining(ws, report);
     ui.horizontal(|ui| {
         ui.strong(format!("本篇还剩 {left} 处待填"));
         ui.label(format!("（全文 {} 处）", ws.unfilled(None)));
@@ -205,27 +379,39 @@ pub fn ui(
             cmds.push(Command::Action(Action::LoadAnswers));
         }
     });
+    ui.horizontal(|ui| {
+        ui.label("显示");
+        ui.selectable_value(&mut state.filter, Filter::All, "全部");
+        ui.selectable_value(&mut state.filter, Filter::Pending, "待填");
+        ui.selectable_value(&mut state.filter, Filter::Answered, "已填");
+    });
     ui.label(
-        egui::RichText::new("输入后按 Enter 或 Tab 跳到下一处；留空表示暂不填写。")
-            .small()
-            .weak(),
+        egui::RichText::new(
+            "输入后按 Enter 或 Tab 跳到下一处；留空表示暂不填写。有建议时，空框中按 Enter 即采用。",
+        )
+        .small()
+        .weak(),
     );
     ui.separator();
 
-    let key = (ws.analysis_revision, report, *whole);
+    let key = (ws.revision, ws.analysis_revision, report, *whole);
     if state.cache.as_ref().map(|c| c.0) != Some(key) {
         state.cache = Some((key, entries(ws, report, *whole)));
     }
     let FillState {
-        values,
+        typed,
         live,
         focus,
+        filter,
         cache,
     } = state;
     let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
-    let list = shown_entries(current, live.as_ref());
+    let list: Vec<&FillEntry> = current.iter().filter(|e| e.shown(*filter)).collect();
     if list.is_empty() {
-        ui.label("这篇报告没有待填的占位符。");
+        ui.label(match (*filter, current.is_empty()) {
+            (_, true) | (Filter::Pending, _) => "这篇报告没有待填的占位符。",
+            _ => "这篇报告还没有填写的答案。",
+        });
         return;
     }
     // Rows of one height (section headings included), so only visible ones are laid out.
@@ -249,6 +435,13 @@ pub fn ui(
         area = area.vertical_scroll_offset(((i as f32) - 2.0).max(0.0) * (row_height + spacing));
     }
     let report_range = ws.report_range(report);
+    let ctx = EntryCtx {
+        ws,
+        report,
+        focus: focus.as_deref(),
+        report_range: &report_range,
+        live: live.as_ref(),
+    };
     area.show_rows(ui, row_height, rows.len(), |ui, visible| {
         for (i, row) in rows[visible.clone()].iter().enumerate() {
             let next_is_group = rows
@@ -269,9 +462,7 @@ pub fn ui(
                                 "数字、日期与其他"
                             });
                         }
-                        Some(entry) => {
-                            entry_ui(ui, entry, values, focus.as_deref(), &report_range, cmds)
-                        }
+                        Some(entry) => entry_ui(ui, entry, &ctx, typed, cmds),
                     }
                 },
             );
@@ -279,18 +470,37 @@ pub fn ui(
     });
 }
 
+/// What every prompt row reads.
+struct EntryCtx<'a> {
+    ws: &'a Workspace,
+    report: usize,
+    focus: Option<&'a str>,
+    report_range: &'a std::ops::Range<usize>,
+    live: Option<&'a LiveFill>,
+}
+
 fn entry_ui(
     ui: &mut egui::Ui,
     entry: &FillEntry,
-    values: &mut BTreeMap<String, String>,
-    focus: Option<&str>,
-    report_range: &std::ops::Range<usize>,
+    cx: &EntryCtx,
+    typed: &mut Option<(String, usize, String)>,
     cmds: &mut Vec<Command>,
 ) {
-    let id = egui::Id::unique(("fill", &entry.key));
+    let text = cx.ws.text.as_str();
+    let id = egui::Id::unique(("fill", cx.report, &entry.key));
     let label = ui
         .horizontal(|ui| {
             let label = ui.add(egui::Label::new(&entry.label).truncate());
+            let done = entry.answered_count();
+            if done > 0 {
+                let green = egui::Color32::from_rgb(0x2e, 0x7d, 0x32);
+                let mark = if done == entry.spots.len() {
+                    "已填写".to_string()
+                } else {
+                    format!("已填写 {done}/{}", entry.spots.len())
+                };
+                ui.label(egui::RichText::new(mark).small().color(green));
+            }
             if entry.is_group {
                 ui.label(
                     egui::RichText::new(format!("共 {} 处", entry.spots.len()))
@@ -305,30 +515,67 @@ fn entry_ui(
         .inner;
     ui.horizontal(|ui| {
         ui.add_space(12.0);
-        let value = values.entry(entry.key.clone()).or_default();
+        // What the text holds; what was typed only while the text holds what it writes.
+        let answer = entry.answer();
+        let mut value = match typed {
+            Some((k, r, buf))
+                if *k == entry.key
+                    && *r == cx.report
+                    && entry
+                        .spots
+                        .iter()
+                        .all(|s| s.text == entry.written(text, s, buf)) =>
+            {
+                buf.clone()
+            }
+            _ => answer.to_string(),
+        };
         let hint = entry.hint;
         let resp = ui.add(
-            egui::TextEdit::singleline(value)
+            egui::TextEdit::singleline(&mut value)
                 .id(id)
                 .hint_text(hint)
                 .desired_width(160.0),
         );
         let resp = resp.labelled_by(label.id);
-        if focus == Some(entry.key.as_str()) {
+        if cx.focus == Some(entry.key.as_str()) {
             resp.request_focus();
         }
         if resp.changed() {
+            let merge = cx
+                .live
+                .is_some_and(|l| l.key == entry.key && l.report == cx.report);
+            *typed = Some((entry.key.clone(), cx.report, value.clone()));
             cmds.push(Command::FillLive {
                 key: entry.key.clone(),
                 value: value.clone(),
+                merge,
             });
         }
         if resp.gained_focus()
-            && let Some(p) = entry.first_in(report_range)
+            && let Some(p) = entry.first_in(cx.report_range)
         {
             cmds.push(Command::Reveal(p.range.clone()));
         }
-        let next = ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Tab));
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let next = enter || ui.input(|i| i.key_pressed(egui::Key::Tab));
+        if let Some(s) = &entry.suggestion {
+            let take = ui
+                .small_button(format!("采用“{s}”"))
+                .on_hover_text("与本篇已填的名称相同，点一下填入");
+            if take.clicked() || (resp.lost_focus() && enter && value.trim().is_empty()) {
+                cmds.push(Command::FillLive {
+                    key: entry.key.clone(),
+                    value: s.clone(),
+                    merge: false,
+                });
+            }
+        }
+        if let Some(why) = crate::placeholder::check_answer(&value, entry.check) {
+            let color = ui.visuals().warn_fg_color;
+            ui.label(egui::RichText::new("请核对").small().color(color))
+                .on_hover_text(why);
+        }
         if resp.lost_focus() && next {
             cmds.push(Command::FillCommit {
                 key: entry.key.clone(),
@@ -337,86 +584,116 @@ fn entry_ui(
     });
 }
 
-/// Shows `value` for prompt `key` in the text now: the previous live value of the same
-/// prompt is undone first, so one answer is one undo step.
-pub fn live(app: &mut App, key: &str, value: &str) {
+/// Writes `value` for prompt `key` of the selected report at every place it fills (an empty
+/// value gives the places their placeholder back). With `merge`, and when the newest undo
+/// step is still this prompt's last keystroke, it folds into that step: an answer typed
+/// key by key is one undo step.
+pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
+    let report = app.selected;
+    let merge = merge
+        && app
+            .fill
+            .live
+            .as_ref()
+            .is_some_and(|l| l.key == key && l.report == report && l.revision == app.ws.revision);
+    if !merge {
+        app.ws.refresh_analysis(true);
+    }
     let whole = app.prefs.fill_whole_compilation;
-    let reuse = app.fill.live.take().filter(|l| l.entry.key == key);
-    let entry = match reuse {
-        Some(l) => {
-            if app.ws.revision == l.revision_after {
-                app.ws.undo();
-            }
-            l.entry
-        }
-        None => {
-            app.ws.refresh_analysis(true);
-            match entries(&app.ws, app.selected, whole)
-                .into_iter()
-                .find(|e| e.key == key)
-            {
-                Some(e) => e,
-                None => return,
-            }
-        }
+    let Some(entry) = entries(&app.ws, report, whole)
+        .into_iter()
+        .find(|e| e.key == key)
+    else {
+        return;
     };
-    let target = if entry.is_group {
-        &mut app.answers.groups
+    if entry.is_group {
+        app.answers.set_group(key, value.trim());
     } else {
-        &mut app.answers.occurrences
-    };
-    if value.is_empty() {
-        target.remove(key);
-    } else {
-        target.insert(key.to_string(), value.to_string());
+        app.answers.set_occurrence(key, value.trim());
     }
-    if !value.is_empty() {
-        let edits: Vec<Edit> = entry
-            .spots
-            .iter()
-            .map(|p| Edit {
-                range: p.range.clone(),
-                old: p.text.clone(),
-                new: value.to_string(),
-                origin: EditOrigin::Fill(key.to_string()),
-            })
-            .collect();
-        app.ws.apply(edits, &format!("填写 {}", entry.label), false);
+    let mut places = Vec::new();
+    let mut edits = Vec::new();
+    for s in &entry.spots {
+        let new = entry.written(&app.ws.text, s, value);
+        if new == s.text {
+            continue;
+        }
+        if !s.answered {
+            places.push(Filled {
+                key: key.to_string(),
+                is_group: entry.is_group,
+                placeholder: s.placeholder.clone(),
+                kind: entry.kind,
+                suffix: entry.suffix,
+                unit: entry.unit.clone(),
+                range: s.range.clone(),
+            });
+        }
+        edits.push(Edit {
+            range: s.range.clone(),
+            old: s.text.clone(),
+            new,
+            origin: EditOrigin::Fill(key.to_string()),
+        });
     }
-    app.fill.live = Some(LiveFill {
-        entry,
-        revision_after: app.ws.revision,
+    app.ws
+        .fill(places, edits, &format!("填写 {}", entry.label), merge);
+    // A cleared field starts a new step with its next keystroke.
+    app.fill.live = (!value.trim().is_empty()).then(|| LiveFill {
+        key: key.to_string(),
+        report,
+        revision: app.ws.revision,
     });
 }
 
 /// Finishes prompt `key`; returns where the next unfilled placeholder is (document bytes)
 /// and puts the keyboard focus on its prompt.
 pub fn commit(app: &mut App, key: &str) -> Option<std::ops::Range<usize>> {
-    let done = app
-        .fill
-        .live
-        .take()
-        .filter(|l| l.entry.key == key)
-        .map(|l| l.entry);
+    app.fill.live = None;
+    app.fill.typed = None;
     let whole = app.prefs.fill_whole_compilation;
     let list = entries(&app.ws, app.selected, whole);
-    let after = done.as_ref().map_or_else(
-        || list.iter().position(|e| e.key == key).map_or(0, |i| i + 1),
-        |d| {
-            list.iter()
-                .position(|e| {
-                    e.is_group == d.is_group && e.first_offset() > d.first_offset()
-                        || (d.is_group && !e.is_group)
-                })
-                .unwrap_or(list.len())
-        },
-    );
+    let after = list.iter().position(|e| e.key == key).map_or(0, |i| i + 1);
     let next = list
         .iter()
         .skip(after)
         .chain(list.iter().take(after))
-        .find(|e| e.key != key && app.fill.values.get(&e.key).is_none_or(|v| v.is_empty()))?;
+        .find(|e| e.key != key && !e.is_answered())?;
     app.fill.focus = Some(next.key.clone());
     let range = app.ws.report_range(app.selected);
     next.first_in(&range).map(|p| p.range.clone())
+}
+
+/// The first prompt of the report still waiting for an answer.
+pub fn first_pending(ws: &Workspace, report: usize, whole: bool) -> Option<FillEntry> {
+    entries(ws, report, whole)
+        .into_iter()
+        .find(|e| !e.is_answered())
+}
+
+/// The edits that fill the compilation from loaded `answers` (as `qinggao clean --fill`
+/// does), and the places they fill, to be remembered as answered.
+pub fn loaded(ws: &Workspace, answers: &crate::placeholder::Answers) -> (Vec<Filled>, Vec<Edit>) {
+    let placeholders = &ws.analysis.placeholders;
+    let edits = crate::placeholder::fill_edits(&ws.text, placeholders, answers);
+    let places = edits
+        .iter()
+        .filter_map(|e| {
+            let i = placeholders.partition_point(|p| p.range.start < e.range.start);
+            let p = placeholders.get(i).filter(|p| p.range == e.range)?;
+            let EditOrigin::Fill(key) = &e.origin else {
+                return None;
+            };
+            Some(Filled {
+                key: key.clone(),
+                is_group: p.kind == PlaceholderKind::Name && p.suffix.is_some() && *key != p.key(),
+                placeholder: e.old.clone(),
+                kind: p.kind,
+                suffix: p.suffix,
+                unit: p.unit(&ws.text).map(str::to_string),
+                range: e.range.clone(),
+            })
+        })
+        .collect();
+    (places, edits)
 }

@@ -239,6 +239,7 @@ pub fn ui(
                 cmds.push(Command::Apply {
                     edits: vec![edit(text, r, new)],
                     label: "替换".into(),
+                    merge: false,
                 });
             }
             if ui
@@ -253,6 +254,7 @@ pub fn ui(
                 cmds.push(Command::Apply {
                     edits,
                     label: "全部替换".into(),
+                    merge: false,
                 });
                 let scope = if st.whole { "全部汇编" } else { "本篇" };
                 cmds.push(Command::Say(format!(

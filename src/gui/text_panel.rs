@@ -603,6 +603,7 @@ pub fn ui(
             cmds.push(Command::Apply {
                 edits: vec![e],
                 label: TYPING.to_string(),
+                merge: true,
             });
         }
         ed.range.end = (ed.range.end as isize + delta).max(ed.range.start as isize) as usize;

@@ -8,6 +8,7 @@ use crate::analysis::{self, Analysis};
 use crate::clean::{self, RuleSet};
 use crate::edit::History;
 use crate::model::{ByteRange, Document, Edit, EditOrigin, Encoding, LineEnding};
+use crate::placeholder::PlaceholderKind;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ pub struct Workspace {
     pub clean_revision: u64,
     pub analysis: Analysis,
     pub analysis_revision: u64,
+    /// How many times the text was analysed (a cost the tests watch).
+    pub analyses: u64,
     /// Edits made since the analysis ran, as (start, end, new length), to map its offsets.
     shifts: Vec<(usize, usize, usize)>,
     /// The cleaning plan under the current rules.
@@ -40,6 +43,35 @@ pub struct Workspace {
     /// The last proofreading (run on request: it reads the whole text) and the revision
     /// of the text it read.
     pub proofread: Option<(u64, Vec<crate::proof::Finding>)>,
+    /// Every place an answer was written, followed through all later edits.
+    pub filled: Vec<Filled>,
+}
+
+/// A place an answer was written, followed through every later change of the text (typing,
+/// cleaning, undo, redo), so the fill panel can show what the text holds there, and a
+/// place that undo gave back its placeholder is pending again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filled {
+    /// The answer key: the group ("XX区") or the occurrence ("31:12").
+    pub key: String,
+    pub is_group: bool,
+    /// What stood there before the answer ("XX").
+    pub placeholder: String,
+    pub kind: PlaceholderKind,
+    /// The suffix of a name group ("区"; "" for a bare place name).
+    pub suffix: Option<&'static str>,
+    /// The unit written after a quantity ("万元").
+    pub unit: Option<String>,
+    /// Where it is in the current text.
+    pub range: ByteRange,
+}
+
+impl Filled {
+    /// True while the text holds an answer here (not the placeholder again).
+    pub fn is_answered(&self, text: &str) -> bool {
+        text.get(self.range.clone())
+            .is_some_and(|t| t != self.placeholder)
+    }
 }
 
 impl Workspace {
@@ -55,12 +87,14 @@ impl Workspace {
             clean_revision: 1,
             analysis: Analysis::default(),
             analysis_revision: 0,
+            analyses: 0,
             shifts: Vec::new(),
             plan: Vec::new(),
             rule_counts: BTreeMap::new(),
             plan_key: (0, 0),
             plan_generation: 0,
             proofread: None,
+            filled: Vec::new(),
         };
         ws.refresh_analysis(true);
         ws
@@ -81,9 +115,11 @@ impl Workspace {
         }
     }
 
-    /// Applies `edits` as one undo step. Typing (`mergeable`) merges into one step and
-    /// leaves large texts' analysis for a pause; everything else re-analyses at once.
-    pub fn apply(&mut self, edits: Vec<Edit>, label: &str, mergeable: bool) -> bool {
+    /// Applies `edits` as one undo step. With `merge` (typing, and every keystroke of an
+    /// answer after its first) they fold into the previous step when that step continues
+    /// (see [`History::apply_edits`]) and a large text's analysis waits for a pause;
+    /// everything else re-analyses at once.
+    pub fn apply(&mut self, edits: Vec<Edit>, label: &str, merge: bool) -> bool {
         let edits = crate::edit::normalize(edits);
         let shifts: Vec<_> = edits
             .iter()
@@ -94,34 +130,73 @@ impl Workspace {
         } else {
             edits.clone()
         };
-        if !self.history.apply(&mut self.text, edits, label, mergeable) {
+        let Some(applied) = self.history.apply_edits(&mut self.text, edits, label, merge) else {
             return false;
-        }
+        };
+        self.follow(&applied);
         self.source.map_through(&source_edits);
         self.revision += 1;
         // Shifts of one batch are in pre-edit positions; record them last-first so each
         // maps positions that the ones before it (in text order) did not move yet.
         self.shifts.extend(shifts.into_iter().rev());
-        self.refresh_analysis(!mergeable);
+        self.refresh_analysis(!merge);
         true
     }
 
-    pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.text);
-        if done {
-            self.revision += 1;
-            self.refresh_analysis(true);
+    /// Writes answers: `edits` (origin `Fill`) as one undo step, merged as
+    /// [`Workspace::apply`] says, and `places` (the placeholders they fill) remembered as
+    /// filled places from now on.
+    pub fn fill(&mut self, places: Vec<Filled>, edits: Vec<Edit>, label: &str, merge: bool) -> bool {
+        for p in places {
+            if !self.filled.iter().any(|f| f.range == p.range) {
+                self.filled.push(p);
+            }
         }
-        done
+        self.apply(edits, label, merge)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(applied) = self.history.undo_edits(&mut self.text) else {
+            return false;
+        };
+        self.after_history(&applied);
+        true
     }
 
     pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.text);
-        if done {
-            self.revision += 1;
-            self.refresh_analysis(true);
+        let Some(applied) = self.history.redo_edits(&mut self.text) else {
+            return false;
+        };
+        self.after_history(&applied);
+        true
+    }
+
+    fn after_history(&mut self, applied: &[Edit]) {
+        self.follow(applied);
+        self.revision += 1;
+        self.refresh_analysis(true);
+    }
+
+    /// Moves the filled places through `edits` (sorted, positions before them); a place
+    /// whose text was deleted is forgotten.
+    fn follow(&mut self, edits: &[Edit]) {
+        if self.filled.is_empty() {
+            return;
         }
-        done
+        let mut growth = Vec::with_capacity(edits.len() + 1);
+        let mut sum: isize = 0;
+        growth.push(0);
+        for e in edits {
+            sum += e.new.len() as isize - e.range.len() as isize;
+            growth.push(sum);
+        }
+        self.filled.retain_mut(|f| match map_range(&f.range, edits, &growth) {
+            Some(r) => {
+                f.range = r;
+                true
+            }
+            None => false,
+        });
     }
 
     /// Replaces the whole text as one undoable step (restoring an autosave).
@@ -148,6 +223,7 @@ impl Workspace {
             return;
         }
         self.analysis = analysis::analyze(&self.text);
+        self.analyses += 1;
         self.analysis_revision = self.revision;
         self.shifts.clear();
     }
@@ -278,6 +354,37 @@ impl Workspace {
 
 pub use crate::edit::floor_boundary;
 
+/// `r` after `edits` (sorted, non-overlapping, positions before them; `growth[i]` is how
+/// much the first `i` of them lengthen the text). An edit of exactly `r` (a fill, its undo,
+/// another answer) gives the range of its new text; one inside `r` grows or shrinks it; an
+/// insertion at either end stays outside. None when nothing of `r` is left.
+fn map_range(r: &ByteRange, edits: &[Edit], growth: &[isize]) -> Option<ByteRange> {
+    let key = (r.start, r.end);
+    let i = edits.partition_point(|e| (e.range.start, e.range.end) < key);
+    if let Some(e) = edits.get(i)
+        && e.range == *r
+    {
+        let start = r.start.wrapping_add_signed(growth[i]);
+        return Some(start..start + e.new.len());
+    }
+    // `start_side`: an insertion right at `pos` goes before it.
+    let map = |pos: usize, start_side: bool| -> usize {
+        let i = edits.partition_point(|e| {
+            e.range.end < pos || (e.range.end == pos && (!e.range.is_empty() || start_side))
+        });
+        match edits.get(i) {
+            // `pos` inside a replaced span: just after its new text, or just before it.
+            Some(e) if e.range.start < pos => {
+                let at = e.range.start.wrapping_add_signed(growth[i]);
+                if start_side { at + e.new.len() } else { at }
+            }
+            _ => pos.wrapping_add_signed(growth[i]),
+        }
+    };
+    let (start, end) = (map(r.start, true), map(r.end, false));
+    (start < end).then_some(start..end)
+}
+
 /// Char index (what egui cursors count) of byte `offset` in `s`.
 pub fn char_index(s: &str, offset: usize) -> usize {
     s[..floor_boundary(s, offset)].chars().count()
@@ -328,5 +435,71 @@ mod tests {
         assert_eq!(char_index(s, 6), 2);
         assert_eq!(byte_offset(s, 3), 7);
         assert_eq!(byte_offset(s, 9), s.len());
+    }
+
+    fn place(ws: &Workspace, range: ByteRange) -> Filled {
+        Filled {
+            key: "XX区".into(),
+            is_group: true,
+            placeholder: ws.text[range.clone()].to_string(),
+            kind: PlaceholderKind::Name,
+            suffix: Some("区"),
+            unit: None,
+            range,
+        }
+    }
+
+    /// A filled place follows typing before it and inside it, undo gives it back its
+    /// placeholder, redo its answer, and deleting its text forgets it.
+    #[test]
+    fn filled_places_follow_edits_undo_and_redo() {
+        let mut ws = Workspace::new(Document::from_text("一、XX区工作\n二、XX区计划\n"));
+        let ranges: Vec<ByteRange> = ws
+            .text
+            .match_indices("XX")
+            .map(|(i, _)| i..i + 2)
+            .collect();
+        let places = ranges.iter().map(|r| place(&ws, r.clone())).collect();
+        let edits = ranges
+            .iter()
+            .map(|r| Edit {
+                range: r.clone(),
+                old: "XX".into(),
+                new: "滨江".into(),
+                origin: EditOrigin::Fill("XX区".into()),
+            })
+            .collect();
+        assert!(ws.fill(places, edits, "填写 XX区", false));
+        let held = |ws: &Workspace| -> Vec<String> {
+            ws.filled
+                .iter()
+                .map(|f| ws.text[f.range.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(held(&ws), ["滨江", "滨江"]);
+        let e = user_edit(&ws.text, 0..0, "前言\n");
+        ws.apply(vec![e], "输入", true);
+        assert_eq!(held(&ws), ["滨江", "滨江"], "typing before moves them");
+        let at = ws.filled[0].range.start + 3;
+        let e = user_edit(&ws.text, at..at, "新");
+        ws.apply(vec![e], "输入", false);
+        assert_eq!(held(&ws), ["滨新江", "滨江"], "typing inside grows it");
+        let end = ws.filled[1].range.end;
+        let e = user_edit(&ws.text, end..end, "x");
+        ws.apply(vec![e], "输入", false);
+        assert_eq!(held(&ws), ["滨新江", "滨江"], "typing at its end stays outside");
+        assert!(ws.undo() && ws.undo() && ws.undo());
+        assert_eq!(held(&ws), ["滨江", "滨江"]);
+        assert!(ws.undo());
+        assert_eq!(held(&ws), ["XX", "XX"], "undo gives the placeholders back");
+        assert!(!ws.filled[0].is_answered(&ws.text));
+        assert!(ws.redo());
+        assert_eq!(held(&ws), ["滨江", "滨江"]);
+        assert!(ws.filled[0].is_answered(&ws.text));
+        // Deleting the line of the first place forgets it.
+        let line = ws.text.find("一、").unwrap()..ws.text.find("二、").unwrap();
+        let e = user_edit(&ws.text, line, "");
+        ws.apply(vec![e], "删除", false);
+        assert_eq!(held(&ws), ["滨江"]);
     }
 }
