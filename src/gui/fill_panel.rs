@@ -255,6 +255,7 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
     let mut groups: Vec<FillEntry> = Vec::new();
     let mut singles: Vec<FillEntry> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut single_keys: HashSet<String> = HashSet::new();
     for item in items {
         if item.is_group {
             if !listed.contains(&item.key) {
@@ -284,7 +285,7 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
                 suggestion: None,
             });
         } else {
-            if singles.iter().any(|e| e.key == item.key) {
+            if !single_keys.insert(item.key.clone()) {
                 continue;
             }
             let around = crate::placeholder::context_around(text, item.spot.range.clone());
@@ -344,6 +345,9 @@ fn suggestion(
 
 /// Placeholders still unfilled in the report.
 pub fn remaining(ws: &Workspace, report: usize) -> usize {
+    if ws.filled.is_empty() {
+        return ws.analysis.report_placeholders(report).len();
+    }
     let answered: HashSet<usize> = ws
         .filled
         .iter()
