@@ -1446,18 +1446,30 @@ fn a_fill_field_shows_what_the_text_holds_after_undo_redo_and_a_report_switch() 
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
-    assert_eq!(field(&h, "XX区"), "滨江", "the answered group stays in view");
+    assert_eq!(
+        field(&h, "XX区"),
+        "滨江",
+        "the answered group stays in view"
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(report_text(h.state(), 0), first);
-    assert_eq!(field(&h, "XX区"), "", "after undo the field shows the text: no answer");
+    assert_eq!(
+        field(&h, "XX区"),
+        "",
+        "after undo the field shows the text: no answer"
+    );
     assert!(h.query_by_label("这篇报告没有待填的占位符。").is_none());
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
-    assert_eq!(field(&h, "XX区"), "滨江", "after redo the answer is back in the field");
+    assert_eq!(
+        field(&h, "XX区"),
+        "滨江",
+        "after redo the answer is back in the field"
+    );
 
     select_report(&mut h, 1);
     assert!(report_text(h.state(), 1).contains("XX区"));
@@ -1474,7 +1486,11 @@ fn a_fill_field_shows_what_the_text_holds_after_undo_redo_and_a_report_switch() 
     assert_eq!(field(&h, "XX区"), "滨江");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(field(&h, "XX区"), "滨江", "undoing report 2's answer leaves report 1's");
+    assert_eq!(
+        field(&h, "XX区"),
+        "滨江",
+        "undoing report 2's answer leaves report 1's"
+    );
     select_report(&mut h, 1);
     assert_eq!(field(&h, "XX区"), "");
     assert!(report_text(h.state(), 1).contains("XX区"));
@@ -1491,14 +1507,29 @@ fn an_answer_ending_in_the_suffix_is_not_doubled() {
     h.run();
     retype(&mut h, "XX镇", "白鹭镇");
     let text = h.state().ws.text.clone();
-    assert!(text.contains("白鹭镇2024年") && text.contains("白鹭镇全年"), "{text}");
+    assert!(
+        text.contains("白鹭镇2024年") && text.contains("白鹭镇全年"),
+        "{text}"
+    );
     assert!(!text.contains("镇镇"), "{text}");
-    assert_eq!(field(&h, "XX镇"), "白鹭镇", "what was typed stays while typing");
+    assert_eq!(
+        field(&h, "XX镇"),
+        "白鹭镇",
+        "what was typed stays while typing"
+    );
     retype(&mut h, "投资【XX】万元", "120万元");
-    assert!(h.state().ws.text.contains("投资120万元。"), "{}", h.state().ws.text);
+    assert!(
+        h.state().ws.text.contains("投资120万元。"),
+        "{}",
+        h.state().ws.text
+    );
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(field(&h, "XX镇"), "白鹭", "then the field shows what the text holds");
+    assert_eq!(
+        field(&h, "XX镇"),
+        "白鹭",
+        "then the field shows what the text holds"
+    );
 }
 
 /// Issue 17 defect 5: the keystrokes of an answer are one undo step, each analyses the text
@@ -1526,7 +1557,11 @@ fn typing_an_answer_key_by_key_is_one_undo_step_and_one_analysis_per_key() {
     }
     assert!(report_text(h.state(), 0).contains("滨江新区"));
     assert!(!report_text(h.state(), 0).contains("滨江新区区"));
-    assert_eq!(h.state().ws.history.len(), steps + 1, "one step for the answer");
+    assert_eq!(
+        h.state().ws.history.len(),
+        steps + 1,
+        "one step for the answer"
+    );
     assert_eq!(h.state().ws.history.undo_label(), Some("填写 XX区"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -1579,8 +1614,15 @@ fn an_answered_group_stays_listed_and_editing_it_refills_every_place_in_one_step
     let text = report_text(h.state(), 0);
     assert_eq!(text.matches("江北新区").count(), n, "{text}");
     assert!(!text.contains("滨江"));
-    assert_eq!(h.state().ws.history.len(), steps + 1, "one step for the change");
-    assert_eq!(h.state().answers.groups.get("XX区").map(String::as_str), Some("江北新"));
+    assert_eq!(
+        h.state().ws.history.len(),
+        steps + 1,
+        "one step for the change"
+    );
+    assert_eq!(
+        h.state().answers.groups.get("XX区").map(String::as_str),
+        Some("江北新")
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(report_text(h.state(), 0).matches("滨江区").count(), n);
@@ -1598,7 +1640,10 @@ fn a_carried_over_answer_is_offered_and_confirmed_with_one_key_or_click() {
          全面建设勤廉XX。注册人数XX，同比增长。\n",
     ));
     h.run();
-    assert!(h.query_by_label_contains("采用“").is_none(), "nothing to offer yet");
+    assert!(
+        h.query_by_label_contains("采用“").is_none(),
+        "nothing to offer yet"
+    );
     retype(&mut h, "XX镇", "白鹭");
     h.key_press(Key::Enter);
     h.run();
@@ -1616,7 +1661,10 @@ fn a_carried_over_answer_is_offered_and_confirmed_with_one_key_or_click() {
         "{text}"
     );
     assert_eq!(field(&h, "本地地名（XX）"), "白鹭");
-    assert!(h.query_by_label("采用“白鹭”").is_none(), "nothing left to offer");
+    assert!(
+        h.query_by_label("采用“白鹭”").is_none(),
+        "nothing left to offer"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(h.state().ws.text.contains("美丽XX"));
@@ -1638,7 +1686,10 @@ fn an_answer_that_is_not_a_number_gets_a_gentle_mark() {
     h.run();
     assert!(h.query_by_label("请核对").is_none());
     retype(&mut h, "投资【XX】万元", "很多");
-    assert!(h.state().ws.text.contains("投资很多万元"), "written all the same");
+    assert!(
+        h.state().ws.text.contains("投资很多万元"),
+        "written all the same"
+    );
     h.get_by_label("请核对");
     retype(&mut h, "投资【XX】万元", "1,200");
     assert!(h.query_by_label("请核对").is_none(), "1,200 is a number");
@@ -1665,7 +1716,10 @@ fn check_fields(
     // Where each placeholder stands now, and what it holds.
     let mut now = Vec::with_capacity(placeholders.len());
     let first = &original[..placeholders[0].range.start];
-    assert!(text.starts_with(first), "step {step}: text before the first placeholder");
+    assert!(
+        text.starts_with(first),
+        "step {step}: text before the first placeholder"
+    );
     let mut pos = first.len();
     for (i, p) in placeholders.iter().enumerate() {
         let gap_end = placeholders
@@ -1673,7 +1727,9 @@ fn check_fields(
             .map_or(original.len(), |q| q.range.start);
         let gap = &original[p.range.end..gap_end];
         let end = if i + 1 < placeholders.len() {
-            pos + text[pos..].find(gap).expect("the text between answers is unchanged")
+            pos + text[pos..]
+                .find(gap)
+                .expect("the text between answers is unchanged")
         } else {
             assert!(text.ends_with(gap), "step {step}");
             text.len() - gap.len()
@@ -1683,7 +1739,9 @@ fn check_fields(
     }
     let report = &reports[app.selected];
     let in_report: Vec<usize> = (0..placeholders.len())
-        .filter(|&i| placeholders[i].range.start >= report.start && placeholders[i].range.end <= report.end)
+        .filter(|&i| {
+            placeholders[i].range.start >= report.start && placeholders[i].range.end <= report.end
+        })
         .collect();
     let answered = |i: usize| text[now[i].clone()] != original[placeholders[i].range.clone()];
     let mut checked = (0, 0);
@@ -1837,7 +1895,10 @@ fn random_fills_edits_undo_and_report_switches_keep_every_field_true_to_the_text
         let (groups, singles) = check_fields(&h, &original, &placeholders, &reports, step);
         checked = (checked.0 + groups, checked.1 + singles);
     }
-    assert!(steps.iter().all(|&n| n > 5), "every kind of step ran: {steps:?}");
+    assert!(
+        steps.iter().all(|&n| n > 5),
+        "every kind of step ran: {steps:?}"
+    );
     assert!(
         checked.0 > 100 && checked.1 > 1000,
         "only {checked:?} group and single fields checked"

@@ -133,7 +133,7 @@ impl FillEntry {
         }
     }
 
-/// The first occurrence inside `range` (the selected report), else the first one.
+    /// The first occurrence inside `range` (the selected report), else the first one.
     pub fn first_in(&self, range: &ByteRange) -> Option<&Spot> {
         self.spots
             .iter()
@@ -219,9 +219,16 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
     }
     if whole {
         // Name groups reach over the whole compilation.
-        let r = ws.analysis.outline.reports.get(report).map(|r| r.range.clone());
+        let r = ws
+            .analysis
+            .outline
+            .reports
+            .get(report)
+            .map(|r| r.range.clone());
         for p in &ws.analysis.placeholders {
-            if r.as_ref().is_none_or(|r| p.range.start < r.start || p.range.start >= r.end) {
+            if r.as_ref()
+                .is_none_or(|r| p.range.start < r.start || p.range.start >= r.end)
+            {
                 pending(p, true);
             }
         }
@@ -326,12 +333,11 @@ fn suggestion(
         return None;
     }
     let text = ws.text.as_str();
-    let in_scope = |f: &Filled| whole || (f.range.start >= report.start && f.range.end <= report.end);
+    let in_scope =
+        |f: &Filled| whole || (f.range.start >= report.start && f.range.end <= report.end);
     let found = if g.suffix == Some("") {
         answered.iter().find(|f| {
-            f.is_group
-                && f.suffix.is_some_and(|s| PLACE_SUFFIXES.contains(&s))
-                && in_scope(f)
+            f.is_group && f.suffix.is_some_and(|s| PLACE_SUFFIXES.contains(&s)) && in_scope(f)
         })
     } else {
         answered
@@ -594,12 +600,11 @@ fn entry_ui(
 /// key by key is one undo step.
 pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
     let report = app.selected;
-    let merge = merge
-        && app
-            .fill
-            .live
-            .as_ref()
-            .is_some_and(|l| l.key == key && l.report == report && l.revision == app.ws.revision);
+    let merge =
+        merge
+            && app.fill.live.as_ref().is_some_and(|l| {
+                l.key == key && l.report == report && l.revision == app.ws.revision
+            });
     if !merge {
         app.ws.refresh_analysis(true);
     }

@@ -130,7 +130,10 @@ impl Workspace {
         } else {
             edits.clone()
         };
-        let Some(applied) = self.history.apply_edits(&mut self.text, edits, label, merge) else {
+        let Some(applied) = self
+            .history
+            .apply_edits(&mut self.text, edits, label, merge)
+        else {
             return false;
         };
         self.follow(&applied);
@@ -146,7 +149,13 @@ impl Workspace {
     /// Writes answers: `edits` (origin `Fill`) as one undo step, merged as
     /// [`Workspace::apply`] says, and `places` (the placeholders they fill) remembered as
     /// filled places from now on.
-    pub fn fill(&mut self, places: Vec<Filled>, edits: Vec<Edit>, label: &str, merge: bool) -> bool {
+    pub fn fill(
+        &mut self,
+        places: Vec<Filled>,
+        edits: Vec<Edit>,
+        label: &str,
+        merge: bool,
+    ) -> bool {
         for p in places {
             if !self.filled.iter().any(|f| f.range == p.range) {
                 self.filled.push(p);
@@ -190,13 +199,14 @@ impl Workspace {
             sum += e.new.len() as isize - e.range.len() as isize;
             growth.push(sum);
         }
-        self.filled.retain_mut(|f| match map_range(&f.range, edits, &growth) {
-            Some(r) => {
-                f.range = r;
-                true
-            }
-            None => false,
-        });
+        self.filled
+            .retain_mut(|f| match map_range(&f.range, edits, &growth) {
+                Some(r) => {
+                    f.range = r;
+                    true
+                }
+                None => false,
+            });
     }
 
     /// Replaces the whole text as one undoable step (restoring an autosave).
@@ -454,11 +464,7 @@ mod tests {
     #[test]
     fn filled_places_follow_edits_undo_and_redo() {
         let mut ws = Workspace::new(Document::from_text("一、XX区工作\n二、XX区计划\n"));
-        let ranges: Vec<ByteRange> = ws
-            .text
-            .match_indices("XX")
-            .map(|(i, _)| i..i + 2)
-            .collect();
+        let ranges: Vec<ByteRange> = ws.text.match_indices("XX").map(|(i, _)| i..i + 2).collect();
         let places = ranges.iter().map(|r| place(&ws, r.clone())).collect();
         let edits = ranges
             .iter()
@@ -487,7 +493,11 @@ mod tests {
         let end = ws.filled[1].range.end;
         let e = user_edit(&ws.text, end..end, "x");
         ws.apply(vec![e], "输入", false);
-        assert_eq!(held(&ws), ["滨新江", "滨江"], "typing at its end stays outside");
+        assert_eq!(
+            held(&ws),
+            ["滨新江", "滨江"],
+            "typing at its end stays outside"
+        );
         assert!(ws.undo() && ws.undo() && ws.undo());
         assert_eq!(held(&ws), ["滨江", "滨江"]);
         assert!(ws.undo());

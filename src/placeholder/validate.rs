@@ -48,11 +48,7 @@ fn is_number(a: &str) -> bool {
     let a = a.trim_start_matches(['约', '近', '超', '逾', '达', '共']);
     // A range: two figures joined by a dash, a tilde or 至/到.
     let dashes = ['—', '–', '-', '~', '～', '至', '到', '－'];
-    if let Some((i, c)) = a
-        .char_indices()
-        .skip(1)
-        .find(|&(_, c)| dashes.contains(&c))
-    {
+    if let Some((i, c)) = a.char_indices().skip(1).find(|&(_, c)| dashes.contains(&c)) {
         let (left, right) = (&a[..i], a[i + c.len_utf8()..].trim_start_matches('—'));
         return is_single(left) && is_single(right);
     }
@@ -85,7 +81,8 @@ fn is_single(a: &str) -> bool {
     }
     // 二十, 三百五十, 两千, 一点五, 三分之一
     let a = a.replace("分之", "");
-    a.chars().all(|c| "零〇一二两三四五六七八九十百千万亿点".contains(c))
+    a.chars()
+        .all(|c| "零〇一二两三四五六七八九十百千万亿点".contains(c))
 }
 
 /// The value of a small whole number written in digits or Chinese numerals (2024, 06,
@@ -145,15 +142,34 @@ mod tests {
     #[test]
     fn usual_figures_pass_and_words_are_marked() {
         for ok in [
-            "123", "1.5", "1,200", "1，200", "3.5万", "二十", "三百五十", "10—15", "10-15",
-            "10～15", "35%", "约120", "20余", "１２０", "两千", "1.2万亿", "三分之一",
+            "123",
+            "1.5",
+            "1,200",
+            "1，200",
+            "3.5万",
+            "二十",
+            "三百五十",
+            "10—15",
+            "10-15",
+            "10～15",
+            "35%",
+            "约120",
+            "20余",
+            "１２０",
+            "两千",
+            "1.2万亿",
+            "三分之一",
         ] {
             assert_eq!(check_answer(ok, Check::Number), None, "{ok}");
         }
         for bad in ["临川", "很多", "1.2.3", "abc", "十来个人", "12个"] {
             assert!(check_answer(bad, Check::Number).is_some(), "{bad}");
         }
-        assert_eq!(check_answer("", Check::Number), None, "an empty field is not marked");
+        assert_eq!(
+            check_answer("", Check::Number),
+            None,
+            "an empty field is not marked"
+        );
         assert_eq!(check_answer("临川", Check::Free), None);
     }
 
