@@ -161,8 +161,11 @@ pub struct FillState {
     pub focus: Option<String>,
     pub filter: Filter,
     /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
-    cache: Option<((u64, u64, usize, bool), Vec<FillEntry>)>,
+    cache: Option<(CacheKey, Vec<FillEntry>)>,
 }
+
+/// (text revision, analysis revision, report, whole compilation).
+type CacheKey = (u64, u64, usize, bool);
 
 /// What one place contributes to a prompt, before places are grouped.
 struct Item {
