@@ -362,8 +362,7 @@ impl History {
     /// `merge` asks to fold this change into the previous undo step, when that step is still
     /// open (it was not undone or redone) and has the same label: one keystroke of a typed run
     /// continuing the last (a single edit next to it), or one more keystroke of an answer that
-    /// fills several places at once (any batch). A step folded back to no change at all is
-    /// dropped.
+    /// fills several places at once (any batch).
     pub fn apply_edits(
         &mut self,
         text: &mut String,
@@ -392,14 +391,9 @@ impl History {
                 // inverse turns `before` into the text before that step.
                 Some(compose(text, &applied.inverse, &before, &last.inverse))
             };
-            if let Some(mut inverse) = merged {
-                inverse.retain(|e| e.old != e.new);
-                if inverse.is_empty() {
-                    self.undo.pop();
-                } else {
-                    last.forward = forward_of(&inverse);
-                    last.inverse = inverse;
-                }
+            if let Some(inverse) = merged {
+                last.forward = forward_of(&inverse);
+                last.inverse = inverse;
                 return Some(forward);
             }
         }
@@ -706,7 +700,7 @@ mod tests {
     }
 
     /// An answer filling several places, typed key by key with `merge`: one undo step, and
-    /// undo gives back the placeholders; an answer erased back to nothing leaves no step.
+    /// undo gives back the placeholders.
     #[test]
     fn merged_batches_are_one_step_that_undoes_to_the_start() {
         let start = "XX区甲，XX区乙，XX区丙";
@@ -756,23 +750,6 @@ mod tests {
         assert!(h.apply(&mut text, edits, "填写 XX区", true));
         assert_eq!(h.len(), 2);
         assert!(h.undo(&mut text));
-        assert_eq!(text, "滨区甲，滨区乙，滨区丙");
-        // A step typed and erased again within itself is dropped.
-        let before = h.len();
-        let fill = |text: &str, from: &str, to: &str| -> Vec<Edit> {
-            places(text, from)
-                .into_iter()
-                .map(|mut e| {
-                    e.new = to.into();
-                    e
-                })
-                .collect()
-        };
-        let e = fill(&text, "滨", "江");
-        assert!(h.apply(&mut text, e, "填写 XX区", false));
-        let e = fill(&text, "江", "滨");
-        assert!(h.apply(&mut text, e, "填写 XX区", true));
-        assert_eq!(h.len(), before, "no empty step is left");
         assert_eq!(text, "滨区甲，滨区乙，滨区丙");
     }
 }

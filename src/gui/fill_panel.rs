@@ -603,8 +603,10 @@ fn entry_ui(
 /// key by key is one undo step.
 pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
     let report = app.selected;
+    // Clearing a field is a step of its own (undo brings the answer back).
     let merge =
         merge
+            && !value.trim().is_empty()
             && app.fill.live.as_ref().is_some_and(|l| {
                 l.key == key && l.report == report && l.revision == app.ws.revision
             });
