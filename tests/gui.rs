@@ -1908,3 +1908,35 @@ fn random_fills_edits_undo_and_report_switches_keep_every_field_true_to_the_text
     while app.ws.undo() {}
     assert_eq!(app.ws.text, original);
 }
+
+/// After restoring an autosave, the answers in it are listed as answered, not lost from
+/// the panel.
+#[test]
+fn restored_answers_stay_listed_as_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
+    let mut app = App::new(Prefs::default());
+    app.data_dir = Some(data.clone());
+    app.open_path(&file);
+    app.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(app);
+    h.run();
+    retype(&mut h, "XX区", "滨江");
+    h.key_press(Key::Enter);
+    h.run();
+    let edited = h.state().ws.text.clone();
+    h.state_mut().autosave_now();
+    let mut again = App::new(Prefs::default());
+    again.data_dir = Some(data);
+    again.open_path(&file);
+    again.prefs.tool_tab = ToolTab::Fill;
+    let mut h = harness(again);
+    h.run();
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().ws.text, edited);
+    assert_eq!(field(&h, "XX区"), "滨江");
+    h.get_by_label("已填写");
+}

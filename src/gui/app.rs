@@ -1005,7 +1005,7 @@ impl App {
             }
             Command::RestoreAutosave => {
                 if let Some(s) = self.pending_restore.take() {
-                    self.ws.replace_all(&s.text, "恢复自动保存");
+                    fill_panel::restore(&mut self.ws, &s.text, &s.answers, "恢复自动保存");
                     self.answers = s.answers.clone();
                     s.apply_rules(&mut self.rules);
                     self.rules_revision += 1;

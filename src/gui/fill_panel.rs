@@ -711,3 +711,22 @@ pub fn loaded(ws: &Workspace, answers: &crate::placeholder::Answers) -> (Vec<Fil
         .collect();
     (places, edits)
 }
+
+/// Restores an autosaved text: its answers first, where they fill the text as loaded (so
+/// their places are known and listed as answered), then the rest of the saved text, merged
+/// into the same undo step.
+pub fn restore(
+    ws: &mut Workspace,
+    saved: &str,
+    answers: &crate::placeholder::Answers,
+    label: &str,
+) {
+    ws.refresh_analysis(true);
+    let (places, edits) = loaded(ws, answers);
+    ws.fill(places, edits, label, false);
+    if let Some(mut e) = crate::edit::diff(&ws.text, saved) {
+        e.origin = EditOrigin::User;
+        ws.apply(vec![e], label, true);
+    }
+    ws.refresh_analysis(true);
+}
