@@ -1244,7 +1244,12 @@ fn saving_answers_without_a_file_dialog_asks_for_a_path_and_closes_only_once_sav
 fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() {
     use qinggao::gui::Mark;
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(sample_app(dir.path()));
+    // The window's size at first start (1280 × 820), where the editor is narrowest.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| ctx.set_fonts(qinggao::gui::fonts::definitions(false)))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), sample_app(dir.path()));
     h.run();
     let before = h.state().ws.text.clone();
     let query = "XX区";
@@ -1254,14 +1259,25 @@ fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() 
         in_report >= 2 && everywhere > in_report,
         "{in_report}/{everywhere}"
     );
+    let editor_width = h.get_by_role(Role::MultilineTextInput).rect().width();
     h.key_press_modifiers(Modifiers::COMMAND, Key::H);
     h.run();
-    // Nothing overlaps, before any typing.
+    // Nothing overlaps, before any typing, and everything stays left of the tools panel
+    // without widening the editor.
     let field = h.get_by_role_and_label(Role::TextInput, "查找").rect();
-    for b in ["上一个", "下一个", "关闭"] {
+    let tools = h.get_by_label_contains("填空（余").rect();
+    for b in ["上一个", "下一个", "关闭", "替换", "全部替换（0 处）"] {
         let r = h.get_by_role_and_label(Role::Button, b).rect();
         assert!(!r.intersects(field), "{b} {r:?} on the field {field:?}");
+        assert!(
+            r.max.x <= tools.min.x,
+            "{b} {r:?} under the tools panel {tools:?}"
+        );
     }
+    assert!(
+        (h.get_by_role(Role::MultilineTextInput).rect().width() - editor_width).abs() < 1.0,
+        "the find bar does not widen the editor"
+    );
     h.get_by_role_and_label(Role::TextInput, "查找")
         .type_text(query);
     h.run();

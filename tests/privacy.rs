@@ -205,6 +205,10 @@ fn editor_scenario() {
         let d = h.state_mut().export.as_mut().expect("the export dialog");
         d.folder = out.display().to_string();
         d.encoding = encoding;
+        // The whole compilation as text, in the full options.
+        d.scope = qinggao::gui::ExportScope::Whole;
+        d.docx = false;
+        d.stage = qinggao::gui::ExportStage::Options;
         h.run();
         h.get_by_role_and_label(egui::accesskit::Role::Button, "导出")
             .click();

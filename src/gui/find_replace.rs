@@ -153,14 +153,23 @@ pub fn ui(
             cmds.push(Command::Reveal(r.clone()));
         }
     };
-    // One row that never wraps or overlaps: the count has a fixed width.
+    // Rows that fit the editor's width, however narrow: the field shrinks to the room left
+    // by its label and the count (which has a fixed width, so it never wraps); the buttons
+    // go on rows of their own, which wrap rather than widen the editor.
+    const COUNT_WIDTH: f32 = 96.0;
+    let field_width = |ui: &egui::Ui, label: f32| {
+        (ui.available_width() - label - COUNT_WIDTH - 3.0 * ui.spacing().item_spacing.x)
+            .clamp(60.0, 220.0)
+    };
+    let mut enter = false;
     ui.horizontal(|ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         let label = ui.label("查找");
+        let width = field_width(ui, label.rect.width());
         let q = ui.add(
             egui::TextEdit::singleline(&mut st.query)
                 .id(egui::Id::unique("find_query"))
-                .desired_width(160.0),
+                .desired_width(width),
         );
         let q = q.labelled_by(label.id);
         if st.focus {
@@ -172,7 +181,7 @@ pub fn ui(
             st.current = 0;
             go(st, cmds);
         }
-        let enter = q.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        enter = q.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let n = st.matches.len();
         let count = match &st.error {
             Some(_) => "有误".to_string(),
@@ -181,9 +190,12 @@ pub fn ui(
             None => format!("第 {}/{n} 处", st.current + 1),
         };
         ui.add_sized(
-            [96.0, ui.spacing().interact_size.y],
+            [COUNT_WIDTH, ui.spacing().interact_size.y],
             egui::Label::new(count).truncate(),
         );
+    });
+    ui.horizontal_wrapped(|ui| {
+        let n = st.matches.len();
         if ui.button("上一个").clicked() && n > 0 {
             st.current = (st.current + n - 1) % n;
             go(st, cmds);
@@ -195,12 +207,10 @@ pub fn ui(
                 st.focus = true;
             }
         }
-        if ui.button("关闭").clicked() {
+        if ui.button("关闭").on_hover_text("Esc").clicked() {
             st.open = false;
         }
-    });
-    ui.horizontal(|ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        ui.separator();
         ui.label("范围");
         let before = st.whole;
         ui.radio_value(&mut st.whole, false, "本篇");
@@ -216,20 +226,22 @@ pub fn ui(
     }
     if st.replace_open {
         ui.horizontal(|ui| {
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let label = ui.label("替换为");
+            let width = field_width(ui, label.rect.width()) + COUNT_WIDTH;
             ui.add(
                 egui::TextEdit::singleline(&mut st.replacement)
                     .id(egui::Id::unique("find_replacement"))
-                    .desired_width(160.0),
+                    .desired_width(width),
             )
             .labelled_by(label.id);
-            let n = st.matches.len();
-            let current = st.matches.get(st.current).cloned();
-            let preview = current
-                .as_ref()
-                .map(|(r, new)| format!("“{}”改为“{new}”", text.get(r.clone()).unwrap_or("")))
-                .unwrap_or_default();
+        });
+        let n = st.matches.len();
+        let current = st.matches.get(st.current).cloned();
+        let preview = current
+            .as_ref()
+            .map(|(r, new)| format!("“{}”改为“{new}”", text.get(r.clone()).unwrap_or("")))
+            .unwrap_or_default();
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(n > 0, egui::Button::new("替换"))
                 .on_hover_text(&preview)
@@ -261,10 +273,10 @@ pub fn ui(
                     "已在{scope}替换 {n} 处（Ctrl+Z 一次撤销）"
                 )));
             }
-            if !preview.is_empty() {
-                ui.weak(preview);
-            }
         });
+        if !preview.is_empty() {
+            ui.add(egui::Label::new(egui::RichText::new(preview).weak()).wrap());
+        }
     }
     ui.separator();
 }

@@ -20,7 +20,7 @@ mod workspace;
 
 pub use app::{App, Modal, Prefs, ToolTab};
 pub use command::{Action, Command};
-pub use export_dialog::{ExportDialog, ExportScope};
+pub use export_dialog::{ExportDialog, ExportScope, Stage as ExportStage};
 pub use fill_panel::FillEntry;
 pub use text_panel::{MAX_EDITABLE_BYTES, Mark};
 pub use workspace::{LIVE_ANALYSIS_LIMIT, Workspace};
