@@ -93,9 +93,13 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
             app.prune_sessions(crate::session::now_secs());
             match path {
                 Some(p) => app.open_path(&p),
-                None => app.open_sample(),
+                // A first start from the applications menu shows the sample and the
+                // 使用说明; a file opened from the file manager goes straight to work.
+                None => {
+                    app.open_sample();
+                    app.first_start_guide();
+                }
             }
-            app.first_start_guide();
             if let Some(note) = others_note {
                 match &mut app.notice {
                     Some(notice) => notice.text = format!("{}；{note}", notice.text),
