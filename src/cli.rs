@@ -117,6 +117,10 @@ struct InspectArgs {
     /// Use this rule file (TOML or JSON) instead of the built-in cleaning rules.
     #[arg(long, value_name = "RULES")]
     rules: Option<PathBuf>,
+    /// Also proofread (校对): the counts in the summary, proofread[] in the JSON. Off unless
+    /// asked: proofreading runs at a few MB/s, far slower than the rest of inspect.
+    #[arg(long)]
+    proofread: bool,
 }
 
 /// How a batch takes its files and shows its progress.
@@ -391,7 +395,10 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
     let doc = read_document(path, args.encoding.as_deref())?;
     let rules = rules.clone().with_origins(&doc.source);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
-    let proofread = crate::proof::proofread(&doc.text, &analysis.outline);
+    let proofread = args
+        .proofread
+        .then(|| crate::proof::proofread(&doc.text, &analysis.outline));
+    let proofread = proofread.as_deref();
     let stats = Stats {
         reports: analysis.outline.reports.len(),
         edits: clean::counts(&edits),
@@ -399,12 +406,12 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
         fills: 0,
     };
     let text = if args.json {
-        let json = InspectJson::new(path, &doc, &analysis, &edits, &proofread);
+        let json = InspectJson::new(path, &doc, &analysis, &edits, proofread);
         serde_json::to_string_pretty(&json).map_err(|e| Error::Invalid {
             what: e.to_string(),
         })?
     } else {
-        summary_text(path, &doc, &analysis, &edits, &proofread)
+        summary_text(path, &doc, &analysis, &edits, proofread)
     };
     Ok((text, stats))
 }
@@ -495,7 +502,7 @@ fn summary_text(
     doc: &Document,
     analysis: &Analysis,
     edits: &[crate::model::Edit],
-    proofread: &[crate::proof::Finding],
+    proofread: Option<&[crate::proof::Finding]>,
 ) -> String {
     // Written in one go: a summary of a large compilation has tens of thousands of lines,
     // and stdout flushes at every line.
@@ -568,6 +575,15 @@ fn summary_text(
             parts.join("，")
         );
     }
+    if let Some(proofread) = proofread {
+        proof_summary(&mut summary, proofread);
+    }
+    summary.truncate(summary.trim_end_matches('\n').len());
+    summary
+}
+
+/// The proofreading lines of a summary: counts per kind and each substitution group.
+fn proof_summary(summary: &mut String, proofread: &[crate::proof::Finding]) {
     if proofread.is_empty() {
         put!(summary, "校对：没有建议");
     } else {
@@ -592,8 +608,6 @@ fn summary_text(
             }
         }
     }
-    summary.truncate(summary.trim_end_matches('\n').len());
-    summary
 }
 
 /// One report's block of the summary.
@@ -756,7 +770,9 @@ struct ReportJson<'a> {
     roles: Vec<RoleJson>,
     placeholders: Vec<PlaceholderJson<'a>>,
     findings: Vec<FindingJson<'a>>,
-    proofread: Vec<ProofJson<'a>>,
+    /// Only with `inspect --proofread`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proofread: Option<Vec<ProofJson<'a>>>,
 }
 
 /// One proofreading suggestion: `text` as written at `line`/`column` (1-based characters)
@@ -818,7 +834,7 @@ impl<'a> InspectJson<'a> {
         doc: &'a Document,
         a: &'a Analysis,
         edits: &[crate::model::Edit],
-        proofread: &'a [crate::proof::Finding],
+        proofread: Option<&'a [crate::proof::Finding]>,
     ) -> Self {
         let o = &a.outline;
         let reports = o
@@ -875,20 +891,21 @@ impl<'a> InspectJson<'a> {
                             message: &f.message,
                         })
                         .collect(),
-                    proofread: proofread
-                        .iter()
-                        .filter(|f| r.range.contains(&f.range.start))
-                        .map(|f| ProofJson {
-                            kind: f.kind,
-                            line: a.index.line_of(f.range.start) + 1,
-                            column: a.index.column_of(&doc.text, f.range.start),
-                            offset: f.range.start,
-                            text: &f.found,
-                            suggestion: &f.suggestion,
-                            message: &f.message,
-                            group: f.group.as_ref(),
-                        })
-                        .collect(),
+                    proofread: proofread.map(|all| {
+                        all.iter()
+                            .filter(|f| r.range.contains(&f.range.start))
+                            .map(|f| ProofJson {
+                                kind: f.kind,
+                                line: a.index.line_of(f.range.start) + 1,
+                                column: a.index.column_of(&doc.text, f.range.start),
+                                offset: f.range.start,
+                                text: &f.found,
+                                suggestion: &f.suggestion,
+                                message: &f.message,
+                                group: f.group.as_ref(),
+                            })
+                            .collect()
+                    }),
                 }
             })
             .collect();

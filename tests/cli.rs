@@ -621,15 +621,25 @@ fn proof_lists_suggestions_with_their_place_and_reason() {
         + 1;
     assert!(!out.contains(&format!("第 {line} 行第 1 列")), "{out}");
 
-    let o = qinggao(&[&"inspect", &file]);
+    let o = qinggao(&[&"inspect", &"--proofread", &file]);
     assert!(stdout(&o).contains("校对建议"), "{}", stdout(&o));
+    // Without --proofread, inspect stays fast and says nothing of proofreading.
+    let o = qinggao(&[&"inspect", &file]);
+    let out = stdout(&o);
+    assert!(
+        !out.contains("校对建议") && !out.contains("校对：没有建议"),
+        "{out}"
+    );
 }
 
 #[test]
 fn inspect_json_lists_proofreading_per_report() {
     let dir = tempfile::tempdir().unwrap();
     let file = slipped_compilation(dir.path());
-    let o = qinggao(&[&"inspect", &"--json", &file]);
+    let plain = qinggao(&[&"inspect", &"--json", &file]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain["reports"][0].get("proofread").is_none());
+    let o = qinggao(&[&"inspect", &"--json", &"--proofread", &file]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let all: Vec<&serde_json::Value> = v["reports"]
