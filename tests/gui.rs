@@ -1956,3 +1956,53 @@ fn restored_answers_stay_listed_as_answered() {
     assert_eq!(field(&h, "XX区"), "滨江");
     h.get_by_label("已填写");
 }
+
+/// Filled answers are marked in the editor with a colour of their own, counted in the legend.
+#[test]
+fn filled_answers_are_marked_in_the_editor() {
+    use qinggao::gui::Mark;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let n = h
+        .state()
+        .ws
+        .analysis
+        .report_placeholders(0)
+        .iter()
+        .filter(|p| p.group(&h.state().ws.text) == "XX区")
+        .count();
+    assert!(n >= 2);
+    let marked = |h: &Harness<'static, App>| {
+        h.state()
+            .editor
+            .spans
+            .iter()
+            .filter(|s| s.mark == Mark::Filled)
+            .count()
+    };
+    assert_eq!(marked(&h), 0);
+    h.state_mut().prefs.tool_tab = ToolTab::Fill;
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "XX区").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "XX区")
+        .type_text("滨江");
+    h.run();
+    assert_eq!(marked(&h), n, "every filled place is marked");
+    let ws = &h.state().ws;
+    let base = ws.report_range(0).start;
+    for s in h
+        .state()
+        .editor
+        .spans
+        .iter()
+        .filter(|s| s.mark == Mark::Filled)
+    {
+        assert_eq!(&ws.text[base + s.range.start..base + s.range.end], "滨江");
+    }
+    h.get_by_label_contains(&format!("已填写 {n}"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(marked(&h), 0, "undone, the mark goes");
+}

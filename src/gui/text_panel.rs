@@ -28,10 +28,12 @@ pub enum Mark {
     Found,
     /// The find bar's current match.
     Current,
+    /// An answer written where a placeholder stood (hover shows what stood there).
+    Filled,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 3] = [Mark::Placeholder, Mark::Removed, Mark::Masked];
+    pub const ALL: [Mark; 4] = [Mark::Placeholder, Mark::Filled, Mark::Removed, Mark::Masked];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -40,6 +42,7 @@ impl Mark {
             Mark::Masked => "被遮挡的词",
             Mark::Found => "查找结果",
             Mark::Current => "当前查找结果",
+            Mark::Filled => "已填写",
         }
     }
 
@@ -50,6 +53,7 @@ impl Mark {
             Mark::Masked => Color32::from_rgba_unmultiplied(60, 130, 240, 110),
             Mark::Found => Color32::from_rgba_unmultiplied(120, 200, 80, 110),
             Mark::Current => Color32::from_rgba_unmultiplied(40, 170, 40, 210),
+            Mark::Filled => Color32::from_rgba_unmultiplied(160, 110, 230, 90),
         }
     }
 }
@@ -82,6 +86,8 @@ pub struct Editor {
     base_spans: Vec<Span>,
     /// The find bar's matches (buffer bytes) and the current one.
     found: (Vec<ByteRange>, Option<usize>),
+    /// Answers in the report shown (buffer bytes) and the placeholder each replaced.
+    filled: Vec<(ByteRange, String)>,
     spans_key: (u64, u64, usize, u64),
     /// Changes when the highlights change; keys the layout cache.
     spans_version: u64,
@@ -140,6 +146,20 @@ impl Editor {
             self.generation,
         );
         if key != self.spans_key {
+            self.filled = ws
+                .filled
+                .iter()
+                .filter(|f| f.range.start >= self.range.start && f.range.end <= self.range.end)
+                .filter(|f| {
+                    ws.text
+                        .get(f.range.clone())
+                        .is_some_and(|t| t != f.placeholder)
+                })
+                .map(|f| {
+                    let r = f.range.start - self.range.start..f.range.end - self.range.start;
+                    (r, f.placeholder.clone())
+                })
+                .collect();
             self.base_spans = spans(ws, self.range.clone());
             self.merge_spans();
             self.spans_key = key;
@@ -223,6 +243,21 @@ fn spans(ws: &Workspace, range: ByteRange) -> Vec<Span> {
             out.push(Span {
                 range: r,
                 mark: Mark::Placeholder,
+            });
+        }
+    }
+    // Answers where placeholders stood (the places follow every edit already).
+    for f in &ws.filled {
+        let (s, e) = (f.range.start.max(range.start), f.range.end.min(range.end));
+        if e > s
+            && ws
+                .text
+                .get(f.range.clone())
+                .is_some_and(|t| t != f.placeholder)
+        {
+            out.push(Span {
+                range: s - range.start..e - range.start,
+                mark: Mark::Filled,
             });
         }
     }
@@ -520,6 +555,7 @@ pub fn ui(
     let generation = ed.generation;
     let spans_version = ed.spans_version;
     let spans = &ed.spans;
+    let filled = &ed.filled;
     let cache = &mut ed.galley;
     let para_cache = &mut ed.paragraphs;
     let rec = recorded.clone();
@@ -565,6 +601,15 @@ pub fn ui(
                 .hint_text("报告正文")
                 .layouter(&mut layouter)
                 .show(ui);
+            // Hovering an answer says what placeholder it replaced.
+            if let Some(pos) = out.response.hover_pos() {
+                let at = out.galley.cursor_from_pos(pos - out.galley_pos);
+                let byte = byte_offset(egui::TextBuffer::as_str(&buffer), at.index.0);
+                if let Some((_, was)) = filled.iter().find(|(r, _)| r.contains(&byte)) {
+                    let r: egui::Response = (*out.response).clone();
+                    r.on_hover_text(format!("已填写，原为“{was}”（可用 Ctrl+Z 撤销）"));
+                }
+            }
             if let Some(c) = pending_cursor {
                 let rect = out
                     .galley
