@@ -403,30 +403,9 @@ pub fn stage(
     files
         .iter()
         .map(|(path, bytes)| {
-            use std::io::Write as _;
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".qinggao-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| Error::io(path, "在目标文件夹创建临时文件", e))?;
-            tmp.write_all(bytes)
-                .map_err(|e| Error::io(path, "写入", e))?;
-            // A temporary file is private (0600); the exported file gets the permissions of
-            // the file it replaces, or the usual rw-r--r--.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let perms = std::fs::metadata(path)
-                    .map(|m| m.permissions())
-                    .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-                tmp.as_file()
-                    .set_permissions(perms)
-                    .map_err(|e| Error::io(path, "设置文件权限", e))?;
-            }
+            // A temporary file is private until its permissions are set: those of the file
+            // it replaces, or the usual rw-r--r--.
+            let tmp = crate::fs::temp_beside(path, bytes, crate::fs::Visibility::Ordinary)?;
             // The file is closed now (a batch of thousands must not hold a descriptor per
             // file); its path still deletes it when dropped.
             Ok(Staged {
@@ -497,29 +476,13 @@ pub fn commit(groups: Vec<Vec<Staged>>, mode: SyncMode) -> Vec<Result<()>> {
         };
         // A folder that cannot be synced still holds its files; the rename is done, and
         // only its durability across a power cut is less certain: not worth failing for.
-        if let Ok(f) = std::fs::File::open(dir) {
-            let _ = f.sync_all();
-        }
+        crate::fs::sync_dir(dir);
     }
     results
 }
 
 fn rename(s: Staged) -> Result<()> {
-    let dest = s.dest;
-    if s.overwrite {
-        s.tmp
-            .persist(&dest)
-            .map_err(|e| Error::io(&dest, "保存", e.error))?;
-    } else {
-        s.tmp.persist_noclobber(&dest).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists { path: dest.clone() }
-            } else {
-                Error::io(&dest, "保存", e.error)
-            }
-        })?;
-    }
-    Ok(())
+    Ok(crate::fs::rename_into(s.tmp, &s.dest, s.overwrite)?)
 }
 
 fn sync_each(files: &[&Staged]) -> Result<()> {

@@ -95,16 +95,38 @@ pub fn write_atomic(
             path: path.to_path_buf(),
         });
     }
-    let dir = match path.parent() {
+    let tmp = temp_beside(path, bytes, visibility)?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| WriteError::io(path, "写入磁盘", e))?;
+    // On failure the temporary file is deleted when it drops: no partial file remains.
+    rename_into(tmp.into_temp_path(), path, overwrite)?;
+    sync_dir(parent_dir(path));
+    Ok(())
+}
+
+/// The folder `path` is in ("." for a bare file name).
+pub(crate) fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// `bytes` in a new temporary file beside `path`, with the permissions `path` is to have:
+/// 0600 when private, else those of the file it replaces or rw-r--r--. Not yet synced or
+/// renamed; dropping it deletes it.
+pub(crate) fn temp_beside(
+    path: &Path,
+    bytes: &[u8],
+    visibility: Visibility,
+) -> Result<tempfile::NamedTempFile, WriteError> {
     // The temporary file is created rw------- (tempfile does so on Unix), so a private
     // file is never readable by others, not even for a moment.
     let mut tmp = tempfile::Builder::new()
         .prefix(".qinggao-")
         .suffix(".tmp")
-        .tempfile_in(dir)
+        .tempfile_in(parent_dir(path))
         .map_err(|e| WriteError::io(path, "在目标文件夹创建临时文件", e))?;
     tmp.write_all(bytes)
         .map_err(|e| WriteError::io(path, "写入", e))?;
@@ -123,13 +145,19 @@ pub fn write_atomic(
     }
     #[cfg(not(unix))]
     let _ = visibility;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| WriteError::io(path, "写入磁盘", e))?;
-    // On failure the temporary file is deleted when `tmp` drops: no partial file remains.
+    Ok(tmp)
+}
+
+/// Gives the temporary file `tmp` its name `path`: over an existing file only when
+/// `overwrite` (a file that appeared meanwhile is refused, never replaced).
+pub(crate) fn rename_into(
+    tmp: tempfile::TempPath,
+    path: &Path,
+    overwrite: bool,
+) -> Result<(), WriteError> {
     if overwrite {
         tmp.persist(path)
-            .map_err(|e| WriteError::io(path, "保存", e.error))?;
+            .map_err(|e| WriteError::io(path, "保存", e.error))
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
@@ -139,15 +167,13 @@ pub fn write_atomic(
             } else {
                 WriteError::io(path, "保存", e.error)
             }
-        })?;
+        })
     }
-    sync_dir(dir);
-    Ok(())
 }
 
 /// Flushes a folder's entries (the rename just made) to disk. Best effort: some file
 /// systems cannot open a folder for this, and the file itself is already on disk.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
