@@ -352,31 +352,11 @@ fn inspect_command(args: &InspectArgs) -> ExitCode {
     let Some(walk) = walk(&args.files, &args.batch, &mut summary) else {
         return ExitCode::FAILURE;
     };
-    batch::run(
-        &walk.inputs,
-        show_bar(&args.batch),
-        |input| {
-            // Once nobody reads the summaries, the rest of the batch has nothing to do.
-            if stdout_closed() {
-                return Ok(None);
-            }
-            inspect(&input.path, args, &rules).map(Some)
-        },
-        |_, r| match r {
-            Ok(Some((text, stats))) => {
-                out!("{text}");
-                summary.ok(&stats);
-            }
-            Ok(None) => {}
-            Err(e) => {
-                eprintln!("qinggao: {e}");
-                summary.failed(e.to_string());
-            }
-        },
-    );
-    if batch::interrupted() {
-        eprintln!("qinggao: 已中断 (interrupted)");
-        return ExitCode::from(130);
+    let done = print_each(&walk, &args.batch, &mut summary, |path| {
+        inspect(path, args, &rules).map(|(text, stats)| (text, Some(stats)))
+    });
+    if !done {
+        return interrupted();
     }
     if walk.inputs.len() > 1 || walk.folders {
         let text = summary.render("清理将修改", |id| rule_label(&rules, id));
@@ -388,6 +368,47 @@ fn inspect_command(args: &InspectArgs) -> ExitCode {
         }
     }
     exit_code(summary.any_failed(), false)
+}
+
+/// Runs `work` on every input of `walk` on all cores and prints what each returns, in input
+/// order, counting it into `summary` (a failure is named and the batch goes on). Once
+/// nobody reads stdout, the rest has nothing to do. False when Ctrl-C or SIGTERM stopped it.
+fn print_each(
+    walk: &batch::Walk,
+    args: &BatchArgs,
+    summary: &mut Summary,
+    work: impl Fn(&Path) -> Result<(String, Option<Stats>)> + Sync,
+) -> bool {
+    batch::run(
+        &walk.inputs,
+        show_bar(args),
+        |input| {
+            if stdout_closed() {
+                return Ok(None);
+            }
+            work(&input.path).map(Some)
+        },
+        |_, r| match r {
+            Ok(Some((text, stats))) => {
+                out!("{text}");
+                if let Some(stats) = stats {
+                    summary.ok(&stats);
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("qinggao: {e}");
+                summary.failed(e.to_string());
+            }
+        },
+    );
+    !batch::interrupted()
+}
+
+/// What a batch stopped by Ctrl-C or SIGTERM says and exits with.
+fn interrupted() -> ExitCode {
+    eprintln!("qinggao: 已中断 (interrupted)");
+    ExitCode::from(130)
 }
 
 /// One file's summary (or JSON), and its counts for the batch's summary.
@@ -423,27 +444,11 @@ fn proof_command(args: &ProofArgs) -> ExitCode {
     let Some(walk) = walk(&args.files, &args.batch, &mut summary) else {
         return ExitCode::FAILURE;
     };
-    batch::run(
-        &walk.inputs,
-        show_bar(&args.batch),
-        |input| {
-            if stdout_closed() {
-                return Ok(None);
-            }
-            proof_one(&input.path, args).map(Some)
-        },
-        |_, r| match r {
-            Ok(Some(text)) => out!("{text}"),
-            Ok(None) => {}
-            Err(e) => {
-                eprintln!("qinggao: {e}");
-                summary.failed(e.to_string());
-            }
-        },
-    );
-    if batch::interrupted() {
-        eprintln!("qinggao: 已中断 (interrupted)");
-        return ExitCode::from(130);
+    let done = print_each(&walk, &args.batch, &mut summary, |path| {
+        proof_one(path, args).map(|text| (text, None))
+    });
+    if !done {
+        return interrupted();
     }
     exit_code(summary.any_failed(), false)
 }
