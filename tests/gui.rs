@@ -12,8 +12,13 @@ use qinggao::gui::{App, Modal, Prefs, ToolTab};
 use std::path::Path;
 
 fn harness(app: App) -> Harness<'static, App> {
+    harness_sized(app, egui::vec2(1400.0, 900.0))
+}
+
+/// The harness at a window size of `size` (logical points).
+fn harness_sized(app: App, size: egui::Vec2) -> Harness<'static, App> {
     Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(12)
         .with_context_setup(|ctx| ctx.set_fonts(qinggao::gui::fonts::definitions(false)))
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
@@ -1245,11 +1250,7 @@ fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() 
     use qinggao::gui::Mark;
     let dir = tempfile::tempdir().unwrap();
     // The window's size at first start (1280 × 820), where the editor is narrowest.
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(12)
-        .with_context_setup(|ctx| ctx.set_fonts(qinggao::gui::fonts::definitions(false)))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), sample_app(dir.path()));
+    let mut h = harness_sized(sample_app(dir.path()), egui::vec2(1280.0, 820.0));
     h.run();
     let before = h.state().ws.text.clone();
     let query = "XX区";
