@@ -81,6 +81,29 @@ impl ExportDialog {
 
     /// The files this export would write, with their text.
     pub fn outputs(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, String)> {
+        let reports = &ws.analysis.outline.reports;
+        self.targets(ws, selected)
+            .into_iter()
+            .map(|(path, report)| {
+                let text = match report {
+                    None => {
+                        let mut t = self.text_of(ws, 0..ws.text.len());
+                        if !t.ends_with('\n') {
+                            t.push('\n');
+                        }
+                        t
+                    }
+                    Some(i) => with_title(&reports[i], self.text_of(ws, ws.report_range(i))),
+                };
+                (path, text)
+            })
+            .collect()
+    }
+
+    /// The files this export would write, each with its report (None: the whole
+    /// compilation): the names alone, which the dialog shows every frame without building
+    /// the text.
+    pub fn targets(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, Option<usize>)> {
         let folder = PathBuf::from(self.folder.trim());
         let stem = ws.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
             || "示例汇编".to_string(),
@@ -88,19 +111,12 @@ impl ExportDialog {
         );
         let reports = &ws.analysis.outline.reports;
         let ext = if self.docx { "docx" } else { "txt" };
-        let text_of = |range: ByteRange| self.text_of(ws, range);
         match self.scope {
-            ExportScope::Whole => {
-                let mut t = text_of(0..ws.text.len());
-                if !t.ends_with('\n') {
-                    t.push('\n');
-                }
-                vec![(folder.join(format!("{stem}-清稿.{ext}")), t)]
-            }
+            ExportScope::Whole => vec![(folder.join(format!("{stem}-清稿.{ext}")), None)],
             ExportScope::Report => match reports.get(selected) {
                 Some(r) => vec![(
                     folder.join(export::file_name(selected + 1, &r.title, ext)),
-                    with_title(r, text_of(ws.report_range(selected))),
+                    Some(selected),
                 )],
                 None => Vec::new(),
             },
@@ -117,10 +133,7 @@ impl ExportDialog {
                             name = export::file_name(i + 1, &format!("{}-{k}", r.title), ext);
                             k += 1;
                         }
-                        (
-                            folder.join(name),
-                            with_title(r, text_of(ws.report_range(i))),
-                        )
+                        (folder.join(name), Some(i))
                     })
                     .collect()
             }
@@ -411,7 +424,7 @@ fn quick_ui(
         d.stage = Stage::Options;
         return;
     }
-    match d.outputs(ws, selected).as_slice() {
+    match d.targets(ws, selected).as_slice() {
         [(p, _)] => ui.monospace(p.display().to_string()),
         list => ui.monospace(format!("{} 中的 {} 个文件", d.folder.trim(), list.len())),
     };
@@ -518,7 +531,7 @@ fn options_ui(
             }
         }
     });
-    let outputs = d.outputs(ws, selected);
+    let outputs = d.targets(ws, selected);
     ui.label(
         egui::RichText::new(match outputs.as_slice() {
             [(p, _)] => format!(
