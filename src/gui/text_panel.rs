@@ -160,7 +160,7 @@ impl Editor {
                     (r, f.placeholder.clone())
                 })
                 .collect();
-            self.base_spans = spans(ws, self.range.clone());
+            self.base_spans = spans(ws, self.range.clone(), &self.filled);
             self.merge_spans();
             self.spans_key = key;
         }
@@ -228,8 +228,9 @@ impl Editor {
     }
 }
 
-/// Highlights of `range` of the document, in buffer bytes.
-fn spans(ws: &Workspace, range: ByteRange) -> Vec<Span> {
+/// Highlights of `range` of the document, in buffer bytes; `filled` are the answers in it
+/// (buffer bytes, see [`Editor::sync`]).
+fn spans(ws: &Workspace, range: ByteRange, filled: &[(ByteRange, String)]) -> Vec<Span> {
     let mut out = Vec::new();
     // The part inside `range`: a deletion of a report's last line takes its newline, which
     // lies past the report's end.
@@ -246,21 +247,11 @@ fn spans(ws: &Workspace, range: ByteRange) -> Vec<Span> {
             });
         }
     }
-    // Answers where placeholders stood (the places follow every edit already).
-    for f in &ws.filled {
-        let (s, e) = (f.range.start.max(range.start), f.range.end.min(range.end));
-        if e > s
-            && ws
-                .text
-                .get(f.range.clone())
-                .is_some_and(|t| t != f.placeholder)
-        {
-            out.push(Span {
-                range: s - range.start..e - range.start,
-                mark: Mark::Filled,
-            });
-        }
-    }
+    // Answers where placeholders stood (buffer bytes already).
+    out.extend(filled.iter().map(|(r, _)| Span {
+        range: r.clone(),
+        mark: Mark::Filled,
+    }));
     for e in &ws.plan {
         let mark = match &e.origin {
             EditOrigin::Rule(id) if rule_category(id) == Some(Category::MaskedWord) => Mark::Masked,
@@ -754,7 +745,7 @@ mod tests {
         let page = ws.text[r.clone()]
             .find("— 1 —")
             .expect("the page number is in report 1");
-        let marks = spans(&ws, r);
+        let marks = spans(&ws, r, &[]);
         assert!(
             marks
                 .iter()
