@@ -10,6 +10,7 @@ mod files;
 mod fill_panel;
 mod find_replace;
 pub mod fonts;
+pub mod ime;
 mod outline_panel;
 mod proof_panel;
 mod reports_panel;
@@ -82,6 +83,8 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            // A Chinese input method keeps its mode when the focus moves between fields.
+            ime::install(&cc.egui_ctx);
             // 公文 users work in Word and WPS, on white: light unless the system asks for dark.
             cc.egui_ctx
                 .options_mut(|o| o.fallback_theme = egui::Theme::Light);
