@@ -468,6 +468,66 @@ fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text
     assert!(report_text(h.state(), 0).contains("滨江区"));
 }
 
+/// Runs `n` frames, one per queued event, and checks that each of them leaves the input
+/// method allowed and asks no interruption of it: either would make egui-winit recreate the
+/// window's X11 input context, and fcitx5 starts a new context in English.
+fn step_keeping_ime(h: &mut Harness<'static, App>, n: usize, what: &str) {
+    for frame in 0..n {
+        h.step();
+        let ime = h.output().platform_output.ime;
+        assert!(
+            ime.is_some_and(|i| !i.should_interrupt_composition),
+            "{what}, frame {frame}: the IME was {ime:?}"
+        );
+    }
+}
+
+#[test]
+fn the_input_method_stays_allowed_while_the_focus_moves_between_text_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.start_on(ToolTab::Fill);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| {
+            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
+            qinggao::gui::ime::install(ctx);
+        })
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    let first = h.get_by_role_and_label(Role::TextInput, "XX区");
+    assert!(first.is_focused());
+    let first_rect = first.rect();
+    // A click into another fill field, then into the editor, then the find bar (Ctrl+F).
+    let second = h
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect() != first_rect && n.rect().left() >= first_rect.left() - 1.0)
+        .expect("a second fill field");
+    let second_rect = second.rect();
+    second.click();
+    step_keeping_ime(&mut h, 4, "click into the second fill field");
+    assert!(
+        h.query_all_by_role(Role::TextInput)
+            .any(|n| n.is_focused() && n.rect() == second_rect)
+    );
+    h.get_by_role(Role::MultilineTextInput).click();
+    step_keeping_ime(&mut h, 4, "click into the editor");
+    assert!(h.get_by_role(Role::MultilineTextInput).is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    step_keeping_ime(&mut h, 4, "Ctrl+F into the find bar");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "查找")
+            .is_focused()
+    );
+    // Shift+Tab leaves a frame with no focused widget (egui hands the focus on a frame later).
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    step_keeping_ime(&mut h, 4, "Shift+Tab out of the find bar");
+    // Escape: nothing has the focus at all; the window keeps its context for the next field.
+    h.key_press(Key::Escape);
+    step_keeping_ime(&mut h, 4, "Escape");
+}
+
 #[test]
 fn find_counts_matches_and_replace_all_is_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
