@@ -528,6 +528,76 @@ fn the_input_method_stays_allowed_while_the_focus_moves_between_text_fields() {
     step_keeping_ime(&mut h, 4, "Escape");
 }
 
+/// eframe's storage, kept in memory (the real one is a RON file in the data folder).
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn a_dragged_panel_width_comes_back_from_the_saved_egui_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let outline_x = |h: &Harness<'static, App>| h.get_by_label("提纲").rect().left();
+    let before = outline_x(&h);
+    // Drag the divider between 报告 and 提纲 100 points to the right.
+    let y = 400.0;
+    let mut x = before - 8.0;
+    h.event(egui::Event::PointerMoved(egui::pos2(x, y)));
+    h.step();
+    let press = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(press(egui::pos2(x, y), true));
+    h.step();
+    for _ in 0..10 {
+        x += 10.0;
+        h.event(egui::Event::PointerMoved(egui::pos2(x, y)));
+        h.step();
+    }
+    h.event(press(egui::pos2(x, y), false));
+    h.run();
+    let dragged = outline_x(&h);
+    assert!(
+        (dragged - before - 100.0).abs() < 2.0,
+        "{before} -> {dragged}"
+    );
+    // What eframe writes at exit (egui's memory, through its Storage as RON) and reads at the
+    // next start.
+    let mut storage = MemoryStorage::default();
+    h.ctx.memory(|m| eframe::set_value(&mut storage, "egui", m));
+    let mut again = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(move |ctx| {
+            let saved: egui::Memory = eframe::get_value(&storage, "egui").unwrap();
+            ctx.memory_mut(|m| *m = saved);
+            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
+        })
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), sample_app(dir.path()));
+    again.run();
+    assert!(
+        (outline_x(&again) - dragged).abs() < 1.0,
+        "{dragged} -> {}",
+        outline_x(&again)
+    );
+}
+
 #[test]
 fn find_counts_matches_and_replace_all_is_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
