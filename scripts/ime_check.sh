@@ -17,7 +17,8 @@
 #   3. Tab to the XX村 field: `taoyuan` Space         -> 桃源
 #   4. click the end of a body line in the editor: `gongzuo` Tab (moves the candidate
 #      highlight, not the focus) Space -> a two-character word; then `hua` Enter commits
-#      the letters as typed (fcitx5's rule) without a new line
+#      the letters as typed (fcitx5's rule) without a new line; then `gong`, a click into
+#      the line above, `zuo` Space -> the word lands at the click, no `gong` stays behind
 #   5. Ctrl+F, the find bar: `huanjing` Space -> 环境 (screenshot only)
 # and checks, from the autosaved session under $QINGGAO_DATA_DIR (not from pixels), that every
 # answer and the typed word arrived as Chinese, that no pinyin of steps 1-3 and 4's first word
@@ -148,6 +149,16 @@ eval "$(xdotool getwindowgeometry --shell "$win")"
 pause=${IME_PAUSE:-1.5}
 type_pinyin() { xdotool type --delay 150 "$1"; sleep "$pause"; }
 key() { xdotool key "$@"; sleep "$pause"; }
+# A key that ends the composition (Space, Enter): waits until fcitx5 has taken down its
+# candidate window, so that a click right after it cannot overtake the committed text.
+commit() {
+  xdotool key "$1"
+  for _ in $(seq 1 20); do
+    [ -z "$(candidates_at)" ] && break
+    sleep 0.5
+  done
+  sleep "$pause"
+}
 click() { xdotool mousemove "$1" "$2" click 1; sleep "$pause"; }
 shot() { import -window root "$out/$1.png"; }
 
@@ -179,7 +190,7 @@ key ctrl+space
 type_pinyin linchuan
 shot 1-fill-composing
 expect_candidates_near 945 265 $slack "fill field XX县" 1-fill-composing
-key space
+commit space
 
 # 2. Click into the next field (XX镇) WITHOUT Ctrl+Space. BackSpace edits the composition.
 click 1020 307
@@ -187,14 +198,14 @@ type_pinyin bailuu
 key BackSpace
 shot 2-click-next-field
 expect_candidates_near 945 311 $slack "fill field XX镇 after a click" 2-click-next-field
-key space
+commit space
 
 # 3. Tab to the next name field (XX村), again without Ctrl+Space.
 key Tab
 type_pinyin taoyuan
 shot 3-tab-next-field
 expect_candidates_near 945 357 $slack "fill field XX村 after Tab" 3-tab-next-field
-key space
+commit space
 shot 3b-fields-filled
 
 # 4. The editor: the end of the body line 一是抓项目。二是优环境。
@@ -204,17 +215,24 @@ type_pinyin gongzuo
 key Tab
 shot 4-editor-composing
 expect_candidates_near 685 285 $((slack + 40)) "editor after a click" 4-editor-composing
-key space
+commit space
 type_pinyin hua
-key Return
+commit Return
 shot 4b-editor-committed
+# A click elsewhere in the text in the middle of a word: no letters stay behind, the word
+# goes on at the new caret (after 人居 in the line above).
+type_pinyin gong
+click 560 228
+type_pinyin zuo
+shot 4c-editor-click-while-composing
+commit space
 
 # 5. The find bar.
 key ctrl+f
 type_pinyin huanjing
 shot 5-find-composing
 expect_candidates_near 525 50 $slack "find bar after Ctrl+F" 5-find-composing
-key space
+commit space
 shot 5b-find-committed
 key Escape
 
@@ -234,7 +252,8 @@ need(r"^临川县", "XX县 filled with 临川 (the first field, pinyin switched 
 need(r"^临川县[\u4e00-\u9fff]{2}镇2023", "XX镇 filled with Chinese after a click into it")
 need(r"[\u4e00-\u9fff]{2}村完成改厕", "XX村 filled with Chinese after Tab into it")
 need(r"二是优环境。[\u4e00-\u9fff]{2}hua\n", "the editor got a Chinese word, then the letters 'hua' committed by Enter, and no new line")
-for latin in ("linchuan", "bailu", "taoyuan", "gongzuo"):
+need(r"人居[\u4e00-\u9fff]{2}环境持续改善", "the word begun before a click went on at the click")
+for latin in ("linchuan", "bailu", "taoyuan", "gong"):
     if latin in text:
         problems.append(f"the pinyin '{latin}' arrived as Latin letters")
 first = text.split("\n", 1)[0]

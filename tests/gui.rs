@@ -528,6 +528,62 @@ fn the_input_method_stays_allowed_while_the_focus_moves_between_text_fields() {
     step_keeping_ime(&mut h, 4, "Escape");
 }
 
+#[test]
+fn clicking_away_from_a_composition_in_the_text_leaves_no_pinyin_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| {
+            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
+            qinggao::gui::ime::install(ctx);
+        })
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), sample_app(dir.path()));
+    h.run();
+    let before = report_text(h.state(), 0);
+    let editor = h.get_by_role(Role::MultilineTextInput).rect();
+    let click = |h: &mut Harness<'static, App>, pos: egui::Pos2| {
+        h.event(egui::Event::PointerMoved(pos));
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+    };
+    click(&mut h, editor.center());
+    // The input method draws its composition inside the text, as on Wayland and Windows.
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "gong".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    assert!(report_text(h.state(), 0).contains("gong"));
+    // A click elsewhere in the text while composing; the composition goes on there.
+    click(&mut h, editor.left_top() + egui::vec2(60.0, 12.0));
+    assert_eq!(
+        report_text(h.state(), 0),
+        before,
+        "pinyin left where the click came from"
+    );
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "gong zuo".into(),
+        active_range_chars: None,
+    }));
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit("工作".into())));
+    h.run();
+    let after = report_text(h.state(), 0);
+    assert_eq!(after.chars().count(), before.chars().count() + 2);
+    assert!(!after.contains("gong"));
+    assert_eq!(
+        after.matches("工作").count(),
+        before.matches("工作").count() + 1
+    );
+}
+
 /// eframe's storage, kept in memory (the real one is a RON file in the data folder).
 #[derive(Default)]
 struct MemoryStorage(std::collections::HashMap<String, String>);

@@ -13,9 +13,14 @@
 //!
 //! [`KeepIme`] edits each frame's output before the integration sees it: the interrupt is
 //! dropped, and a frame without a focused text field keeps the last field's IME area, so the
-//! IME is never disallowed once a text field has used it. A composition in progress simply
-//! continues where the focus went; committed text is only ever inserted by the field that
-//! has the focus, so nothing lands in the field that was left.
+//! IME is never disallowed once a text field has used it.
+//!
+//! Without the interrupt, a composition the input method draws inside the text (Wayland,
+//! Windows, macOS, XIM "on the spot") would stay behind as pinyin letters where the user
+//! clicked away from it, since egui only removes a composition when it receives the next
+//! IME event. So a mouse press during such a composition is held back one frame, and the
+//! field still holding the focus first receives an empty commit that removes the letters;
+//! the input method's own composition then continues at the new caret.
 //!
 //! On X11 it also moves the reported caret to the caret's bottom: winit hands the top of the
 //! caret to the input method as the XIM spot, which X defines as the baseline of the text,
@@ -29,11 +34,27 @@ pub struct KeepIme {
     last: Option<egui::output::IMEOutput>,
     /// The window talks XIM (X11), where the spot is the text's baseline.
     x11: bool,
+    /// A composition is drawn inside the text (the last preedit event was not empty).
+    composing: bool,
+    /// Input held back to the next frame, behind the end of a composition.
+    deferred: Vec<egui::Event>,
 }
 
 impl egui::plugin::Plugin for KeepIme {
     fn debug_name(&self) -> &'static str {
         "qinggao::gui::ime::KeepIme"
+    }
+
+    fn input_hook(&mut self, ctx: &egui::Context, input: &mut egui::RawInput) {
+        if !self.deferred.is_empty() {
+            let mut events = std::mem::take(&mut self.deferred);
+            events.append(&mut input.events);
+            input.events = events;
+        }
+        self.deferred = end_composition_before_press(&mut self.composing, &mut input.events);
+        if !self.deferred.is_empty() {
+            ctx.request_repaint();
+        }
     }
 
     fn output_hook(&mut self, _ctx: &egui::Context, output: &mut egui::FullOutput) {
@@ -56,6 +77,29 @@ fn keep(last: &mut Option<egui::output::IMEOutput>, out: &mut egui::PlatformOutp
     }
 }
 
+/// Follows the composition through `events`; at a mouse press during a composition drawn in
+/// the text, ends the composition there with an empty commit and returns the press and all
+/// that follows it, for the next frame.
+fn end_composition_before_press(
+    composing: &mut bool,
+    events: &mut Vec<egui::Event>,
+) -> Vec<egui::Event> {
+    for i in 0..events.len() {
+        match &events[i] {
+            egui::Event::Ime(egui::ImeEvent::Preedit { text, .. }) => *composing = !text.is_empty(),
+            egui::Event::Ime(egui::ImeEvent::Commit(_)) => *composing = false,
+            egui::Event::PointerButton { pressed: true, .. } if *composing => {
+                *composing = false;
+                let later = events.split_off(i);
+                events.push(egui::Event::Ime(egui::ImeEvent::Commit(String::new())));
+                return later;
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
 /// Whether winit will open the window on X11: the rule of its Linux/BSD event loop (Wayland
 /// when `WAYLAND_DISPLAY` or `WAYLAND_SOCKET` names one, else X11).
 fn on_x11() -> bool {
@@ -71,8 +115,8 @@ fn on_x11() -> bool {
 /// Adds [`KeepIme`] to `ctx` (a second call does nothing).
 pub fn install(ctx: &egui::Context) {
     ctx.add_plugin(KeepIme {
-        last: None,
         x11: on_x11(),
+        ..KeepIme::default()
     });
 }
 
@@ -111,6 +155,49 @@ mod tests {
         let mut out = egui::PlatformOutput::default();
         keep(&mut last, &mut out);
         assert_eq!(out.ime, Some(area(10.0)));
+    }
+
+    #[test]
+    fn a_press_during_a_composition_in_the_text_waits_for_an_empty_commit() {
+        let preedit = |t: &str| {
+            egui::Event::Ime(egui::ImeEvent::Preedit {
+                text: t.into(),
+                active_range_chars: None,
+            })
+        };
+        let press = egui::Event::PointerButton {
+            pos: egui::pos2(5.0, 5.0),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let moved = egui::Event::PointerMoved(egui::pos2(5.0, 5.0));
+        // Not composing: a press goes through untouched.
+        let mut composing = false;
+        let mut events = vec![
+            preedit("gong"),
+            egui::Event::Ime(egui::ImeEvent::Commit("工".into())),
+            press.clone(),
+        ];
+        assert!(end_composition_before_press(&mut composing, &mut events).is_empty());
+        assert_eq!(events.len(), 3);
+        // Composing: the press and what follows wait; the composition ends first.
+        let mut events = vec![preedit("gong"), moved.clone(), press.clone(), moved.clone()];
+        let later = end_composition_before_press(&mut composing, &mut events);
+        assert_eq!(later, vec![press, moved.clone()]);
+        assert_eq!(
+            events,
+            vec![
+                preedit("gong"),
+                moved,
+                egui::Event::Ime(egui::ImeEvent::Commit(String::new()))
+            ]
+        );
+        assert!(!composing);
+        // An emptied composition is no composition.
+        let mut events = vec![preedit("g"), preedit("")];
+        assert!(end_composition_before_press(&mut composing, &mut events).is_empty());
+        assert!(!composing);
     }
 
     #[test]
