@@ -46,28 +46,10 @@ miss() {
   failures=$((failures + 1))
 }
 
-# --- tools -----------------------------------------------------------------------------
-need=()
-for c in Xvfb:xvfb xdotool:xdotool import:imagemagick fcitx5:fcitx5 dbus-launch:dbus-x11 xwininfo:x11-utils; do
-  command -v "${c%%:*}" >/dev/null || need+=("${c#*:}")
-done
-for pkg in fcitx5-chinese-addons libxkbcommon-x11-0 libxcursor1 libxi6 libx11-xcb1 libgl1 libglx-mesa0 libegl1 libegl-mesa0 libgl1-mesa-dri libfontconfig1 libdbus-1-3; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-fc-list 2>/dev/null | grep -iE 'wqy|noto.*cjk|droid' >/dev/null || need+=(fonts-wqy-microhei)
-if [ ${#need[@]} -gt 0 ]; then
-  say "installing ${need[*]}"
-  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}") >"$out/apt.log" 2>&1 ||
-    fail "apt-get install ${need[*]} failed, see $out/apt.log"
-fi
-
-# --- binary ----------------------------------------------------------------------------
-bin=${QINGGAO_BIN:-${CARGO_TARGET_DIR:-target}/release/qinggao}
-if [ ! -x "$bin" ]; then
-  say "building the release binary (takes minutes)"
-  cargo build --release --locked >"$out/build.log" 2>&1 || fail "release build failed, see $out/build.log"
-fi
-[ -x "$bin" ] || fail "no binary at $bin"
+# --- tools and binary ------------------------------------------------------------------
+. scripts/gui_check_lib.sh
+gui_check_tools fcitx5:fcitx5 dbus-launch:dbus-x11 xwininfo:x11-utils fcitx5-chinese-addons
+gui_check_binary
 
 # --- a compilation with three name prompts, and empty state everywhere ------------------
 file="$out/乡镇工作总结.txt"
@@ -131,14 +113,7 @@ sleep 1
 # --- the app -----------------------------------------------------------------------------
 QINGGAO_START_PANEL=fill "$bin" "$file" >"$out/app.log" 2>&1 &
 app=$!
-win=""
-for _ in $(seq 1 60); do
-  win=$(xdotool search --onlyvisible --class qinggao 2>/dev/null | head -1 || true)
-  [ -n "$win" ] && break
-  kill -0 "$app" 2>/dev/null || fail "the GUI exited at start, see $out/app.log"
-  sleep 0.5
-done
-[ -n "$win" ] || fail "no 清稿 window within 30 s"
+gui_check_window "$out/app.log"
 sleep 4 # first frames, fonts
 xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
 eval "$(xdotool getwindowgeometry --shell "$win")"

@@ -21,28 +21,10 @@ mkdir -p "$out"
 say() { echo "kill_test: $*"; }
 fail() { echo "kill_test: FAIL: $*"; exit 1; }
 
-# --- tools -----------------------------------------------------------------------------
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xdotool >/dev/null || need+=(xdotool)
-command -v import >/dev/null || need+=(imagemagick)
-for pkg in libxkbcommon-x11-0 libxcursor1 libxi6 libx11-xcb1 libgl1 libglx-mesa0 libegl1 libegl-mesa0 libgl1-mesa-dri libfontconfig1 libdbus-1-3; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-fc-list 2>/dev/null | grep -iE 'wqy|noto.*cjk|droid' >/dev/null || need+=(fonts-wqy-microhei)
-if [ ${#need[@]} -gt 0 ]; then
-  say "installing ${need[*]}"
-  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}") >"$out/apt.log" 2>&1 \
-    || fail "apt-get install ${need[*]} failed, see $out/apt.log"
-fi
-
-# --- binary ----------------------------------------------------------------------------
-bin=${QINGGAO_BIN:-${CARGO_TARGET_DIR:-target}/release/qinggao}
-if [ ! -x "$bin" ]; then
-  say "building the release binary (takes minutes)"
-  cargo build --release --locked >"$out/build.log" 2>&1 || fail "release build failed, see $out/build.log"
-fi
-[ -x "$bin" ] || fail "no binary at $bin"
+# --- tools and binary ------------------------------------------------------------------
+. scripts/gui_check_lib.sh
+gui_check_tools
+gui_check_binary
 
 # --- a file and an empty data dir ----------------------------------------------------------
 file="$out/乡镇工作总结.txt"
@@ -78,15 +60,7 @@ sleep 1
 start_app() { # $1: log name; sets $app (pid) and $win (window id)
   "$bin" "$file" >"$out/$1.log" 2>&1 &
   app=$!
-  win=""
-  for _ in $(seq 1 60); do
-    # xdotool's --name regex does not match the UTF-8 title ("文件名 — 清稿"); the class does.
-    win=$(xdotool search --onlyvisible --class qinggao 2>/dev/null | head -1 || true)
-    [ -n "$win" ] && break
-    kill -0 "$app" 2>/dev/null || fail "the GUI exited at start, see $out/$1.log"
-    sleep 0.5
-  done
-  [ -n "$win" ] || fail "no 清稿 window within 30 s"
+  gui_check_window "$out/$1.log"
 }
 
 # --- 1: start, type, wait past the autosave, kill -9 ----------------------------------------

@@ -468,6 +468,18 @@ fn starting_on_the_fill_panel_focuses_the_first_prompt_and_typing_fills_the_text
     assert!(report_text(h.state(), 0).contains("滨江区"));
 }
 
+/// The harness with the input-method plugin the real window installs.
+fn harness_with_ime(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_context_setup(|ctx| {
+            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
+            qinggao::gui::ime::install(ctx);
+        })
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
 /// Runs `n` frames, one per queued event, and checks that each of them leaves the input
 /// method allowed and asks no interruption of it: either would make egui-winit recreate the
 /// window's X11 input context, and fcitx5 starts a new context in English.
@@ -487,14 +499,7 @@ fn the_input_method_stays_allowed_while_the_focus_moves_between_text_fields() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.start_on(ToolTab::Fill);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .with_context_setup(|ctx| {
-            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
-            qinggao::gui::ime::install(ctx);
-        })
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    let mut h = harness_with_ime(app);
     h.run();
     let first = h.get_by_role_and_label(Role::TextInput, "XX区");
     assert!(first.is_focused());
@@ -531,14 +536,7 @@ fn the_input_method_stays_allowed_while_the_focus_moves_between_text_fields() {
 #[test]
 fn clicking_away_from_a_composition_in_the_text_leaves_no_pinyin_behind() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .with_context_setup(|ctx| {
-            ctx.set_fonts(qinggao::gui::fonts::definitions(false));
-            qinggao::gui::ime::install(ctx);
-        })
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), sample_app(dir.path()));
+    let mut h = harness_with_ime(sample_app(dir.path()));
     h.run();
     let before = report_text(h.state(), 0);
     let editor = h.get_by_role(Role::MultilineTextInput).rect();
