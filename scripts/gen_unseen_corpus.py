@@ -453,7 +453,9 @@ def make_report(genre, ctx, scheme):
         return rep
     if genre == "xinde":
         title = R.choice(["学习贯彻新时代中国特色社会主义思想主题教育心得体会", "专题读书班学习研讨发言材料",
-                          f"赴外地学习考察{f}工作的心得体会", "党纪学习教育交流研讨发言"])
+                          f"赴外地学习考察{f}工作的心得体会", "党纪学习教育交流研讨发言",
+                          f"{y}年度青年干部培训班学习心得", "参加县委党校中青年干部培训班学习体会",
+                          "“以学促干”专题学习交流发言材料"])
         if scheme.get("colon_title"):
             title = "专题研讨发言：以务实作风推动" + f + "工作提质增效"
         rep = Report(title, genre)
@@ -696,9 +698,12 @@ def dedup(xs):
 def build(genres_schemes, year, labels=None, label_mode="inline", lvl="县"):
     reps = []
     for i, (g, sch) in enumerate(genres_schemes):
-        ctx = ctx_for(year)
-        ctx["lvl"] = lvl
-        r = make_report(g, ctx, sch)
+        while True:  # no two reports of a compilation share a title
+            ctx = ctx_for(year)
+            ctx["lvl"] = lvl
+            r = make_report(g, ctx, sch)
+            if r.title not in [x.title for x in reps]:
+                break
         r.cut_markers = None
         if labels:
             r.label = labels(i + 1)
@@ -1067,7 +1072,7 @@ def f16():
     return {
         "reports": reps, "sep": "none",
         "mask": 0.8,
-        "tail_junk": ["", "==========", "《金笔头素材馆》淘宝店铺同步上新，一站式解决您的写作难题，搜索店铺名即可进入。"],
+        "tail_junk": ["", "==========", "《金笔头素材馆》网店同步上新，一站式解决您的写作难题，搜索店铺名即可进入。"],
     }
 
 
