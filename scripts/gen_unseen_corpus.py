@@ -201,6 +201,15 @@ TRAPS = [
     "为重点企业开通VIP服务通道，提供“一对一”帮办代办服务。",
     "本方案自印发之日起施行，由{u}负责解释。",
 ]
+# Placeholders a template leaves for the user to fill (cleaning leaves them as they are).
+HOLES = [
+    "全年完成固定资产投资XX亿元，同比增长X.X%，高于全市平均水平XX个百分点。",
+    "××同志带头深入XX村开展蹲点调研，帮助解决群众急难愁盼问题XX个。",
+    "于X月X日召开专题会议进行再动员、再部署，印发《XX县{f}工作任务清单》。",
+    "全{lvl}XXX名干部职工参与志愿服务活动，累计服务时长XXXX小时。",
+    "新增市场主体XX户，其中企业XX家、个体工商户XX户。",
+]
+
 # Genuine capital D (not a masked 党).
 REAL_D = [
     "项目位于产业园区D栋，建筑面积{b}平方米，目前已完成主体结构封顶。",
@@ -242,6 +251,7 @@ class Report:
         self.no_title = False
 
     def add(self, text, marker=None, want=None, tail=False):
+        """`tail` marks a fixed line (speaker, date, sign-off) that nothing is put after."""
         self.paras.append({"text": text, "want": text if want is None else want, "marker": marker,
                            "tail": tail})
         if marker:
@@ -325,7 +335,7 @@ def make_report(genre, ctx, scheme):
             p = ctx["p"] = u
         rep.ctx = ctx
         if scheme.get("who_top"):
-            rep.add("述职人：XXX")
+            rep.add("述职人：XXX", tail=True)
         rep.add(f"根据安排，现将本人{y}年度履职尽责和廉洁自律情况报告如下，请予评议。")
         top = scheme.get("top", "cn")
         names = HEAD_SHORT["shuzhi"]
@@ -354,8 +364,10 @@ def make_report(genre, ctx, scheme):
             p = ctx["p"] = u
         rep.ctx = ctx
         if scheme.get("speaker", True):
-            rep.add(f"（{y}年{num(2, 11)}月{num(1, 28)}日）")
-        rep.add(R.choice(["同志们：", "各位领导、同志们："]))
+            if R.random() < 0.5:
+                rep.add("XXX", tail=True)
+            rep.add(f"（{y}年{num(2, 11)}月{num(1, 28)}日）", tail=True)
+        rep.add(R.choice(["同志们：", "各位领导、同志们："]), tail=True)
         rep.add(body(SPEECH[:2], ctx, 1, 2) + body(SPEECH[2:], ctx, 1, 1))
         top = scheme.get("top", "cn")
         heads2 = ["统一思想，充分认清做好当前工作的重要意义", "突出重点，全力抓好各项目标任务落实",
@@ -476,7 +488,8 @@ def make_report(genre, ctx, scheme):
         return rep
     if genre == "duizhao":
         title = R.choice([f"{y}年度民主生活会个人对照检查材料", "专题组织生活会个人剖析材料",
-                          f"{y}年度专题民主生活会班子对照检查材料"])
+                          f"{y}年度专题民主生活会班子对照检查材料", f"{u}党组{y}年度民主生活会对照检查材料",
+                          f"巡察整改专题民主生活会个人发言提纲", f"{p}党委班子成员个人对照检查材料"])
         rep = Report(title, genre)
         if u in title:
             p = ctx["p"] = u
@@ -510,7 +523,7 @@ def make_report(genre, ctx, scheme):
             p = ctx["p"] = u
         rep.ctx = ctx
         if scheme.get("addressee"):
-            rep.add(R.choice(["尊敬的各位领导：", "县委、县政府："]))
+            rep.add(R.choice(["尊敬的各位领导：", "县委、县政府："]), tail=True)
         rep.add(f"现将{p}{f}工作开展情况汇报如下：")
         top = scheme.get("top", "cn")
         names = HEAD_SHORT["huibao"]
@@ -698,12 +711,14 @@ def dedup(xs):
 def build(genres_schemes, year, labels=None, label_mode="inline", lvl="县"):
     reps = []
     for i, (g, sch) in enumerate(genres_schemes):
-        while True:  # no two reports of a compilation share a title
+        for _ in range(1000):  # no two reports of a compilation share a title
             ctx = ctx_for(year)
             ctx["lvl"] = lvl
             r = make_report(g, ctx, sch)
             if r.title not in [x.title for x in reps]:
                 break
+        else:
+            raise RuntimeError(f"no fresh title for a report of genre {g}")
         r.cut_markers = None
         if labels:
             r.label = labels(i + 1)
@@ -748,8 +763,10 @@ def spec(f):
     return f
 
 
-def extras(reps, year, traps=1, real_d=0, party=0):
+def extras(reps, year, traps=1, real_d=0, party=0, holes=1):
     for r in reps:
+        if holes:
+            add_lines(r, HOLES, holes, r.ctx)
         if traps:
             add_lines(r, traps_for(r.genre), traps, r.ctx)
         if party:
