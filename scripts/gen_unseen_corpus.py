@@ -274,6 +274,13 @@ def numbered(rep, style, n, heads, ctx, pools, run_in=True, start=1):
             rep.add(body(R.choice(pools), ctx, 2, 3))
 
 
+def listed(rep, style, texts):
+    """Paragraphs numbered 1, 2, 3… in `style`."""
+    for j, text in enumerate(texts):
+        mk = STYLES[style](j + 1)
+        rep.add(mk + text, marker=mk)
+
+
 def trap(ctx, genre=""):
     return fill(R.choice(traps_for(genre)), ctx)
 
@@ -290,6 +297,15 @@ def signoff(p):
     return p + "人民政府"
 
 
+def start(title, genre, ctx):
+    """A new report; a title naming a unit makes that unit the report's subject."""
+    if ctx["u"] in title:
+        ctx["p"] = ctx["u"]
+    rep = Report(title, genre)
+    rep.ctx = ctx
+    return rep, ctx["p"]
+
+
 def make_report(genre, ctx, scheme):
     """One report of `genre` with its list markers by `scheme` (a dict of styles by role)."""
     p, f, u, y = ctx["p"], ctx["f"], ctx["u"], ctx["y"]
@@ -298,10 +314,7 @@ def make_report(genre, ctx, scheme):
     if genre == "summary":
         title = R.choice([f"{p}{y}年{f}工作总结", f"{u}{y}年工作总结及{y + 1}年工作打算",
                           f"{p}{y}年上半年{f}工作总结"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         rep.add(f"{y}年，在上级党委、政府的坚强领导下，我们紧紧围绕年度目标任务，" + body(PRACTICE, ctx, 1, 2))
         top = scheme.get("top", "cn")
         names = HEAD_SHORT["summary"]
@@ -318,9 +331,7 @@ def make_report(genre, ctx, scheme):
                 rep.add("主要表现在：一是" + fill(R.choice(PROBLEM[:3]), ctx).rstrip("。") + "；二是"
                         + fill(R.choice(PROBLEM[3:]), ctx))
             else:
-                for i, s in enumerate(R.sample(PROBLEM, 3)):
-                    mk = STYLES[scheme.get("enum", "shi")](i + 1)
-                    rep.add(mk + fill(s, ctx), marker=mk)
+                listed(rep, scheme.get("enum", "shi"), [fill(s, ctx) for s in R.sample(PROBLEM, 3)])
             rep.add(STYLES[top](3) + names[2], marker=STYLES[top](3))
             numbered(rep, scheme.get("third", "dot"), R.randint(2, 4), heads[3:] + heads, ctx, [MEASURE])
         if scheme.get("signoff", True):
@@ -330,10 +341,7 @@ def make_report(genre, ctx, scheme):
     if genre == "shuzhi":
         title = R.choice([f"{y}年度个人述职述廉报告", f"{u}副局长{y}年度述职报告",
                           f"{p}党委书记抓基层党建工作述职报告", f"{y}年度领导班子成员述职述责述廉报告"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         if scheme.get("who_top"):
             rep.add("述职人：XXX", tail=True)
         rep.add(f"根据安排，现将本人{y}年度履职尽责和廉洁自律情况报告如下，请予评议。")
@@ -344,9 +352,8 @@ def make_report(genre, ctx, scheme):
             if mk:
                 rep.add(mk + name, marker=mk)
             if i == 1 and scheme.get("enum"):
-                for j in range(3):
-                    m2 = STYLES[scheme["enum"]](j + 1)
-                    rep.add(m2 + heads[j] + "。" + body(ACHIEVE + PRACTICE, ctx, 1, 2), marker=m2)
+                listed(rep, scheme["enum"],
+                       [heads[j] + "。" + body(ACHIEVE + PRACTICE, ctx, 1, 2) for j in range(3)])
             else:
                 rep.add(body(SELF, ctx, 2, 3))
             if i == 2:
@@ -359,10 +366,7 @@ def make_report(genre, ctx, scheme):
     if genre == "speech":
         title = R.choice([f"在全县{f}工作会议上的讲话", f"在{p}{y}年{f}推进会上的讲话",
                           f"在{u}{y}年度工作会议上的讲话", f"在全区{f}工作部署会上的讲话提纲"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         if scheme.get("speaker", True):
             if R.random() < 0.5:
                 rep.add("XXX", tail=True)
@@ -382,9 +386,8 @@ def make_report(genre, ctx, scheme):
                 mk = STYLES[top](i + 1)
                 rep.add(mk + heads2[i], marker=mk)
             if i == 1 and scheme.get("enum"):
-                for j in range(R.randint(2, 4)):
-                    m2 = STYLES[scheme["enum"]](j + 1)
-                    rep.add(m2 + heads[j] + "。" + body(SPEECH + PRACTICE, ctx, 1, 2), marker=m2)
+                listed(rep, scheme["enum"],
+                       [heads[j] + "。" + body(SPEECH + PRACTICE, ctx, 1, 2) for j in range(R.randint(2, 4))])
             else:
                 rep.add(body(SPEECH, ctx, 2, 3))
         if top == "seq4":
@@ -396,10 +399,7 @@ def make_report(genre, ctx, scheme):
         return rep
     if genre == "fangan":
         title = R.choice([f"{p}{f}三年行动实施方案", f"{u}{y}年工作要点", f"{p}{y}年{f}工作实施方案"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         rep.add(f"为深入贯彻落实上级关于{f}工作的决策部署，结合{p}实际，制定本方案。")
         top = scheme.get("top", "cn")
         if top == "zhang":
@@ -439,10 +439,7 @@ def make_report(genre, ctx, scheme):
         return rep
     if genre == "diaoyan":
         title = R.choice([f"关于{p}{f}情况的调研报告", f"{p}{f}工作调研报告", f"关于推进{f}高质量发展的调研与思考"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         rep.add(f"为深入了解{f}工作推进情况，调研组于{y}年{num(3, 10)}月深入{num(5, 30)}个村（社区）开展专题调研，现将有关情况报告如下。")
         top = scheme.get("top", "cn")
         names = HEAD_SHORT["diaoyan"]
@@ -453,15 +450,10 @@ def make_report(genre, ctx, scheme):
                 rep.add(body(ACHIEVE, ctx, 2, 3))
                 rep.add(trap(ctx, genre))
             elif i == 1:
-                en = scheme.get("enum", "shi")
-                for j, s in enumerate(R.sample(PROBLEM, 3)):
-                    m2 = STYLES[en](j + 1)
-                    rep.add(m2 + fill(s, ctx), marker=m2)
+                listed(rep, scheme.get("enum", "shi"), [fill(s, ctx) for s in R.sample(PROBLEM, 3)])
             else:
-                sub = scheme.get("sub", "pcn")
-                for j in range(3):
-                    m2 = STYLES[sub](j + 1)
-                    rep.add(m2 + heads[j] + "。" + body(MEASURE, ctx, 1, 2), marker=m2)
+                listed(rep, scheme.get("sub", "pcn"),
+                       [heads[j] + "。" + body(MEASURE, ctx, 1, 2) for j in range(3)])
         return rep
     if genre == "xinde":
         title = R.choice(["学习贯彻新时代中国特色社会主义思想主题教育心得体会", "专题读书班学习研讨发言材料",
@@ -470,10 +462,7 @@ def make_report(genre, ctx, scheme):
                           "“以学促干”专题学习交流发言材料"])
         if scheme.get("colon_title"):
             title = "专题研讨发言：以务实作风推动" + f + "工作提质增效"
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         rep.add(body(REFLECT, ctx, 2, 2))
         top = scheme.get("top", "none")
         if top == "none":
@@ -490,10 +479,7 @@ def make_report(genre, ctx, scheme):
         title = R.choice([f"{y}年度民主生活会个人对照检查材料", "专题组织生活会个人剖析材料",
                           f"{y}年度专题民主生活会班子对照检查材料", f"{u}党组{y}年度民主生活会对照检查材料",
                           f"巡察整改专题民主生活会个人发言提纲", f"{p}党委班子成员个人对照检查材料"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         rep.add("按照会议要求，我认真对照检查，深入查摆问题，剖析根源，明确整改方向，现将有关情况报告如下。")
         top = scheme.get("top", "cn")
         names = HEAD_SHORT["duizhao"]
@@ -502,26 +488,20 @@ def make_report(genre, ctx, scheme):
             rep.add(mk + name, marker=mk)
             if i == 0:
                 sub = scheme.get("sub", "pcn")
-                for j in range(R.randint(2, 4)):
-                    m2 = STYLES[sub](j + 1)
-                    rep.add(m2 + ["在理论学习方面", "在担当作为方面", "在工作作风方面", "在廉洁自律方面"][j] + "。"
-                            + body(SELF[4:] + PROBLEM, ctx, 1, 2), marker=m2)
+                aspects = ["在理论学习方面", "在担当作为方面", "在工作作风方面", "在廉洁自律方面"]
+                listed(rep, sub, [aspects[j] + "。" + body(SELF[4:] + PROBLEM, ctx, 1, 2)
+                                  for j in range(R.randint(2, 4))])
             elif i == 1:
                 rep.add(body(SELF[4:], ctx, 2, 2))
             else:
-                en = scheme.get("enum", "shi")
-                for j in range(3):
-                    m2 = STYLES[en](j + 1)
-                    rep.add(m2 + heads[j].split("，")[0] + "，" + body(MEASURE, ctx, 1, 1), marker=m2)
+                listed(rep, scheme.get("enum", "shi"),
+                       [heads[j].split("，")[0] + "，" + body(MEASURE, ctx, 1, 1) for j in range(3)])
         rep.add("以上对照检查，如有不妥之处，请同志们批评指正。", tail=True)
         return rep
     if genre == "huibao":
         title = R.choice([f"关于{p}{f}工作情况的汇报", f"{u}关于{f}工作开展情况的报告",
                           f"{p}{f}工作情况汇报"])
-        rep = Report(title, genre)
-        if u in title:
-            p = ctx["p"] = u
-        rep.ctx = ctx
+        rep, p = start(title, genre, ctx)
         if scheme.get("addressee"):
             rep.add(R.choice(["尊敬的各位领导：", "县委、县政府："]), tail=True)
         rep.add(f"现将{p}{f}工作开展情况汇报如下：")
@@ -531,14 +511,11 @@ def make_report(genre, ctx, scheme):
             mk = STYLES[top](i + 1)
             rep.add(mk + name, marker=mk)
             if i == 1:
-                en = scheme.get("enum", "circ")
-                for j in range(R.randint(3, 4)):
-                    m2 = STYLES[en](j + 1)
-                    rep.add(m2 + heads[j] + "。" + body(ACHIEVE + PRACTICE, ctx, 1, 2), marker=m2)
+                listed(rep, scheme.get("enum", "circ"),
+                       [heads[j] + "。" + body(ACHIEVE + PRACTICE, ctx, 1, 2) for j in range(R.randint(3, 4))])
             elif i == 3 and scheme.get("letters"):
-                for j in range(3):
-                    m2 = STYLES[scheme["letters"]](j + 1)
-                    rep.add(m2 + heads[3 + j].split("，")[1] + "。" + body(MEASURE, ctx, 1, 1), marker=m2)
+                listed(rep, scheme["letters"],
+                       [heads[3 + j].split("，")[1] + "。" + body(MEASURE, ctx, 1, 1) for j in range(3)])
             else:
                 rep.add(body(ACHIEVE + PROBLEM if i == 2 else ACHIEVE, ctx, 2, 3))
         rep.add(trap(ctx, genre))
