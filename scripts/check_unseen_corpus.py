@@ -131,7 +131,12 @@ def main():
             errs = check(doc, m, text, junk_text)
         else:
             txt = js[:-5] + ".txt"
-            errs = check(txt, m, open(txt, encoding="utf-8").read())
+            raw = open(txt, "rb").read()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("gb18030")
+            errs = check(txt, m, text.replace("\r\n", "\n"))
         for e in errs:
             print(f"{os.path.basename(js)}: {e}")
         bad += bool(errs)

@@ -1091,6 +1091,44 @@ def f17():
     }
 
 
+@spec
+def f18():
+    # Saved as GB18030 with CRLF line ends, as many downloaded .txt files are (see main).
+    reps = build([("huibao", {"top": "cn", "enum": "shi"}),
+                  ("speech", {"top": "cn", "enum": "yao"}),
+                  ("summary", {"top": "cn", "sub": "pcn", "third": "dot"}),
+                  ("shuzhi", {"top": "cn", "enum": "shi"})], 2025,
+                 labels=lambda i: f"【范文推荐·{i}】", label_mode="line")
+    extras(reps, 2025, traps=1, real_d=1, party=1)
+    return {
+        "reports": reps, "sep": "blank", "encoding": "gb18030", "crlf": True,
+        "title": "2025年上半年工作汇报及讲话材料汇编",
+        "toc": {"heading": "目录", "kind": "empty"},
+        "mask": 0.7,
+        "brand": "星火范文社", "brand_every": 7,
+        "mid_junk": {(1, 5): ["（本篇未完，登录星火范文社后可查看剩余4页）"]},
+        "tail_junk": ["", "网友评论（0）　我要评论", "星火范文社首页　|　关于我们　|　联系我们　|　免责声明"],
+    }
+
+
+@spec
+def f19():
+    # UTF-8 with a byte-order mark; every paragraph indented and followed by a blank line.
+    reps = build([("diaoyan", {"top": "cn", "enum": "shi", "sub": "pcn"}),
+                  ("fangan", {"top": "cn", "sub": "pcn", "deep": "circ"}),
+                  ("xinde", {"top": "none"})], 2024)
+    extras(reps, 2024, traps=1, real_d=1, party=1)
+    return {
+        "reports": reps, "sep": "blank", "encoding": "utf-8-sig", "para_gap": True, "indent": "　　",
+        "head_junk": ["当前位置：书山材料库 » 调研报告 » 正文"],
+        "title": "调研报告与实施方案范文三篇",
+        "page_lines": lambda n: f"第{n}页（共9页）", "page_every": 6,
+        "mask": 0.6,
+        "tail_junk": ["", "【下载说明】本文档由书山材料库整理，下载即表示同意本站服务条款。",
+                      "你可能还喜欢：", "关于基层减负的调研报告（精选6篇）", "2024年乡村振兴实施方案（通用范本）"],
+    }
+
+
 def to_traditional(text, manifest):
     from opencc import OpenCC
 
@@ -1115,7 +1153,9 @@ def main():
         text, manifest = render(s)
         if s.get("traditional"):
             text, manifest = to_traditional(text, manifest)
-        with open(os.path.join(out, f"{n:02d}.txt"), "w", encoding="utf-8") as fh:
+        if s.get("crlf"):
+            text = text.replace("\n", "\r\n")
+        with open(os.path.join(out, f"{n:02d}.txt"), "w", encoding=s.get("encoding", "utf-8"), newline="") as fh:
             fh.write(text)
         with open(os.path.join(out, f"{n:02d}.json"), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
