@@ -1,0 +1,148 @@
+//! Scoring one compilation against its manifest, shared by the corpus tests (tests/genres.rs,
+//! tests/unseen.rs): the reports and titles the split must find, each report's list markers,
+//! the junk cleaning must remove and the author's lines it must keep.
+#![allow(dead_code)]
+
+use qinggao::analysis;
+use qinggao::clean::RuleSet;
+use qinggao::placeholder::Answers;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Manifest {
+    pub held_out: bool,
+    pub reports: Vec<Expected>,
+    pub junk: Vec<String>,
+    pub keep: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Expected {
+    pub title: String,
+    pub label: Option<String>,
+    /// The list markers opening the report's paragraphs, in order.
+    pub markers: Vec<String>,
+}
+
+impl Manifest {
+    pub fn read(path: &std::path::Path) -> Manifest {
+        let json =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// What a check is about, for counting failures by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Split,
+    Title,
+    Label,
+    Markers,
+    Junk,
+    Keep,
+}
+
+/// What one file scored: checks passed of checks made, and what failed.
+pub struct Score {
+    pub passed: usize,
+    pub checks: usize,
+    pub failures: Vec<(Kind, String)>,
+}
+
+impl Score {
+    fn check(&mut self, kind: Kind, ok: bool, what: impl FnOnce() -> String) {
+        self.checks += 1;
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failures.push((kind, what()));
+        }
+    }
+}
+
+/// Scores `text` (a compilation as read) against `m`, cleaning with `rules`.
+pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
+    let a = analysis::analyze(text);
+    let mut s = Score {
+        passed: 0,
+        checks: 0,
+        failures: Vec::new(),
+    };
+    let found: Vec<(Option<&str>, &str)> = a
+        .outline
+        .reports
+        .iter()
+        .map(|r| qinggao::label::label_and_title(&r.title))
+        .collect();
+    s.check(Kind::Split, found.len() == m.reports.len(), || {
+        format!(
+            "{} reports found, {} expected: {:?}",
+            found.len(),
+            m.reports.len(),
+            found.iter().map(|f| f.1).collect::<Vec<_>>()
+        )
+    });
+    for (i, want) in m.reports.iter().enumerate() {
+        let got = found.get(i);
+        s.check(Kind::Title, got.is_some_and(|g| g.1 == want.title), || {
+            format!(
+                "report {}: title {:?}, expected {:?}",
+                i + 1,
+                got,
+                want.title
+            )
+        });
+        s.check(
+            Kind::Label,
+            got.is_some_and(|g| g.0 == want.label.as_deref()),
+            || {
+                format!(
+                    "report {}: label {:?}, expected {:?}",
+                    i + 1,
+                    got,
+                    want.label
+                )
+            },
+        );
+    }
+    for (i, want) in m.reports.iter().enumerate() {
+        let Some(r) = a.outline.reports.get(i) else {
+            continue;
+        };
+        let markers: Vec<&str> = r
+            .outline
+            .iter()
+            .filter(|h| h.kind != qinggao::HeadingKind::InlineOrdinal)
+            .map(|h| h.marker(text))
+            .collect();
+        s.check(Kind::Markers, markers == want.markers, || {
+            format!(
+                "report {}: outline markers {markers:?}, expected {:?}",
+                i + 1,
+                want.markers
+            )
+        });
+    }
+    let cleaned = analysis::clean_and_fill(text, &a, rules, &Answers::default()).text;
+    let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
+    for junk in &m.junk {
+        // A label goes from the start of its title line; other junk goes wherever it stood.
+        let left = if m.reports.iter().any(|r| r.label.as_deref() == Some(junk)) {
+            cleaned
+                .lines()
+                .any(|l| l.trim_start().starts_with(junk.as_str()))
+        } else {
+            cleaned.contains(junk.as_str())
+        };
+        s.check(Kind::Junk, !left, || {
+            format!("junk survives cleaning: {junk:?}")
+        });
+    }
+    for keep in &m.keep {
+        s.check(Kind::Keep, lines.contains(keep.trim()), || {
+            format!("content line lost or changed: {keep:?}")
+        });
+    }
+    s
+}
