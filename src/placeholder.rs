@@ -162,7 +162,7 @@ impl Placeholder {
 
     /// True while the text at `range` still looks like this placeholder (an answer is
     /// never written over text that changed since the placeholder was found).
-    fn still_in(&self, doc: &str) -> bool {
+    pub fn still_in(&self, doc: &str) -> bool {
         let t = self.text(doc);
         !t.is_empty()
             && t.chars().all(|c| "XxＸｘ×*＊.．0123456789".contains(c))
@@ -407,36 +407,52 @@ pub fn groups(placeholders: &[Placeholder], doc: &str) -> Vec<Group> {
 /// placeholder. An occurrence answer wins over its group's answer; blank answers count as
 /// none. Only the placeholder's own text is replaced ("XX区" + "滨江" → "滨江区"); an
 /// answer that repeats the suffix or unit written after it ("滨江区", "35亿元") is not doubled.
+///
+/// Occurrence answers are keyed by each placeholder's line and column in `text` (see
+/// [`Placeholder::key`]): `text` is the file as loaded, as `qinggao clean --fill` reads it.
 pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -> Vec<Edit> {
     placeholders
         .iter()
         .filter_map(|p| {
-            let (answer, source) = answers.answer_for(p, text)?;
-            if !p.still_in(text) {
-                return None;
-            }
-            let old = p.text(text);
-            let written_after = &text[p.range.end..];
-            let tail = p
-                .suffix
-                .or(p.unit(text))
-                .filter(|t| written_after.starts_with(t));
-            let new = without_tail(answer, tail);
-            if new == old {
-                return None;
-            }
-            let origin = match source {
-                AnswerSource::Occurrence => EditOrigin::Fill(p.key()),
-                AnswerSource::Group => EditOrigin::Fill(p.group(text)),
-            };
-            Some(Edit {
-                range: p.range.clone(),
-                old: old.to_string(),
-                new: new.to_string(),
-                origin,
-            })
+            let key = (!answers.occurrences.is_empty()).then(|| p.key());
+            fill_edit(text, p, key.as_deref(), answers)
         })
         .collect()
+}
+
+/// The edit that writes the answer for `p` (found in `text`), if it has one. `key` is the
+/// occurrence key its own answer is filed under: its line and column in the file as loaded
+/// (in the GUI's text, earlier edits may have moved it); None when it has none.
+pub fn fill_edit(
+    text: &str,
+    p: &Placeholder,
+    key: Option<&str>,
+    answers: &Answers,
+) -> Option<Edit> {
+    let (answer, source) = answers.answer_at(p, key, text)?;
+    if !p.still_in(text) {
+        return None;
+    }
+    let old = p.text(text);
+    let written_after = &text[p.range.end..];
+    let tail = p
+        .suffix
+        .or(p.unit(text))
+        .filter(|t| written_after.starts_with(t));
+    let new = without_tail(answer, tail);
+    if new == old {
+        return None;
+    }
+    let origin = match source {
+        AnswerSource::Occurrence => EditOrigin::Fill(key.unwrap_or_default().to_string()),
+        AnswerSource::Group => EditOrigin::Fill(p.group(text)),
+    };
+    Some(Edit {
+        range: p.range.clone(),
+        old: old.to_string(),
+        new: new.to_string(),
+        origin,
+    })
 }
 
 /// What is written for `answer` where `tail` (the suffix or unit already written after the

@@ -1213,9 +1213,10 @@ impl App {
         }
     }
 
-    /// Saves the answers to `path`; says where, or why not. True when they were saved.
+    /// Saves the answers the text holds to `path` (see [`Workspace::answers`]); says where,
+    /// or why not. True when they were saved.
     pub fn save_answers(&mut self, path: &Path) -> bool {
-        match files::save_answers(&self.answers, path) {
+        match files::save_answers(&self.ws.answers(&self.answers), path) {
             Ok(()) => {
                 self.say(format!("答案已保存到 {}", path.display()));
                 true

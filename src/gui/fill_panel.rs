@@ -203,8 +203,14 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
             return;
         }
         let placeholder = ws.analysed(&p.range).to_string();
+        // A single place is keyed where it stood in the file as loaded (what the answers
+        // file and `clean --fill` use); one typed since has a key of its own.
+        let key = group.clone().unwrap_or_else(|| {
+            ws.source_key(&range)
+                .unwrap_or_else(|| format!("新{}", p.key()))
+        });
         items.push(Item {
-            key: group.clone().unwrap_or_else(|| p.key()),
+            key,
             is_group: group.is_some(),
             kind: p.kind,
             suffix: p.suffix,
@@ -686,29 +692,32 @@ pub fn first_pending(ws: &Workspace, report: usize, whole: bool) -> Option<FillE
 }
 
 /// The edits that fill the compilation from loaded `answers` (as `qinggao clean --fill`
-/// does), and the places they fill, to be remembered as answered.
+/// does, each placeholder under its key in the file as loaded), and the places they fill,
+/// to be remembered as answered.
 pub fn loaded(ws: &Workspace, answers: &crate::placeholder::Answers) -> (Vec<Filled>, Vec<Edit>) {
-    let placeholders = &ws.analysis.placeholders;
-    let edits = crate::placeholder::fill_edits(&ws.text, placeholders, answers);
-    let places = edits
-        .iter()
-        .filter_map(|e| {
-            let i = placeholders.partition_point(|p| p.range.start < e.range.start);
-            let p = placeholders.get(i).filter(|p| p.range == e.range)?;
-            let EditOrigin::Fill(key) = &e.origin else {
-                return None;
-            };
-            Some(Filled {
-                key: key.clone(),
-                is_group: p.kind == PlaceholderKind::Name && p.suffix.is_some() && *key != p.key(),
-                placeholder: e.old.clone(),
-                kind: p.kind,
-                suffix: p.suffix,
-                unit: p.unit(&ws.text).map(str::to_string),
-                range: e.range.clone(),
-            })
-        })
-        .collect();
+    let text = ws.text.as_str();
+    let mut places = Vec::new();
+    let mut edits = Vec::new();
+    for p in &ws.analysis.placeholders {
+        let key = ws.source_key(&p.range);
+        // A placeholder typed since loading answers by its group alone.
+        let Some(e) = crate::placeholder::fill_edit(text, p, key.as_deref(), answers) else {
+            continue;
+        };
+        let EditOrigin::Fill(fill_key) = &e.origin else {
+            continue;
+        };
+        places.push(Filled {
+            key: fill_key.clone(),
+            is_group: key.as_ref() != Some(fill_key),
+            placeholder: e.old.clone(),
+            kind: p.kind,
+            suffix: p.suffix,
+            unit: p.unit(text).map(str::to_string),
+            range: e.range.clone(),
+        });
+        edits.push(e);
+    }
     (places, edits)
 }
 
