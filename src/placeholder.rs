@@ -324,6 +324,37 @@ pub fn context_around(doc: &str, range: ByteRange) -> ByteRange {
     context_before(doc, range.start)..context_after(doc, range.end)
 }
 
+/// The sentence holding `range`: back to the end of the previous sentence and on to the
+/// end of this one (。！？；), on its line, at most [`SENTENCE_CHARS`] characters either
+/// side; `range` itself when it is not a range of `text`.
+pub fn sentence_around(text: &str, range: ByteRange) -> ByteRange {
+    if text.get(range.clone()).is_none() {
+        return range;
+    }
+    const ENDS: [char; 5] = ['。', '！', '？', '；', '\n'];
+    let mut start = range.start;
+    for (n, (i, c)) in text[..range.start].char_indices().rev().enumerate() {
+        if ENDS.contains(&c) || n == SENTENCE_CHARS {
+            break;
+        }
+        start = i;
+    }
+    let mut end = range.end;
+    for (n, (i, c)) in text[range.end..].char_indices().enumerate() {
+        if c == '\n' || n == SENTENCE_CHARS {
+            break;
+        }
+        end = range.end + i + c.len_utf8();
+        if ENDS.contains(&c) {
+            break;
+        }
+    }
+    start..end
+}
+
+/// How many characters of a sentence either side of a value [`sentence_around`] shows.
+const SENTENCE_CHARS: usize = 40;
+
 /// Start of up to [`CONTEXT_CHARS`] characters before `start`, on the same line.
 fn context_before(text: &str, start: usize) -> usize {
     let mut from = start;

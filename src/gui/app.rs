@@ -435,6 +435,7 @@ impl App {
                 self.export = None;
             }
         }
+        super::review::window(&ctx, &self.ws, &mut self.fill.review_open, &mut cmds);
         cmds.append(&mut self.commands);
         for cmd in cmds {
             self.run(cmd, &ctx);
@@ -951,6 +952,12 @@ impl App {
                 fill_panel::live(self, &key, &value, merge);
                 self.changed();
             }
+            Command::ReplaceFigure { range, new } => {
+                if fill_panel::replace_figure(&mut self.ws, range, &new) {
+                    self.changed();
+                }
+            }
+            Command::OpenReview => self.fill.review_open = true,
             Command::FillCommit { key } => {
                 if let Some(next) = fill_panel::commit(self, &key) {
                     self.go_to(next);

@@ -162,6 +162,76 @@ pub struct FillState {
     pub filter: Filter,
     /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
     cache: Option<(CacheKey, Vec<FillEntry>)>,
+    /// 核对已填内容 is shown.
+    pub review_open: bool,
+    /// The figures of 数字核对, cached by (text revision, report).
+    figures: Option<((u64, usize), Vec<FigureRow>)>,
+    /// 数字核对 is open (it starts collapsed).
+    figures_open: bool,
+    /// What is being typed over a figure: (where its value starts, the text).
+    figure_typed: Option<(usize, String)>,
+}
+
+/// One figure of 数字核对 as the text holds it now.
+#[derive(Debug, Clone)]
+struct FigureRow {
+    figure: crate::figures::Figure,
+    /// The figure with a few characters either side: "…全年投资【120万元】，惠及…".
+    label: String,
+    /// The figure it replaced, when the user replaced it.
+    replaced: Option<String>,
+}
+
+/// The figures of report `report`, each marked when the user replaced it.
+fn figure_rows(ws: &Workspace, report: usize) -> Vec<FigureRow> {
+    let text = ws.text.as_str();
+    crate::figures::find(text, ws.report_range(report))
+        .into_iter()
+        .map(|figure| {
+            let around = crate::placeholder::context_around(text, figure.range.clone());
+            let label = format!(
+                "{}【{}】{}",
+                &text[around.start..figure.range.start],
+                &text[figure.range.clone()],
+                &text[figure.range.end..around.end]
+            );
+            let replaced = ws
+                .filled
+                .iter()
+                .find(|f| f.figure && f.range == figure.value && f.is_answered(text))
+                .map(|f| f.placeholder.clone());
+            FigureRow {
+                figure,
+                label,
+                replaced,
+            }
+        })
+        .collect()
+}
+
+/// Replaces the figure value at `range` with `new` as one undo step and remembers the place
+/// as replaced (已替换, with the figure it had first). False when nothing changed.
+pub fn replace_figure(ws: &mut Workspace, range: ByteRange, new: &str) -> bool {
+    let new = new.trim();
+    let Some(old) = ws.text.get(range.clone()) else {
+        return false;
+    };
+    if new.is_empty() || new == old {
+        return false;
+    }
+    let place = Filled {
+        key: "数字核对".to_string(),
+        is_group: false,
+        placeholder: old.to_string(),
+        kind: PlaceholderKind::Quantity,
+        suffix: None,
+        unit: None,
+        range: range.clone(),
+        figure: true,
+    };
+    let label = format!("替换数字 {old}");
+    let edit = crate::edit::user_edit(&ws.text, range, new);
+    ws.fill(vec![place], vec![edit], &label, false)
 }
 
 /// (text revision, analysis revision, report, whole compilation).
@@ -184,7 +254,11 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
     let text = ws.text.as_str();
     let rr = ws.report_range(report);
     let inside = |r: &ByteRange| r.start >= rr.start && r.end <= rr.end;
-    let answered: Vec<&Filled> = ws.filled.iter().filter(|f| f.is_answered(text)).collect();
+    let answered: Vec<&Filled> = ws
+        .filled
+        .iter()
+        .filter(|f| !f.figure && f.is_answered(text))
+        .collect();
     let taken: HashSet<usize> = answered.iter().map(|f| f.range.start).collect();
 
     let mut items: Vec<Item> = Vec::new();
@@ -397,6 +471,7 @@ pub fn ui(
         if ui.button("载入答案…").clicked() {
             cmds.push(Command::Action(Action::LoadAnswers));
         }
+        super::review::link_ui(ui, ws, cmds);
     });
     ui.horizontal(|ui| {
         ui.label("显示");
@@ -412,10 +487,36 @@ pub fn ui(
         .weak(),
     );
     ui.separator();
+    fixes_ui(ui, ws, report, cmds);
 
-    let key = (ws.revision, ws.analysis_revision, report, *whole);
+    // The prompts first; 数字核对 below them, collapsed until asked for.
+    let header = ui.spacing().interact_size.y + 2.0 * ui.spacing().item_spacing.y + 8.0;
+    let below = if state.figures_open {
+        (ui.available_height() * 0.5).max(160.0)
+    } else {
+        header
+    };
+    let height = (ui.available_height() - below).max(4.0 * ui.spacing().interact_size.y);
+    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+        prompts_ui(ui, ws, report, state, *whole, height, cmds);
+    });
+    ui.separator();
+    figures_ui(ui, ws, report, state, cmds);
+}
+
+/// The prompts of the report, in a scroll area `height` high.
+fn prompts_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    report: usize,
+    state: &mut FillState,
+    whole: bool,
+    height: f32,
+    cmds: &mut Vec<Command>,
+) {
+    let key = (ws.revision, ws.analysis_revision, report, whole);
     if state.cache.as_ref().map(|c| c.0) != Some(key) {
-        state.cache = Some((key, entries(ws, report, *whole)));
+        state.cache = Some((key, entries(ws, report, whole)));
     }
     let FillState {
         typed,
@@ -423,6 +524,7 @@ pub fn ui(
         focus,
         filter,
         cache,
+        ..
     } = state;
     let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
     let list: Vec<&FillEntry> = current.iter().filter(|e| e.shown(*filter)).collect();
@@ -446,6 +548,7 @@ pub fn ui(
     let row_height = 2.0 * ui.spacing().interact_size.y + spacing;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("fill_scroll")
+        .max_height(height)
         .auto_shrink([false, false]);
     if let Some(k) = &focus
         && let Some(i) = rows.iter().position(|r| r.is_some_and(|e| &e.key == k))
@@ -485,6 +588,192 @@ pub fn ui(
                     }
                 },
             );
+        }
+    });
+}
+
+/// 可一键修正: the report's findings with an obvious fix (a title missing the unit's name
+/// once it is answered, a numbering gap), each a button that applies it as one undo step.
+fn fixes_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, cmds: &mut Vec<Command>) {
+    // The findings' ranges are those of the analysed text.
+    if ws.analysis_is_stale() {
+        return;
+    }
+    let Some(r) = ws.analysis.outline.reports.get(report) else {
+        return;
+    };
+    let text = ws.text.as_str();
+    let names: Vec<(&str, &str)> = ws
+        .filled
+        .iter()
+        .filter(|f| {
+            f.is_group
+                && !f.figure
+                && f.range.start >= r.range.start
+                && f.range.end <= r.range.end
+                && f.is_answered(text)
+        })
+        .filter_map(|f| Some((f.suffix?, &text[f.range.clone()])))
+        .collect();
+    let fixes: Vec<_> = r
+        .findings
+        .iter()
+        .filter_map(|f| {
+            crate::fixes::title_name(text, r, f, &names)
+                .or_else(|| crate::fixes::renumber(text, r, f))
+                .map(|fix| (f, fix))
+        })
+        .collect();
+    if fixes.is_empty() {
+        return;
+    }
+    ui.strong("可一键修正");
+    let warn = ui.visuals().warn_fg_color;
+    for (finding, fix) in fixes {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(format!("！{}", finding.kind.label())).color(warn))
+                .on_hover_text(&finding.message);
+            if ui
+                .button(&fix.label)
+                .on_hover_text(format!("{}（可用 Ctrl+Z 撤销）", finding.message))
+                .clicked()
+            {
+                cmds.push(Command::Apply {
+                    edits: fix.edits,
+                    label: format!("修正{}", finding.kind.label()),
+                    merge: false,
+                });
+            }
+        });
+    }
+    ui.separator();
+}
+
+/// 数字核对: every figure of the report with its context and a field to replace it,
+/// collapsed by default.
+fn figures_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    report: usize,
+    state: &mut FillState,
+    cmds: &mut Vec<Command>,
+) {
+    let key = (ws.revision, report);
+    if state.figures.as_ref().map(|c| c.0) != Some(key) {
+        state.figures = Some((key, figure_rows(ws, report)));
+    }
+    let rows = state.figures.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let typed = &mut state.figure_typed;
+    // Words, not arrows: the bundled CJK font has no ▶.
+    let toggle = if state.figures_open {
+        "收起"
+    } else {
+        "展开"
+    };
+    if ui
+        .add(
+            egui::Button::new(
+                egui::RichText::new(format!(
+                    "数字核对（本篇 {} 处数字，可选） {toggle}",
+                    rows.len()
+                ))
+                .strong(),
+            )
+            .frame(false),
+        )
+        .on_hover_text("核对原文中的数字，换成本单位的数字")
+        .clicked()
+    {
+        state.figures_open = !state.figures_open;
+    }
+    if !state.figures_open {
+        return;
+    }
+    ui.label(
+                egui::RichText::new(
+                    "原文中的数字、百分比、金额和日期。要换成本单位的数字，在框中改好后按 Enter；可用 Ctrl+Z 撤销。",
+                )
+                .small()
+                .weak(),
+            );
+    if rows.is_empty() {
+        ui.label("这篇报告没有数字。");
+        return;
+    }
+    let row_height = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("figures_scroll")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, visible| {
+            for row in &rows[visible] {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), row_height),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_height(row_height);
+                        figure_ui(ui, ws, report, row, typed, cmds);
+                    },
+                );
+            }
+        });
+}
+
+fn figure_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    report: usize,
+    row: &FigureRow,
+    typed: &mut Option<(usize, String)>,
+    cmds: &mut Vec<Command>,
+) {
+    let text = ws.text.as_str();
+    let f = &row.figure;
+    let label = ui
+        .horizontal(|ui| {
+            ui.label(egui::RichText::new(f.kind.label()).small().weak());
+            let label = ui.add(egui::Label::new(&row.label).truncate());
+            if let Some(was) = &row.replaced {
+                let green = egui::Color32::from_rgb(0x2e, 0x7d, 0x32);
+                ui.label(egui::RichText::new("已替换").small().color(green))
+                    .on_hover_text(format!("原为“{was}”（可用 Ctrl+Z 撤销）"));
+            }
+            label
+        })
+        .inner;
+    ui.horizontal(|ui| {
+        ui.add_space(12.0);
+        let value = &text[f.value.clone()];
+        let unit = f.unit(text);
+        let mut shown = match typed {
+            Some((at, buf)) if *at == f.value.start => buf.clone(),
+            _ => value.to_string(),
+        };
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut shown)
+                    .id(egui::Id::unique(("figure", report, f.value.start)))
+                    .desired_width(120.0),
+            )
+            .labelled_by(label.id);
+        if !unit.is_empty() {
+            ui.label(egui::RichText::new(unit).weak());
+        }
+        if resp.changed() {
+            *typed = Some((f.value.start, shown.clone()));
+        }
+        if resp.gained_focus() {
+            cmds.push(Command::Reveal(f.range.clone()));
+        }
+        if resp.lost_focus() {
+            *typed = None;
+            let unit = (!unit.is_empty()).then_some(unit);
+            let new = crate::placeholder::without_tail(shown.trim(), unit);
+            if ui.input(|i| i.key_pressed(egui::Key::Enter)) && !new.is_empty() && new != value {
+                cmds.push(Command::ReplaceFigure {
+                    range: f.value.clone(),
+                    new: new.to_string(),
+                });
+            }
         }
     });
 }
@@ -647,6 +936,7 @@ pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
                 suffix: entry.suffix,
                 unit: entry.unit.clone(),
                 range: s.range.clone(),
+                figure: false,
             });
         }
         edits.push(Edit {
@@ -715,6 +1005,7 @@ pub fn loaded(ws: &Workspace, answers: &crate::placeholder::Answers) -> (Vec<Fil
             suffix: p.suffix,
             unit: p.unit(text).map(str::to_string),
             range: e.range.clone(),
+            figure: false,
         });
         edits.push(e);
     }

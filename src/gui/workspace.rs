@@ -100,6 +100,8 @@ pub struct Filled {
     pub unit: Option<String>,
     /// Where it is in the current text.
     pub range: ByteRange,
+    /// A figure replaced in 数字核对 (`placeholder` is the figure it replaced), not an answer.
+    pub figure: bool,
 }
 
 impl Filled {
@@ -571,6 +573,7 @@ mod tests {
             suffix: Some("区"),
             unit: None,
             range,
+            figure: false,
         }
     }
 
