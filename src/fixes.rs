@@ -161,17 +161,20 @@ mod tests {
         crate::edit::apply(text, &crate::edit::normalize(fix.edits.clone())).text
     }
 
+    /// The first report of `text` and its first finding of `kind`.
+    fn first_finding(text: &str, kind: FindingKind) -> (Report, Finding) {
+        let report = analyze(text).outline.reports.remove(0);
+        let Some(finding) = report.findings.iter().find(|f| f.kind == kind).cloned() else {
+            panic!("no {kind:?} in {:?}", report.findings);
+        };
+        (report, finding)
+    }
+
     #[test]
     fn a_gap_renumbers_the_rest_of_its_list_and_no_other() {
         let text = "某某局2024年工作总结\n\n一、主要工作\n（一）抓党建。\n（二）抓发展。\n（四）抓民生。\n（五）抓安全。\n二、下一步打算\n（一）继续抓。\n（二）再抓。\n";
-        let a = analyze(text);
-        let report = &a.outline.reports[0];
-        let gap = report
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::NumberingGap)
-            .expect("the gap is found");
-        let fix = renumber(text, report, gap).expect("a fix");
+        let (report, gap) = first_finding(text, FindingKind::NumberingGap);
+        let fix = renumber(text, &report, &gap).expect("a fix");
         assert_eq!(fix.label, "把“（四）”改为“（三）”，其后 1 项依次顺延");
         let out = fixed(text, &fix);
         assert!(
@@ -196,16 +199,8 @@ mod tests {
     fn arabic_markers_keep_their_digits_style() {
         let text =
             "某某局2024年工作总结\n\n一、主要工作\n１．抓党建。\n３．抓民生。\n４．抓安全。\n";
-        let a = analyze(text);
-        let report = &a.outline.reports[0];
-        let Some(gap) = report
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::NumberingGap)
-        else {
-            panic!("no gap in {:?}", report.findings);
-        };
-        let out = fixed(text, &renumber(text, report, gap).unwrap());
+        let (report, gap) = first_finding(text, FindingKind::NumberingGap);
+        let out = fixed(text, &renumber(text, &report, &gap).unwrap());
         assert!(
             out.contains("１．抓党建。\n２．抓民生。\n３．抓安全。"),
             "{out}"
@@ -215,19 +210,13 @@ mod tests {
     #[test]
     fn a_stripped_title_gets_the_answered_name_before_its_unit() {
         let text = "镇2024年工作总结\n\n2024年，XX镇坚持发展。\n一、主要工作\n";
-        let a = analyze(text);
-        let report = &a.outline.reports[0];
-        let finding = report
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::TitleNameStripped)
-            .expect("the title lacks its name");
+        let (report, finding) = first_finding(text, FindingKind::TitleNameStripped);
         assert!(
-            title_name(text, report, finding, &[]).is_none(),
+            title_name(text, &report, &finding, &[]).is_none(),
             "nothing answered"
         );
-        assert!(title_name(text, report, finding, &[("区", "临川")]).is_none());
-        let fix = title_name(text, report, finding, &[("镇", "白鹭")]).unwrap();
+        assert!(title_name(text, &report, &finding, &[("区", "临川")]).is_none());
+        let fix = title_name(text, &report, &finding, &[("镇", "白鹭")]).unwrap();
         assert_eq!(fix.label, "在标题前补上“白鹭”，成为“白鹭镇…”");
         assert!(fixed(text, &fix).starts_with("白鹭镇2024年工作总结\n"));
     }

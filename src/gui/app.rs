@@ -952,8 +952,8 @@ impl App {
                 fill_panel::live(self, &key, &value, merge);
                 self.changed();
             }
-            Command::ReplaceFigure { range, new } => {
-                if fill_panel::replace_figure(&mut self.ws, range, &new) {
+            Command::ReplaceFigure { range, old, new } => {
+                if fill_panel::replace_figure(&mut self.ws, range, &old, &new) {
                     self.changed();
                 }
             }

@@ -114,6 +114,8 @@ pub enum Command {
     /// undo step, and mark it 已替换.
     ReplaceFigure {
         range: std::ops::Range<usize>,
+        /// What the list showed there; nothing is replaced if the text no longer holds it.
+        old: String,
         new: String,
     },
     /// Show 核对已填内容, the list of filled values.

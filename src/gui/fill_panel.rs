@@ -3,6 +3,8 @@
 //! and editable. A field shows what the text holds at its places, never a copy: after undo,
 //! redo or a report switch it cannot show another answer. An answer shows in the text as it
 //! is typed, its keystrokes one undo step; Enter/Tab moves to the next unfilled one.
+//! Above the prompts, 可一键修正 offers the fixes of the report's findings (crate::fixes);
+//! below them, 数字核对 (collapsed at first) lists its figures to replace (crate::figures).
 
 use super::app::App;
 use super::command::{Action, Command};
@@ -180,6 +182,10 @@ struct FigureRow {
     label: String,
     /// The figure it replaced, when the user replaced it.
     replaced: Option<String>,
+    /// Its value and unit as the text held them when it was found ("3.5万", "元"): the
+    /// ranges of a large text's list wait for a pause in typing.
+    value: String,
+    unit: String,
 }
 
 /// The figures of report `report`, each marked when the user replaced it.
@@ -201,6 +207,8 @@ fn figure_rows(ws: &Workspace, report: usize) -> Vec<FigureRow> {
                 .find(|f| f.figure && f.range == figure.value && f.is_answered(text))
                 .map(|f| f.placeholder.clone());
             FigureRow {
+                value: text[figure.value.clone()].to_string(),
+                unit: figure.unit(text).to_string(),
                 figure,
                 label,
                 replaced,
@@ -209,14 +217,12 @@ fn figure_rows(ws: &Workspace, report: usize) -> Vec<FigureRow> {
         .collect()
 }
 
-/// Replaces the figure value at `range` with `new` as one undo step and remembers the place
-/// as replaced (已替换, with the figure it had first). False when nothing changed.
-pub fn replace_figure(ws: &mut Workspace, range: ByteRange, new: &str) -> bool {
+/// Replaces the figure value `old` at `range` with `new` as one undo step and remembers the
+/// place as replaced (已替换, with the figure it had first). False when nothing changed, or
+/// the text there is no longer `old` (a list drawn before the last edits of a large text).
+pub fn replace_figure(ws: &mut Workspace, range: ByteRange, old: &str, new: &str) -> bool {
     let new = new.trim();
-    let Some(old) = ws.text.get(range.clone()) else {
-        return false;
-    };
-    if new.is_empty() || new == old {
+    if ws.text.get(range.clone()) != Some(old) || new.is_empty() || new == old {
         return false;
     }
     let place = Filled {
@@ -473,11 +479,15 @@ pub fn ui(
         }
         super::review::link_ui(ui, ws, cmds);
     });
+    // Fixes sit above the filter and the hint: nothing that acts borders the prompts.
+    fixes_ui(ui, ws, report, cmds);
     ui.horizontal(|ui| {
         ui.label("显示");
         ui.selectable_value(&mut state.filter, Filter::All, "全部");
         ui.selectable_value(&mut state.filter, Filter::Pending, "待填");
         ui.selectable_value(&mut state.filter, Filter::Answered, "已填");
+        ui.separator();
+        figures_toggle_ui(ui, ws, report, state);
     });
     ui.label(
         egui::RichText::new(
@@ -487,21 +497,24 @@ pub fn ui(
         .weak(),
     );
     ui.separator();
-    fixes_ui(ui, ws, report, cmds);
 
-    // The prompts first; 数字核对 below them, collapsed until asked for.
-    let header = ui.spacing().interact_size.y + 2.0 * ui.spacing().item_spacing.y + 8.0;
+    // The prompts first; 数字核对, when opened, below them past a margin of half a prompt
+    // (a click on a prompt cut off at the bottom never lands in it).
+    let margin = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     let below = if state.figures_open {
         (ui.available_height() * 0.5).max(160.0)
     } else {
-        header
+        0.0
     };
     let height = (ui.available_height() - below).max(4.0 * ui.spacing().interact_size.y);
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
         prompts_ui(ui, ws, report, state, *whole, height, cmds);
     });
-    ui.separator();
-    figures_ui(ui, ws, report, state, cmds);
+    if state.figures_open {
+        ui.add_space(margin);
+        ui.separator();
+        figures_ui(ui, report, state, cmds);
+    }
 }
 
 /// The prompts of the report, in a scroll area `height` high.
@@ -633,8 +646,10 @@ fn fixes_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, cmds: &mut Vec<Com
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(format!("！{}", finding.kind.label())).color(warn))
                 .on_hover_text(&finding.message);
+            // Not a keyboard stop: Enter and Tab in this panel move between prompts, and a
+            // fix is never made by an Enter meant for the next prompt.
             if ui
-                .button(&fix.label)
+                .add(egui::Button::new(&fix.label).sense(egui::Sense::CLICK))
                 .on_hover_text(format!("{}（可用 Ctrl+Z 撤销）", finding.message))
                 .clicked()
             {
@@ -649,46 +664,38 @@ fn fixes_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, cmds: &mut Vec<Com
     ui.separator();
 }
 
-/// 数字核对: every figure of the report with its context and a field to replace it,
-/// collapsed by default.
-fn figures_ui(
-    ui: &mut egui::Ui,
-    ws: &Workspace,
-    report: usize,
-    state: &mut FillState,
-    cmds: &mut Vec<Command>,
-) {
-    let key = (ws.revision, report);
+/// The 数字核对 switch (closed at first), beside the filter: the figures list opens below
+/// the prompts.
+fn figures_toggle_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, state: &mut FillState) {
+    // A large text is scanned again after a pause in typing, as it is analysed.
+    let revision = if ws.text.len() > super::workspace::LIVE_ANALYSIS_LIMIT {
+        ws.analysis_revision
+    } else {
+        ws.revision
+    };
+    let key = (revision, report);
     if state.figures.as_ref().map(|c| c.0) != Some(key) {
         state.figures = Some((key, figure_rows(ws, report)));
     }
-    let rows = state.figures.as_ref().map_or(&[][..], |c| c.1.as_slice());
-    let typed = &mut state.figure_typed;
-    // Words, not arrows: the bundled CJK font has no ▶.
-    let toggle = if state.figures_open {
-        "收起"
-    } else {
-        "展开"
-    };
+    let n = state.figures.as_ref().map_or(0, |c| c.1.len());
+    // Opened with the mouse: Enter and Tab stay for moving between prompts.
+    let toggle = egui::Button::selectable(state.figures_open, format!("数字核对（{n}）"))
+        .sense(egui::Sense::CLICK);
     if ui
-        .add(
-            egui::Button::new(
-                egui::RichText::new(format!(
-                    "数字核对（本篇 {} 处数字，可选） {toggle}",
-                    rows.len()
-                ))
-                .strong(),
-            )
-            .frame(false),
-        )
-        .on_hover_text("核对原文中的数字，换成本单位的数字")
+        .add(toggle)
+        .on_hover_text("可选：列出本篇原文中的数字、百分比、金额和日期，换成本单位的数字")
         .clicked()
     {
         state.figures_open = !state.figures_open;
     }
-    if !state.figures_open {
-        return;
-    }
+}
+
+/// The figures of 数字核对 (when opened by [`figures_toggle_ui`]), each with its context
+/// and a field to replace it.
+fn figures_ui(ui: &mut egui::Ui, report: usize, state: &mut FillState, cmds: &mut Vec<Command>) {
+    let rows = state.figures.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let typed = &mut state.figure_typed;
+    ui.strong(format!("数字核对（本篇 {} 处数字，可选）", rows.len()));
     ui.label(
                 egui::RichText::new(
                     "原文中的数字、百分比、金额和日期。要换成本单位的数字，在框中改好后按 Enter；可用 Ctrl+Z 撤销。",
@@ -711,7 +718,7 @@ fn figures_ui(
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_min_height(row_height);
-                        figure_ui(ui, ws, report, row, typed, cmds);
+                        figure_ui(ui, report, row, typed, cmds);
                     },
                 );
             }
@@ -720,13 +727,11 @@ fn figures_ui(
 
 fn figure_ui(
     ui: &mut egui::Ui,
-    ws: &Workspace,
     report: usize,
     row: &FigureRow,
     typed: &mut Option<(usize, String)>,
     cmds: &mut Vec<Command>,
 ) {
-    let text = ws.text.as_str();
     let f = &row.figure;
     let label = ui
         .horizontal(|ui| {
@@ -742,8 +747,7 @@ fn figure_ui(
         .inner;
     ui.horizontal(|ui| {
         ui.add_space(12.0);
-        let value = &text[f.value.clone()];
-        let unit = f.unit(text);
+        let (value, unit) = (row.value.as_str(), row.unit.as_str());
         let mut shown = match typed {
             Some((at, buf)) if *at == f.value.start => buf.clone(),
             _ => value.to_string(),
@@ -771,6 +775,7 @@ fn figure_ui(
             if ui.input(|i| i.key_pressed(egui::Key::Enter)) && !new.is_empty() && new != value {
                 cmds.push(Command::ReplaceFigure {
                     range: f.value.clone(),
+                    old: value.to_string(),
                     new: new.to_string(),
                 });
             }

@@ -244,7 +244,7 @@ fn figures_can_be_replaced_from_a_collapsed_list_below_the_prompts() {
         h.query_by_role_and_label(Role::TextInput, "XX镇").is_some(),
         "the placeholder prompt is there"
     );
-    h.get_by_label_contains("数字核对（本篇").click();
+    h.get_by_label("数字核对（6）").click();
     h.run();
     assert_eq!(figure_fields(&h), 2, "open: the figures are listed");
     let steps = h.state().ws.history.len();
