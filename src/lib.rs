@@ -11,6 +11,8 @@ pub mod cli;
 pub mod edit;
 pub mod error;
 pub mod export;
+pub mod figures;
+pub mod fixes;
 pub mod fs;
 pub mod input;
 pub mod junk;

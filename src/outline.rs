@@ -811,7 +811,7 @@ fn check_sequence(
     });
 }
 
-fn cn_name(n: u32) -> String {
+pub(crate) fn cn_name(n: u32) -> String {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         1..=9 => D[n as usize].to_string(),

@@ -162,7 +162,7 @@ impl Placeholder {
 
     /// True while the text at `range` still looks like this placeholder (an answer is
     /// never written over text that changed since the placeholder was found).
-    fn still_in(&self, doc: &str) -> bool {
+    pub fn still_in(&self, doc: &str) -> bool {
         let t = self.text(doc);
         !t.is_empty()
             && t.chars().all(|c| "XxＸｘ×*＊.．0123456789".contains(c))
@@ -324,6 +324,37 @@ pub fn context_around(doc: &str, range: ByteRange) -> ByteRange {
     context_before(doc, range.start)..context_after(doc, range.end)
 }
 
+/// The sentence holding `range`: back to the end of the previous sentence and on to the
+/// end of this one (。！？；), on its line, at most [`SENTENCE_CHARS`] characters either
+/// side; `range` itself when it is not a range of `text`.
+pub fn sentence_around(text: &str, range: ByteRange) -> ByteRange {
+    if text.get(range.clone()).is_none() {
+        return range;
+    }
+    const ENDS: [char; 5] = ['。', '！', '？', '；', '\n'];
+    let mut start = range.start;
+    for (n, (i, c)) in text[..range.start].char_indices().rev().enumerate() {
+        if ENDS.contains(&c) || n == SENTENCE_CHARS {
+            break;
+        }
+        start = i;
+    }
+    let mut end = range.end;
+    for (n, (i, c)) in text[range.end..].char_indices().enumerate() {
+        if c == '\n' || n == SENTENCE_CHARS {
+            break;
+        }
+        end = range.end + i + c.len_utf8();
+        if ENDS.contains(&c) {
+            break;
+        }
+    }
+    start..end
+}
+
+/// How many characters of a sentence either side of a value [`sentence_around`] shows.
+const SENTENCE_CHARS: usize = 40;
+
 /// Start of up to [`CONTEXT_CHARS`] characters before `start`, on the same line.
 fn context_before(text: &str, start: usize) -> usize {
     let mut from = start;
@@ -407,36 +438,52 @@ pub fn groups(placeholders: &[Placeholder], doc: &str) -> Vec<Group> {
 /// placeholder. An occurrence answer wins over its group's answer; blank answers count as
 /// none. Only the placeholder's own text is replaced ("XX区" + "滨江" → "滨江区"); an
 /// answer that repeats the suffix or unit written after it ("滨江区", "35亿元") is not doubled.
+///
+/// Occurrence answers are keyed by each placeholder's line and column in `text` (see
+/// [`Placeholder::key`]): `text` is the file as loaded, as `qinggao clean --fill` reads it.
 pub fn fill_edits(text: &str, placeholders: &[Placeholder], answers: &Answers) -> Vec<Edit> {
     placeholders
         .iter()
         .filter_map(|p| {
-            let (answer, source) = answers.answer_for(p, text)?;
-            if !p.still_in(text) {
-                return None;
-            }
-            let old = p.text(text);
-            let written_after = &text[p.range.end..];
-            let tail = p
-                .suffix
-                .or(p.unit(text))
-                .filter(|t| written_after.starts_with(t));
-            let new = without_tail(answer, tail);
-            if new == old {
-                return None;
-            }
-            let origin = match source {
-                AnswerSource::Occurrence => EditOrigin::Fill(p.key()),
-                AnswerSource::Group => EditOrigin::Fill(p.group(text)),
-            };
-            Some(Edit {
-                range: p.range.clone(),
-                old: old.to_string(),
-                new: new.to_string(),
-                origin,
-            })
+            let key = (!answers.occurrences.is_empty()).then(|| p.key());
+            fill_edit(text, p, key.as_deref(), answers)
         })
         .collect()
+}
+
+/// The edit that writes the answer for `p` (found in `text`), if it has one. `key` is the
+/// occurrence key its own answer is filed under: its line and column in the file as loaded
+/// (in the GUI's text, earlier edits may have moved it); None when it has none.
+pub fn fill_edit(
+    text: &str,
+    p: &Placeholder,
+    key: Option<&str>,
+    answers: &Answers,
+) -> Option<Edit> {
+    let (answer, source) = answers.answer_at(p, key, text)?;
+    if !p.still_in(text) {
+        return None;
+    }
+    let old = p.text(text);
+    let written_after = &text[p.range.end..];
+    let tail = p
+        .suffix
+        .or(p.unit(text))
+        .filter(|t| written_after.starts_with(t));
+    let new = without_tail(answer, tail);
+    if new == old {
+        return None;
+    }
+    let origin = match source {
+        AnswerSource::Occurrence => EditOrigin::Fill(key.unwrap_or_default().to_string()),
+        AnswerSource::Group => EditOrigin::Fill(p.group(text)),
+    };
+    Some(Edit {
+        range: p.range.clone(),
+        old: old.to_string(),
+        new: new.to_string(),
+        origin,
+    })
 }
 
 /// What is written for `answer` where `tail` (the suffix or unit already written after the

@@ -11,6 +11,10 @@ use egui_kittest::kittest::Queryable;
 use qinggao::gui::{App, Modal, Prefs, ToolTab};
 use std::path::Path;
 
+/// Issue 16's fill tests that came later: keys in source coordinates, the review list,
+/// 数字核对, one-click fixes.
+mod gui_fill;
+
 fn harness(app: App) -> Harness<'static, App> {
     harness_sized(app, egui::vec2(1400.0, 900.0))
 }

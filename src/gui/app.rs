@@ -435,6 +435,7 @@ impl App {
                 self.export = None;
             }
         }
+        super::review::window(&ctx, &self.ws, &mut self.fill.review_open, &mut cmds);
         cmds.append(&mut self.commands);
         for cmd in cmds {
             self.run(cmd, &ctx);
@@ -951,6 +952,12 @@ impl App {
                 fill_panel::live(self, &key, &value, merge);
                 self.changed();
             }
+            Command::ReplaceFigure { range, old, new } => {
+                if fill_panel::replace_figure(&mut self.ws, range, &old, &new) {
+                    self.changed();
+                }
+            }
+            Command::OpenReview => self.fill.review_open = true,
             Command::FillCommit { key } => {
                 if let Some(next) = fill_panel::commit(self, &key) {
                     self.go_to(next);
@@ -1213,9 +1220,10 @@ impl App {
         }
     }
 
-    /// Saves the answers to `path`; says where, or why not. True when they were saved.
+    /// Saves the answers the text holds to `path` (see [`Workspace::answers`]); says where,
+    /// or why not. True when they were saved.
     pub fn save_answers(&mut self, path: &Path) -> bool {
-        match files::save_answers(&self.answers, path) {
+        match files::save_answers(&self.ws.answers(&self.answers), path) {
             Ok(()) => {
                 self.say(format!("答案已保存到 {}", path.display()));
                 true

@@ -110,6 +110,16 @@ pub enum Command {
         /// Another keystroke of the answer being typed: one undo step with the last.
         merge: bool,
     },
+    /// Replace a figure in 数字核对 (its value's bytes) with what the user typed, as one
+    /// undo step, and mark it 已替换.
+    ReplaceFigure {
+        range: std::ops::Range<usize>,
+        /// What the list showed there; nothing is replaced if the text no longer holds it.
+        old: String,
+        new: String,
+    },
+    /// Show 核对已填内容, the list of filled values.
+    OpenReview,
     /// The user finished a fill field (Enter/Tab): move to the next unfilled one.
     FillCommit {
         key: String,

@@ -435,6 +435,7 @@ fn quick_ui(
             format!("还有 {unfilled} 处占位符没有填写，导出的文件中会保留原样并标黄。"),
         );
     }
+    super::review::link_ui(ui, ws, cmds);
     if let Some(e) = &d.error {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }

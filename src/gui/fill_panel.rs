@@ -3,6 +3,8 @@
 //! and editable. A field shows what the text holds at its places, never a copy: after undo,
 //! redo or a report switch it cannot show another answer. An answer shows in the text as it
 //! is typed, its keystrokes one undo step; Enter/Tab moves to the next unfilled one.
+//! Above the prompts, 可一键修正 offers the fixes of the report's findings (crate::fixes);
+//! below them, 数字核对 (collapsed at first) lists its figures to replace (crate::figures).
 
 use super::app::App;
 use super::command::{Action, Command};
@@ -162,6 +164,80 @@ pub struct FillState {
     pub filter: Filter,
     /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
     cache: Option<(CacheKey, Vec<FillEntry>)>,
+    /// 核对已填内容 is shown.
+    pub review_open: bool,
+    /// The figures of 数字核对, cached by (text revision, report).
+    figures: Option<((u64, usize), Vec<FigureRow>)>,
+    /// 数字核对 is open (it starts collapsed).
+    figures_open: bool,
+    /// What is being typed over a figure: (where its value starts, the text).
+    figure_typed: Option<(usize, String)>,
+}
+
+/// One figure of 数字核对 as the text holds it now.
+#[derive(Debug, Clone)]
+struct FigureRow {
+    figure: crate::figures::Figure,
+    /// The figure with a few characters either side: "…全年投资【120万元】，惠及…".
+    label: String,
+    /// The figure it replaced, when the user replaced it.
+    replaced: Option<String>,
+    /// Its value and unit as the text held them when it was found ("3.5万", "元"): the
+    /// ranges of a large text's list wait for a pause in typing.
+    value: String,
+    unit: String,
+}
+
+/// The figures of report `report`, each marked when the user replaced it.
+fn figure_rows(ws: &Workspace, report: usize) -> Vec<FigureRow> {
+    let text = ws.text.as_str();
+    crate::figures::find(text, ws.report_range(report))
+        .into_iter()
+        .map(|figure| {
+            let around = crate::placeholder::context_around(text, figure.range.clone());
+            let label = format!(
+                "{}【{}】{}",
+                &text[around.start..figure.range.start],
+                &text[figure.range.clone()],
+                &text[figure.range.end..around.end]
+            );
+            let replaced = ws
+                .filled
+                .iter()
+                .find(|f| f.figure && f.range == figure.value && f.is_answered(text))
+                .map(|f| f.placeholder.clone());
+            FigureRow {
+                value: text[figure.value.clone()].to_string(),
+                unit: figure.unit(text).to_string(),
+                figure,
+                label,
+                replaced,
+            }
+        })
+        .collect()
+}
+
+/// Replaces the figure value `old` at `range` with `new` as one undo step and remembers the
+/// place as replaced (已替换, with the figure it had first). False when nothing changed, or
+/// the text there is no longer `old` (a list drawn before the last edits of a large text).
+pub fn replace_figure(ws: &mut Workspace, range: ByteRange, old: &str, new: &str) -> bool {
+    let new = new.trim();
+    if ws.text.get(range.clone()) != Some(old) || new.is_empty() || new == old {
+        return false;
+    }
+    let place = Filled {
+        key: "数字核对".to_string(),
+        is_group: false,
+        placeholder: old.to_string(),
+        kind: PlaceholderKind::Quantity,
+        suffix: None,
+        unit: None,
+        range: range.clone(),
+        figure: true,
+    };
+    let label = format!("替换数字 {old}");
+    let edit = crate::edit::user_edit(&ws.text, range, new);
+    ws.fill(vec![place], vec![edit], &label, false)
 }
 
 /// (text revision, analysis revision, report, whole compilation).
@@ -184,7 +260,11 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
     let text = ws.text.as_str();
     let rr = ws.report_range(report);
     let inside = |r: &ByteRange| r.start >= rr.start && r.end <= rr.end;
-    let answered: Vec<&Filled> = ws.filled.iter().filter(|f| f.is_answered(text)).collect();
+    let answered: Vec<&Filled> = ws
+        .filled
+        .iter()
+        .filter(|f| !f.figure && f.is_answered(text))
+        .collect();
     let taken: HashSet<usize> = answered.iter().map(|f| f.range.start).collect();
 
     let mut items: Vec<Item> = Vec::new();
@@ -203,8 +283,14 @@ pub fn entries(ws: &Workspace, report: usize, whole: bool) -> Vec<FillEntry> {
             return;
         }
         let placeholder = ws.analysed(&p.range).to_string();
+        // A single place is keyed where it stood in the file as loaded (what the answers
+        // file and `clean --fill` use); one typed since has a key of its own.
+        let key = group.clone().unwrap_or_else(|| {
+            ws.source_key(&range)
+                .unwrap_or_else(|| format!("新{}", p.key()))
+        });
         items.push(Item {
-            key: group.clone().unwrap_or_else(|| p.key()),
+            key,
             is_group: group.is_some(),
             kind: p.kind,
             suffix: p.suffix,
@@ -391,12 +477,17 @@ pub fn ui(
         if ui.button("载入答案…").clicked() {
             cmds.push(Command::Action(Action::LoadAnswers));
         }
+        super::review::link_ui(ui, ws, cmds);
     });
+    // Fixes sit above the filter and the hint: nothing that acts borders the prompts.
+    fixes_ui(ui, ws, report, cmds);
     ui.horizontal(|ui| {
         ui.label("显示");
         ui.selectable_value(&mut state.filter, Filter::All, "全部");
         ui.selectable_value(&mut state.filter, Filter::Pending, "待填");
         ui.selectable_value(&mut state.filter, Filter::Answered, "已填");
+        ui.separator();
+        figures_toggle_ui(ui, ws, report, state);
     });
     ui.label(
         egui::RichText::new(
@@ -407,9 +498,38 @@ pub fn ui(
     );
     ui.separator();
 
-    let key = (ws.revision, ws.analysis_revision, report, *whole);
+    // The prompts first; 数字核对, when opened, below them past a margin of half a prompt
+    // (a click on a prompt cut off at the bottom never lands in it).
+    let margin = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let below = if state.figures_open {
+        (ui.available_height() * 0.5).max(160.0)
+    } else {
+        0.0
+    };
+    let height = (ui.available_height() - below).max(4.0 * ui.spacing().interact_size.y);
+    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+        prompts_ui(ui, ws, report, state, *whole, height, cmds);
+    });
+    if state.figures_open {
+        ui.add_space(margin);
+        ui.separator();
+        figures_ui(ui, report, state, cmds);
+    }
+}
+
+/// The prompts of the report, in a scroll area `height` high.
+fn prompts_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    report: usize,
+    state: &mut FillState,
+    whole: bool,
+    height: f32,
+    cmds: &mut Vec<Command>,
+) {
+    let key = (ws.revision, ws.analysis_revision, report, whole);
     if state.cache.as_ref().map(|c| c.0) != Some(key) {
-        state.cache = Some((key, entries(ws, report, *whole)));
+        state.cache = Some((key, entries(ws, report, whole)));
     }
     let FillState {
         typed,
@@ -417,6 +537,7 @@ pub fn ui(
         focus,
         filter,
         cache,
+        ..
     } = state;
     let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
     let list: Vec<&FillEntry> = current.iter().filter(|e| e.shown(*filter)).collect();
@@ -440,6 +561,7 @@ pub fn ui(
     let row_height = 2.0 * ui.spacing().interact_size.y + spacing;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("fill_scroll")
+        .max_height(height)
         .auto_shrink([false, false]);
     if let Some(k) = &focus
         && let Some(i) = rows.iter().position(|r| r.is_some_and(|e| &e.key == k))
@@ -479,6 +601,184 @@ pub fn ui(
                     }
                 },
             );
+        }
+    });
+}
+
+/// 可一键修正: the report's findings with an obvious fix (a title missing the unit's name
+/// once it is answered, a numbering gap), each a button that applies it as one undo step.
+fn fixes_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, cmds: &mut Vec<Command>) {
+    // The findings' ranges are those of the analysed text.
+    if ws.analysis_is_stale() {
+        return;
+    }
+    let Some(r) = ws.analysis.outline.reports.get(report) else {
+        return;
+    };
+    let text = ws.text.as_str();
+    let names: Vec<(&str, &str)> = ws
+        .filled
+        .iter()
+        .filter(|f| {
+            f.is_group
+                && !f.figure
+                && f.range.start >= r.range.start
+                && f.range.end <= r.range.end
+                && f.is_answered(text)
+        })
+        .filter_map(|f| Some((f.suffix?, &text[f.range.clone()])))
+        .collect();
+    let fixes: Vec<_> = r
+        .findings
+        .iter()
+        .filter_map(|f| {
+            crate::fixes::title_name(text, r, f, &names)
+                .or_else(|| crate::fixes::renumber(text, r, f))
+                .map(|fix| (f, fix))
+        })
+        .collect();
+    if fixes.is_empty() {
+        return;
+    }
+    ui.strong("可一键修正");
+    let warn = ui.visuals().warn_fg_color;
+    for (finding, fix) in fixes {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(format!("！{}", finding.kind.label())).color(warn))
+                .on_hover_text(&finding.message);
+            // Not a keyboard stop: Enter and Tab in this panel move between prompts, and a
+            // fix is never made by an Enter meant for the next prompt.
+            if ui
+                .add(egui::Button::new(&fix.label).sense(egui::Sense::CLICK))
+                .on_hover_text(format!("{}（可用 Ctrl+Z 撤销）", finding.message))
+                .clicked()
+            {
+                cmds.push(Command::Apply {
+                    edits: fix.edits,
+                    label: format!("修正{}", finding.kind.label()),
+                    merge: false,
+                });
+            }
+        });
+    }
+    ui.separator();
+}
+
+/// The 数字核对 switch (closed at first), beside the filter: the figures list opens below
+/// the prompts.
+fn figures_toggle_ui(ui: &mut egui::Ui, ws: &Workspace, report: usize, state: &mut FillState) {
+    // A large text is scanned again after a pause in typing, as it is analysed.
+    let revision = if ws.text.len() > super::workspace::LIVE_ANALYSIS_LIMIT {
+        ws.analysis_revision
+    } else {
+        ws.revision
+    };
+    let key = (revision, report);
+    if state.figures.as_ref().map(|c| c.0) != Some(key) {
+        state.figures = Some((key, figure_rows(ws, report)));
+    }
+    let n = state.figures.as_ref().map_or(0, |c| c.1.len());
+    // Opened with the mouse: Enter and Tab stay for moving between prompts.
+    let toggle = egui::Button::selectable(state.figures_open, format!("数字核对（{n}）"))
+        .sense(egui::Sense::CLICK);
+    if ui
+        .add(toggle)
+        .on_hover_text("可选：列出本篇原文中的数字、百分比、金额和日期，换成本单位的数字")
+        .clicked()
+    {
+        state.figures_open = !state.figures_open;
+    }
+}
+
+/// The figures of 数字核对 (when opened by [`figures_toggle_ui`]), each with its context
+/// and a field to replace it.
+fn figures_ui(ui: &mut egui::Ui, report: usize, state: &mut FillState, cmds: &mut Vec<Command>) {
+    let rows = state.figures.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let typed = &mut state.figure_typed;
+    ui.strong(format!("数字核对（本篇 {} 处数字，可选）", rows.len()));
+    ui.label(
+                egui::RichText::new(
+                    "原文中的数字、百分比、金额和日期。要换成本单位的数字，在框中改好后按 Enter；可用 Ctrl+Z 撤销。",
+                )
+                .small()
+                .weak(),
+            );
+    if rows.is_empty() {
+        ui.label("这篇报告没有数字。");
+        return;
+    }
+    let row_height = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("figures_scroll")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, visible| {
+            for row in &rows[visible] {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), row_height),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_height(row_height);
+                        figure_ui(ui, report, row, typed, cmds);
+                    },
+                );
+            }
+        });
+}
+
+fn figure_ui(
+    ui: &mut egui::Ui,
+    report: usize,
+    row: &FigureRow,
+    typed: &mut Option<(usize, String)>,
+    cmds: &mut Vec<Command>,
+) {
+    let f = &row.figure;
+    let label = ui
+        .horizontal(|ui| {
+            ui.label(egui::RichText::new(f.kind.label()).small().weak());
+            let label = ui.add(egui::Label::new(&row.label).truncate());
+            if let Some(was) = &row.replaced {
+                let green = egui::Color32::from_rgb(0x2e, 0x7d, 0x32);
+                ui.label(egui::RichText::new("已替换").small().color(green))
+                    .on_hover_text(format!("原为“{was}”（可用 Ctrl+Z 撤销）"));
+            }
+            label
+        })
+        .inner;
+    ui.horizontal(|ui| {
+        ui.add_space(12.0);
+        let (value, unit) = (row.value.as_str(), row.unit.as_str());
+        let mut shown = match typed {
+            Some((at, buf)) if *at == f.value.start => buf.clone(),
+            _ => value.to_string(),
+        };
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut shown)
+                    .id(egui::Id::unique(("figure", report, f.value.start)))
+                    .desired_width(120.0),
+            )
+            .labelled_by(label.id);
+        if !unit.is_empty() {
+            ui.label(egui::RichText::new(unit).weak());
+        }
+        if resp.changed() {
+            *typed = Some((f.value.start, shown.clone()));
+        }
+        if resp.gained_focus() {
+            cmds.push(Command::Reveal(f.range.clone()));
+        }
+        if resp.lost_focus() {
+            *typed = None;
+            let unit = (!unit.is_empty()).then_some(unit);
+            let new = crate::placeholder::without_tail(shown.trim(), unit);
+            if ui.input(|i| i.key_pressed(egui::Key::Enter)) && !new.is_empty() && new != value {
+                cmds.push(Command::ReplaceFigure {
+                    range: f.value.clone(),
+                    old: value.to_string(),
+                    new: new.to_string(),
+                });
+            }
         }
     });
 }
@@ -641,6 +941,7 @@ pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
                 suffix: entry.suffix,
                 unit: entry.unit.clone(),
                 range: s.range.clone(),
+                figure: false,
             });
         }
         edits.push(Edit {
@@ -686,29 +987,33 @@ pub fn first_pending(ws: &Workspace, report: usize, whole: bool) -> Option<FillE
 }
 
 /// The edits that fill the compilation from loaded `answers` (as `qinggao clean --fill`
-/// does), and the places they fill, to be remembered as answered.
+/// does, each placeholder under its key in the file as loaded), and the places they fill,
+/// to be remembered as answered.
 pub fn loaded(ws: &Workspace, answers: &crate::placeholder::Answers) -> (Vec<Filled>, Vec<Edit>) {
-    let placeholders = &ws.analysis.placeholders;
-    let edits = crate::placeholder::fill_edits(&ws.text, placeholders, answers);
-    let places = edits
-        .iter()
-        .filter_map(|e| {
-            let i = placeholders.partition_point(|p| p.range.start < e.range.start);
-            let p = placeholders.get(i).filter(|p| p.range == e.range)?;
-            let EditOrigin::Fill(key) = &e.origin else {
-                return None;
-            };
-            Some(Filled {
-                key: key.clone(),
-                is_group: p.kind == PlaceholderKind::Name && p.suffix.is_some() && *key != p.key(),
-                placeholder: e.old.clone(),
-                kind: p.kind,
-                suffix: p.suffix,
-                unit: p.unit(&ws.text).map(str::to_string),
-                range: e.range.clone(),
-            })
-        })
-        .collect();
+    let text = ws.text.as_str();
+    let mut places = Vec::new();
+    let mut edits = Vec::new();
+    for p in &ws.analysis.placeholders {
+        let key = ws.source_key(&p.range);
+        // A placeholder typed since loading answers by its group alone.
+        let Some(e) = crate::placeholder::fill_edit(text, p, key.as_deref(), answers) else {
+            continue;
+        };
+        let EditOrigin::Fill(fill_key) = &e.origin else {
+            continue;
+        };
+        places.push(Filled {
+            key: fill_key.clone(),
+            is_group: key.as_ref() != Some(fill_key),
+            placeholder: e.old.clone(),
+            kind: p.kind,
+            suffix: p.suffix,
+            unit: p.unit(text).map(str::to_string),
+            range: e.range.clone(),
+            figure: false,
+        });
+        edits.push(e);
+    }
     (places, edits)
 }
 

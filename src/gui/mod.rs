@@ -14,6 +14,7 @@ pub mod ime;
 mod outline_panel;
 mod proof_panel;
 mod reports_panel;
+mod review;
 mod status_bar;
 pub mod system_fonts;
 mod text_panel;

@@ -86,7 +86,8 @@ pub struct Editor {
     base_spans: Vec<Span>,
     /// The find bar's matches (buffer bytes) and the current one.
     found: (Vec<ByteRange>, Option<usize>),
-    /// Answers in the report shown (buffer bytes) and the placeholder each replaced.
+    /// Answers and replaced figures in the report shown (buffer bytes), each with its hover
+    /// text (已填写/已替换 and what it replaced).
     filled: Vec<(ByteRange, String)>,
     spans_key: (u64, u64, usize, u64),
     /// Changes when the highlights change; keys the layout cache.
@@ -157,7 +158,11 @@ impl Editor {
                 })
                 .map(|f| {
                     let r = f.range.start - self.range.start..f.range.end - self.range.start;
-                    (r, f.placeholder.clone())
+                    let what = if f.figure { "已替换" } else { "已填写" };
+                    (
+                        r,
+                        format!("{what}，原为“{}”（可用 Ctrl+Z 撤销）", f.placeholder),
+                    )
                 })
                 .collect();
             self.base_spans = spans(ws, self.range.clone(), &self.filled);
@@ -596,9 +601,9 @@ pub fn ui(
             if let Some(pos) = out.response.hover_pos() {
                 let at = out.galley.cursor_from_pos(pos - out.galley_pos);
                 let byte = byte_offset(egui::TextBuffer::as_str(&buffer), at.index.0);
-                if let Some((_, was)) = filled.iter().find(|(r, _)| r.contains(&byte)) {
+                if let Some((_, hover)) = filled.iter().find(|(r, _)| r.contains(&byte)) {
                     let r: egui::Response = (*out.response).clone();
-                    r.on_hover_text(format!("已填写，原为“{was}”（可用 Ctrl+Z 撤销）"));
+                    r.on_hover_text(hover);
                 }
             }
             if let Some(c) = pending_cursor {

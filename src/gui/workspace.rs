@@ -8,7 +8,7 @@ use crate::analysis::{self, Analysis};
 use crate::clean::{self, RuleSet};
 use crate::edit::History;
 use crate::model::{ByteRange, Document, Edit, EditOrigin, Encoding, LineEnding};
-use crate::placeholder::PlaceholderKind;
+use crate::placeholder::{Answers, Placeholder, PlaceholderKind};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -45,6 +45,42 @@ pub struct Workspace {
     pub proofread: Option<(u64, Vec<crate::proof::Finding>)>,
     /// Every place an answer was written, followed through all later edits.
     pub filled: Vec<Filled>,
+    /// The placeholders of the text as loaded, followed through all later edits, in text
+    /// order: where each is now gives it the key `qinggao clean --fill` gives it.
+    sources: Vec<SourcePlace>,
+}
+
+/// A placeholder of the text as loaded, and where it is in the current text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcePlace {
+    /// Where it is now: the placeholder, or what was written over it.
+    pub range: ByteRange,
+    /// As found in the loaded text (its range, line and column there).
+    pub found: Placeholder,
+    /// What it was ("XX").
+    pub token: String,
+}
+
+impl SourcePlace {
+    /// Its group in the loaded text ("XX区"), for a name with a suffix.
+    fn group(&self) -> Option<String> {
+        match self.found.suffix {
+            Some(suffix) if self.found.kind == PlaceholderKind::Name => {
+                Some(format!("{}{suffix}", self.token))
+            }
+            _ => None,
+        }
+    }
+
+    /// What the text holds here when that is an answer (not a placeholder any more).
+    fn answer<'a>(&self, text: &'a str) -> Option<&'a str> {
+        let now = text.get(self.range.clone())?.trim();
+        let still = now.is_empty()
+            || now == self.token
+            || now.chars().all(|c| "XxＸｘ×*＊.．0123456789".contains(c))
+                && now.chars().any(|c| "XxＸｘ×*＊".contains(c));
+        (!still).then_some(now)
+    }
 }
 
 /// A place an answer was written, followed through every later change of the text (typing,
@@ -64,6 +100,8 @@ pub struct Filled {
     pub unit: Option<String>,
     /// Where it is in the current text.
     pub range: ByteRange,
+    /// A figure replaced in 数字核对 (`placeholder` is the figure it replaced), not an answer.
+    pub figure: bool,
 }
 
 impl Filled {
@@ -95,9 +133,75 @@ impl Workspace {
             plan_generation: 0,
             proofread: None,
             filled: Vec::new(),
+            sources: Vec::new(),
         };
         ws.refresh_analysis(true);
+        ws.sources = ws
+            .analysis
+            .placeholders
+            .iter()
+            .map(|p| SourcePlace {
+                range: p.range.clone(),
+                token: p.text(&ws.text).to_string(),
+                found: p.clone(),
+            })
+            .collect();
         ws
+    }
+
+    /// The occurrence key ("31:12", line and column in the file as loaded) of the
+    /// placeholder now at `range`; None for one that was not in the loaded file.
+    pub fn source_key(&self, range: &ByteRange) -> Option<String> {
+        let i = self
+            .sources
+            .partition_point(|s| s.range.start < range.start);
+        self.sources
+            .get(i)
+            .filter(|s| s.range == *range)
+            .map(|s| s.found.key())
+    }
+
+    /// The answers file for what the text holds now: every placeholder of the loaded file
+    /// that holds an answer, under its key in the loaded file, so `qinggao clean --fill`
+    /// fills exactly these places with exactly these answers. A name group whose every
+    /// place holds one answer is saved as that group's answer. `typed` adds the group
+    /// answers of groups no place of which holds an answer (another file's groups, kept).
+    pub fn answers(&self, typed: &Answers) -> Answers {
+        let text = self.text.as_str();
+        let mut out = Answers::new();
+        // Per group: the one answer all its places hold, None once they differ.
+        let mut groups: BTreeMap<String, Option<&str>> = BTreeMap::new();
+        for s in &self.sources {
+            let answer = s.answer(text);
+            if let Some(g) = s.group() {
+                let agreed = groups.entry(g).or_insert(answer);
+                if *agreed != answer {
+                    *agreed = None;
+                }
+            }
+        }
+        let mut answered_groups = std::collections::HashSet::new();
+        for s in &self.sources {
+            let Some(answer) = s.answer(text) else {
+                continue;
+            };
+            if let Some(g) = s.group() {
+                answered_groups.insert(g);
+            }
+            match s
+                .group()
+                .and_then(|g| groups.get(&g).copied().flatten().map(|_| g))
+            {
+                Some(g) => out.set_group(&g, answer),
+                None => out.set_occurrence(&s.found.key(), answer),
+            }
+        }
+        for (g, a) in &typed.groups {
+            if !answered_groups.contains(g.as_str()) {
+                out.set_group(g, a);
+            }
+        }
+        out
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -189,9 +293,9 @@ impl Workspace {
     /// Moves the filled places through `edits` (sorted, positions before them); a place
     /// whose text was deleted is forgotten.
     fn follow(&mut self, edits: &[Edit]) {
-        if self.filled.is_empty() {
+        let Some(first) = edits.first() else {
             return;
-        }
+        };
         let mut growth = Vec::with_capacity(edits.len() + 1);
         let mut sum: isize = 0;
         growth.push(0);
@@ -207,6 +311,19 @@ impl Workspace {
                 }
                 None => false,
             });
+        // Places before the first edit stay; a large file has many, typing moves few.
+        let from = self
+            .sources
+            .partition_point(|s| s.range.end < first.range.start);
+        let mut kept = from;
+        for i in from..self.sources.len() {
+            if let Some(r) = map_range(&self.sources[i].range, edits, &growth) {
+                self.sources[i].range = r;
+                self.sources.swap(kept, i);
+                kept += 1;
+            }
+        }
+        self.sources.truncate(kept);
     }
 
     /// Replaces the whole text as one undoable step (restoring an autosave).
@@ -456,6 +573,7 @@ mod tests {
             suffix: Some("区"),
             unit: None,
             range,
+            figure: false,
         }
     }
 
@@ -511,5 +629,56 @@ mod tests {
         let e = user_edit(&ws.text, line, "");
         ws.apply(vec![e], "删除", false);
         assert_eq!(held(&ws), ["滨江"]);
+    }
+
+    /// Answers are saved under the place's line and column in the loaded text, even after
+    /// a longer answer earlier on its line and a deletion before it; a group all of whose
+    /// places hold one answer is saved as the group, one answered in part place by place.
+    #[test]
+    fn answers_are_keyed_where_the_placeholders_stood_in_the_loaded_text() {
+        let loaded = "投资(cè)XX万元，XX区建XX座。\nXX区其他。\n";
+        let mut ws = Workspace::new(Document::from_text(loaded));
+        let at = |ws: &Workspace, needle: &str| {
+            let i = ws.text.find(needle).unwrap();
+            i..i + "XX".len()
+        };
+        let zuo = at(&ws, "XX座");
+        assert_eq!(ws.source_key(&zuo).as_deref(), Some("1:16"));
+        let wan = at(&ws, "XX万");
+        let e = user_edit(&ws.text, wan, "1200");
+        ws.apply(vec![e], "填写", false);
+        let gloss = ws.text.find("(cè)").unwrap();
+        let e = user_edit(&ws.text, gloss..gloss + "(cè)".len(), "");
+        ws.apply(vec![e], "清理", false);
+        ws.refresh_analysis(true);
+        let zuo = at(&ws, "XX座");
+        assert_eq!(ws.source_key(&zuo).as_deref(), Some("1:16"), "{}", ws.text);
+        let e = user_edit(&ws.text, zuo, "35");
+        ws.apply(vec![e], "填写", false);
+        let first_qu = at(&ws, "XX区");
+        let e = user_edit(&ws.text, first_qu, "临川");
+        ws.apply(vec![e], "填写", false);
+        let a = ws.answers(&Answers::new());
+        let occurrences: Vec<(&str, &str)> = a
+            .occurrences
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            occurrences,
+            [("1:12", "临川"), ("1:16", "35"), ("1:7", "1200")]
+        );
+        assert!(a.groups.is_empty(), "XX区 is answered in one place of two");
+        let second_qu = at(&ws, "XX区");
+        let e = user_edit(&ws.text, second_qu, "临川");
+        ws.apply(vec![e], "填写", false);
+        let a = ws.answers(&Answers::new());
+        assert_eq!(a.groups.get("XX区").map(String::as_str), Some("临川"));
+        assert_eq!(a.occurrences.len(), 2);
+        // Undo gives a place its placeholder back: it is no longer answered.
+        assert!(ws.undo() && ws.undo() && ws.undo());
+        let a = ws.answers(&Answers::new());
+        assert!(!a.occurrences.contains_key("1:16"), "{a:?}");
+        assert!(a.occurrences.contains_key("1:7"), "{a:?}");
     }
 }

@@ -19,6 +19,12 @@ const WHAT: &str = "答案文件";
 
 /// The user's answers: by group ("XX区" → "滨江") and by single occurrence ("31:12" → "35").
 /// The same JSON is written by the GUI and read by `qinggao clean --fill`.
+///
+/// An occurrence key is the placeholder's line and character column (1-based) in the file
+/// as loaded, before any fill or cleaning: the GUI follows each placeholder through its
+/// edits to keep that key, so a file it saves fills the same places through the CLI. Files
+/// written before keys were kept this way (same format and version) load as they are;
+/// their keys differ only for a placeholder after an earlier fill on its line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Answers {
@@ -115,9 +121,20 @@ impl Answers {
     /// The usable answer for `p` and where it came from: a non-blank occurrence answer
     /// wins over a non-blank group answer.
     pub fn answer_for(&self, p: &Placeholder, doc: &str) -> Option<(&str, AnswerSource)> {
-        let occurrence = (!self.occurrences.is_empty())
-            .then(|| self.occurrences.get(&p.key()))
-            .flatten()
+        let key = (!self.occurrences.is_empty()).then(|| p.key());
+        self.answer_at(p, key.as_deref(), doc)
+    }
+
+    /// [`Answers::answer_for`], the occurrence answer looked up under `key` (None: only the
+    /// group's answer counts).
+    pub fn answer_at(
+        &self,
+        p: &Placeholder,
+        key: Option<&str>,
+        doc: &str,
+    ) -> Option<(&str, AnswerSource)> {
+        let occurrence = key
+            .and_then(|k| self.occurrences.get(k))
             .map(|s| s.trim())
             .filter(|s| !s.is_empty());
         if let Some(a) = occurrence {

@@ -656,3 +656,14 @@ fn on_the_seed_few_placeholders_are_other_and_bare_names_are_one_group() {
     assert!(bare.len() >= 8, "{bare:?}");
     assert!(bare.iter().all(|g| g == "XX"), "{bare:?}");
 }
+
+#[test]
+fn the_sentence_around_a_value_stops_at_sentence_ends_and_the_line() {
+    let text = "一是抓规划。全年投资120万元，增长8%。二是抓落实\n下一行";
+    let at = text.find("120").unwrap();
+    let r = super::sentence_around(text, at..at + 3);
+    assert_eq!(&text[r], "全年投资120万元，增长8%。");
+    let at = text.find("落实").unwrap();
+    let r = super::sentence_around(text, at..at + "落实".len());
+    assert_eq!(&text[r], "二是抓落实");
+}
