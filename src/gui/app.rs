@@ -518,6 +518,28 @@ impl App {
         if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::OpenPath(p));
         }
+        // Ctrl+V into an empty new document lands in it wherever the focus is: its editor
+        // is one line tall, and a click below it leaves the focus nowhere.
+        if self.ws.untitled && self.ws.text.is_empty() {
+            let pasted = ctx.input_mut(|i| {
+                let at = i
+                    .events
+                    .iter()
+                    .position(|e| matches!(e, egui::Event::Paste(_)));
+                at.map(|k| i.events.remove(k))
+            });
+            if let Some(egui::Event::Paste(text)) = pasted {
+                let edits = files::paste_into_empty(&text);
+                if !edits.is_empty() {
+                    self.notice = None;
+                    self.commands.push(Command::Apply {
+                        edits,
+                        label: "粘贴".into(),
+                        merge: false,
+                    });
+                }
+            }
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -847,7 +869,12 @@ impl App {
                     ui.heading("正在转换");
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label(format!("LibreOffice 正在把“{name}”转换为 .docx…"));
+                        ui.add(
+                            egui::Label::new(format!(
+                                "LibreOffice 正在把“{name}”转换为 .docx…"
+                            ))
+                            .wrap(),
+                        );
                     });
                     ui.label(
                         egui::RichText::new(format!(

@@ -6,7 +6,7 @@
 use crate::clean::RuleSet;
 use crate::error::Error;
 use crate::input::convert;
-use crate::model::Document;
+use crate::model::{Document, Edit, EditOrigin};
 use crate::placeholder::Answers;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,6 +39,21 @@ pub fn untitled_slot(data_dir: &Path) -> PathBuf {
         let _ = crate::fs::write_atomic(&slot, b"", false, None, crate::fs::Visibility::Private);
     }
     slot
+}
+
+/// The edit that puts pasted `text` into an empty document, its line ends made LF (text
+/// copied on Windows comes with CRLF); none for nothing.
+pub fn paste_into_empty(text: &str) -> Vec<Edit> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![Edit {
+        range: 0..0,
+        old: String::new(),
+        new: text,
+        origin: EditOrigin::User,
+    }]
 }
 
 /// Where a document without a source file is exported unless the user chose a folder
