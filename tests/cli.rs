@@ -537,13 +537,10 @@ fn doc_and_wps_files_are_inspected_and_cleaned() {
             (Some(1), Some(1)),
             "{name}: {s}"
         );
-        let titles: Vec<&str> = v["reports"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["title"].as_str().unwrap())
-            .collect();
-        assert_eq!(titles, ["XX区2023年工作总结", "XX镇2024年工作计划"]);
+        assert_eq!(
+            report_titles(&v),
+            ["XX区2023年工作总结", "XX镇2024年工作计划"]
+        );
     }
     // clean writes the text without the header's advert; the source is left as it was.
     let dir = tempfile::tempdir().unwrap();
@@ -1015,6 +1012,16 @@ fn an_exported_docx_names_the_author_given_and_never_unknown() {
     );
 }
 
+/// The report titles of `inspect --json`'s output.
+fn report_titles(v: &serde_json::Value) -> Vec<&str> {
+    v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect()
+}
+
 /// qinggao with PATH set to `path` alone and the temporary folder `tmp`.
 fn qinggao_with_path(
     path: &std::path::Path,
@@ -1085,12 +1092,7 @@ fn convert_opens_through_libreoffice_and_keeps_the_original_path() {
         "{}",
         v["file"]
     );
-    let titles: Vec<&str> = v["reports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["title"].as_str().unwrap())
-        .collect();
+    let titles = report_titles(&v);
     assert!(
         titles.contains(&"XX镇2024年工作总结及2025年工作打算"),
         "{titles:?}"

@@ -917,18 +917,7 @@ fn exporting_everything_or_closing_unchanged_deletes_the_autosave() {
     h.run();
     h.get_by_role_and_label(Role::Button, "导出").click();
     h.run();
-    if h.query_by_label("仍然导出").is_some() {
-        h.get_by_label("仍然导出").click();
-        h.run();
-    }
-    assert!(
-        h.state()
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("已导出")),
-        "{:?}",
-        h.state().notice
-    );
+    confirm_export(&mut h);
     assert!(
         session_files(&data).is_empty(),
         "the exported changes need no autosave"
@@ -2010,6 +1999,22 @@ fn filled_answers_are_marked_in_the_editor() {
     assert_eq!(marked(&h), 0, "undone, the mark goes");
 }
 
+/// Goes past 仍然导出 (placeholders left) if asked, and sees the notice say it exported.
+fn confirm_export(h: &mut Harness<'static, App>) {
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.run();
+    }
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已导出")),
+        "{:?}",
+        h.state().notice
+    );
+}
+
 /// Steps the harness until `done` holds (a conversion runs on a thread of its own), at
 /// most `secs` seconds.
 fn run_until(h: &mut Harness<'static, App>, secs: u64, done: impl Fn(&App) -> bool) {
@@ -2078,20 +2083,9 @@ fn a_new_document_takes_a_pasted_compilation_and_exports_it() {
     h.get_by_label_contains(&name);
     h.key_press(Key::Enter);
     h.run();
-    if h.query_by_label("仍然导出").is_some() {
-        h.get_by_label("仍然导出").click();
-        h.run();
-    }
+    confirm_export(&mut h);
     let written = out.join(&name);
     assert!(written.exists(), "{:?}", common::files_in(&out));
-    assert!(
-        h.state()
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("已导出")),
-        "{:?}",
-        h.state().notice
-    );
 }
 
 /// An untitled document is autosaved in one slot of its own: 新建 in a later run offers

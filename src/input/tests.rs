@@ -366,6 +366,18 @@ fn zip_of(parts: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
     z.finish().unwrap().into_inner()
 }
 
+/// An OLE file holding an encrypted package (a .docx with an open password).
+fn encrypted_ooxml() -> Vec<u8> {
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend(std::iter::repeat_n(0u8, 500));
+    ole.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    ole
+}
+
 #[test]
 fn bad_and_hostile_files_get_a_message_naming_the_file() {
     let good = Package::new(para(&run("正文"))).to_bytes();
@@ -386,15 +398,7 @@ fn bad_and_hostile_files_get_a_message_naming_the_file() {
         ),
         ("empty document", Package::new(para("")).to_bytes(), "空"),
     ];
-    // An OLE file holding an encrypted package (a .docx with an open password).
-    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-    ole.extend(std::iter::repeat_n(0u8, 500));
-    ole.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes()),
-    );
-    cases.push(("encrypted", ole, "密码"));
+    cases.push(("encrypted", encrypted_ooxml(), "密码"));
     // A DTD with an entity: refused, never expanded.
     let mut dtd = Package::new(para(&run("&lol;")));
     dtd.body = para(r#"<w:r><w:t>&lol;</w:t></w:r>"#);
@@ -671,14 +675,7 @@ fn rtf_is_refused_and_what_libreoffice_may_open_is_told_apart() {
     let unknown = refuse(b"\x01\x00\x02\x00binary".to_vec(), "汇编.wps");
     assert!(may_help(&unknown), "{unknown}");
     // Not: a password (LibreOffice would need it too), a bomb or DTD, a picture, an empty file.
-    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-    ole.extend(std::iter::repeat_n(0u8, 500));
-    ole.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes()),
-    );
-    assert!(!may_help(&refuse(ole, "有密码.docx")));
+    assert!(!may_help(&refuse(encrypted_ooxml(), "有密码.docx")));
     let bytes = Package::new(para(&run("正文"))).to_bytes();
     let evil = unzip_part(&bytes, "word/document.xml").replacen(
         "<w:document",
