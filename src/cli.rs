@@ -7,6 +7,7 @@ use crate::batch::{self, Stats, Summary};
 use crate::clean::{self, RuleSet};
 use crate::error::{Error, Result};
 use crate::export::{self, Scope, TextOptions};
+use crate::input::convert;
 use crate::model::{Document, Encoding, LineEnding};
 use crate::placeholder::{self, Answers, PlaceholderKind};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -133,6 +134,12 @@ struct BatchArgs {
     /// No progress bar (it is only drawn when stderr is a terminal).
     #[arg(short, long)]
     quiet: bool,
+    /// A file 清稿 cannot read itself (.rtf, .odt, Word 6/95, old WPS, a .doc it refuses):
+    /// convert a copy to .docx with LibreOffice (soffice on PATH) and read that. The source is
+    /// not touched; LibreOffice is stopped after 60 s (QINGGAO_CONVERT_TIMEOUT=SECONDS).
+    /// Folders then also give *.rtf and *.odt.
+    #[arg(long)]
+    convert: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -270,7 +277,15 @@ fn run_gui(_files: Vec<PathBuf>) -> ExitCode {
 /// The files of a batch, with what could not be walked reported (to stderr and into the
 /// summary); None when a folder held no file to take.
 fn walk(files: &[PathBuf], args: &BatchArgs, summary: &mut Summary) -> Option<batch::Walk> {
-    let walk = batch::collect(files, &batch::Globs::new(&args.globs));
+    let mut globs = args.globs.clone();
+    if globs.is_empty() && args.convert {
+        globs = batch::DEFAULT_GLOBS
+            .iter()
+            .chain(&convert::CONVERT_GLOBS)
+            .map(|g| g.to_string())
+            .collect();
+    }
+    let walk = batch::collect(files, &batch::Globs::new(&globs));
     for p in &walk.problems {
         eprintln!("qinggao: {}", p.message);
         summary.problem(p);
@@ -323,10 +338,38 @@ fn parse_encoding(name: &str) -> Result<Encoding> {
     })
 }
 
-/// Reads and decodes a file, in the encoding the user named if any.
-fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
+/// Reads and decodes a file, in the encoding the user named if any. A file the readers
+/// refuse and LibreOffice may open is converted with `--convert`; without it, the message
+/// says how.
+fn read_document(path: &Path, encoding: Option<&str>, convert: bool) -> Result<Document> {
     let forced = encoding.map(parse_encoding).transpose()?;
-    crate::input::load(path, forced)
+    match crate::input::load(path, forced) {
+        Err(e) if convert::may_help(&e) => {
+            let office = convert::find_office();
+            match (convert, office) {
+                (true, Some(office)) => {
+                    convert::open_converted(&office, path, convert::time_limit(), &|| {
+                        batch::interrupted()
+                    })
+                }
+                (true, None) => Err(Error::Conversion {
+                    path: path.to_path_buf(),
+                    detail: convert::Failure::NotInstalled.to_string(),
+                }),
+                (false, office) => Err(Error::Invalid {
+                    what: format!(
+                        "{e}\n  {}",
+                        if office.is_some() {
+                            "本机装有 LibreOffice：加 --convert 可先用它把文件的副本转换为 .docx 再读取（原文件不变）"
+                        } else {
+                            "安装 LibreOffice 后，加 --convert 可先用它把文件的副本转换为 .docx 再读取（原文件不变）"
+                        }
+                    ),
+                }),
+            }
+        }
+        r => r,
+    }
 }
 
 fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
@@ -413,7 +456,7 @@ fn interrupted() -> ExitCode {
 
 /// One file's summary (or JSON), and its counts for the batch's summary.
 fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, Stats)> {
-    let doc = read_document(path, args.encoding.as_deref())?;
+    let doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
     let rules = rules.clone().with_origins(&doc.source);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
     let proofread = args
@@ -455,7 +498,7 @@ fn proof_command(args: &ProofArgs) -> ExitCode {
 
 /// One file's suggestions, one a line, with its place and reason.
 fn proof_one(path: &Path, args: &ProofArgs) -> Result<String> {
-    let doc = read_document(path, args.encoding.as_deref())?;
+    let doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
     let analysis = analysis::analyze(&doc.text);
     let found = crate::proof::proofread(&doc.text, &analysis.outline);
     let mut text = String::new();
@@ -518,7 +561,7 @@ fn summary_text(
         put!(
             summary,
             "格式：{}　段落：{} 段",
-            doc.source.format.label(),
+            doc.source.label(),
             doc.source.paragraphs
         );
         if let Some(images) = doc.source.images_notice() {
@@ -722,6 +765,10 @@ struct InspectJson<'a> {
 #[derive(Serialize)]
 struct SourceJson {
     format: &'static str,
+    /// Only when LibreOffice converted the file (`--convert`): the original's extension;
+    /// `format` is then "docx", what was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converted_from: Option<String>,
     paragraphs: usize,
     images: usize,
     image_lines: Vec<usize>,
@@ -739,6 +786,7 @@ impl SourceJson {
         use crate::model::Origin;
         SourceJson {
             format: s.format.name(),
+            converted_from: s.converted_from.clone(),
             paragraphs: s.paragraphs,
             images: s.image_lines.len(),
             image_lines: s.image_lines.iter().map(|l| l + 1).collect(),
@@ -1085,7 +1133,7 @@ fn clean_one(
     let path = input.path.as_path();
     // Outputs mirror the tree the input was found in.
     let sub = input.rel.parent().unwrap_or(Path::new(""));
-    let doc = read_document(path, args.input_encoding.as_deref())?;
+    let doc = read_document(path, args.input_encoding.as_deref(), args.batch.convert)?;
     let with_origins;
     let rules = if doc.source.pieces.is_empty() {
         rules

@@ -30,6 +30,8 @@ pub enum Error {
         format: &'static str,
         detail: String,
     },
+    /// LibreOffice could not convert a file the readers refused (see `input::convert`).
+    Conversion { path: PathBuf, detail: String },
     /// The file is larger than 清稿 supports.
     TooLarge {
         path: PathBuf,
@@ -115,6 +117,11 @@ impl std::fmt::Display for Error {
             } => write!(
                 f,
                 "{}: 无法读取这个 Word 文档（{format}）：{detail} (cannot read the Word file)",
+                path.display()
+            ),
+            Error::Conversion { path, detail } => write!(
+                f,
+                "{}: 用 LibreOffice 转换失败：{detail} (conversion failed)",
                 path.display()
             ),
             Error::TooLarge { path, size, limit } => write!(

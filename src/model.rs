@@ -219,6 +219,9 @@ pub struct Source {
     pub image_lines: Vec<usize>,
     /// Pieces with an origin, sorted by start.
     pub pieces: Vec<Piece>,
+    /// Set when LibreOffice converted the file to .docx before it was read: the original's
+    /// extension ("rtf", "odt"; empty when it had none).
+    pub converted_from: Option<String>,
 }
 
 impl Source {
@@ -235,6 +238,15 @@ impl Source {
             .iter()
             .filter(|p| std::mem::discriminant(&p.origin) == std::mem::discriminant(like))
             .count()
+    }
+
+    /// What the status bar calls the source: its format, and who converted it if anyone.
+    pub fn label(&self) -> String {
+        match &self.converted_from {
+            None => self.format.label().to_string(),
+            Some(ext) if ext.is_empty() => "由 LibreOffice 转换为 .docx 后读取".to_string(),
+            Some(ext) => format!("由 LibreOffice 从 .{ext} 转换为 .docx 后读取"),
+        }
     }
 
     /// The notice about images left out, e.g. "本文档有 3 张图片未导入（第 12、40、41 段）".

@@ -537,13 +537,10 @@ fn doc_and_wps_files_are_inspected_and_cleaned() {
             (Some(1), Some(1)),
             "{name}: {s}"
         );
-        let titles: Vec<&str> = v["reports"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["title"].as_str().unwrap())
-            .collect();
-        assert_eq!(titles, ["XX区2023年工作总结", "XX镇2024年工作计划"]);
+        assert_eq!(
+            report_titles(&v),
+            ["XX区2023年工作总结", "XX镇2024年工作计划"]
+        );
     }
     // clean writes the text without the header's advert; the source is left as it was.
     let dir = tempfile::tempdir().unwrap();
@@ -1012,5 +1009,176 @@ fn an_exported_docx_names_the_author_given_and_never_unknown() {
     assert!(
         !core.contains("unknown") && !core.contains("<dc:creator>"),
         "{core}"
+    );
+}
+
+/// The report titles of `inspect --json`'s output.
+fn report_titles(v: &serde_json::Value) -> Vec<&str> {
+    v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect()
+}
+
+/// qinggao with PATH set to `path` alone and the temporary folder `tmp`.
+fn qinggao_with_path(
+    path: &std::path::Path,
+    tmp: &std::path::Path,
+    args: &[&dyn AsRef<std::ffi::OsStr>],
+) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qinggao"));
+    cmd.env("PATH", path).env("TMPDIR", tmp);
+    for a in args {
+        cmd.arg(a);
+    }
+    cmd.output().expect("run qinggao")
+}
+
+#[test]
+fn a_file_the_readers_refuse_says_how_to_convert_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rtf, converted) = rtf_and_its_docx(dir.path());
+    let bin = fake_soffice(
+        dir.path(),
+        &format!("/bin/cp '{}' \"$out/$stem.docx\"", converted.display()),
+    );
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // RTF is not read as text (its markup would become the document).
+    let o = qinggao_with_path(&bin, &tmp, &[&"inspect", &rtf]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("汇编.rtf") && err.contains("RTF"), "{err}");
+    assert!(
+        err.contains("本机装有 LibreOffice") && err.contains("--convert"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(!bin.join("args.txt").exists(), "LibreOffice ran unasked");
+    // Without LibreOffice, the message says what to install.
+    let empty = dir.path().join("nothing");
+    std::fs::create_dir(&empty).unwrap();
+    let o = qinggao_with_path(&empty, &tmp, &[&"inspect", &rtf]);
+    assert!(stderr(&o).contains("安装 LibreOffice 后"), "{}", stderr(&o));
+    let o = qinggao_with_path(&empty, &tmp, &[&"inspect", &"--convert", &rtf]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("汇编.rtf") && stderr(&o).contains("没有安装 LibreOffice"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn convert_opens_through_libreoffice_and_keeps_the_original_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rtf, converted) = rtf_and_its_docx(dir.path());
+    let before = std::fs::read(&rtf).unwrap();
+    let bin = fake_soffice(
+        dir.path(),
+        &format!("/bin/cp '{}' \"$out/$stem.docx\"", converted.display()),
+    );
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let o = qinggao_with_path(&bin, &tmp, &[&"inspect", &"--json", &"--convert", &rtf]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"]["format"], "docx");
+    assert_eq!(v["source"]["converted_from"], "rtf");
+    assert!(
+        v["file"].as_str().unwrap().ends_with("汇编.rtf"),
+        "{}",
+        v["file"]
+    );
+    let titles = report_titles(&v);
+    assert!(
+        titles.contains(&"XX镇2024年工作总结及2025年工作打算"),
+        "{titles:?}"
+    );
+    // LibreOffice was asked the documented way, on a copy in a private folder that is gone.
+    let args = std::fs::read_to_string(bin.join("args.txt")).unwrap();
+    assert!(
+        args.contains("--headless") && args.contains("--convert-to docx --outdir"),
+        "{args}"
+    );
+    assert!(!args.contains(&rtf.display().to_string()), "{args}");
+    assert!(files_in(&tmp).is_empty(), "{:?}", files_in(&tmp));
+    assert_eq!(std::fs::read(&rtf).unwrap(), before);
+    assert_eq!(
+        files_in(dir.path()),
+        ["bin", "converted.docx", "tmp", "汇编.rtf"]
+    );
+    // The plain summary says who converted it; a folder gives its .rtf files with --convert.
+    let o = qinggao_with_path(&bin, &tmp, &[&"inspect", &"--convert", &rtf]);
+    assert!(
+        stdout(&o).contains("由 LibreOffice 从 .rtf 转换为 .docx 后读取"),
+        "{}",
+        stdout(&o)
+    );
+    let folder = dir.path().join("下载");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&rtf, folder.join("汇编.rtf")).unwrap();
+    let out = dir.path().join("干净");
+    let o = qinggao_with_path(&bin, &tmp, &[&"clean", &"--convert", &folder, &"-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cleaned = std::fs::read_to_string(out.join("汇编.clean.txt")).unwrap();
+    assert!(cleaned.contains("XX镇2024年工作总结"), "{cleaned}");
+}
+
+#[test]
+fn a_hanging_or_failing_libreoffice_is_stopped_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rtf, _) = rtf_and_its_docx(dir.path());
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let pid_file = dir.path().join("pid");
+    let hang = fake_soffice(
+        &dir.path().join("hang"),
+        &format!("echo $$ > '{}'; exec /bin/sleep 600", pid_file.display()),
+    );
+    let started = std::time::Instant::now();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qinggao"));
+    let o = cmd
+        .env("PATH", &hang)
+        .env("TMPDIR", &tmp)
+        .env("QINGGAO_CONVERT_TIMEOUT", "1")
+        .args([
+            std::ffi::OsStr::new("inspect"),
+            "--convert".as_ref(),
+            rtf.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("汇编.rtf") && stderr(&o).contains("超过 1 秒"),
+        "{}",
+        stderr(&o)
+    );
+    // The program LibreOffice was running is gone, and so is the temporary folder.
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let alive = std::process::Command::new("/bin/kill")
+        .args(["-0", pid.trim()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!alive.success(), "pid {pid} still runs");
+    assert!(files_in(&tmp).is_empty(), "{:?}", files_in(&tmp));
+
+    let fail = fake_soffice(
+        &dir.path().join("fail"),
+        "echo 'Error: source file could not be loaded' >&2; exit 77",
+    );
+    let o = qinggao_with_path(&fail, &tmp, &[&"inspect", &"--convert", &rtf]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("汇编.rtf")
+            && err.contains("退出码 77")
+            && err.contains("source file could not be loaded"),
+        "{err}"
     );
 }

@@ -4,6 +4,8 @@
 
 #![cfg(feature = "gui")]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -1103,18 +1105,7 @@ fn exporting_everything_or_closing_unchanged_deletes_the_autosave() {
     h.run();
     h.get_by_role_and_label(Role::Button, "导出").click();
     h.run();
-    if h.query_by_label("仍然导出").is_some() {
-        h.get_by_label("仍然导出").click();
-        h.run();
-    }
-    assert!(
-        h.state()
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("已导出")),
-        "{:?}",
-        h.state().notice
-    );
+    confirm_export(&mut h);
     assert!(
         session_files(&data).is_empty(),
         "the exported changes need no autosave"
@@ -2194,4 +2185,204 @@ fn filled_answers_are_marked_in_the_editor() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(marked(&h), 0, "undone, the mark goes");
+}
+
+/// Goes past 仍然导出 (placeholders left) if asked, and sees the notice say it exported.
+fn confirm_export(h: &mut Harness<'static, App>) {
+    if h.query_by_label("仍然导出").is_some() {
+        h.get_by_label("仍然导出").click();
+        h.run();
+    }
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("已导出")),
+        "{:?}",
+        h.state().notice
+    );
+}
+
+/// Steps the harness until `done` holds (a conversion runs on a thread of its own), at
+/// most `secs` seconds.
+fn run_until(h: &mut Harness<'static, App>, secs: u64, done: impl Fn(&App) -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !done(h.state()) {
+        assert!(std::time::Instant::now() < until, "timed out waiting");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.run();
+}
+
+/// 文件 → 新建, paste a compilation copied from a web page: it is analysed like an opened
+/// file (reports, outline, placeholders, cleaning), is called 未命名, and Ctrl+E proposes a
+/// name made of its title in the last folder and writes it.
+#[test]
+fn a_new_document_takes_a_pasted_compilation_and_exports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("导出");
+    std::fs::create_dir(&out).unwrap();
+    let mut app = sample_app(&dir.path().join("data"));
+    app.prefs.last_folder = Some(out.clone());
+    app.native_dialogs = false;
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    assert!(h.query_by_label_contains("新建").is_some(), "文件 has 新建");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().ws.text.is_empty());
+    assert!(h.state().ws.untitled);
+    assert_eq!(h.state().window_title(), "未命名 — 清稿");
+    h.get_by_label_contains("粘贴进来（Ctrl+V）");
+    let pasted = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/other_site.txt"),
+    )
+    .unwrap();
+    // A click below the one-line editor leaves the focus nowhere: Ctrl+V still lands in
+    // the empty document, its Windows line ends made LF.
+    h.get_by_label("未命名").click();
+    h.run();
+    h.event(egui::Event::Paste(pasted.replace('\n', "\r\n")));
+    h.run();
+    std::thread::sleep(std::time::Duration::from_millis(350));
+    h.run();
+    assert_eq!(h.state().ws.text, pasted);
+    let reports = h.state().ws.analysis.outline.reports.clone();
+    assert_eq!(
+        reports.len(),
+        4,
+        "{:?}",
+        reports.iter().map(|r| &r.title).collect::<Vec<_>>()
+    );
+    for (i, r) in reports.iter().enumerate() {
+        h.get_by_label(&format!("{}. {}", i + 1, r.title));
+    }
+    assert!(!h.state().ws.analysis.placeholders.is_empty());
+    assert!(!h.state().ws.plan.is_empty(), "the site's junk is found");
+    h.get_by_label_contains("4 篇报告");
+    assert_eq!(h.state().ws.stem(), "2024年各单位工作总结范文精选（4篇）");
+    // Ctrl+E: the first report as .docx, named by its title, in the last folder; Enter.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let name = qinggao::export::file_name(1, &reports[0].title, "docx");
+    h.get_by_label_contains(&name);
+    h.key_press(Key::Enter);
+    h.run();
+    confirm_export(&mut h);
+    let written = out.join(&name);
+    assert!(written.exists(), "{:?}", common::files_in(&out));
+}
+
+/// An untitled document is autosaved in one slot of its own: 新建 in a later run offers
+/// it back, and the sample is never offered it.
+#[test]
+fn an_untitled_document_is_autosaved_and_offered_back_by_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut app = sample_app(&data);
+    app.new_document();
+    let mut h = harness(app);
+    h.run();
+    h.event(egui::Event::Paste(
+        "关于XX区2024年工作的报告\n一、主要工作\n".into(),
+    ));
+    h.run();
+    h.state_mut().autosave_now();
+    let text = h.state().ws.text.clone();
+    assert!(text.contains("主要工作"));
+    drop(h);
+    // The next run: the sample opens as usual, with no offer.
+    let mut again = sample_app(&data);
+    assert!(again.modal.is_none(), "{:?}", again.modal);
+    again.new_document();
+    assert!(
+        matches!(again.modal, Some(Modal::RestoreAutosave { .. })),
+        "{:?}",
+        again.modal
+    );
+    let mut h = harness(again);
+    h.run();
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().ws.text, text);
+    assert!(h.state().ws.untitled);
+}
+
+/// A file the readers refuse: the notice offers LibreOffice's conversion; it runs off the
+/// UI thread while the window shows that it works, and opens as the original file.
+#[test]
+fn a_refused_file_is_converted_by_libreoffice_on_request_and_opens_as_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rtf, converted) = common::rtf_and_its_docx(dir.path());
+    let before = std::fs::read(&rtf).unwrap();
+    // A LibreOffice that takes a moment, then writes the .docx.
+    let bin = common::fake_soffice(
+        dir.path(),
+        &format!(
+            "/bin/sleep 0.5; /bin/cp '{}' \"$out/$stem.docx\"",
+            converted.display()
+        ),
+    );
+    let mut app = sample_app(&dir.path().join("data"));
+    app.converter.office = Some(bin.join("soffice"));
+    app.open_path(&rtf);
+    let mut h = harness(app);
+    h.run();
+    assert!(h.query_all_by_label_contains("汇编.rtf").count() >= 1);
+    h.get_by_label("用 LibreOffice 转换后打开").click();
+    // The spinner keeps the window drawing: steps, not run().
+    h.run_steps(2);
+    // While LibreOffice works, the window draws and says so.
+    h.get_by_label("正在转换");
+    h.get_by_label_contains("LibreOffice 正在把“汇编.rtf”转换为 .docx");
+    run_until(&mut h, 20, |a| a.converter.running().is_none());
+    let app = h.state();
+    assert_eq!(app.ws.path.as_deref(), Some(rtf.as_path()));
+    assert_eq!(app.ws.analysis.outline.reports.len(), 4);
+    assert_eq!(app.prefs.recent.first(), Some(&rtf));
+    h.get_by_label("由 LibreOffice 从 .rtf 转换为 .docx 后读取");
+    h.get_by_label_contains("原文件没有改动");
+    assert_eq!(std::fs::read(&rtf).unwrap(), before);
+}
+
+/// A LibreOffice that hangs is stopped at the time limit and the window says so; one that
+/// is cancelled stops at once; without LibreOffice nothing is offered.
+#[test]
+fn a_hanging_conversion_times_out_or_is_cancelled_and_none_is_offered_without_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rtf, _) = common::rtf_and_its_docx(dir.path());
+    let bin = common::fake_soffice(dir.path(), "exec /bin/sleep 600");
+    let mut app = sample_app(&dir.path().join("data"));
+    app.converter.office = Some(bin.join("soffice"));
+    app.converter.limit = std::time::Duration::from_secs(1);
+    app.open_path(&rtf);
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("用 LibreOffice 转换后打开").click();
+    h.run_steps(2);
+    run_until(&mut h, 20, |a| a.converter.running().is_none());
+    h.get_by_label("无法转换");
+    assert!(h.query_all_by_label_contains("超过 1 秒").count() >= 1);
+    assert!(h.state().ws.path.is_none(), "the sample is still open");
+    // Cancelled: at once, and the window says so.
+    h.get_by_label("确定").click();
+    h.state_mut().converter.limit = std::time::Duration::from_secs(600);
+    h.state_mut().open_path(&rtf);
+    h.run();
+    h.get_by_label("用 LibreOffice 转换后打开").click();
+    // A few frames, until the dialog has its place (it is laid out over two).
+    h.run_steps(5);
+    h.get_by_role_and_label(Role::Button, "取消").click();
+    h.run();
+    assert!(h.state().converter.running().is_none());
+    h.get_by_label("已取消转换");
+    // No LibreOffice: the message says what to do, and there is nothing to click.
+    h.state_mut().converter.office = None;
+    h.state_mut().open_path(&rtf);
+    h.run();
+    assert!(h.query_all_by_label_contains("安装 LibreOffice 后").count() >= 1);
+    assert!(h.query_by_label("用 LibreOffice 转换后打开").is_none());
 }

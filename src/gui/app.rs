@@ -85,6 +85,7 @@ pub enum AfterConfirm {
     Close,
     Open(PathBuf),
     OpenSample,
+    New,
 }
 
 /// A dialog over the window.
@@ -106,6 +107,13 @@ pub enum Modal {
     OpenPathEntry {
         text: String,
     },
+    /// A file the readers refused that LibreOffice may open: the message, and the offer.
+    OfferConvert {
+        path: PathBuf,
+        body: String,
+    },
+    /// LibreOffice is converting a file (off the UI thread).
+    Converting,
     /// 使用说明: the five steps of the task, at the first start and from 帮助.
     Guide,
     /// 帮助 → 键盘快捷键.
@@ -144,6 +152,8 @@ pub struct App {
     /// Ask the system for file dialogs. Off, every dialog behaves as one that did not
     /// appear (no portal): the path entry shows instead. Tests turn it off.
     pub native_dialogs: bool,
+    /// LibreOffice, for files the readers refuse.
+    pub converter: files::Converter,
     /// An autosave found for the open file, waiting for the user's answer.
     pending_restore: Option<Session>,
     /// A document was shown (and its autosave offered); false for the placeholder
@@ -185,6 +195,7 @@ impl App {
             modal: None,
             notice: None,
             native_dialogs: true,
+            converter: files::Converter::default(),
             data_dir: session::data_dir(),
             pending_restore: None,
             shown: false,
@@ -206,22 +217,53 @@ impl App {
     /// Opens a file; errors appear in the window with the file name.
     pub fn open_path(&mut self, path: &Path) {
         match crate::input::load(path, None) {
-            Ok(doc) => {
-                self.remember(path);
-                let images = doc.source.images_notice();
-                // Cleared first: opening may have something to say about its autosave.
-                self.notice = None;
-                self.set_document(doc);
-                if let Some(images) = images {
-                    self.say(images);
+            Ok(doc) => self.opened(path, doc),
+            Err(e) => {
+                let (body, offer) = files::refusal_text(&e, self.converter.office.as_deref());
+                self.show_error("无法打开文件", body.clone());
+                if offer {
+                    self.modal = Some(Modal::OfferConvert {
+                        path: path.to_path_buf(),
+                        body,
+                    });
                 }
             }
-            Err(e) => self.show_error(
-                "无法打开文件",
-                format!(
-                    "{e}\n\n请确认文件存在、是文本文件（.txt）或 Word 文档（.docx），或在“文件”菜单的“编码”中换一种编码再试。"
-                ),
-            ),
+        }
+    }
+
+    /// Shows a document read from `path` (itself, or LibreOffice's conversion of it).
+    fn opened(&mut self, path: &Path, doc: Document) {
+        self.remember(path);
+        let converted = doc.source.converted_from.is_some();
+        let images = doc.source.images_notice();
+        // Cleared first: opening may have something to say about its autosave.
+        self.notice = None;
+        self.set_document(doc);
+        if converted && self.notice.is_none() {
+            self.say("已用 LibreOffice 把这个文件的副本转换为 .docx 后打开，原文件没有改动");
+        }
+        if let Some(images) = images {
+            self.say(images);
+        }
+    }
+
+    /// 文件 → 新建: an empty untitled document, to paste a compilation into. Its autosave
+    /// has one slot; what it holds is offered back here.
+    pub fn new_document(&mut self) {
+        self.notice = None;
+        self.set_document_with(Document::from_text(""), true);
+        self.go_to(0..0);
+        if self.notice.is_none() {
+            self.say("新建了空白文稿：把网页或 Word 中复制的汇编粘贴进来（Ctrl+V），清稿会像打开文件一样分析它");
+        }
+    }
+
+    /// Where the open document's autosave is kept: its file, the untitled slot, or (the
+    /// sample) none.
+    fn session_source(&self) -> Option<PathBuf> {
+        match (&self.ws.path, &self.data_dir) {
+            (None, Some(dir)) if self.ws.untitled => Some(files::untitled_slot(dir)),
+            (path, _) => path.clone(),
         }
     }
 
@@ -248,9 +290,14 @@ impl App {
     }
 
     fn set_document(&mut self, doc: Document) {
+        self.set_document_with(doc, false);
+    }
+
+    fn set_document_with(&mut self, doc: Document, untitled: bool) {
         self.leave_document();
         self.pending_restore = None;
         self.ws = Workspace::new(doc);
+        self.ws.untitled = untitled;
         self.selected = 0;
         self.editor = Editor::default();
         self.answers = Answers::default();
@@ -266,7 +313,7 @@ impl App {
     /// When an autosave newer than the file exists for it, asks whether to restore it.
     fn offer_restore(&mut self) {
         let Some(dir) = &self.data_dir else { return };
-        match session::load_newer(dir, self.ws.path.as_deref(), &self.ws.text) {
+        match session::load_newer(dir, self.session_source().as_deref(), &self.ws.text) {
             Ok(Some(s)) => {
                 self.modal = Some(Modal::RestoreAutosave {
                     saved_at: session::format_time(s.saved_at),
@@ -310,7 +357,7 @@ impl App {
         if self.ws.is_dirty() {
             self.autosave_now();
         } else if let Some(dir) = &self.data_dir {
-            session::remove(dir, self.ws.path.as_deref());
+            session::remove(dir, self.session_source().as_deref());
         }
     }
 
@@ -345,7 +392,7 @@ impl App {
     /// The session as it would be autosaved now.
     pub fn session(&self) -> Session {
         Session::new(
-            self.ws.path.clone(),
+            self.session_source(),
             self.ws.encoding,
             self.ws.text.clone(),
             self.answers.clone(),
@@ -376,6 +423,7 @@ impl App {
         self.now = ctx.input(|i| i.time);
         self.shortcuts_and_drops(&ctx);
         self.handle_close_request(&ctx);
+        self.conversion_done(&ctx);
 
         let paused = self.now - self.last_change > ANALYSIS_PAUSE;
         if self.ws.analysis_is_stale() {
@@ -471,6 +519,28 @@ impl App {
         if let Some(p) = dropped.into_iter().next() {
             self.commands.push(Command::OpenPath(p));
         }
+        // Ctrl+V into an empty new document lands in it wherever the focus is: its editor
+        // is one line tall, and a click below it leaves the focus nowhere.
+        if self.ws.untitled && self.ws.text.is_empty() {
+            let pasted = ctx.input_mut(|i| {
+                let at = i
+                    .events
+                    .iter()
+                    .position(|e| matches!(e, egui::Event::Paste(_)));
+                at.map(|k| i.events.remove(k))
+            });
+            if let Some(egui::Event::Paste(text)) = pasted {
+                let edits = files::paste_into_empty(&text);
+                if !edits.is_empty() {
+                    self.notice = None;
+                    self.commands.push(Command::Apply {
+                        edits,
+                        label: "粘贴".into(),
+                        merge: false,
+                    });
+                }
+            }
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -506,6 +576,7 @@ impl App {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("文件", |ui| {
+                    action_button(ui, Action::New, cmds);
                     action_button(ui, Action::Open, cmds);
                     ui.menu_button("最近打开", |ui| {
                         if self.prefs.recent.is_empty() {
@@ -776,6 +847,49 @@ impl App {
                         close = true;
                     }
                 }
+                Modal::OfferConvert { path, body } => {
+                    ui.heading("无法打开文件");
+                    ui.label(body.as_str());
+                    ui.horizontal(|ui| {
+                        if ui.button("用 LibreOffice 转换后打开").clicked() {
+                            cmds.push(Command::Convert(path.clone()));
+                            close = true;
+                        }
+                        if ui.button("取消").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Converting => {
+                    let name = self.converter.running().map_or_else(String::new, |p| {
+                        p.file_name()
+                            .unwrap_or(p.as_os_str())
+                            .to_string_lossy()
+                            .into_owned()
+                    });
+                    ui.heading("正在转换");
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.add(
+                            egui::Label::new(format!(
+                                "LibreOffice 正在把“{name}”转换为 .docx…"
+                            ))
+                            .wrap(),
+                        );
+                    });
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "最多等 {} 秒；原文件不会改动。",
+                            self.converter.limit.as_secs()
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if ui.button("取消").clicked() {
+                        cmds.push(Command::CancelConvert);
+                        close = true;
+                    }
+                }
                 Modal::Message { title, body } => {
                     ui.heading(title.as_str());
                     ui.label(body.as_str());
@@ -976,7 +1090,7 @@ impl App {
                 self.mark_exported();
                 if whole {
                     if let Some(dir) = &self.data_dir {
-                        session::remove(dir, self.ws.path.as_deref());
+                        session::remove(dir, self.session_source().as_deref());
                     }
                     self.autosave_due = None;
                     self.autosaved_revision = self.ws.revision;
@@ -1045,10 +1159,20 @@ impl App {
                 self.pending_restore = None;
                 self.autosaved_revision = self.ws.revision;
                 if let Some(dir) = &self.data_dir {
-                    session::remove(dir, self.ws.path.as_deref());
+                    session::remove(dir, self.session_source().as_deref());
                 }
             }
             Command::Say(text) => self.say(text),
+            Command::Convert(path) => {
+                let wake = ctx.clone();
+                if self.converter.start(path, move || wake.request_repaint()) {
+                    self.modal = Some(Modal::Converting);
+                }
+            }
+            Command::CancelConvert => {
+                self.converter.cancel();
+                self.say("已取消转换");
+            }
             Command::SaveAnswers(then) => {
                 let picked = if self.native_dialogs {
                     rfd::FileDialog::new()
@@ -1087,6 +1211,26 @@ impl App {
                     }
                     AfterConfirm::Open(p) => self.open_path(&p),
                     AfterConfirm::OpenSample => self.open_sample(),
+                    AfterConfirm::New => self.new_document(),
+                }
+            }
+        }
+    }
+
+    /// A conversion finished: its document opens as the file's, or the window says why not.
+    fn conversion_done(&mut self, ctx: &egui::Context) {
+        if self.converter.running().is_none() {
+            return;
+        }
+        match self.converter.poll() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Some((path, result)) => {
+                if matches!(self.modal, Some(Modal::Converting)) {
+                    self.modal = None;
+                }
+                match result {
+                    Ok(doc) => self.opened(&path, doc),
+                    Err(e) => self.show_error("无法转换", e),
                 }
             }
         }
@@ -1110,6 +1254,13 @@ impl App {
 
     fn run_action(&mut self, action: Action, ctx: &egui::Context) {
         match action {
+            Action::New => {
+                if self.ws.is_dirty() {
+                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::New));
+                } else {
+                    self.new_document();
+                }
+            }
             Action::Open => {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("打开汇编")
@@ -1156,6 +1307,13 @@ impl App {
                             .path
                             .as_ref()
                             .and_then(|p| p.parent().map(Path::to_path_buf))
+                    })
+                    // A new document has no file to sit beside: the documents folder.
+                    .or_else(|| {
+                        self.ws
+                            .untitled
+                            .then(files::default_export_folder)
+                            .flatten()
                     })
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();

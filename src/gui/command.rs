@@ -9,6 +9,7 @@ use std::path::PathBuf;
 /// A user action reachable from the menu (and often a shortcut).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    New,
     Open,
     Export,
     Undo,
@@ -24,7 +25,8 @@ pub enum Action {
 
 impl Action {
     /// Actions with a shortcut, checked every frame (before any text field sees the keys).
-    pub const WITH_SHORTCUTS: [Action; 6] = [
+    pub const WITH_SHORTCUTS: [Action; 7] = [
+        Action::New,
         Action::Open,
         Action::Export,
         Action::Redo,
@@ -35,6 +37,7 @@ impl Action {
 
     pub fn label(self) -> &'static str {
         match self {
+            Action::New => "新建",
             Action::Open => "打开…",
             Action::Export => "导出…",
             Action::Undo => "撤销",
@@ -53,6 +56,7 @@ impl Action {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         Some(match self {
+            Action::New => KeyboardShortcut::new(cmd, Key::N),
             Action::Open => KeyboardShortcut::new(cmd, Key::O),
             Action::Export => KeyboardShortcut::new(cmd, Key::E),
             Action::Undo => KeyboardShortcut::new(cmd, Key::Z),
@@ -149,4 +153,8 @@ pub enum Command {
     /// with the confirmed action, if any, once they are saved.
     SaveAnswers(Option<super::app::AfterConfirm>),
     SaveAnswersTo(std::path::PathBuf, Option<super::app::AfterConfirm>),
+    /// Convert a file the readers refused with LibreOffice, off the UI thread, and open it.
+    Convert(PathBuf),
+    /// Stop the running conversion.
+    CancelConvert,
 }

@@ -105,10 +105,7 @@ impl ExportDialog {
     /// the text.
     pub fn targets(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, Option<usize>)> {
         let folder = PathBuf::from(self.folder.trim());
-        let stem = ws.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
-            || "示例汇编".to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let stem = ws.stem();
         let reports = &ws.analysis.outline.reports;
         let ext = if self.docx { "docx" } else { "txt" };
         match self.scope {

@@ -12,7 +12,7 @@ pub fn ui(ui: &mut egui::Ui, app: &App, cmds: &mut Vec<Command>) {
         if ws.source.format.is_word() {
             // A Word file has no text encoding to choose; its format is what the user sees.
             let images = ws.source.images_notice();
-            let r = ui.label(ws.source.format.label());
+            let r = ui.label(ws.source.label());
             if let Some(notice) = images {
                 r.on_hover_text(notice);
             }

@@ -17,6 +17,8 @@ pub const LIVE_ANALYSIS_LIMIT: usize = 256 * 1024;
 
 pub struct Workspace {
     pub path: Option<PathBuf>,
+    /// A document made with 文件 → 新建 (no source file; not the sample).
+    pub untitled: bool,
     pub encoding: Encoding,
     pub line_ending: LineEnding,
     pub text: String,
@@ -116,6 +118,7 @@ impl Workspace {
     pub fn new(doc: Document) -> Workspace {
         let mut ws = Workspace {
             path: doc.path,
+            untitled: false,
             encoding: doc.encoding,
             line_ending: doc.line_ending,
             text: doc.text,
@@ -215,8 +218,33 @@ impl Workspace {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
+            None if self.untitled => "未命名".to_string(),
             None => "示例汇编.txt".to_string(),
         }
+    }
+
+    /// The name exported files start from: the source's name; for an untitled document
+    /// its compilation title (else its first report's), as a file name.
+    pub fn stem(&self) -> String {
+        if let Some(stem) = self.path.as_ref().and_then(|p| p.file_stem()) {
+            return stem.to_string_lossy().into_owned();
+        }
+        if !self.untitled {
+            return "示例汇编".to_string();
+        }
+        let outline = &self.analysis.outline;
+        let title = outline
+            .title
+            .as_deref()
+            .or_else(|| outline.reports.first().map(|r| r.title.as_str()))
+            .unwrap_or("");
+        if title.trim().is_empty() {
+            return "新建文稿".to_string();
+        }
+        // export::file_name numbers its names ("01-…"): without the number and extension.
+        let name = crate::export::file_name(1, title, "x");
+        let name = name.strip_suffix(".x").unwrap_or(&name);
+        name.split_once('-').map_or(name, |(_, t)| t).to_string()
     }
 
     /// Applies `edits` as one undo step. With `merge` (typing, and every keystroke of an

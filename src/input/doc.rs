@@ -36,6 +36,10 @@ fn corrupt(what: &str) -> Problem {
     )
 }
 
+/// What a Word 6.0/95 file is told.
+const WORD_95: &str =
+    "这是 Word 6.0/95 或更早版本的文档，清稿读不了；请在 Word 或 WPS 中另存为 .docx 再打开";
+
 pub(super) fn encrypted() -> Problem {
     "文档有打开密码（已加密），清稿无法读取；请在 Word/WPS 中输入密码打开，去掉密码另存后再打开"
         .into()
@@ -43,9 +47,7 @@ pub(super) fn encrypted() -> Problem {
 
 /// The OLE file's bytes as a .doc: its paragraphs, headers first and footers last.
 pub fn read(bytes: &[u8]) -> Result<DocFile, Problem> {
-    let mut ole = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).map_err(|e| {
-        format!("OLE 复合文件已损坏或不完整，可能下载时中断了；请重新下载后再试（{e}）")
-    })?;
+    let mut ole = open_ole(bytes)?;
     if !ole.is_stream("/WordDocument") {
         return Err(not_word(&ole));
     }
@@ -64,6 +66,44 @@ pub fn read(bytes: &[u8]) -> Result<DocFile, Problem> {
     Ok(DocFile {
         paras: doc.paragraphs(),
         wps,
+    })
+}
+
+type Ole<'a> = cfb::CompoundFile<std::io::Cursor<std::borrow::Cow<'a, [u8]>>>;
+
+/// The OLE container. Some programs write a FAT longer than the file (entries for sectors
+/// never written, past the end): such a file is read, as LibreOffice reads it, as if it
+/// went on with empty sectors, up to 64 MB.
+fn open_ole(bytes: &[u8]) -> Result<Ole<'_>, Problem> {
+    use std::borrow::Cow;
+    let damaged = |e: std::io::Error| {
+        format!("OLE 复合文件已损坏或不完整，可能下载时中断了；请重新下载后再试（{e}）")
+    };
+    match cfb::CompoundFile::open(std::io::Cursor::new(Cow::Borrowed(bytes))) {
+        Ok(ole) => Ok(ole),
+        Err(e) if e.to_string().contains("but file has only") => match padded_to_fat(bytes) {
+            Some(padded) => {
+                cfb::CompoundFile::open(std::io::Cursor::new(Cow::Owned(padded))).map_err(damaged)
+            }
+            None => Err(damaged(e)),
+        },
+        Err(e) => Err(damaged(e)),
+    }
+}
+
+/// `bytes` with zero sectors added up to what its FAT covers, if that is within bounds.
+fn padded_to_fat(bytes: &[u8]) -> Option<Vec<u8>> {
+    let sector = match u16_at(bytes, 0x1E)? {
+        9 => 512usize,
+        12 => 4096,
+        _ => return None,
+    };
+    let fat_sectors = u32_at(bytes, 0x2C)? as usize;
+    let want = sector.checked_add(fat_sectors.checked_mul(sector / 4)?.checked_mul(sector)?)?;
+    (want > bytes.len() && want <= 64 << 20).then(|| {
+        let mut v = bytes.to_vec();
+        v.resize(want, 0);
+        v
     })
 }
 
@@ -159,6 +199,10 @@ impl Fib {
     fn parse(word: &[u8]) -> Result<Fib, Problem> {
         let short = || corrupt("文件信息块 FIB 不完整");
         let ident = u16_at(word, 0).ok_or_else(short)?;
+        // Word 6.0 and Word 95 wrote 0xA5DC (with their own, older FIB).
+        if ident == 0xA5DC {
+            return Err(WORD_95.into());
+        }
         if ident != 0xA5EC {
             return Err(corrupt("文件信息块 FIB 的标识不对"));
         }
@@ -169,10 +213,7 @@ impl Fib {
             return Err(encrypted());
         }
         if nfib < 101 && nfib != 0 {
-            return Err(
-                "这是 Word 6.0/95 或更早版本的文档，清稿读不了；请在 Word 或 WPS 中另存为 .docx 再打开"
-                    .into(),
-            );
+            return Err(WORD_95.into());
         }
         let mut fib = Fib {
             which_table: flags & 0x0200 != 0,
@@ -510,6 +551,8 @@ struct ParaProps {
 struct CharProps {
     hidden: bool,
     deleted: bool,
+    /// sprmCSymbol: the character an inserted symbol shows, stored in the text as "(".
+    symbol: Option<char>,
 }
 
 /// Property runs by stream offset: (fc, fc_end, props), sorted.
@@ -545,7 +588,7 @@ fn fkp_pages<'a>(word: &'a [u8], plcf: &[u8]) -> Vec<&'a [u8]> {
         .collect()
 }
 
-/// The character sprms this reader needs (sprmCFVanish, sprmCFRMarkDel), applied on
+/// The character sprms this reader needs (sprmCFVanish, sprmCFRMarkDel, sprmCSymbol), applied on
 /// `props`; 0x81 is "the opposite of the style", taken as on.
 fn apply_char_sprms(props: &mut CharProps, grpprl: &[u8]) {
     for (op, arg) in sprms(grpprl) {
@@ -553,6 +596,13 @@ fn apply_char_sprms(props: &mut CharProps, grpprl: &[u8]) {
         match op {
             0x083C => props.hidden = on,
             0x0800 => props.deleted = on,
+            // The font (2 bytes), then the character.
+            0x6A09 => {
+                props.symbol = arg
+                    .get(2..4)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+                    .and_then(char::from_u32)
+            }
             _ => {}
         }
     }
@@ -1101,6 +1151,7 @@ impl<'a> Doc<'a> {
                 {
                     chp.hidden |= extra.hidden;
                     chp.deleted |= extra.deleted;
+                    chp.symbol = extra.symbol.or(chp.symbol);
                 }
             }
             if chp.deleted {
@@ -1199,6 +1250,13 @@ impl<'a> Doc<'a> {
                 '\u{a0}' => para.text.push(' '),
                 c if c.is_control() => {}
                 c => {
+                    // A symbol-font character sits in the private use area: a bullet-like
+                    // mark, as the .docx reader's w:sym.
+                    let c = match chp.symbol {
+                        Some(s) if c == '(' && ('\u{E000}'..='\u{F8FF}').contains(&s) => '•',
+                        Some(s) if c == '(' && !s.is_control() => s,
+                        _ => c,
+                    };
                     if chp.hidden {
                         if hidden_from.is_none() {
                             hidden_from = Some(para.text.len());

@@ -503,3 +503,71 @@ fn corrupt_streams_never_panic_the_reader() {
         }
     }
 }
+
+/// Word 6.0 and Word 95 mark their FIB 0xA5DC: such a file is told it is one (and may be
+/// converted), not that it is damaged. Found on the wvWareNet examples (95list.doc…).
+#[test]
+fn a_word_95_file_is_named_as_one_not_as_damaged() {
+    let bytes = doc(&[("一、总体情况\n", DocText::Utf16)], 0x0804);
+    let mut streams = ole_streams(&bytes);
+    let word = &mut streams
+        .iter_mut()
+        .find(|(n, _)| n.ends_with("WordDocument"))
+        .unwrap()
+        .1;
+    word[0..2].copy_from_slice(&0xA5DCu16.to_le_bytes());
+    word[2..4].copy_from_slice(&0x0065u16.to_le_bytes());
+    let named: Vec<(&str, &[u8])> = streams
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let e = super::read_bytes(ole(&named), Path::new("旧文件.doc"), None).expect_err("refused");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("旧文件.doc") && msg.contains("Word 6.0/95"),
+        "{msg}"
+    );
+    assert!(!msg.contains("损坏"), "{msg}");
+    assert!(super::convert::may_help(&e));
+}
+
+/// An inserted symbol (Insert → Symbol) is stored as "(" with sprmCSymbol naming the
+/// character: it reads as that character (a symbol font's private-use one as "•", as the
+/// .docx reader does), never as a stray "(". Found on the wvWareNet examples (symbol.doc,
+/// wingding.doc read as rows of "(").
+#[test]
+fn inserted_symbols_read_as_their_character_not_as_a_parenthesis() {
+    // sprmCSymbol 0x6A09: the font index, then the character.
+    const WINGDINGS_BOX: &[u8] = &[0x09, 0x6A, 0x02, 0x00, 0xA8, 0xF0];
+    const STAR: &[u8] = &[0x09, 0x6A, 0x02, 0x00, 0x05, 0x26];
+    let bytes = doc_with_sprms(
+        &[
+            ("(", DocText::Utf16, WINGDINGS_BOX),
+            ("同意（打", DocText::Utf16, &[]),
+            ("(", DocText::Utf16, STAR),
+            ("）\n", DocText::Utf16, &[]),
+        ],
+        0x0804,
+    );
+    assert_eq!(read(&bytes, "符号.doc").text, "•同意（打★）\n");
+}
+
+/// A FAT that covers sectors past the end of the file (written by some programs; the
+/// wvWareNet examples 47950_*.doc, which LibreOffice opens): read as if the file went on
+/// with empty sectors, not refused as damaged.
+#[test]
+fn a_fat_longer_than_the_file_is_read() {
+    let long = "一、总体情况。".repeat(800) + "\n";
+    let mut bytes = doc(&[(long.as_str(), DocText::Utf16)], 0x0804);
+    let sector = 1usize << u16::from_le_bytes([bytes[0x1E], bytes[0x1F]]);
+    let first_fat = u32::from_le_bytes(bytes[0x4C..0x50].try_into().unwrap()) as usize;
+    let fat = sector + sector * first_fat;
+    let last = sector / 4 - 1;
+    assert!(
+        (bytes.len() - sector) / sector < last,
+        "the test needs a FAT entry past the end"
+    );
+    // The FAT's last entry (a sector past the end) says "end of a chain".
+    bytes[fat + last * 4..fat + last * 4 + 4].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    assert_eq!(read(&bytes, "长FAT.doc").text, long);
+}

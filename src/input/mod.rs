@@ -4,6 +4,7 @@
 //! each piece came from (header, hidden text, link…) as data beside the text, for the
 //! cleaning rules of the category Word 文档. No dependency on egui or the exporter.
 
+pub mod convert;
 pub mod doc;
 #[cfg(test)]
 mod doc_tests;
@@ -20,6 +21,10 @@ use crate::model::{
     ByteRange, Document, Encoding, LineEnding, Origin, Piece, Source, SourceFormat,
 };
 use std::path::Path;
+
+/// How a reader's message ends when it refused the file as hostile (a decompression bomb, a
+/// DTD, absurd nesting): such a file is not handed to LibreOffice either.
+pub const HOSTILE: &str = "已拒绝";
 
 /// Files larger than this are refused (see the README: "支持的文件大小").
 pub const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
@@ -64,6 +69,12 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path, encoding: Option<Encoding>) -> Re
             };
             assemble(file.paras, format, path)
         }
+        Kind::Rtf => Err(Error::BadDocument {
+            path: path.to_path_buf(),
+            format: ".rtf",
+            detail: "这是 RTF 格式的文档，清稿不直接读取；请在 Word 或 WPS 中另存为 .docx 再打开"
+                .into(),
+        }),
         Kind::Other => text::decode_vec(bytes, path, encoding),
     }
 }
@@ -71,6 +82,7 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path, encoding: Option<Encoding>) -> Re
 enum Kind {
     Zip,
     Ole,
+    Rtf,
     Other,
 }
 
@@ -79,6 +91,14 @@ fn sniff(bytes: &[u8]) -> Kind {
         Kind::Zip
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         Kind::Ole
+    } else if bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .trim_ascii_start()
+        .starts_with(b"{\\rtf")
+    {
+        // Rich Text Format is text, but as text it reads as markup ("{\rtf1\ansi…").
+        Kind::Rtf
     } else {
         Kind::Other
     }

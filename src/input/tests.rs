@@ -366,6 +366,18 @@ fn zip_of(parts: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
     z.finish().unwrap().into_inner()
 }
 
+/// An OLE file holding an encrypted package (a .docx with an open password).
+fn encrypted_ooxml() -> Vec<u8> {
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend(std::iter::repeat_n(0u8, 500));
+    ole.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    ole
+}
+
 #[test]
 fn bad_and_hostile_files_get_a_message_naming_the_file() {
     let good = Package::new(para(&run("正文"))).to_bytes();
@@ -386,15 +398,7 @@ fn bad_and_hostile_files_get_a_message_naming_the_file() {
         ),
         ("empty document", Package::new(para("")).to_bytes(), "空"),
     ];
-    // An OLE file holding an encrypted package (a .docx with an open password).
-    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
-    ole.extend(std::iter::repeat_n(0u8, 500));
-    ole.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes()),
-    );
-    cases.push(("encrypted", ole, "密码"));
+    cases.push(("encrypted", encrypted_ooxml(), "密码"));
     // A DTD with an entity: refused, never expanded.
     let mut dtd = Package::new(para(&run("&lol;")));
     dtd.body = para(r#"<w:r><w:t>&lol;</w:t></w:r>"#);
@@ -635,4 +639,78 @@ fn word_rules_still_find_their_pieces_after_fills() {
             .text
             .contains("《浔阳区国民经济和社会发展统计公报》")
     );
+}
+
+/// RTF is text, but read as text its markup would become the document: it is refused
+/// with its name, and LibreOffice may open it. Which refusals LibreOffice may help with.
+#[test]
+fn rtf_is_refused_and_what_libreoffice_may_open_is_told_apart() {
+    use super::convert::may_help;
+    let refuse = |bytes: Vec<u8>, name: &str| {
+        super::read_bytes(bytes, Path::new(name), None).expect_err("refused")
+    };
+    let rtf = refuse(
+        b"\xEF\xBB\xBF {\\rtf1\\ansi \\par XX\\par}".to_vec(),
+        "汇编.rtf",
+    );
+    assert!(rtf.to_string().contains("汇编.rtf"), "{rtf}");
+    assert!(rtf.to_string().contains("RTF"), "{rtf}");
+    assert!(may_help(&rtf));
+    let odt = refuse(
+        zip_of(
+            &[
+                ("mimetype", b"application/vnd.oasis.opendocument.text"),
+                ("content.xml", b"<x/>"),
+            ],
+            zip::CompressionMethod::Stored,
+        ),
+        "汇编.odt",
+    );
+    assert!(may_help(&odt), "{odt}");
+    let old_wps = refuse(
+        super::testing::ole(&[("WksSSWorkBook", b"\x01\x02")]),
+        "汇编.wps",
+    );
+    assert!(may_help(&old_wps), "{old_wps}");
+    let unknown = refuse(b"\x01\x00\x02\x00binary".to_vec(), "汇编.wps");
+    assert!(may_help(&unknown), "{unknown}");
+    // Not: a password (LibreOffice would need it too), a bomb or DTD, a picture, an empty file.
+    assert!(!may_help(&refuse(encrypted_ooxml(), "有密码.docx")));
+    let bytes = Package::new(para(&run("正文"))).to_bytes();
+    let evil = unzip_part(&bytes, "word/document.xml").replacen(
+        "<w:document",
+        r#"<!DOCTYPE w:document [<!ENTITY lol "lol">]><w:document"#,
+        1,
+    );
+    let dtd = refuse(
+        replace_part(&bytes, "word/document.xml", &evil),
+        "恶意.docx",
+    );
+    assert!(!may_help(&dtd), "{dtd}");
+    assert!(!may_help(&refuse(
+        b"\x89PNG\r\n\x1a\n....".to_vec(),
+        "图.txt"
+    )));
+    assert!(!may_help(&refuse(b"  \n".to_vec(), "空.txt")));
+}
+
+#[test]
+fn libreoffice_is_found_on_the_search_path_only_when_executable() {
+    use super::convert::find_office_in;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let path = std::env::join_paths([&a, &b]).unwrap();
+    assert_eq!(find_office_in(&path), None);
+    let lo = b.join("libreoffice");
+    std::fs::write(&lo, "#!/bin/sh\n").unwrap();
+    assert_eq!(find_office_in(&path), None, "not executable");
+    std::fs::set_permissions(&lo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(find_office_in(&path), Some(lo));
+    let soffice = b.join("soffice");
+    std::fs::write(&soffice, "#!/bin/sh\n").unwrap();
+    std::fs::set_permissions(&soffice, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(find_office_in(&path), Some(soffice), "soffice first");
 }

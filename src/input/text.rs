@@ -143,6 +143,9 @@ fn finish(text: String, path: &Path, encoding: Encoding) -> Result<Document> {
     })
 }
 
+/// What [`binary_kind`] calls binary data it does not recognise.
+pub const UNKNOWN_BINARY: &str = "二进制数据";
+
 /// Recognises common binary formats by their magic bytes, so a renamed PNG or .docx gets a
 /// message saying what it is.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
@@ -165,7 +168,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(8192)];
     let has_utf16_bom = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !has_utf16_bom && memchr::memchr(0, head).is_some() {
-        return Some("二进制数据");
+        return Some(UNKNOWN_BINARY);
     }
     None
 }

@@ -52,3 +52,46 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// A fake LibreOffice for the conversion tests, so they never need the real one: a
+/// `soffice` script in a folder of its own that records its arguments in `args.txt`
+/// beside it and then does `body` (with `$out` the --outdir and `$stem` the input's name
+/// without extension). Only absolute paths inside: PATH can then hold this folder alone.
+pub fn fake_soffice(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let script = format!(
+        "#!/bin/sh\n\
+         echo \"$@\" > '{args}'\n\
+         out=''; last=''\n\
+         while [ $# -gt 0 ]; do\n\
+           case \"$1\" in --outdir) out=\"$2\"; shift ;; *) last=\"$1\" ;; esac\n\
+           shift\n\
+         done\n\
+         name=${{last##*/}}; stem=${{name%.*}}\n\
+         {body}\n",
+        args = bin.join("args.txt").display()
+    );
+    let path = bin.join("soffice");
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+/// An .rtf file (what a site or an old program may hand out) and the .docx a converter
+/// would make of it: the compilation fixture, its headings numbered by Word.
+pub fn rtf_and_its_docx(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let rtf = dir.join("汇编.rtf");
+    std::fs::write(
+        &rtf,
+        "{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\par 关于XX县教育工作\\par}",
+    )
+    .unwrap();
+    let (docx, _) = qinggao::input::testing::from_text(
+        &std::fs::read_to_string(fixture("other_site.txt")).unwrap(),
+    );
+    let converted = dir.join("converted.docx");
+    std::fs::write(&converted, docx).unwrap();
+    (rtf, converted)
+}
