@@ -942,7 +942,8 @@ fn an_interrupted_batch_leaves_no_temporary_or_partial_file() {
             .unwrap();
         assert!(killed.success());
         let o = child.wait_with_output().unwrap();
-        let written = tree(&out);
+        // A signal that ends the program before it made the output folder leaves no folder.
+        let written = if out.exists() { tree(&out) } else { Vec::new() };
         match o.status.code() {
             Some(130) => {
                 assert!(written.is_empty(), "interrupted, yet wrote {written:?}");
