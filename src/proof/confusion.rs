@@ -1,6 +1,7 @@
 //! Commonly confused words in 公文: a curated list (`data/confusions.toml`), and 截止
 //! written where 截至 (up to a date) is meant.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -41,37 +42,63 @@ pub struct Found {
     pub why: String,
 }
 
-/// Every listed confusion in `text`, and every 截止 that means 截至, in text order.
+/// The word the list leaves out, decided by what follows.
+const JIEZHI: &str = "截止";
+
+/// One automaton over the listed wrong forms and 截止 (pattern `builtin().len()`).
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let words = builtin().iter().map(|c| c.wrong.as_str()).chain([JIEZHI]);
+        AhoCorasick::new(words).expect("the confusion list builds an automaton")
+    })
+}
+
+/// Every listed confusion in `text`, and every 截止 that means 截至, in text order (at one
+/// place, in the order of the list). One pass over the text finds them all.
 pub fn find(text: &str) -> Vec<Found> {
+    let list = builtin();
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    // Where the last match of each word ended: a word is matched without overlapping
+    // itself, as `str::match_indices` does.
+    let mut ends = vec![0; list.len() + 1];
+    for m in automaton().find_overlapping_iter(text) {
+        let k = m.pattern().as_usize();
+        if m.start() < ends[k] {
+            continue;
+        }
+        ends[k] = m.end();
+        hits.push((m.start(), k, m.end()));
+    }
+    hits.sort_unstable();
     let mut out = Vec::new();
-    for c in builtin() {
-        for (at, _) in text.match_indices(&c.wrong) {
-            let end = at + c.wrong.len();
-            let next = text[end..].chars().next();
-            if next.is_some_and(|n| c.not_before.contains(n)) {
-                continue;
+    for (at, k, end) in hits {
+        let next = text[end..].chars().next();
+        match list.get(k) {
+            Some(c) => {
+                if next.is_some_and(|n| c.not_before.contains(n)) {
+                    continue;
+                }
+                out.push(Found {
+                    range: at..end,
+                    wrong: c.wrong.clone(),
+                    right: c.right.clone(),
+                    why: c.why.clone(),
+                });
             }
-            out.push(Found {
-                range: at..end,
-                wrong: c.wrong.clone(),
-                right: c.right.clone(),
-                why: c.why.clone(),
-            });
+            None => {
+                if means_up_to(&text[end..]) {
+                    out.push(Found {
+                        range: at..end,
+                        wrong: JIEZHI.into(),
+                        right: "截至".into(),
+                        why: "后接时间、再接所述情况时表示“到某时为止”，应作“截至”；“截止”是到期停止（报名截止、截止日期）"
+                            .into(),
+                    });
+                }
+            }
         }
     }
-    for (at, _) in text.match_indices("截止") {
-        let end = at + "截止".len();
-        if means_up_to(&text[end..]) {
-            out.push(Found {
-                range: at..end,
-                wrong: "截止".into(),
-                right: "截至".into(),
-                why: "后接时间、再接所述情况时表示“到某时为止”，应作“截至”；“截止”是到期停止（报名截止、截止日期）"
-                    .into(),
-            });
-        }
-    }
-    out.sort_by_key(|f| f.range.start);
     out
 }
 

@@ -19,9 +19,15 @@ pub struct Dict {
     followers: Map<char, Vec<char>>,
     /// For each character, the characters that precede it in a two-character word.
     leaders: Map<char, Vec<char>>,
+    /// [`Dict::followers`] and [`Dict::leaders`] limited to words seen [`COMMON`] times.
+    common_followers: Map<char, Vec<char>>,
+    common_leaders: Map<char, Vec<char>>,
     /// ln of the sum of all counts.
     log_total: f64,
 }
+
+/// How often the word list must have seen a word for it to count as a common one.
+pub const COMMON: u32 = 50;
 
 pub(crate) fn pair_key(a: char, b: char) -> u64 {
     ((a as u64) << 21) | b as u64
@@ -50,6 +56,8 @@ impl Dict {
             triples: Map::default(),
             followers: Map::default(),
             leaders: Map::default(),
+            common_followers: Map::default(),
+            common_leaders: Map::default(),
             log_total: 0.0,
         };
         let mut total = 0u64;
@@ -72,6 +80,10 @@ impl Dict {
                     d.pairs.insert(pair_key(a, b), count);
                     d.followers.entry(a).or_default().push(b);
                     d.leaders.entry(b).or_default().push(a);
+                    if count >= COMMON {
+                        d.common_followers.entry(a).or_default().push(b);
+                        d.common_leaders.entry(b).or_default().push(a);
+                    }
                 }
                 [a, b, c] => {
                     d.triples.insert(triple_key(a, b, c), count);
@@ -105,6 +117,16 @@ impl Dict {
     /// Characters that make a two-character word before `b`.
     pub fn leaders(&self, b: char) -> &[char] {
         self.leaders.get(&b).map_or(&[], |v| v)
+    }
+
+    /// Characters that make a common two-character word (seen [`COMMON`] times) after `a`.
+    pub fn common_followers(&self, a: char) -> &[char] {
+        self.common_followers.get(&a).map_or(&[], |v| v)
+    }
+
+    /// Characters that make a common two-character word before `b`.
+    pub fn common_leaders(&self, b: char) -> &[char] {
+        self.common_leaders.get(&b).map_or(&[], |v| v)
     }
 
     /// How often `c` occurs as a word of its own (0 when never).
