@@ -13,7 +13,8 @@ const WORDS: &str = include_str!("data/words.txt");
 /// The word list, indexed for the lookups proofreading makes.
 pub struct Dict {
     singles: Map<char, u32>,
-    pairs: Map<u64, u32>,
+    /// Two-character words: (count, the word's slot among them).
+    pairs: Map<u64, (u32, u32)>,
     triples: Map<u64, u32>,
     /// For each character, the characters that follow it in a two-character word.
     followers: Map<char, Vec<char>>,
@@ -77,7 +78,8 @@ impl Dict {
                     d.singles.insert(a, count);
                 }
                 [a, b] => {
-                    d.pairs.insert(pair_key(a, b), count);
+                    let slot = d.pairs.len() as u32;
+                    d.pairs.entry(pair_key(a, b)).or_insert((count, slot)).0 = count;
                     d.followers.entry(a).or_default().push(b);
                     d.leaders.entry(b).or_default().push(a);
                     if count >= COMMON {
@@ -102,7 +104,17 @@ impl Dict {
 
     /// How often the two-character word `ab` occurs (0 when it is not a word).
     pub fn pair(&self, a: char, b: char) -> u32 {
-        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(0)
+        self.pairs.get(&pair_key(a, b)).map_or(0, |p| p.0)
+    }
+
+    /// The slot of the two-character word `ab` (below [`Dict::pair_slots`]), if it is one.
+    pub fn pair_slot(&self, a: char, b: char) -> Option<usize> {
+        self.pairs.get(&pair_key(a, b)).map(|p| p.1 as usize)
+    }
+
+    /// How many two-character words there are.
+    pub fn pair_slots(&self) -> usize {
+        self.pairs.len()
     }
 
     pub fn is_triple(&self, a: char, b: char, c: char) -> bool {
@@ -144,7 +156,7 @@ impl Dict {
             let here = best[i];
             best[i + 1] = best[i + 1].max(here + lp(self.single(run[i])));
             if let Some(&b) = run.get(i + 1)
-                && let Some(&n) = self.pairs.get(&pair_key(run[i], b))
+                && let Some(&(n, _)) = self.pairs.get(&pair_key(run[i], b))
             {
                 best[i + 2] = best[i + 2].max(here + lp(n));
             }

@@ -54,7 +54,9 @@ pub fn find(text: &str) -> Vec<Slip> {
     let before = |at: usize| text[..at].chars().next_back();
     let after = |at: usize| text[at..].chars().next();
     let mut out = Vec::new();
-    for m in doubled_forms().find_overlapping_iter(text) {
+    // Matches that do not overlap are enough: a match overlapping an earlier one lies in a
+    // run of three or more, which is no slip.
+    for m in doubled_forms().find_iter(text) {
         let (o, end) = (m.start(), m.end());
         let Some(c) = after(o) else { continue };
         // A run of exactly two.

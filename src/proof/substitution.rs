@@ -299,7 +299,9 @@ impl CharStats {
 
 /// What one pass over (a slice of) the text finds.
 struct Pass {
-    /// Neighbouring pairs (by [`class`], one of them Han) and where they occur.
+    /// Neighbouring pairs (by [`class`], one of them Han) and where they occur: those that
+    /// are words of the list by their slot there, the others by [`pair_key`].
+    words: Vec<Seen>,
     pairs: Map<u64, Seen>,
     stats: CharStats,
     suspects: Vec<Site>,
@@ -308,11 +310,7 @@ struct Pass {
 /// The pass over the characters starting in `range` of `text`, seeing their neighbours in
 /// the whole text; `scopes` (sorted, disjoint) say which report each pair lies in.
 fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRange]) -> Pass {
-    let mut pass = Pass {
-        pairs: Map::default(),
-        stats: CharStats::new(),
-        suspects: Vec::new(),
-    };
+    let mut pass = Pass::new(dict);
     let mut before = text[..range.start].chars().rev();
     let (l, l2) = (before.next(), before.next());
     let mut chars = text[range.start..]
@@ -332,6 +330,15 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
         (Some(l), Some((_, x))) => is_han(l) && is_han(x) && dict.is_pair(l, x),
         _ => false,
     };
+    let mut id_of = |at: usize, next_at: usize| {
+        while scope < scopes.len() && scopes[scope].end <= at {
+            scope += 1;
+        }
+        match scopes.get(scope) {
+            Some(s) if s.start <= at && next_at < s.end => scope as u32,
+            _ => OUTSIDE,
+        }
+    };
     while let Some((at, c)) = x {
         if at >= range.end {
             break;
@@ -339,22 +346,22 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
         w.x = c;
         w.r = r.map(|p| p.1);
         w.r2 = r2.map(|p| p.1);
-        let pair_right = match w.r {
-            Some(n) => is_han(c) && is_han(n) && dict.is_pair(c, n),
-            None => false,
+        let slot = match w.r {
+            Some(n) if is_han(c) && is_han(n) => dict.pair_slot(c, n),
+            _ => None,
         };
-        if let (Some(a), Some((next_at, n))) = (class(c), r)
-            && let Some(b) = class(n)
-            && (is_han(a) || is_han(b))
-        {
-            while scope < scopes.len() && scopes[scope].end <= at {
-                scope += 1;
+        let pair_right = slot.is_some();
+        if let Some((next_at, n)) = r {
+            if let Some(slot) = slot {
+                pass.words[slot].add(id_of(at, next_at));
+            } else if let (Some(a), Some(b)) = (class(c), class(n))
+                && (is_han(a) || is_han(b))
+            {
+                pass.pairs
+                    .entry(pair_key(a, b))
+                    .or_default()
+                    .add(id_of(at, next_at));
             }
-            let id = match scopes.get(scope) {
-                Some(s) if s.start <= at && next_at < s.end => scope as u32,
-                _ => OUTSIDE,
-            };
-            pass.pairs.entry(pair_key(a, b)).or_default().add(id);
         }
         if is_han(c) {
             let pairs = (pair_left, pair_right);
@@ -378,6 +385,7 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
 
 /// Everything the pass over the whole text found, merged.
 struct Compilation {
+    words: Vec<Seen>,
     pairs: Map<u64, Seen>,
     stats: CharStats,
     suspects: Vec<Site>,
@@ -386,18 +394,28 @@ struct Compilation {
     before_digit: Vec<char>,
 }
 
+impl Pass {
+    fn new(dict: &Dict) -> Pass {
+        Pass {
+            words: vec![Seen::default(); dict.pair_slots()],
+            pairs: Map::default(),
+            stats: CharStats::new(),
+            suspects: Vec::new(),
+        }
+    }
+}
+
 impl Compilation {
     fn of(dict: &Dict, text: &str, scopes: &[ByteRange]) -> Compilation {
         let passes = crate::par::map_slices(text.as_bytes(), crate::par::PARALLEL_MIN, |r| {
             scan(dict, text, r, scopes)
         });
         let mut passes = passes.into_iter();
-        let mut all = passes.next().unwrap_or_else(|| Pass {
-            pairs: Map::default(),
-            stats: CharStats::new(),
-            suspects: Vec::new(),
-        });
+        let mut all = passes.next().unwrap_or_else(|| Pass::new(dict));
         for p in passes {
+            for (a, later) in all.words.iter_mut().zip(p.words) {
+                *a = a.then(later);
+            }
             for (k, later) in p.pairs {
                 let e = all.pairs.entry(k).or_default();
                 *e = e.then(later);
@@ -423,6 +441,7 @@ impl Compilation {
         after_digit.sort_unstable();
         before_digit.sort_unstable();
         Compilation {
+            words: all.words,
             pairs: all.pairs,
             stats: all.stats,
             suspects: all.suspects,
@@ -449,10 +468,11 @@ impl Stretch<'_> {
         let Some(id) = self.id else {
             return 0;
         };
-        self.all
-            .pairs
-            .get(&pair_key(a, b))
-            .map_or(0, |s| s.elsewhere(id))
+        let seen = match self.dict.pair_slot(a, b) {
+            Some(slot) => self.all.words.get(slot),
+            None => self.all.pairs.get(&pair_key(a, b)),
+        };
+        seen.map_or(0, |s| s.elsewhere(id))
     }
 
     fn has_others(&self) -> bool {
