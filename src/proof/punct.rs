@@ -179,12 +179,12 @@ fn quotes_in_line(line: &str, base: usize, (open, close): (char, char), out: &mu
         .char_indices()
         .filter(|&(_, c)| c == open || c == close)
         .collect();
-    let expected = |k: usize| if k % 2 == 0 { open } else { close };
+    let expected = |k: usize| if k.is_multiple_of(2) { open } else { close };
     let wrong: Vec<usize> = (0..marks.len())
         .filter(|&k| marks[k].1 != expected(k))
         .collect();
     let at = |k: usize| base + marks[k].0..base + marks[k].0 + marks[k].1.len_utf8();
-    if marks.len() % 2 == 0 {
+    if marks.len().is_multiple_of(2) {
         // An even number: each mark out of turn is the other half.
         for k in wrong {
             out.push(Quote {
@@ -206,7 +206,7 @@ fn quotes_in_line(line: &str, base: usize, (open, close): (char, char), out: &mu
 /// The last straight double quote of a line holding an odd number of them.
 fn straight_quotes(line: &str, base: usize, out: &mut Vec<Quote>) {
     let marks: Vec<usize> = memchr::memchr_iter(b'"', line.as_bytes()).collect();
-    if marks.len() % 2 == 1
+    if !marks.len().is_multiple_of(2)
         && let Some(&o) = marks.last()
     {
         out.push(Quote {
