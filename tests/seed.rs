@@ -210,6 +210,19 @@ fn cleaning_the_seed_keeps_every_content_line() {
             .replace("[tón]", "")
             .replace("哒哒君", "")
             .replace("##paidbegin##", "")
+            // The 校对 rules widen half-width marks: a mark's width is no content.
+            .chars()
+            .map(|c| match c {
+                '，' => ',',
+                '；' => ';',
+                '：' => ':',
+                '？' => '?',
+                '！' => '!',
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect()
     };
     let clean_lines: std::collections::HashSet<String> =
         clean.lines().map(|l| normalized(l.trim_end())).collect();
