@@ -1022,7 +1022,7 @@ fn proofreading_lists_suggestions_and_accepting_one_is_one_undo_step() {
     let before = app.ws.text.clone();
     let mut h = harness(app);
     // The 校对 tab proofreads the text the first time it is shown.
-    h.get_by_label_contains("校对").click();
+    h.get_by_label("校对").click();
     h.run();
     assert_eq!(h.state().prefs.tool_tab, ToolTab::Proof);
     let found = h

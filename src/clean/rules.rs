@@ -153,12 +153,12 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
     (
         ids::PROOF_PUNCTUATION,
         Category::Proofread,
-        "中文里的半角标点改为全角（“个,更换”→“个，更换”；数字、英文、网址不动）",
+        "中文里的半角标点改为全角（“个,更换”改为“个，更换”；数字、英文、网址不动）",
     ),
     (
         ids::PROOF_BRACKET,
         Category::Proofread,
-        "补齐前后宽度不一的括号（“（五)”→“（五）”）",
+        "补齐前后宽度不一的括号（“（五)”改为“（五）”）",
     ),
 ];
 
