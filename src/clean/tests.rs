@@ -325,18 +325,7 @@ fn canon(s: &str, brands: &[&str]) -> String {
         s.replace_range(r, "");
     }
     // The 校对 rules widen marks: a mark's width is no content.
-    s.chars()
-        .map(|c| match c {
-            '，' => ',',
-            '；' => ';',
-            '：' => ':',
-            '？' => '?',
-            '！' => '!',
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .collect()
+    crate::proof::punct::fold_width(&s)
 }
 
 #[test]

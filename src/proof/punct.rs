@@ -28,6 +28,19 @@ fn full_width(c: char) -> Option<char> {
     })
 }
 
+/// `s` with the marks [`find`] widens written half-width again: what a text says, whatever
+/// the width of its marks (tests compare texts before and after cleaning by it).
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            [',', ';', ':', '?', '!', '(', ')']
+                .into_iter()
+                .find(|&h| full_width(h) == Some(c))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
 /// Chinese text on the side of a mark: a Han character or full-width punctuation.
 fn chinese(c: char) -> bool {
     is_han(c)
