@@ -134,12 +134,13 @@ fn main() {
     word(text);
     let profiling = std::env::var("QINGGAO_BENCH_ONLY").is_ok();
     if profiling
-        && !"analyze clean::plan inspect clean pipeline floor"
+        && !"analyze clean::plan inspect clean pipeline floor proof"
             .contains(&std::env::var("QINGGAO_BENCH_ONLY").unwrap())
     {
         return;
     }
     let a = analysis::analyze(text);
+    proof(text, &a);
     let rules = clean::RuleSet::default();
     bench("clean::plan (one round)", n, || {
         clean::plan(text, &a.outline, &rules)
@@ -187,6 +188,24 @@ fn main() {
     });
     bench("decode GB18030, forced (GB MB/s)", gb.len(), || {
         decode::decode_vec(gb.clone(), &path, Some(qinggao::Encoding::Gb18030)).unwrap()
+    });
+}
+
+/// Proofreading (校对) and its parts, on the analysed text (target 200 MB/s).
+fn proof(text: &str, a: &analysis::Analysis) {
+    use qinggao::proof;
+    let n = text.len();
+    let scopes: Vec<_> = a.outline.reports.iter().map(|r| r.range.clone()).collect();
+    bench("proof: substitutions", n, || {
+        proof::substitution::find(text, &scopes).len()
+    });
+    bench("proof: confused words", n, || {
+        proof::confusion::find(text).len()
+    });
+    bench("proof: punctuation", n, || proof::punct::find(text).len());
+    bench("proof: slips", n, || proof::slips::find(text).len());
+    bench("proof: proofread (all of it)", n, || {
+        proof::proofread(text, &a.outline).len()
     });
 }
 

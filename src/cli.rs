@@ -526,13 +526,16 @@ fn proof_one(path: &Path, args: &ProofArgs) -> Result<String> {
     for f in &found {
         let line = analysis.index.line_of(f.range.start);
         let column = analysis.index.column_of(&doc.text, f.range.start);
+        let fix = if f.has_fix() {
+            format!("“{}” → “{}”", f.found, f.suggestion)
+        } else {
+            format!("“{}”（请核对）", f.found)
+        };
         put!(
             text,
-            "  第 {} 行第 {column} 列　[{}] “{}” → “{}”　{}",
+            "  第 {} 行第 {column} 列　[{}] {fix}　{}",
             line + 1,
             f.kind.label(),
-            f.found,
-            f.suggestion,
             f.message
         );
     }

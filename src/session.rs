@@ -41,6 +41,10 @@ pub struct Session {
     /// Rule id → on/off.
     pub rules: BTreeMap<String, bool>,
     pub selected: usize,
+    /// The proofreading suggestions the user ignored ([`crate::proof::Finding::key`]).
+    /// Absent from sessions written before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_proof: Vec<String>,
 }
 
 impl Session {
@@ -66,6 +70,7 @@ impl Session {
                 .map(|r| (r.id.clone(), r.enabled))
                 .collect(),
             selected,
+            ignored_proof: Vec::new(),
         }
     }
 
@@ -577,6 +582,21 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    /// A session written before ignored proofreading suggestions were kept still loads, and
+    /// one that keeps them writes them back.
+    #[test]
+    fn sessions_without_ignored_suggestions_still_load() {
+        let mut old = serde_json::to_value(session_for(None, 5)).unwrap();
+        old.as_object_mut().unwrap().remove("ignored_proof");
+        let back: Session = serde_json::from_value(old).unwrap();
+        assert!(back.ignored_proof.is_empty());
+        let mut s = session_for(None, 5);
+        s.ignored_proof = vec!["substitution:本篇[昨→作]工作".into()];
+        let json = serde_json::to_string(&s).unwrap();
+        let again: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(again, s);
     }
 
     fn session_for(source: Option<PathBuf>, saved_at: u64) -> Session {

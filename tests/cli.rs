@@ -715,10 +715,13 @@ fn clean_applies_the_accepted_kinds_of_proofreading_only() {
         "{text}"
     );
 
-    // Without the option, cleaning changes none of it.
+    // Without the option, cleaning applies only its own 校对 rules (punctuation width,
+    // brackets, issue 13 §2); the suggestions stay suggestions.
     let o = qinggao(&[&"clean", &file, &"-o", &out, &"--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("3家,其中"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("3家，其中\n（五）整改到位"), "{text}");
+    assert!(text.contains("工昨") && text.contains("截止11月"), "{text}");
 
     let o = qinggao(&[
         &"clean",

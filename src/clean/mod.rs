@@ -33,10 +33,12 @@ pub enum Category {
     Toc,
     /// Pieces of a Word file that its structure marks as junk (headers, hidden text…).
     Word,
+    /// Proofreading fixes certain enough to make by default (校对): punctuation width.
+    Proofread,
 }
 
 impl Category {
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::Paywall,
         Category::Advert,
         Category::BrandWord,
@@ -46,6 +48,7 @@ impl Category {
         Category::Whitespace,
         Category::Toc,
         Category::Word,
+        Category::Proofread,
     ];
 
     pub fn label(self) -> &'static str {
@@ -59,6 +62,7 @@ impl Category {
             Category::Whitespace => "空白",
             Category::Toc => "目录",
             Category::Word => "Word 文档",
+            Category::Proofread => "校对",
         }
     }
 }

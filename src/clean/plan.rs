@@ -147,6 +147,9 @@ struct Inline {
     gloss: bool,
     party: bool,
     gdp: bool,
+    /// The 校对 rules: half-width marks in Chinese text, brackets of mixed width.
+    punctuation: bool,
+    bracket: bool,
     brands: Option<AhoCorasick>,
     user: UserRules,
 }
@@ -236,6 +239,18 @@ impl Inline {
                     .into_iter()
                     .map(|r| rule_edit(text, place(r), "", ids::PINYIN_GLOSS)),
             );
+        }
+        if self.punctuation || self.bracket {
+            for m in crate::proof::punct::find(part) {
+                let (on, id) = if m.mends_pair {
+                    (self.bracket, ids::PROOF_BRACKET)
+                } else {
+                    (self.punctuation, ids::PROOF_PUNCTUATION)
+                };
+                if on {
+                    out.push(rule_edit(text, place(m.range), m.right, id));
+                }
+            }
         }
         if self.party || self.gdp {
             let mut found = Vec::new();
@@ -573,6 +588,8 @@ impl<'a> Planner<'a> {
             gloss: self.on(ids::PINYIN_GLOSS),
             party: self.on(ids::MASKED_PARTY),
             gdp: self.on(ids::MASKED_GDP),
+            punctuation: self.on(ids::PROOF_PUNCTUATION),
+            bracket: self.on(ids::PROOF_BRACKET),
             brands,
             user,
         };

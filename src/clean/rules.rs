@@ -35,6 +35,9 @@ pub mod ids {
     pub const WORD_LINK_ADVERTS: &str = "word_link_adverts";
     pub const WORD_TEXT_BOX_ADVERTS: &str = "word_text_box_adverts";
     pub const WORD_COMMENTS: &str = "word_comments";
+    /// The ids the proofreading kinds' edits carry (`proof::Kind::rule_id`).
+    pub const PROOF_PUNCTUATION: &str = "proof_punctuation";
+    pub const PROOF_BRACKET: &str = "proof_bracket";
 }
 
 /// Every built-in rule: id, category, label.
@@ -147,6 +150,16 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         "删除文本框里的广告与网址（文本框里的正文保留）",
     ),
     (ids::WORD_COMMENTS, Category::Word, "删除批注"),
+    (
+        ids::PROOF_PUNCTUATION,
+        Category::Proofread,
+        "中文里的半角标点改为全角（“个,更换”改为“个，更换”；数字、英文、网址不动）",
+    ),
+    (
+        ids::PROOF_BRACKET,
+        Category::Proofread,
+        "补齐前后宽度不一的括号（“（五)”改为“（五）”）",
+    ),
 ];
 
 /// The version of the rule file format this build reads and writes.

@@ -324,7 +324,8 @@ fn canon(s: &str, brands: &[&str]) -> String {
     for r in found.into_iter().rev() {
         s.replace_range(r, "");
     }
-    s
+    // The 校对 rules widen marks: a mark's width is no content.
+    crate::proof::punct::fold_width(&s)
 }
 
 #[test]

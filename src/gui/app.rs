@@ -8,8 +8,8 @@ use super::find_replace::FindState;
 use super::text_panel::Editor;
 use super::workspace::Workspace;
 use super::{
-    clean_panel, export_dialog, files, find_replace, outline_panel, reports_panel, status_bar,
-    text_panel,
+    clean_panel, export_dialog, files, find_replace, outline_panel, proof_panel, reports_panel,
+    status_bar, text_panel,
 };
 use crate::clean::RuleSet;
 use crate::model::{Document, Encoding, LineEnding};
@@ -77,6 +77,7 @@ impl Default for Prefs {
 pub enum ToolTab {
     Fill,
     Clean,
+    Proof,
 }
 
 /// What must happen once the user confirmed dropping unsaved work.
@@ -391,14 +392,16 @@ impl App {
 
     /// The session as it would be autosaved now.
     pub fn session(&self) -> Session {
-        Session::new(
+        let mut s = Session::new(
             self.session_source(),
             self.ws.encoding,
             self.ws.text.clone(),
             self.answers.clone(),
             &self.rules,
             self.selected,
-        )
+        );
+        s.ignored_proof = self.ws.proof_ignored.iter().cloned().collect();
+        s
     }
 
     /// Writes the session now (autosave timer, exit). Errors go to the notice line.
@@ -744,6 +747,11 @@ impl App {
                     clean_panel::in_scope(&self.ws, self.selected, self.prefs.clean_whole).len()
                 ),
             );
+            ui.selectable_value(
+                &mut self.prefs.tool_tab,
+                ToolTab::Proof,
+                proof_panel::tab_title(&self.ws, &self.rules),
+            );
         });
         ui.separator();
         match self.prefs.tool_tab {
@@ -763,6 +771,7 @@ impl App {
                 &mut self.prefs.clean_whole,
                 cmds,
             ),
+            ToolTab::Proof => proof_panel::ui(ui, &self.ws, &self.rules, cmds),
         }
     }
 
@@ -1051,6 +1060,14 @@ impl App {
                     self.ws.run_proofreading();
                 }
             }
+            Command::IgnoreProof { keys } => {
+                self.ws.proof_ignored.extend(keys);
+                self.changed();
+            }
+            Command::UnignoreProof => {
+                self.ws.proof_ignored.clear();
+                self.changed();
+            }
             Command::SetRule { id, enabled } => {
                 if let Some(r) = self.rules.rules.iter_mut().find(|r| r.id == id) {
                     r.enabled = enabled;
@@ -1128,6 +1145,7 @@ impl App {
                 if let Some(s) = self.pending_restore.take() {
                     fill_panel::restore(&mut self.ws, &s.text, &s.answers, "恢复自动保存");
                     self.answers = s.answers.clone();
+                    self.ws.proof_ignored = s.ignored_proof.iter().cloned().collect();
                     s.apply_rules(&mut self.rules);
                     self.rules_revision += 1;
                     self.selected = s.selected;

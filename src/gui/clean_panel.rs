@@ -86,7 +86,6 @@ pub fn ui(
                 }
                 ui.add_space(4.0);
             }
-            super::proof_panel::ui(ui, ws, cmds);
             ui.separator();
             ui.strong("预览：删除线为删去的文字，绿色为改成的文字");
             if plan.is_empty() {
@@ -139,9 +138,15 @@ pub fn group_by_rule<'a>(plan: impl IntoIterator<Item = &'a Edit>) -> Vec<(Strin
 }
 
 pub(super) fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
+    change_label(ui, ws, e).on_hover_text("清理后这段文字将如此改变");
+}
+
+/// The change as one label that wraps as a sentence (clickable): its line, the context,
+/// the text removed struck through and the text put in, in green.
+pub(super) fn change_label(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) -> egui::Response {
     let text = &ws.text;
     if e.range.end > text.len() {
-        return;
+        return ui.label("");
     }
     let line = ws.analysis.index.line_of(e.range.start) + 1;
     let before = context_before(text, e.range.start, 10);
@@ -197,7 +202,7 @@ pub(super) fn change_ui(ui: &mut egui::Ui, ws: &Workspace, e: &Edit) {
     }
     let after = shorten(after);
     add(&after, egui::RichText::new(&after));
-    ui.label(job).on_hover_text("清理后这段文字将如此改变");
+    ui.add(egui::Label::new(job).sense(egui::Sense::click()))
 }
 
 fn context_before(text: &str, at: usize, chars: usize) -> &str {

@@ -107,6 +107,12 @@ pub enum Command {
         edits: Vec<Edit>,
         label: String,
     },
+    /// Stop listing these proofreading suggestions (their [`crate::proof::Finding::key`]).
+    IgnoreProof {
+        keys: Vec<String>,
+    },
+    /// List the ignored proofreading suggestions again.
+    UnignoreProof,
     /// A fill field changed: show the value in the text now.
     FillLive {
         key: String,

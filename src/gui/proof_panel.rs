@@ -1,109 +1,212 @@
-//! The 校对 (proofreading) section of the cleaning panel: run on request, its suggestions
-//! grouped by substitution pair and by kind, each previewed like a cleaning change with
-//! 采纳 (accept) and 定位 (go to); a group is accepted in one undo step. A suggestion not
-//! accepted is simply left (跳过).
+//! The 校对 (proofreading) tab: the suggestions of the last proofreading (run when the tab
+//! is first shown, and again on request or after accepting one), grouped by
+//! substitution pair and by kind, each with its context (the text as written struck
+//! through, the fix in green). Clicking one shows it in the text; 采纳 accepts one, 全部采纳
+//! a whole group in one undo step; 忽略 / 全部忽略 put them away for this file, and the
+//! autosaved session remembers that. Kinds a cleaning rule of the 校对 category already
+//! fixes are left to the 清理 tab.
 
 use super::command::Command;
 use super::workspace::Workspace;
+use crate::clean::RuleSet;
 use crate::proof::{Finding, Kind};
 
 /// How many suggestions of one group the list shows.
 const SHOWN_PER_GROUP: usize = 40;
 
-pub fn ui(ui: &mut egui::Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    ui.strong("校对");
-    let fresh = ws.fresh_proofreading();
+/// One group of the list: its title, the evidence for it, its suggestions.
+pub struct Group<'a> {
+    pub title: String,
+    pub evidence: Option<String>,
+    pub items: Vec<&'a Finding>,
+}
+
+/// Whether the 校对 tab lists suggestions of `kind`: not when a cleaning rule makes them.
+fn listed(kind: Kind, rules: &RuleSet) -> bool {
+    !rules.is_enabled(kind.rule_id())
+}
+
+/// The suggestions the tab lists: fresh, not ignored, of kinds no cleaning rule fixes.
+pub fn shown<'a>(ws: &'a Workspace, rules: &RuleSet) -> Option<Vec<&'a Finding>> {
+    let found = ws.fresh_proofreading()?;
+    Some(
+        found
+            .iter()
+            .zip(&ws.proof_keys)
+            .filter(|(f, key)| listed(f.kind, rules) && !ws.proof_ignored.contains(*key))
+            .map(|(f, _)| f)
+            .collect(),
+    )
+}
+
+/// The tab's title: 校对, with the number of suggestions when they are fresh.
+pub fn tab_title(ws: &Workspace, rules: &RuleSet) -> String {
+    match shown(ws, rules) {
+        Some(found) => format!("校对（{}）", found.len()),
+        None => "校对".to_string(),
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Command>) {
+    // The first time the tab is shown for a text, it proofreads it.
+    if ws.proofread.is_none() {
+        cmds.push(Command::Proofread);
+    }
+    let shown = shown(ws, rules);
     ui.horizontal(|ui| {
-        let label = if ws.proofread.is_none() {
-            "校对全文"
-        } else {
-            "重新校对"
-        };
+        match &shown {
+            Some(found) => {
+                ui.strong(format!("{} 条校对建议", found.len()));
+            }
+            None => {
+                ui.label(egui::RichText::new("文本已改动，请重新校对").weak());
+            }
+        }
         if ui
-            .button(label)
-            .on_hover_text("查找整篇替换的错字、易混词、半角标点和不配对的括号")
+            .button("重新校对")
+            .on_hover_text("查找整篇替换的错字、易混词、半角标点、不配对的括号和引号")
             .clicked()
         {
             cmds.push(Command::Proofread);
         }
-        match (fresh, &ws.proofread) {
-            (Some(found), _) => {
-                ui.label(format!("{} 条建议", found.len()));
-            }
-            (None, Some(_)) => {
-                ui.label(egui::RichText::new("文本已改动，请重新校对").weak());
-            }
-            (None, None) => {}
+        if !ws.proof_ignored.is_empty()
+            && ui
+                .button(format!("恢复已忽略（{}）", ws.proof_ignored.len()))
+                .on_hover_text("重新列出忽略过的建议")
+                .clicked()
+        {
+            cmds.push(Command::UnignoreProof);
         }
     });
-    let Some(found) = fresh else {
+    let by_rule: Vec<&str> = [Kind::Punctuation, Kind::Bracket]
+        .into_iter()
+        .filter(|k| !listed(*k, rules))
+        .map(|k| k.label())
+        .collect();
+    if !by_rule.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("{}由“清理”处理（校对类规则）", by_rule.join("、")))
+                .small()
+                .weak(),
+        );
+    }
+    ui.separator();
+    let Some(found) = shown else {
         return;
     };
-    if found.is_empty() {
-        ui.label("没有校对建议。");
-    }
-    for (title, evidence, items) in groups(found) {
-        let id = ("proof", title.clone());
-        egui::CollapsingHeader::new(format!("{title}（{} 处）", items.len()))
-            .id_salt(id)
-            .default_open(items.len() <= 6)
-            .show(ui, |ui| {
-                if let Some(evidence) = evidence {
-                    ui.label(egui::RichText::new(evidence).small());
-                }
-                if ui
-                    .button("全部采纳")
-                    .on_hover_text("一次改完本组各处，可用 Ctrl+Z 撤销")
-                    .clicked()
+    egui::ScrollArea::vertical()
+        .id_salt("proof_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if found.is_empty() {
+                ui.label("没有校对建议。");
+            }
+            for g in groups(&found) {
+                group_ui(ui, ws, &g, cmds);
+            }
+        });
+}
+
+fn group_ui(ui: &mut egui::Ui, ws: &Workspace, g: &Group, cmds: &mut Vec<Command>) {
+    let title = &g.title;
+    egui::CollapsingHeader::new(format!("{title}（{} 处）", g.items.len()))
+        .id_salt(("proof", title))
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(evidence) = &g.evidence {
+                ui.label(egui::RichText::new(evidence).small());
+            }
+            let fixes: Vec<_> = g.items.iter().filter(|f| f.has_fix()).collect();
+            ui.horizontal(|ui| {
+                if !fixes.is_empty()
+                    && ui
+                        .button("全部采纳")
+                        .on_hover_text("一次改完本组各处，可用 Ctrl+Z 撤销")
+                        .clicked()
                 {
                     cmds.push(Command::AcceptProof {
-                        edits: items.iter().map(|f| f.edit()).collect(),
+                        edits: fixes.iter().map(|f| f.edit()).collect(),
                         label: format!("校对：{title}"),
                     });
                 }
-                for f in items.iter().take(SHOWN_PER_GROUP) {
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.small_button("采纳").on_hover_text(&f.message).clicked() {
-                            cmds.push(Command::AcceptProof {
-                                edits: vec![f.edit()],
-                                label: format!("校对：{}", f.kind.label()),
-                            });
-                        }
-                        if ui.small_button("定位").clicked() {
-                            cmds.push(Command::Reveal(f.range.clone()));
-                        }
-                        super::clean_panel::change_ui(ui, ws, &f.edit());
+                if ui
+                    .button("全部忽略")
+                    .on_hover_text("本组各处不再列出（随自动保存记住）")
+                    .clicked()
+                {
+                    cmds.push(Command::IgnoreProof {
+                        keys: g.items.iter().map(|f| f.key(&ws.text)).collect(),
                     });
                 }
-                if items.len() > SHOWN_PER_GROUP {
-                    ui.label(format!("……另有 {} 处", items.len() - SHOWN_PER_GROUP));
-                }
             });
-    }
-    ui.add_space(4.0);
+            for f in g.items.iter().take(SHOWN_PER_GROUP) {
+                ui.horizontal_wrapped(|ui| {
+                    if f.has_fix() && ui.small_button("采纳").on_hover_text(&f.message).clicked()
+                    {
+                        cmds.push(Command::AcceptProof {
+                            edits: vec![f.edit()],
+                            label: format!("校对：{}", f.kind.label()),
+                        });
+                    }
+                    if ui
+                        .small_button("忽略")
+                        .on_hover_text("这一处不再列出")
+                        .clicked()
+                    {
+                        cmds.push(Command::IgnoreProof {
+                            keys: vec![f.key(&ws.text)],
+                        });
+                    }
+                    let clicked = super::clean_panel::change_label(ui, ws, &f.edit())
+                        .on_hover_text(format!("{}（点击在正文中查看）", f.message))
+                        .clicked();
+                    if clicked {
+                        cmds.push(Command::Reveal(f.range.clone()));
+                    }
+                });
+            }
+            if g.items.len() > SHOWN_PER_GROUP {
+                ui.label(format!("……另有 {} 处", g.items.len() - SHOWN_PER_GROUP));
+            }
+        });
 }
 
 /// The findings by substitution pair (each with its evidence), then by kind.
-fn groups(found: &[Finding]) -> Vec<(String, Option<String>, Vec<&Finding>)> {
-    let mut out: Vec<(String, Option<String>, Vec<&Finding>)> = Vec::new();
-    for f in found.iter().filter(|f| f.group.is_some()) {
-        let g = f.group.as_ref().expect("filtered");
-        let title = format!("{}：{}", Kind::Substitution.label(), g.label);
+pub fn groups<'a>(found: &[&'a Finding]) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for &f in found {
+        let Some(g) = &f.group else { continue };
+        // The window's fonts have no arrow: the pair in words.
+        let title = format!(
+            "{}：“{}”改为“{}”",
+            Kind::Substitution.label(),
+            f.found,
+            f.suggestion
+        );
         match out
             .iter_mut()
-            .find(|(t, e, _)| *t == title && e.as_deref() == Some(&g.evidence))
+            .find(|x| x.title == title && x.evidence.as_deref() == Some(&g.evidence))
         {
-            Some((_, _, items)) => items.push(f),
-            None => out.push((title, Some(g.evidence.clone()), vec![f])),
+            Some(x) => x.items.push(f),
+            None => out.push(Group {
+                title,
+                evidence: Some(g.evidence.clone()),
+                items: vec![f],
+            }),
         }
     }
     for kind in Kind::ALL {
         let items: Vec<&Finding> = found
             .iter()
+            .copied()
             .filter(|f| f.kind == kind && f.group.is_none())
             .collect();
         if !items.is_empty() {
-            out.push((kind.label().to_string(), None, items));
+            out.push(Group {
+                title: kind.label().to_string(),
+                evidence: None,
+                items,
+            });
         }
     }
     out

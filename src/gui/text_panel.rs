@@ -30,10 +30,18 @@ pub enum Mark {
     Current,
     /// An answer written where a placeholder stood (hover shows what stood there).
     Filled,
+    /// A proofreading suggestion (校对) not ignored.
+    Suspect,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 4] = [Mark::Placeholder, Mark::Filled, Mark::Removed, Mark::Masked];
+    pub const ALL: [Mark; 5] = [
+        Mark::Placeholder,
+        Mark::Filled,
+        Mark::Removed,
+        Mark::Masked,
+        Mark::Suspect,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -43,6 +51,7 @@ impl Mark {
             Mark::Found => "查找结果",
             Mark::Current => "当前查找结果",
             Mark::Filled => "已填写",
+            Mark::Suspect => "校对建议",
         }
     }
 
@@ -54,6 +63,7 @@ impl Mark {
             Mark::Found => Color32::from_rgba_unmultiplied(120, 200, 80, 110),
             Mark::Current => Color32::from_rgba_unmultiplied(40, 170, 40, 210),
             Mark::Filled => Color32::from_rgba_unmultiplied(160, 110, 230, 90),
+            Mark::Suspect => Color32::from_rgba_unmultiplied(255, 120, 40, 70),
         }
     }
 }
@@ -89,7 +99,7 @@ pub struct Editor {
     /// Answers and replaced figures in the report shown (buffer bytes), each with its hover
     /// text (已填写/已替换 and what it replaced).
     filled: Vec<(ByteRange, String)>,
-    spans_key: (u64, u64, usize, u64),
+    spans_key: (u64, u64, usize, u64, (u64, usize)),
     /// Changes when the highlights change; keys the layout cache.
     spans_version: u64,
     galley: Option<(LayoutKey, Arc<Galley>)>,
@@ -145,6 +155,10 @@ impl Editor {
             ws.plan_generation,
             report,
             self.generation,
+            (
+                ws.proofread.as_ref().map_or(0, |p| p.0),
+                ws.proof_ignored.len(),
+            ),
         );
         if key != self.spans_key {
             self.filled = ws
@@ -267,6 +281,21 @@ fn spans(ws: &Workspace, range: ByteRange, filled: &[(ByteRange, String)]) -> Ve
             out.push(Span { range: r, mark });
         }
     }
+    // Proofreading suggestions, made with the analysis (so its offsets map the same way).
+    if let Some((rev, found)) = &ws.proofread
+        && *rev == ws.analysis_revision
+    {
+        for (f, key) in found.iter().zip(&ws.proof_keys) {
+            if !ws.proof_ignored.contains(key)
+                && let Some(r) = to_local(&f.range)
+            {
+                out.push(Span {
+                    range: r,
+                    mark: Mark::Suspect,
+                });
+            }
+        }
+    }
     out.sort_by_key(|s| (s.range.start, s.range.end));
     // Overlaps: the first wins, so the layout sections stay in order.
     let mut clean: Vec<Span> = Vec::with_capacity(out.len());
@@ -325,6 +354,9 @@ pub fn layout_job(
         f.background = sp.mark.color();
         if sp.mark == Mark::Removed {
             f.strikethrough = Stroke::new(1.0, color);
+        }
+        if sp.mark == Mark::Suspect {
+            f.underline = Stroke::new(1.5, Color32::from_rgb(220, 80, 20));
         }
         job.append(&text[s..e], 0.0, f);
         pos = e;

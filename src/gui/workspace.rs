@@ -42,9 +42,12 @@ pub struct Workspace {
     plan_key: (u64, u64),
     /// Changes whenever the plan is recomputed.
     pub plan_generation: u64,
-    /// The last proofreading (run on request: it reads the whole text) and the revision
-    /// of the text it read.
+    /// The last proofreading (run on request) and the revision of the text it read.
     pub proofread: Option<(u64, Vec<crate::proof::Finding>)>,
+    /// The [`crate::proof::Finding::key`] of each of those findings.
+    pub proof_keys: Vec<String>,
+    /// The keys of the suggestions the user ignored (kept in the session).
+    pub proof_ignored: std::collections::BTreeSet<String>,
     /// Every place an answer was written, followed through all later edits.
     pub filled: Vec<Filled>,
     /// The placeholders of the text as loaded, followed through all later edits, in text
@@ -135,6 +138,8 @@ impl Workspace {
             plan_key: (0, 0),
             plan_generation: 0,
             proofread: None,
+            proof_keys: Vec::new(),
+            proof_ignored: Default::default(),
             filled: Vec::new(),
             sources: Vec::new(),
         };
@@ -383,10 +388,12 @@ impl Workspace {
         self.shifts.clear();
     }
 
-    /// Proofreads the text as it is now.
+    /// Proofreads the text as it is now (after analysing it, if it changed). On request,
+    /// not with every analysis: it runs at tens of MB/s, slower than the analysis.
     pub fn run_proofreading(&mut self) {
         self.refresh_analysis(true);
         let found = crate::proof::proofread(&self.text, &self.analysis.outline);
+        self.proof_keys = found.iter().map(|f| f.key(&self.text)).collect();
         self.proofread = Some((self.revision, found));
     }
 

@@ -1,6 +1,7 @@
 //! Commonly confused words in 公文: a curated list (`data/confusions.toml`), and 截止
 //! written where 截至 (up to a date) is meant.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -41,37 +42,87 @@ pub struct Found {
     pub why: String,
 }
 
-/// Every listed confusion in `text`, and every 截止 that means 截至, in text order.
+/// The word the list leaves out, decided by what follows.
+const JIEZHI: &str = "截止";
+
+/// One automaton over the listed wrong forms and 截止 (pattern `builtin().len()`), and
+/// whether no two of them (nor one with itself) can overlap in a text, so that a search
+/// for matches apart finds every match (the faster search).
+fn automaton() -> &'static (AhoCorasick, bool) {
+    static AC: OnceLock<(AhoCorasick, bool)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let words: Vec<&str> = builtin()
+            .iter()
+            .map(|c| c.wrong.as_str())
+            .chain([JIEZHI])
+            .collect();
+        let overlap = |a: &str, b: &str| {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            // A proper suffix of `a` that starts `b`, or `b` inside `a`.
+            (1..a.len()).any(|i| b.starts_with(&a[i..]) || a[i..].starts_with(&b))
+                || (a.len() > b.len() && a.windows(b.len()).any(|w| w == b))
+        };
+        let apart = words.iter().all(|a| words.iter().all(|b| !overlap(a, b)));
+        let ac = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&words)
+            .expect("the confusion list builds an automaton");
+        (ac, apart)
+    })
+}
+
+/// Every listed confusion in `text`, and every 截止 that means 截至, in text order (at one
+/// place, in the order of the list). One pass over the text finds them all.
 pub fn find(text: &str) -> Vec<Found> {
+    let list = builtin();
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    // Where the last match of each word ended: a word is matched without overlapping
+    // itself, as `str::match_indices` does.
+    let mut ends = vec![0; list.len() + 1];
+    let (ac, apart) = automaton();
+    let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if *apart {
+        Box::new(ac.find_iter(text))
+    } else {
+        Box::new(ac.find_overlapping_iter(text))
+    };
+    for m in matches {
+        let k = m.pattern().as_usize();
+        if m.start() < ends[k] {
+            continue;
+        }
+        ends[k] = m.end();
+        hits.push((m.start(), k, m.end()));
+    }
+    hits.sort_unstable();
     let mut out = Vec::new();
-    for c in builtin() {
-        for (at, _) in text.match_indices(&c.wrong) {
-            let end = at + c.wrong.len();
-            let next = text[end..].chars().next();
-            if next.is_some_and(|n| c.not_before.contains(n)) {
-                continue;
+    for (at, k, end) in hits {
+        let next = text[end..].chars().next();
+        match list.get(k) {
+            Some(c) => {
+                if next.is_some_and(|n| c.not_before.contains(n)) {
+                    continue;
+                }
+                out.push(Found {
+                    range: at..end,
+                    wrong: c.wrong.clone(),
+                    right: c.right.clone(),
+                    why: c.why.clone(),
+                });
             }
-            out.push(Found {
-                range: at..end,
-                wrong: c.wrong.clone(),
-                right: c.right.clone(),
-                why: c.why.clone(),
-            });
+            None => {
+                if means_up_to(&text[end..]) {
+                    out.push(Found {
+                        range: at..end,
+                        wrong: JIEZHI.into(),
+                        right: "截至".into(),
+                        why: "后接时间、再接所述情况时表示“到某时为止”，应作“截至”；“截止”是到期停止（报名截止、截止日期）"
+                            .into(),
+                    });
+                }
+            }
         }
     }
-    for (at, _) in text.match_indices("截止") {
-        let end = at + "截止".len();
-        if means_up_to(&text[end..]) {
-            out.push(Found {
-                range: at..end,
-                wrong: "截止".into(),
-                right: "截至".into(),
-                why: "后接时间、再接所述情况时表示“到某时为止”，应作“截至”；“截止”是到期停止（报名截止、截止日期）"
-                    .into(),
-            });
-        }
-    }
-    out.sort_by_key(|f| f.range.start);
     out
 }
 

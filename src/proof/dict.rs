@@ -13,15 +13,22 @@ const WORDS: &str = include_str!("data/words.txt");
 /// The word list, indexed for the lookups proofreading makes.
 pub struct Dict {
     singles: Map<char, u32>,
-    pairs: Map<u64, u32>,
+    /// Two-character words: (count, the word's slot among them).
+    pairs: Map<u64, (u32, u32)>,
     triples: Map<u64, u32>,
     /// For each character, the characters that follow it in a two-character word.
     followers: Map<char, Vec<char>>,
     /// For each character, the characters that precede it in a two-character word.
     leaders: Map<char, Vec<char>>,
+    /// [`Dict::followers`] and [`Dict::leaders`] limited to words seen [`COMMON`] times.
+    common_followers: Map<char, Vec<char>>,
+    common_leaders: Map<char, Vec<char>>,
     /// ln of the sum of all counts.
     log_total: f64,
 }
+
+/// How often the word list must have seen a word for it to count as a common one.
+pub const COMMON: u32 = 50;
 
 pub(crate) fn pair_key(a: char, b: char) -> u64 {
     ((a as u64) << 21) | b as u64
@@ -50,6 +57,8 @@ impl Dict {
             triples: Map::default(),
             followers: Map::default(),
             leaders: Map::default(),
+            common_followers: Map::default(),
+            common_leaders: Map::default(),
             log_total: 0.0,
         };
         let mut total = 0u64;
@@ -69,9 +78,14 @@ impl Dict {
                     d.singles.insert(a, count);
                 }
                 [a, b] => {
-                    d.pairs.insert(pair_key(a, b), count);
+                    let slot = d.pairs.len() as u32;
+                    d.pairs.entry(pair_key(a, b)).or_insert((count, slot)).0 = count;
                     d.followers.entry(a).or_default().push(b);
                     d.leaders.entry(b).or_default().push(a);
+                    if count >= COMMON {
+                        d.common_followers.entry(a).or_default().push(b);
+                        d.common_leaders.entry(b).or_default().push(a);
+                    }
                 }
                 [a, b, c] => {
                     d.triples.insert(triple_key(a, b, c), count);
@@ -90,7 +104,17 @@ impl Dict {
 
     /// How often the two-character word `ab` occurs (0 when it is not a word).
     pub fn pair(&self, a: char, b: char) -> u32 {
-        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(0)
+        self.pairs.get(&pair_key(a, b)).map_or(0, |p| p.0)
+    }
+
+    /// The slot of the two-character word `ab` (below [`Dict::pair_slots`]), if it is one.
+    pub fn pair_slot(&self, a: char, b: char) -> Option<usize> {
+        self.pairs.get(&pair_key(a, b)).map(|p| p.1 as usize)
+    }
+
+    /// How many two-character words there are.
+    pub fn pair_slots(&self) -> usize {
+        self.pairs.len()
     }
 
     pub fn is_triple(&self, a: char, b: char, c: char) -> bool {
@@ -105,6 +129,16 @@ impl Dict {
     /// Characters that make a two-character word before `b`.
     pub fn leaders(&self, b: char) -> &[char] {
         self.leaders.get(&b).map_or(&[], |v| v)
+    }
+
+    /// Characters that make a common two-character word (seen [`COMMON`] times) after `a`.
+    pub fn common_followers(&self, a: char) -> &[char] {
+        self.common_followers.get(&a).map_or(&[], |v| v)
+    }
+
+    /// Characters that make a common two-character word before `b`.
+    pub fn common_leaders(&self, b: char) -> &[char] {
+        self.common_leaders.get(&b).map_or(&[], |v| v)
     }
 
     /// How often `c` occurs as a word of its own (0 when never).
@@ -122,7 +156,7 @@ impl Dict {
             let here = best[i];
             best[i + 1] = best[i + 1].max(here + lp(self.single(run[i])));
             if let Some(&b) = run.get(i + 1)
-                && let Some(&n) = self.pairs.get(&pair_key(run[i], b))
+                && let Some(&(n, _)) = self.pairs.get(&pair_key(run[i], b))
             {
                 best[i + 2] = best[i + 2].max(here + lp(n));
             }

@@ -4,7 +4,8 @@
 //! - systematic character substitutions, found from the text itself ([`substitution`]);
 //! - commonly confused words in 公文, from a curated list, and 截止 for 截至 ([`confusion`]);
 //! - half-width punctuation inside Chinese text and brackets whose halves differ ([`punct`]);
-//! - a mark or 的 typed twice, a zero digit among Chinese numerals ([`slips`]).
+//! - a mark or 的 typed twice, a zero digit among Chinese numerals ([`slips`]);
+//! - quotation marks that do not pair within a paragraph ([`punct::quotes`]).
 //!
 //! Pure: findings are data; [`Finding::edit`] turns one into an [`Edit`] that previews,
 //! applies and undoes like a cleaning edit. No dependency on egui.
@@ -34,16 +35,19 @@ pub enum Kind {
     Doubled,
     /// A zero digit among Chinese numerals (二0二四年).
     Numeral,
+    /// A quotation mark that does not pair within its paragraph.
+    Quote,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Substitution,
         Kind::ConfusedWord,
         Kind::Punctuation,
         Kind::Bracket,
         Kind::Doubled,
         Kind::Numeral,
+        Kind::Quote,
     ];
 
     /// The name used on the command line and in JSON.
@@ -55,6 +59,7 @@ impl Kind {
             Kind::Bracket => "bracket",
             Kind::Doubled => "doubled",
             Kind::Numeral => "numeral",
+            Kind::Quote => "quote",
         }
     }
 
@@ -70,6 +75,7 @@ impl Kind {
             Kind::Bracket => "括号不配对",
             Kind::Doubled => "重复",
             Kind::Numeral => "数字用法",
+            Kind::Quote => "引号不配对",
         }
     }
 
@@ -82,6 +88,7 @@ impl Kind {
             Kind::Bracket => "proof_bracket",
             Kind::Doubled => "proof_doubled",
             Kind::Numeral => "proof_numeral",
+            Kind::Quote => "proof_quote",
         }
     }
 
@@ -102,6 +109,9 @@ pub struct Group {
     pub evidence: String,
 }
 
+/// Characters each side of a suggestion that [`Finding::key`] keeps.
+const KEY_CONTEXT: usize = 6;
+
 /// One suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -110,7 +120,8 @@ pub struct Finding {
     pub range: ByteRange,
     /// The span as written.
     pub found: String,
-    /// Its replacement.
+    /// Its replacement; the span itself when there is none to propose (a quotation mark
+    /// whose other half is missing: only the user knows where it goes).
     pub suggestion: String,
     /// Why, in Chinese.
     pub message: String,
@@ -118,6 +129,39 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Whether there is a fix to accept (rather than only a place to look at).
+    pub fn has_fix(&self) -> bool {
+        self.suggestion != self.found
+    }
+
+    /// What tells this suggestion apart from others and stays the same while the text
+    /// around it changes elsewhere: kind, span, fix and a few characters each side. The
+    /// session keeps the keys of the suggestions the user ignored.
+    pub fn key(&self, text: &str) -> String {
+        let before: String = text
+            .get(..self.range.start)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take(KEY_CONTEXT)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = text
+            .get(self.range.end..)
+            .unwrap_or("")
+            .chars()
+            .take(KEY_CONTEXT)
+            .collect();
+        format!(
+            "{}:{before}[{}→{}]{after}",
+            self.kind.name(),
+            self.found,
+            self.suggestion
+        )
+    }
+
     /// The edit that accepts this suggestion.
     pub fn edit(&self) -> Edit {
         Edit {
@@ -202,6 +246,27 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             group: None,
         });
     }
+    for q in punct::quotes(text) {
+        let found = q.found.to_string();
+        let (suggestion, message) = match q.right {
+            Some(r) => (
+                r.to_string(),
+                format!("本段引号前后不配对，“{found}”应作“{r}”"),
+            ),
+            None => (
+                found.clone(),
+                "本段引号不配对，缺少另一半，请核对".to_string(),
+            ),
+        };
+        out.push(Finding {
+            kind: Kind::Quote,
+            range: q.range,
+            found,
+            suggestion,
+            message,
+            group: None,
+        });
+    }
     out.sort_by_key(|f| (f.range.start, f.range.end));
     // Two findings never touch the same text (a confused word holding a substituted
     // character keeps the first found).
@@ -214,7 +279,7 @@ pub fn edits(findings: &[Finding], accept: &[Kind]) -> Vec<Edit> {
     crate::edit::normalize(
         findings
             .iter()
-            .filter(|f| accept.contains(&f.kind))
+            .filter(|f| accept.contains(&f.kind) && f.has_fix())
             .map(Finding::edit)
             .collect(),
     )

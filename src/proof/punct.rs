@@ -28,19 +28,43 @@ fn full_width(c: char) -> Option<char> {
     })
 }
 
+/// `s` with the marks [`find`] widens written half-width again: what a text says, whatever
+/// the width of its marks (tests compare texts before and after cleaning by it).
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            [',', ';', ':', '?', '!', '(', ')']
+                .into_iter()
+                .find(|&h| full_width(h) == Some(c))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
 /// Chinese text on the side of a mark: a Han character or full-width punctuation.
 fn chinese(c: char) -> bool {
     is_han(c)
         || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x2014 | 0x2026 | 0x201C..=0x201D | 0x2018..=0x2019)
 }
 
-/// Every mark to change in `text`, in text order.
+/// The bytes a mark to change can start from: the half-width marks (a bracket to mend
+/// has a half-width half).
+fn is_mark_byte(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'(' | b')')
+}
+
+/// Every mark to change in `text`, in text order. Only the lines holding a half-width mark
+/// are looked at closer.
 pub fn find(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        find_in_line(line, start, &mut out);
-        start += line.len();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| is_mark_byte(b)) {
+        let hit = from + i;
+        let start = memchr::memrchr(b'\n', &bytes[..hit]).map_or(0, |j| j + 1);
+        let end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |j| hit + j + 1);
+        find_in_line(&text[start..end], start, &mut out);
+        from = end;
     }
     out
 }
@@ -123,6 +147,89 @@ fn bracket_pair(chars: &[(usize, char)], o: usize, c: usize, marks: &mut Vec<(us
     }
 }
 
+/// A quotation mark that does not pair within its paragraph: the mark that would make the
+/// paragraph's marks alternate (“…”), or None when no one change does (an odd number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub range: ByteRange,
+    pub found: char,
+    pub right: Option<char>,
+}
+
+/// The quotation marks of `text` that do not pair within their paragraph (line): curly
+/// double and single quotes, and straight double quotes in Chinese text.
+pub fn quotes(text: &str) -> Vec<Quote> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    // “ ” ‘ ’ are E2 80 9C/9D/98/99 in UTF-8.
+    while let Some(i) = memchr::memchr2(b'"', 0xE2, &bytes[from..]) {
+        let hit = from + i;
+        let quote = bytes[hit] == b'"'
+            || (bytes.get(hit + 1) == Some(&0x80)
+                && matches!(bytes.get(hit + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)));
+        if !quote {
+            from = hit + 1;
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..hit]).map_or(0, |j| j + 1);
+        let end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |j| hit + j);
+        let line = &text[start..end];
+        quotes_in_line(line, start, ('“', '”'), &mut out);
+        quotes_in_line(line, start, ('‘', '’'), &mut out);
+        if line.chars().any(is_han) {
+            straight_quotes(line, start, &mut out);
+        }
+        from = end.max(hit + 1);
+    }
+    out.sort_by_key(|q| q.range.start);
+    out
+}
+
+/// The curly marks `open`/`close` of one line that break the alternation “ ” “ ”.
+fn quotes_in_line(line: &str, base: usize, (open, close): (char, char), out: &mut Vec<Quote>) {
+    let marks: Vec<(usize, char)> = line
+        .char_indices()
+        .filter(|&(_, c)| c == open || c == close)
+        .collect();
+    let expected = |k: usize| if k.is_multiple_of(2) { open } else { close };
+    let wrong: Vec<usize> = (0..marks.len())
+        .filter(|&k| marks[k].1 != expected(k))
+        .collect();
+    let at = |k: usize| base + marks[k].0..base + marks[k].0 + marks[k].1.len_utf8();
+    if marks.len().is_multiple_of(2) {
+        // An even number: each mark out of turn is the other half.
+        for k in wrong {
+            out.push(Quote {
+                range: at(k),
+                found: marks[k].1,
+                right: Some(expected(k)),
+            });
+        }
+    } else if let Some(k) = wrong.first().copied().or(marks.len().checked_sub(1)) {
+        // An odd number: the first mark out of turn, or the last opening one, is unpaired.
+        out.push(Quote {
+            range: at(k),
+            found: marks[k].1,
+            right: None,
+        });
+    }
+}
+
+/// The last straight double quote of a line holding an odd number of them.
+fn straight_quotes(line: &str, base: usize, out: &mut Vec<Quote>) {
+    let marks: Vec<usize> = memchr::memchr_iter(b'"', line.as_bytes()).collect();
+    if !marks.len().is_multiple_of(2)
+        && let Some(&o) = marks.last()
+    {
+        out.push(Quote {
+            range: base + o..base + o + 1,
+            found: '"',
+            right: None,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +264,34 @@ mod tests {
         ] {
             assert_eq!(fixed(ok), ok);
         }
+    }
+
+    #[test]
+    fn quotation_marks_that_do_not_pair_are_found() {
+        let q = |t: &str| {
+            quotes(t)
+                .into_iter()
+                .map(|q| (q.found, q.right))
+                .collect::<Vec<_>>()
+        };
+        // Paired, nested and across kinds: nothing.
+        for ok in [
+            "他说：“坚持‘三个不放松’，抓好落实。”",
+            "“一是”“二是”",
+            "Say \"hi\" to 你好。",
+            "没有引号的行。",
+        ] {
+            assert!(q(ok).is_empty(), "{ok}: {:?}", q(ok));
+        }
+        // An opening mark typed for the closing one.
+        assert_eq!(q("提出“三个到位“要求。"), vec![('“', Some('”'))]);
+        assert_eq!(q("提出”三个到位”要求。"), vec![('”', Some('“'))]);
+        // One half missing: found, no fix proposed.
+        assert_eq!(q("提出“三个到位要求。"), vec![('“', None)]);
+        assert_eq!(q("提出三个到位”要求。"), vec![('”', None)]);
+        assert_eq!(q("他说\"好。"), vec![('"', None)]);
+        // Each paragraph pairs on its own.
+        assert_eq!(q("“甲”\n“乙\n丙”"), vec![('“', None), ('”', None)]);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! typed as 。。。, 的的确确, 目的的) are left.
 
 use crate::model::ByteRange;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// One slip: its bytes, the replacement and which kind of slip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,65 +30,89 @@ const MARKS: &str = "。，、；：";
 const NEVER_DOUBLED: &str = "的在了是和与对把被从将";
 const NUMERALS: &str = "〇零一二三四五六七八九十";
 
-/// Every slip in `text`, in text order.
+/// The characters whose doubling is looked at: the marks and the function words.
+fn doubled_forms() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let forms = MARKS
+            .chars()
+            .chain(NEVER_DOUBLED.chars())
+            .map(|c| format!("{c}{c}"));
+        AhoCorasick::new(forms).expect("doubled forms build an automaton")
+    })
+}
+
+/// The characters taken for a zero digit.
+fn is_zero(c: char) -> bool {
+    matches!(c, '0' | '０' | 'O' | 'Ｏ' | 'o')
+}
+
+/// Every slip in `text`, in text order. The doubled forms are found by one automaton and
+/// the zero digits by memchr; only their neighbours are read.
 pub fn find(text: &str) -> Vec<Slip> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let bytes = text.as_bytes();
+    let before = |at: usize| text[..at].chars().next_back();
+    let after = |at: usize| text[at..].chars().next();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (o, c) = chars[i];
-        // A run of one mark or of 的.
-        let mut j = i + 1;
-        while at(j) == Some(c) {
-            j += 1;
+    // Matches that do not overlap are enough: a match overlapping an earlier one lies in a
+    // run of three or more, which is no slip.
+    for m in doubled_forms().find_iter(text) {
+        let (o, end) = (m.start(), m.end());
+        let Some(c) = after(o) else { continue };
+        // A run of exactly two.
+        if before(o) == Some(c) || after(end) == Some(c) {
+            continue;
         }
-        let run = j - i;
-        if run == 2 && MARKS.contains(c) {
-            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let what = if MARKS.contains(c) {
+            What::DoubledMark
+        } else if !doubled_in_words(text, o, c) {
+            What::DoubledCharacter
+        } else {
+            continue;
+        };
+        out.push(Slip {
+            range: o..end,
+            found: text[o..end].to_string(),
+            right: c.to_string(),
+            what,
+        });
+    }
+    let numeral = |c: Option<char>| c.is_some_and(|c| NUMERALS.contains(c));
+    let mut zero_at = |o: usize| {
+        let Some(c) = after(o) else { return };
+        let end = o + c.len_utf8();
+        if is_zero(c) && numeral(before(o)) && numeral(after(end)) {
             out.push(Slip {
                 range: o..end,
-                found: text[o..end].to_string(),
-                right: c.to_string(),
-                what: What::DoubledMark,
-            });
-        } else if run == 2 && NEVER_DOUBLED.contains(c) && !doubled_in_words(&chars, i) {
-            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
-            out.push(Slip {
-                range: o..end,
-                found: text[o..end].to_string(),
-                right: c.to_string(),
-                what: What::DoubledCharacter,
-            });
-        } else if matches!(c, '0' | '０' | 'O' | 'Ｏ' | 'o')
-            && run == 1
-            && i > 0
-            && at(i - 1).is_some_and(|p| NUMERALS.contains(p))
-            && at(i + 1).is_some_and(|n| NUMERALS.contains(n))
-        {
-            out.push(Slip {
-                range: o..o + c.len_utf8(),
                 found: c.to_string(),
                 right: "〇".into(),
                 what: What::ZeroAmongNumerals,
             });
         }
-        i = j;
+    };
+    for o in memchr::memchr3_iter(b'0', b'O', b'o', bytes) {
+        zero_at(o);
     }
+    for wide in ["０", "Ｏ"] {
+        for o in memchr::memmem::find_iter(bytes, wide.as_bytes()) {
+            zero_at(o);
+        }
+    }
+    out.sort_by_key(|s| s.range.start);
     out
 }
 
-/// Whether the pair of one character at `i`, `i + 1` belongs to words: a word ends at the
+/// Whether the pair of `c` at byte `o` belongs to words: a word ends at the
 /// first (目的|的, 现在|在) or starts at the second (为了|了解, 的|的确), or the pair is half of
 /// an AABB form (实实在在, 的的确确).
-fn doubled_in_words(chars: &[(usize, char)], i: usize) -> bool {
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let c = chars[i].1;
-    let (prev, next) = (i.checked_sub(1).and_then(at), at(i + 2));
+fn doubled_in_words(text: &str, o: usize, c: char) -> bool {
+    let mut back = text[..o].chars().rev();
+    let (prev, prev2) = (back.next(), back.next());
+    let mut ahead = text[o..].chars().skip(2);
+    let (next, next2) = (ahead.next(), ahead.next());
     let dict = super::dict::Dict::get();
     let word = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if dict.is_pair(a, b));
-    let aabb =
-        (i >= 2 && prev.is_some() && at(i - 2) == prev) || (next.is_some() && at(i + 3) == next);
+    let aabb = (prev.is_some() && prev2 == prev) || (next.is_some() && next2 == next);
     word(prev, Some(c)) || word(Some(c), next) || aabb
 }
 

@@ -7,8 +7,14 @@
 //! report; several different contexts agreeing. The pair found, every occurrence of X in
 //! the report whose surroundings read better with Y is proposed, so genuine words with X
 //! (生态, 状态) stay: the word list decides.
+//!
+//! How it runs: one pass over the text (on every core) counts the neighbouring pairs, with
+//! the reports they occur in, and lists the suspects: characters that make no word of the
+//! list with either neighbour. Only the suspects are looked at again, report by report (on
+//! every core); a report's census (how often a character occurs in it) is taken only when
+//! one of its suspects has a candidate that could pass on the evidence that costs nothing.
 
-use super::dict::{Dict, is_han, pair_key};
+use super::dict::{COMMON, Dict, is_han, pair_key};
 use crate::model::ByteRange;
 use std::collections::{HashMap, HashSet};
 
@@ -23,8 +29,6 @@ const MIN_SITES: usize = 3;
 /// A character the word list has seen this often as a word of its own (的, 和, 了, 等)
 /// stands alone by nature: its making no word with its neighbours is no sign of a garble.
 const STANDALONE: u32 = 50_000;
-/// How often the word list must have seen a word for it to mend a stray character.
-const COMMON: u32 = 50;
 /// X must make no word in at least 1 of every `MAX_WORD_SHARE` of its occurrences.
 const MAX_WORD_SHARE: usize = 3;
 /// How much likelier (as ln) a stretch must read with Y than with X to be changed when the
@@ -80,31 +84,6 @@ fn class(c: char) -> Option<char> {
     }
 }
 
-/// Counts of neighbouring pairs (by [`class`], one of them Han) in a text.
-#[derive(Default)]
-struct Pairs {
-    counts: Map<u64, u32>,
-}
-
-impl Pairs {
-    fn of(chars: &[(usize, char)]) -> Pairs {
-        let mut p = Pairs::default();
-        for w in chars.windows(2) {
-            if let (Some(a), Some(b)) = (class(w[0].1), class(w[1].1))
-                && (is_han(a) || is_han(b))
-                && w[0].0 + w[0].1.len_utf8() == w[1].0
-            {
-                *p.counts.entry(pair_key(a, b)).or_insert(0) += 1;
-            }
-        }
-        p
-    }
-
-    fn get(&self, a: char, b: char) -> u32 {
-        self.counts.get(&pair_key(a, b)).copied().unwrap_or(0)
-    }
-}
-
 /// The pairs of the similar-character table, both ways.
 fn similar() -> &'static Map<char, Vec<char>> {
     static TABLE: std::sync::OnceLock<Map<char, Vec<char>>> = std::sync::OnceLock::new();
@@ -127,179 +106,701 @@ pub fn similar_to(c: char) -> &'static [char] {
     similar().get(&c).map_or(&[], |v| v)
 }
 
-/// The compilation's pairs, and who follows or precedes whom in them.
+/// A character and the characters around it, two each side, None past the ends of the
+/// stretch looked at.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    l2: Option<char>,
+    l: Option<char>,
+    x: char,
+    r: Option<char>,
+    r2: Option<char>,
+}
+
+impl Window {
+    /// The window of the character at byte `at`, seeing only the text inside `bounds`.
+    fn at(text: &str, at: usize, bounds: &ByteRange) -> Window {
+        let mut before = text[bounds.start..at].chars().rev();
+        let mut after = text[at..bounds.end].chars();
+        let x = after.next().unwrap_or('\0');
+        let (l, l2) = (before.next(), before.next());
+        let (r, r2) = (after.next(), after.next());
+        Window { l2, l, x, r, r2 }
+    }
+
+    /// Whether a Latin letter stands right beside the character: a masked name (XX市) or
+    /// a Latin word hides the word the character belongs to, so it tells nothing.
+    fn beside_latin(&self) -> bool {
+        self.l.is_some_and(|c| c.is_ascii_alphabetic())
+            || self.r.is_some_and(|c| c.is_ascii_alphabetic())
+    }
+
+    /// The neighbours as Han characters only.
+    fn han(&self) -> [Option<char>; 4] {
+        let han = |c: Option<char>| c.filter(|&c| is_han(c));
+        [han(self.l2), han(self.l), han(self.r), han(self.r2)]
+    }
+
+    /// The neighbours as classes.
+    fn classes(&self) -> [Option<char>; 4] {
+        let cl = |c: Option<char>| c.and_then(class);
+        [cl(self.l2), cl(self.l), cl(self.r), cl(self.r2)]
+    }
+
+    /// Whether the character makes a word of three with its neighbours.
+    fn in_triple(&self, dict: &Dict) -> bool {
+        let [l2, l, r, r2] = self.han();
+        let x = Some(self.x);
+        let triple = |a: Option<char>, b: Option<char>, c: Option<char>| matches!((a, b, c), (Some(a), Some(b), Some(c)) if dict.is_triple(a, b, c));
+        triple(l2, l, x) || triple(l, x, r) || triple(x, r, r2)
+    }
+
+    /// Whether the character makes a two-character word with its left and right neighbour.
+    fn pairs(&self, dict: &Dict) -> (bool, bool) {
+        let [_, l, r, _] = self.han();
+        (
+            l.is_some_and(|l| dict.is_pair(l, self.x)),
+            r.is_some_and(|r| dict.is_pair(self.x, r)),
+        )
+    }
+
+    /// Whether the character makes no word of the word list with its neighbours (None when
+    /// its neighbours tell nothing). `pairs` is [`Window::pairs`].
+    fn dict_stray(&self, dict: &Dict, pairs: (bool, bool)) -> Option<bool> {
+        let [_, l, r, _] = self.han();
+        if !is_han(self.x) || self.beside_latin() || (l.is_none() && r.is_none()) {
+            return None;
+        }
+        Some(!(pairs.0 || pairs.1 || self.in_triple(dict)))
+    }
+
+    /// The character as a suspect: a Han character that does not stand alone by nature,
+    /// with an informative neighbour, making no word of the list with either (whether the
+    /// other reports use its pairings decides later).
+    fn suspect(&self, dict: &Dict, pairs: (bool, bool), at: usize) -> Option<Site> {
+        let [_, l, r, _] = self.classes();
+        (is_han(self.x)
+            && !pairs.0
+            && !pairs.1
+            && (l.is_some() || r.is_some())
+            && dict.single(self.x) < STANDALONE
+            && !self.beside_latin()
+            && !self.in_triple(dict))
+        .then_some(Site {
+            at,
+            x: self.x,
+            l,
+            r,
+        })
+    }
+}
+
+/// A suspect: the byte of the character and its neighbours as classes.
+#[derive(Debug, Clone, Copy)]
+struct Site {
+    at: usize,
+    x: char,
+    l: Option<char>,
+    r: Option<char>,
+}
+
+/// Where a neighbouring pair occurs: how often in all, and in the first and the last
+/// report it occurs in (text order; a pair that is in no single report counts under
+/// [`OUTSIDE`]). That answers "how often elsewhere than in report s" exactly up to 2,
+/// which is all the evidence asks.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    total: u32,
+    first: (u32, u32),
+    last: (u32, u32),
+}
+
+/// The report id of a pair that lies in no single report.
+const OUTSIDE: u32 = u32::MAX;
+
+impl Seen {
+    fn add(&mut self, scope: u32) {
+        if self.total == 0 {
+            self.first = (scope, 0);
+            self.last = (scope, 0);
+        }
+        if self.last.0 != scope {
+            self.last = (scope, 0);
+        }
+        if self.first.0 == scope && self.first == self.last {
+            self.first.1 += 1;
+        }
+        self.last.1 += 1;
+        self.total += 1;
+    }
+
+    /// `self` followed by `later` (the counts of the text after).
+    fn then(self, later: Seen) -> Seen {
+        if self.total == 0 {
+            return later;
+        }
+        if later.total == 0 {
+            return self;
+        }
+        let single = |s: &Seen| s.first.0 == s.last.0;
+        let first = if single(&self) && self.first.0 == later.first.0 {
+            (self.first.0, self.first.1 + later.first.1)
+        } else {
+            self.first
+        };
+        let last = if single(&later) && later.last.0 == self.last.0 {
+            (later.last.0, self.last.1 + later.last.1)
+        } else {
+            later.last
+        };
+        Seen {
+            total: self.total + later.total,
+            first,
+            last,
+        }
+    }
+
+    /// How often the pair occurs outside report `scope`: exact below 2, at least 2 above.
+    fn elsewhere(&self, scope: u32) -> u32 {
+        if self.first.0 == scope {
+            self.total - self.first.1
+        } else if self.last.0 == scope {
+            self.total - self.last.1
+        } else {
+            self.total
+        }
+    }
+}
+
+/// How often each Han character occurs, and how often [`Window::dict_stray`] judged it
+/// and found it making no word. Indexed by code point.
+#[derive(Clone)]
+struct CharStats(Vec<[u32; 3]>);
+
+impl CharStats {
+    const SIZE: usize = 0x30000;
+
+    fn new() -> CharStats {
+        CharStats(vec![[0; 3]; Self::SIZE])
+    }
+
+    fn get(&self, c: char) -> [u32; 3] {
+        self.0.get(c as usize).copied().unwrap_or_default()
+    }
+
+    fn add(&mut self, other: &CharStats) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            for k in 0..3 {
+                a[k] += b[k];
+            }
+        }
+    }
+}
+
+/// What one pass over (a slice of) the text finds.
+struct Pass {
+    /// Neighbouring pairs (by [`class`], one of them Han) and where they occur: those that
+    /// are words of the list by their slot there, the others by [`pair_key`].
+    words: Vec<Seen>,
+    pairs: Map<u64, Seen>,
+    stats: CharStats,
+    suspects: Vec<Site>,
+}
+
+/// The pass over the characters starting in `range` of `text`, seeing their neighbours in
+/// the whole text; `scopes` (sorted, disjoint) say which report each pair lies in.
+fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRange]) -> Pass {
+    let mut pass = Pass::new(dict);
+    let mut before = text[..range.start].chars().rev();
+    let (l, l2) = (before.next(), before.next());
+    let mut chars = text[range.start..]
+        .char_indices()
+        .map(|(o, c)| (o + range.start, c));
+    let (mut x, mut r, mut r2) = (chars.next(), chars.next(), chars.next());
+    let mut w = Window {
+        l2,
+        l,
+        x: '\0',
+        r: None,
+        r2: None,
+    };
+    let mut scope = scopes.partition_point(|s| s.end <= range.start);
+    // Whether the character before makes a word with the current one.
+    let mut pair_left = match (l, x) {
+        (Some(l), Some((_, x))) => is_han(l) && is_han(x) && dict.is_pair(l, x),
+        _ => false,
+    };
+    let mut id_of = |at: usize, next_at: usize| {
+        while scope < scopes.len() && scopes[scope].end <= at {
+            scope += 1;
+        }
+        match scopes.get(scope) {
+            Some(s) if s.start <= at && next_at < s.end => scope as u32,
+            _ => OUTSIDE,
+        }
+    };
+    while let Some((at, c)) = x {
+        if at >= range.end {
+            break;
+        }
+        w.x = c;
+        w.r = r.map(|p| p.1);
+        w.r2 = r2.map(|p| p.1);
+        let slot = match w.r {
+            Some(n) if is_han(c) && is_han(n) => dict.pair_slot(c, n),
+            _ => None,
+        };
+        let pair_right = slot.is_some();
+        if let Some((next_at, n)) = r {
+            if let Some(slot) = slot {
+                pass.words[slot].add(id_of(at, next_at));
+            } else if let (Some(a), Some(b)) = (class(c), class(n))
+                && (is_han(a) || is_han(b))
+            {
+                pass.pairs
+                    .entry(pair_key(a, b))
+                    .or_default()
+                    .add(id_of(at, next_at));
+            }
+        }
+        if is_han(c) {
+            let pairs = (pair_left, pair_right);
+            let e = &mut pass.stats.0[c as usize];
+            e[0] += 1;
+            if let Some(stray) = w.dict_stray(dict, pairs) {
+                e[1] += 1;
+                e[2] += u32::from(stray);
+            }
+            if !pairs.0 && !pairs.1 {
+                pass.suspects.extend(w.suspect(dict, pairs, at));
+            }
+        }
+        pair_left = pair_right;
+        w.l2 = w.l;
+        w.l = Some(c);
+        (x, r, r2) = (r, r2, chars.next());
+    }
+    pass
+}
+
+/// Everything the pass over the whole text found, merged.
 struct Compilation {
-    pairs: Pairs,
-    followers: Map<char, Vec<char>>,
-    leaders: Map<char, Vec<char>>,
+    words: Vec<Seen>,
+    pairs: Map<u64, Seen>,
+    stats: CharStats,
+    suspects: Vec<Site>,
+    /// Han characters that follow a digit somewhere, and that precede one.
+    after_digit: Vec<char>,
+    before_digit: Vec<char>,
+}
+
+impl Pass {
+    fn new(dict: &Dict) -> Pass {
+        Pass {
+            words: vec![Seen::default(); dict.pair_slots()],
+            pairs: Map::default(),
+            stats: CharStats::new(),
+            suspects: Vec::new(),
+        }
+    }
 }
 
 impl Compilation {
-    fn of(chars: &[(usize, char)]) -> Compilation {
-        let pairs = Pairs::of(chars);
-        let mut followers: Map<char, Vec<char>> = Map::default();
-        let mut leaders: Map<char, Vec<char>> = Map::default();
-        for &k in pairs.counts.keys() {
-            let a = char::from_u32((k >> 21) as u32).unwrap_or('\0');
-            let b = char::from_u32((k & 0x1F_FFFF) as u32).unwrap_or('\0');
-            followers.entry(a).or_default().push(b);
-            leaders.entry(b).or_default().push(a);
+    fn of(dict: &Dict, text: &str, scopes: &[ByteRange]) -> Compilation {
+        let passes = crate::par::map_slices(text.as_bytes(), crate::par::PARALLEL_MIN, |r| {
+            scan(dict, text, r, scopes)
+        });
+        let mut passes = passes.into_iter();
+        let mut all = passes.next().unwrap_or_else(|| Pass::new(dict));
+        for p in passes {
+            for (a, later) in all.words.iter_mut().zip(p.words) {
+                *a = a.then(later);
+            }
+            for (k, later) in p.pairs {
+                let e = all.pairs.entry(k).or_default();
+                *e = e.then(later);
+            }
+            all.stats.add(&p.stats);
+            all.suspects.extend(p.suspects);
         }
+        let unpack = |k: u64| {
+            (
+                char::from_u32((k >> 21) as u32).unwrap_or('\0'),
+                char::from_u32((k & 0x1F_FFFF) as u32).unwrap_or('\0'),
+            )
+        };
+        let mut after_digit = Vec::new();
+        let mut before_digit = Vec::new();
+        for &k in all.pairs.keys() {
+            match unpack(k) {
+                ('0', b) => after_digit.push(b),
+                (a, '0') => before_digit.push(a),
+                _ => {}
+            }
+        }
+        after_digit.sort_unstable();
+        before_digit.sort_unstable();
         Compilation {
-            pairs,
-            followers,
-            leaders,
+            words: all.words,
+            pairs: all.pairs,
+            stats: all.stats,
+            suspects: all.suspects,
+            after_digit,
+            before_digit,
         }
     }
 }
 
-/// What one stretch knows of a neighbouring pair.
-struct Judge<'a> {
+/// One stretch looked at: a report against the rest of the compilation, or the whole text
+/// against the word list alone.
+struct Stretch<'a> {
     dict: &'a Dict,
+    text: &'a str,
+    bounds: ByteRange,
     all: &'a Compilation,
-    local: &'a Pairs,
+    /// The report's id among the scopes; None for the whole text judged alone.
+    id: Option<u32>,
 }
 
-impl Judge<'_> {
-    /// How often the other reports pair `a` with `b` (as classes).
+impl Stretch<'_> {
+    /// How often the other reports pair `a` with `b` (as classes), exact up to 2.
     fn elsewhere(&self, a: char, b: char) -> u32 {
-        self.all.pairs.get(a, b) - self.local.get(a, b).min(self.all.pairs.get(a, b))
+        let Some(id) = self.id else {
+            return 0;
+        };
+        let seen = match self.dict.pair_slot(a, b) {
+            Some(slot) => self.all.words.get(slot),
+            None => self.all.pairs.get(&pair_key(a, b)),
+        };
+        seen.map_or(0, |s| s.elsewhere(id))
     }
 
-    /// Whether `a` then `b` is a word or a pairing the other reports use; None when the
-    /// pair tells nothing (a neighbour that is neither Han nor a digit).
-    fn known(&self, a: Option<char>, b: Option<char>) -> Option<bool> {
-        let (a, b) = (a?, b?);
-        if !is_han(a) && !is_han(b) {
-            return None;
-        }
-        Some((is_han(a) && is_han(b) && self.dict.is_pair(a, b)) || self.elsewhere(a, b) > 0)
+    fn has_others(&self) -> bool {
+        self.id.is_some()
     }
 
-    /// Whether `x` reads as part of a word (or a used pairing) between its neighbours.
-    fn fits(
-        &self,
-        l2: Option<char>,
-        l: Option<char>,
-        x: char,
-        r: Option<char>,
-        r2: Option<char>,
-    ) -> Fit {
-        let triple = |a: Option<char>, b: Option<char>, c: Option<char>| matches!((a, b, c), (Some(a), Some(b), Some(c)) if self.dict.is_triple(a, b, c));
-        if triple(l2, l, Some(x)) || triple(l, Some(x), r) || triple(Some(x), r, r2) {
-            return Fit::Word;
+    /// Whether the suspect makes no word and no pairing the other reports use.
+    fn stray(&self, s: &Site) -> bool {
+        s.l.is_none_or(|l| self.elsewhere(l, s.x) == 0)
+            && s.r.is_none_or(|r| self.elsewhere(s.x, r) == 0)
+    }
+
+    /// The stray sites of the stretch, by character, in text order.
+    fn strays(&self, suspects: &[Site]) -> Map<char, Vec<Site>> {
+        let mut by_char: Map<char, Vec<Site>> = Map::default();
+        for s in suspects.iter().filter(|s| self.stray(s)) {
+            by_char.entry(s.x).or_default().push(*s);
         }
-        let sides = [self.known(l, Some(x)), self.known(Some(x), r)];
-        if sides.contains(&Some(true)) {
-            Fit::Word
-        } else if sides.contains(&Some(false)) {
-            Fit::Stray
+        by_char
+    }
+
+    /// The candidates in place of `x` at sites with neighbours `l` and `r` that mend it:
+    /// (candidate, whether the other reports agree).
+    fn menders(&self, x: char, l: Option<char>, r: Option<char>) -> Vec<(char, bool, bool, bool)> {
+        let dict = self.dict;
+        let mut cands: Vec<char> = similar_to(x).to_vec();
+        if let Some(l) = l {
+            if is_han(l) {
+                cands.extend_from_slice(dict.common_followers(l));
+            } else if self.has_others() {
+                cands.extend_from_slice(&self.all.after_digit);
+            }
+        }
+        if let Some(r) = r {
+            if is_han(r) {
+                cands.extend_from_slice(dict.common_leaders(r));
+            } else if self.has_others() {
+                cands.extend_from_slice(&self.all.before_digit);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut out = Vec::new();
+        for y in cands {
+            if y == x || !is_han(y) {
+                continue;
+            }
+            // A side mends when Y makes a common word there, or stands beside a number as
+            // the other reports write it (168件): the word list decides what a word is,
+            // the other reports corroborate.
+            let common_word = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if is_han(a) && is_han(b) && dict.pair(a, b) >= COMMON);
+            let by_others = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if self.elsewhere(a, b) >= 2);
+            let numeric = |a: Option<char>, b: Option<char>| {
+                (a == Some('0') || b == Some('0')) && by_others(a, b)
+            };
+            let left = common_word(l, Some(y)) || numeric(l, Some(y));
+            let right = common_word(Some(y), r) || numeric(Some(y), r);
+            if left || right {
+                let others = by_others(l, Some(y)) || by_others(Some(y), r);
+                out.push((y, left, right, others));
+            }
+        }
+        out
+    }
+
+    /// What each candidate in place of `x` mends at `sites`.
+    fn votes(&self, x: char, sites: &[Site]) -> Map<char, Votes> {
+        let mut by_context: Map<(Option<char>, Option<char>), Vec<usize>> = Map::default();
+        for s in sites {
+            by_context.entry((s.l, s.r)).or_default().push(s.at);
+        }
+        let mut votes: Map<char, Votes> = Map::default();
+        for ((l, r), ats) in by_context {
+            for (y, left, right, others) in self.menders(x, l, r) {
+                let v = votes.entry(y).or_default();
+                v.mended.extend_from_slice(&ats);
+                // The pairings that mend it: a name repeated (弥渡县, 弥安办) mends with one
+                // pairing however often it occurs.
+                if left {
+                    v.contexts.insert((l, None));
+                }
+                if right {
+                    v.contexts.insert((None, r));
+                }
+                v.others_agree |= others;
+            }
+        }
+        votes
+    }
+
+    /// Whether the run of Han characters around byte `at` (three each side at most) reads
+    /// likelier with every `x` in it written `y`.
+    fn reads_better(&self, at: usize, x: char, y: char) -> bool {
+        let before: Vec<char> = self.text[self.bounds.start..at]
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c))
+            .take(3)
+            .collect();
+        let mut run: Vec<char> = before.into_iter().rev().collect();
+        let mut after = self.text[at..self.bounds.end].chars();
+        run.extend(after.next());
+        run.extend(after.take_while(|&c| is_han(c)).take(3));
+        let swapped: Vec<char> = run.iter().map(|&c| if c == x { y } else { c }).collect();
+        self.dict.score(&swapped) > self.dict.score(&run) + MARGIN
+    }
+
+    /// The pairs of this stretch.
+    fn find(&self, suspects: &[Site]) -> Vec<Swap> {
+        let strays = self.strays(suspects);
+        // The characters with enough stray sites, each with the candidates that pass on
+        // the evidence needing no census of the stretch.
+        let mut hopeful: Vec<(char, Vec<Site>, Map<char, Votes>)> = Vec::new();
+        for (x, sites) in strays {
+            if sites.len() < MIN_SITES {
+                continue;
+            }
+            let votes = self.votes(x, &sites);
+            let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
+            if votes.iter().any(|(y, v)| {
+                v.mended.len() * 5 >= most * 4 && self.admissible_before_census(*y, v, sites.len())
+            }) {
+                hopeful.push((x, sites, votes));
+            }
+        }
+        if hopeful.is_empty() {
+            return Vec::new();
+        }
+        hopeful.sort_by_key(|h| h.0);
+        let census = self.census(&hopeful);
+        let mut out = Vec::new();
+        for (x, sites, votes) in hopeful {
+            if let Some(swap) = self.decide(x, &sites, votes, &census) {
+                out.push(swap);
+            }
+        }
+        out
+    }
+
+    /// The conditions of [`Stretch::admissible`] that need no census.
+    fn admissible_before_census(&self, y: char, v: &Votes, sites: usize) -> bool {
+        v.mended.len() >= MIN_SITES
+            && v.contexts.len() >= MIN_CONTEXTS
+            && v.mended.len() * 2 >= sites
+            && if self.has_others() {
+                v.others_agree
+            } else {
+                self.dict.single(y) > 0 || !self.dict.followers(y).is_empty()
+            }
+    }
+
+    /// How often the characters of `hopeful` and their candidates occur in the stretch,
+    /// where the suspects' characters occur, and how often they make no word here.
+    fn census(&self, hopeful: &[(char, Vec<Site>, Map<char, Votes>)]) -> Census {
+        let mut census = Census::default();
+        let mut wanted: Set<char> = Set::default();
+        for (x, _, votes) in hopeful {
+            wanted.insert(*x);
+            census.places.insert(*x, Vec::new());
+            wanted.extend(votes.keys().copied());
+        }
+        if self.has_others() {
+            for (at, c) in self.text[self.bounds.clone()].char_indices() {
+                if wanted.contains(&c) {
+                    *census.counts.entry(c).or_default() += 1;
+                }
+                if let Some(places) = census.places.get_mut(&c) {
+                    places.push(self.bounds.start + at);
+                }
+            }
         } else {
-            Fit::Unknown
+            // The whole text: the pass counted every character already; only the places
+            // of the suspects' characters are looked for.
+            for &c in &wanted {
+                census.counts.insert(c, self.all.stats.get(c)[0] as usize);
+            }
+            for (x, places) in census.places.iter_mut() {
+                let mut buf = [0; 4];
+                let needle = x.encode_utf8(&mut buf).as_bytes();
+                places.extend(memchr::memmem::find_iter(self.text.as_bytes(), needle));
+            }
         }
+        census
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fit {
-    Word,
-    Stray,
-    Unknown,
-}
-
-/// The neighbours of position `i` as classes, None past a gap or a non-informative one.
-fn around(chars: &[(usize, char)], i: usize) -> [Option<char>; 4] {
-    let adjacent = |a: usize, b: usize| chars[a].0 + chars[a].1.len_utf8() == chars[b].0;
-    let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).and_then(|&(_, c)| class(c));
-    let l = (i > 0 && adjacent(i - 1, i)).then(|| i - 1);
-    let l2 = l.filter(|&l| l > 0 && adjacent(l - 1, l)).map(|l| l - 1);
-    let r = (i + 1 < chars.len() && adjacent(i, i + 1)).then_some(i + 1);
-    let r2 = r
-        .filter(|&r| r + 1 < chars.len() && adjacent(r, r + 1))
-        .map(|r| r + 1);
-    [at(l2), at(l), at(r), at(r2)]
-}
-
-/// Whether a Latin letter stands right beside position `i`: a masked name (XX市) or a
-/// Latin word hides the word the character belongs to, so it tells nothing.
-fn beside_latin(chars: &[(usize, char)], i: usize) -> bool {
-    let adjacent = |a: usize, b: usize| chars[a].0 + chars[a].1.len_utf8() == chars[b].0;
-    (i > 0 && adjacent(i - 1, i) && chars[i - 1].1.is_ascii_alphabetic())
-        || (i + 1 < chars.len() && adjacent(i, i + 1) && chars[i + 1].1.is_ascii_alphabetic())
-}
-
-/// Whether the character at `i` makes no word of the word list with its neighbours (None
-/// when its neighbours tell nothing).
-fn dict_stray(dict: &Dict, chars: &[(usize, char)], i: usize) -> Option<bool> {
-    let x = chars[i].1;
-    if !is_han(x) || beside_latin(chars, i) {
-        return None;
-    }
-    let [l2, l, r, r2] = around(chars, i);
-    let han = |c: Option<char>| c.filter(|&c| is_han(c));
-    let (l2, l, r, r2) = (han(l2), han(l), han(r), han(r2));
-    if l.is_none() && r.is_none() {
-        return None;
-    }
-    let pair = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if dict.is_pair(a, b));
-    let triple = |a: Option<char>, b: Option<char>, c: Option<char>| matches!((a, b, c), (Some(a), Some(b), Some(c)) if dict.is_triple(a, b, c));
-    let word = pair(l, Some(x))
-        || pair(Some(x), r)
-        || triple(l2, l, Some(x))
-        || triple(l, Some(x), r)
-        || triple(Some(x), r, r2);
-    Some(!word)
-}
-
-/// For each character, how many of its occurrences [`dict_stray`] judged, and how many of
-/// those make no word.
-fn stray_counts(dict: &Dict, chars: &[(usize, char)]) -> Map<char, (u32, u32)> {
-    let mut m: Map<char, (u32, u32)> = Map::default();
-    for i in 0..chars.len() {
-        if let Some(stray) = dict_stray(dict, chars, i) {
-            let e = m.entry(chars[i].1).or_default();
-            e.0 += 1;
-            e.1 += u32::from(stray);
+    /// The pair for `x`, if its evidence holds.
+    fn decide(
+        &self,
+        x: char,
+        sites: &[Site],
+        votes: Map<char, Votes>,
+        census: &Census,
+    ) -> Option<Swap> {
+        let count = |c: char| census.counts.get(&c).copied().unwrap_or(0);
+        let x_count = count(x);
+        let admissible = |y: char, v: &Votes| {
+            let right_count = count(y);
+            self.admissible_before_census(y, v, sites.len())
+                // …Y absent or rare here…
+                && right_count * 3 <= v.mended.len()
+                // …X mostly stray here…
+                && sites.len() * MAX_WORD_SHARE >= x_count
+                // …with no other reports to compare with, only a garble of nearly every X,
+                // with Y all but absent, is told from a character that the word list
+                // pairs differently (我县 is no entry of it, 我军 is).
+                && (self.has_others()
+                    || (sites.len() * 3 >= x_count * 2 && right_count * 10 <= v.mended.len()))
+        };
+        // Among the candidates that mend nearly the most, the one in whose place the
+        // stretch reads best by the word list; a runner-up far behind (兵 where 作 is still
+        // in use) is no evidence.
+        let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
+        let places = &census.places[&x];
+        let (y, v) = votes
+            .into_iter()
+            .filter(|(y, v)| v.mended.len() * 5 >= most * 4 && admissible(*y, v))
+            .map(|(y, v)| {
+                let better = places
+                    .iter()
+                    .filter(|&&at| self.reads_better(at, x, y))
+                    .count();
+                (better, (y, v))
+            })
+            .max_by_key(|(better, (y, v))| (*better, v.mended.len(), std::cmp::Reverse(*y)))
+            .map(|(_, v)| v)?;
+        // X garbled here only: where the other reports make no word with X as often, it is
+        // a character that often stands alone (共, 县), not a garble.
+        if self.has_others() {
+            let [_, judged, stray] = self.all.stats.get(x);
+            let (here_judged, here_stray) = self.local_strays(places);
+            let (judged, stray) = (
+                judged.saturating_sub(here_judged),
+                stray.saturating_sub(here_stray),
+            );
+            let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
+            if judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate {
+                return None;
+            }
         }
+        let mended: Set<usize> = v.mended.iter().copied().collect();
+        let sites = places
+            .iter()
+            .filter(|&&at| mended.contains(&at) || self.reads_better(at, x, y))
+            .map(|&at| at..at + x.len_utf8())
+            .collect();
+        Some(Swap {
+            wrong: x,
+            right: y,
+            scope: self.bounds.clone(),
+            sites,
+            right_count: count(y),
+            mended: v.mended.len(),
+            others_agree: v.others_agree,
+        })
     }
-    m
+
+    /// How often the character at `places` was judged by the word list in this stretch,
+    /// and found making no word.
+    fn local_strays(&self, places: &[usize]) -> (u32, u32) {
+        let (mut judged, mut stray) = (0, 0);
+        for &at in places {
+            let w = Window::at(self.text, at, &self.bounds);
+            if let Some(s) = w.dict_stray(self.dict, w.pairs(self.dict)) {
+                judged += 1;
+                stray += u32::from(s);
+            }
+        }
+        (judged, stray)
+    }
 }
 
-/// Finds the systematic substitutions of `text`, in each of `scopes` (reports) against
-/// the rest, or in the whole text when there is only one scope.
+/// What one candidate in place of X mends.
+#[derive(Default)]
+struct Votes {
+    /// The stray sites (bytes) it mends.
+    mended: Vec<usize>,
+    /// The pairings that mend them: a neighbour on the left (`(l, None)`) or right.
+    contexts: Set<(Option<char>, Option<char>)>,
+    /// Whether the other reports use it in those contexts.
+    others_agree: bool,
+}
+
+/// How often characters occur in a stretch, and where.
+#[derive(Default)]
+struct Census {
+    counts: Map<char, usize>,
+    places: Map<char, Vec<usize>>,
+}
+
+/// Finds the systematic substitutions of `text`, in each of `scopes` (reports, in text
+/// order, not overlapping) against the rest, or in the whole text when there is only one
+/// scope.
 pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     let dict = Dict::get();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let none = Compilation::of(&[]);
-    let no_strays = Map::default();
+    // Reports as the outline gives them: in order and apart.
+    let mut scopes = scopes.to_vec();
+    scopes.sort_by_key(|s| s.start);
+    let mut end = 0;
+    for s in &mut scopes {
+        s.start = s.start.max(end).min(text.len());
+        s.end = s.end.max(s.start).min(text.len());
+        end = s.end;
+    }
+    let all = Compilation::of(dict, text, &scopes);
     // The whole text against the word list alone: a pair garbled in every report (or a
     // text of one report).
-    let alone = Everywhere {
-        pairs: &none,
-        strays: &no_strays,
-    };
-    let alone = find_in(dict, alone, &chars, 0..text.len(), false);
+    let alone = Stretch {
+        dict,
+        text,
+        bounds: 0..text.len(),
+        all: &all,
+        id: None,
+    }
+    .find(&all.suspects);
     if scopes.len() < 2 {
         return alone;
     }
-    let all = Compilation::of(&chars);
-    let strays = stray_counts(dict, &chars);
-    let everywhere = Everywhere {
-        pairs: &all,
-        strays: &strays,
-    };
-    let mut out = Vec::new();
-    for scope in scopes {
-        let lo = chars.partition_point(|&(o, _)| o < scope.start);
-        let hi = chars.partition_point(|&(o, _)| o < scope.end);
-        out.extend(find_in(
+    let found = crate::par::map_items(&scopes, |i, scope| {
+        let stretch = Stretch {
             dict,
-            everywhere,
-            &chars[lo..hi],
-            scope.clone(),
-            true,
-        ));
-    }
+            text,
+            bounds: scope.clone(),
+            all: &all,
+            id: Some(i as u32),
+        };
+        stretch.find(&stretch.suspects_in(&all.suspects))
+    });
+    let mut out: Vec<Swap> = found.into_iter().flatten().collect();
     // The word list alone judges a character no single report's evidence explains (one
     // garbled in every report); a report's own evidence comes first.
     for swap in alone {
@@ -311,201 +812,41 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     out
 }
 
-/// What one candidate in place of X mends: the stray sites, the pairings that mend them,
-/// and whether the other reports agreed.
-type Votes = (Vec<usize>, Set<Pairing>, bool);
-/// A neighbour on the left (`(l, None)`) or right (`(None, r)`) that Y pairs with.
-type Pairing = (Option<char>, Option<char>);
-
-/// What is known of the whole compilation.
-#[derive(Clone, Copy)]
-struct Everywhere<'a> {
-    pairs: &'a Compilation,
-    /// [`stray_counts`] of the whole text (empty when there are no other reports).
-    strays: &'a Map<char, (u32, u32)>,
-}
-
-fn find_in(
-    dict: &Dict,
-    everywhere: Everywhere,
-    chars: &[(usize, char)],
-    scope: ByteRange,
-    has_others: bool,
-) -> Vec<Swap> {
-    let all = everywhere.pairs;
-    let local = Pairs::of(chars);
-    let local_strays = stray_counts(dict, chars);
-    let judge = Judge {
-        dict,
-        all,
-        local: &local,
-    };
-    let mut counts: Map<char, usize> = Map::default();
-    for &(_, c) in chars {
-        if is_han(c) {
-            *counts.entry(c).or_insert(0) += 1;
+impl Stretch<'_> {
+    /// The suspects of a report: those of the whole text inside it, with the two
+    /// characters at each end judged again seeing only the report.
+    fn suspects_in(&self, whole: &[Site]) -> Vec<Site> {
+        let b = &self.bounds;
+        let text = &self.text[b.clone()];
+        let head: Vec<usize> = text
+            .char_indices()
+            .take(2)
+            .map(|(o, _)| b.start + o)
+            .collect();
+        let tail: Vec<usize> = text
+            .char_indices()
+            .rev()
+            .take(2)
+            .map(|(o, _)| b.start + o)
+            .collect();
+        let lo = whole.partition_point(|s| s.at < b.start);
+        let hi = whole.partition_point(|s| s.at < b.end);
+        let edge = |at: usize| head.contains(&at) || tail.contains(&at);
+        let mut out: Vec<Site> = whole[lo..hi]
+            .iter()
+            .filter(|s| !edge(s.at))
+            .copied()
+            .collect();
+        let mut edges: Vec<usize> = head.into_iter().chain(tail).collect();
+        edges.sort_unstable();
+        edges.dedup();
+        for at in edges {
+            let w = Window::at(self.text, at, b);
+            if let Some(s) = w.suspect(self.dict, w.pairs(self.dict), at) {
+                out.push(s);
+            }
         }
+        out.sort_by_key(|s| s.at);
+        out
     }
-    // Occurrences of each character that make no word, and for each candidate in its
-    // place the contexts and sites it mends.
-    let mut strays: Map<char, Vec<usize>> = Map::default();
-    for (i, &(_, x)) in chars.iter().enumerate() {
-        if !is_han(x) {
-            continue;
-        }
-        let [l2, l, r, r2] = around(chars, i);
-        if dict.single(x) < STANDALONE
-            && !beside_latin(chars, i)
-            && judge.fits(l2, l, x, r, r2) == Fit::Stray
-        {
-            strays.entry(x).or_default().push(i);
-        }
-    }
-    let mut out = Vec::new();
-    for (&x, sites) in &strays {
-        if sites.len() < MIN_SITES {
-            continue;
-        }
-        // Candidate → (mended sites, their contexts, whether the other reports agreed).
-        let mut votes: Map<char, Votes> = Map::default();
-        for &i in sites {
-            let [_, l, r, _] = around(chars, i);
-            let mut cands: Vec<char> = similar_to(x).to_vec();
-            if let Some(l) = l {
-                if is_han(l) {
-                    cands.extend_from_slice(dict.followers(l));
-                }
-                cands.extend(all.followers.get(&l).into_iter().flatten());
-            }
-            if let Some(r) = r {
-                if is_han(r) {
-                    cands.extend_from_slice(dict.leaders(r));
-                }
-                cands.extend(all.leaders.get(&r).into_iter().flatten());
-            }
-            cands.sort_unstable();
-            cands.dedup();
-            for y in cands {
-                if y == x || !is_han(y) {
-                    continue;
-                }
-                // A side mends when Y makes a common word there, or stands beside a
-                // number as the other reports write it (168件): the word list decides what
-                // a word is, the other reports corroborate.
-                let common_word = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if is_han(a) && is_han(b) && dict.pair(a, b) >= COMMON);
-                let by_others = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if judge.elsewhere(a, b) >= 2);
-                let numeric = |a: Option<char>, b: Option<char>| {
-                    (a == Some('0') || b == Some('0')) && by_others(a, b)
-                };
-                let left = common_word(l, Some(y)) || numeric(l, Some(y));
-                let right = common_word(Some(y), r) || numeric(Some(y), r);
-                if left || right {
-                    let others = by_others(l, Some(y)) || by_others(Some(y), r);
-                    let v = votes.entry(y).or_default();
-                    v.0.push(i);
-                    // The pairings that mend it: a name repeated (弥渡县, 弥安办) mends
-                    // with one pairing however often it occurs.
-                    if left {
-                        v.1.insert((l, None));
-                    }
-                    if right {
-                        v.1.insert((None, r));
-                    }
-                    v.2 |= others;
-                }
-            }
-        }
-        let x_count = counts[&x];
-        let local_strays = &local_strays;
-        let admissible = |y: char, mended: &[usize], contexts: usize, others_agree: bool| {
-            let right_count = counts.get(&y).copied().unwrap_or(0);
-            // Enough different contexts…
-            mended.len() >= MIN_SITES
-                && contexts >= MIN_CONTEXTS
-                // …Y absent or rare here…
-                && right_count * 3 <= mended.len()
-                // …most of X's stray occurrences mended by it, and X mostly stray here…
-                && mended.len() * 2 >= sites.len()
-                && sites.len() * MAX_WORD_SHARE >= x_count
-                // …with no other reports to compare with, only a garble of nearly every X,
-                // with Y all but absent, is told from a character that the word list
-                // pairs differently (我县 is no entry of it, 我军 is)…
-                && (has_others || (sites.len() * 3 >= x_count * 2 && right_count * 10 <= mended.len()))
-                // …and a character the rest of the compilation (or the word list) uses.
-                && if has_others {
-                    others_agree
-                } else {
-                    dict.single(y) > 0 || !dict.followers(y).is_empty()
-                }
-        };
-        // Among the candidates that mend nearly the most, the one in whose place the
-        // report reads best by the word list; a runner-up far behind (兵 where 作 is still
-        // in use) is no evidence.
-        let most = votes.values().map(|v| v.0.len()).max().unwrap_or(0);
-        let occurrences: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].1 == x).collect();
-        let Some((y, (mended, _, others_agree))) = votes
-            .into_iter()
-            .filter(|(y, (m, c, o))| m.len() * 5 >= most * 4 && admissible(*y, m, c.len(), *o))
-            .map(|v| {
-                let better = occurrences
-                    .iter()
-                    .filter(|&&i| reads_better(dict, chars, i, x, v.0))
-                    .count();
-                (better, v)
-            })
-            .max_by_key(|(better, (y, (m, _, _)))| (*better, m.len(), std::cmp::Reverse(*y)))
-            .map(|(_, v)| v)
-        else {
-            continue;
-        };
-        let right_count = counts.get(&y).copied().unwrap_or(0);
-        // X garbled here only: where the other reports make no word with X as often, it is
-        // a character that often stands alone (共, 县), not a garble.
-        if let Some(&(judged, stray)) = everywhere.strays.get(&x) {
-            let (here_judged, here_stray) = local_strays.get(&x).copied().unwrap_or_default();
-            let (judged, stray) = (judged - here_judged, stray - here_stray);
-            let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
-            if judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate {
-                continue;
-            }
-        }
-        let mended_set: Set<usize> = mended.iter().copied().collect();
-        let mut swap_sites = Vec::new();
-        for (i, &(o, c)) in chars.iter().enumerate() {
-            if c != x {
-                continue;
-            }
-            if mended_set.contains(&i) || reads_better(dict, chars, i, x, y) {
-                swap_sites.push(o..o + c.len_utf8());
-            }
-        }
-        out.push(Swap {
-            wrong: x,
-            right: y,
-            scope: scope.clone(),
-            sites: swap_sites,
-            right_count,
-            mended: mended.len(),
-            others_agree,
-        });
-    }
-    out.sort_by_key(|s| (s.scope.start, s.wrong));
-    out
-}
-
-/// Whether the run of Han characters around position `i` (three each side at most) reads
-/// likelier with every `x` in it written `y`.
-fn reads_better(dict: &Dict, chars: &[(usize, char)], i: usize, x: char, y: char) -> bool {
-    let adjacent = |a: usize, b: usize| chars[a].0 + chars[a].1.len_utf8() == chars[b].0;
-    let mut lo = i;
-    while lo > 0 && i - lo < 3 && is_han(chars[lo - 1].1) && adjacent(lo - 1, lo) {
-        lo -= 1;
-    }
-    let mut hi = i + 1;
-    while hi < chars.len() && hi - i <= 3 && is_han(chars[hi].1) && adjacent(hi - 1, hi) {
-        hi += 1;
-    }
-    let run: Vec<char> = chars[lo..hi].iter().map(|&(_, c)| c).collect();
-    let swapped: Vec<char> = run.iter().map(|&c| if c == x { y } else { c }).collect();
-    dict.score(&swapped) > dict.score(&run) + MARGIN
 }

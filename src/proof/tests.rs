@@ -205,3 +205,83 @@ fn held_out_pairs_planted_in_seed_reports_are_found() {
     // The seed's own 态→件 are not counted: they are found in the text as it is.
     assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
 }
+
+/// The punctuation and bracket fixes are cleaning rules of the 校对 category, on by
+/// default, each its own rule to switch off; planning the cleaned text again finds nothing.
+#[test]
+fn punctuation_and_brackets_are_cleaning_rules_of_the_proofread_category() {
+    use crate::clean::{self, Category, RuleSet};
+    let text = "一、总体要求\n沟盖板XX个,更换护理院(中心、站)。\n（五)做好县委交办的工作。\n投资1,200万元。\n";
+    let outline = outline(text);
+    let mut rules = RuleSet::default();
+    for id in ["proof_punctuation", "proof_bracket"] {
+        let r = rules.rule(id).expect("a built-in rule");
+        assert!(r.enabled && r.category == Category::Proofread);
+    }
+    let plan = clean::plan(text, &outline, &rules);
+    let by = |id: &str| {
+        plan.iter()
+            .filter(|e| e.origin == crate::model::EditOrigin::Rule(id.into()))
+            .map(|e| (e.old.as_str(), e.new.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by("proof_punctuation"),
+        vec![(",", "，"), ("(", "（"), (")", "）")]
+    );
+    assert_eq!(by("proof_bracket"), vec![(")", "）")]);
+    let cleaned = crate::edit::apply(text, &plan).text;
+    assert!(cleaned.contains("XX个，更换护理院（中心、站）") && cleaned.contains("（五）做好"));
+    assert!(cleaned.contains("1,200"));
+    assert!(clean::plan(&cleaned, &super::tests::outline(&cleaned), &rules).is_empty());
+    rules.set_enabled("proof_punctuation", false);
+    rules.set_enabled("proof_bracket", false);
+    assert!(clean::plan(text, &outline, &rules).is_empty());
+}
+
+/// Issue 13 §3's held-out check, with a pair chosen after the detector was written and
+/// never tuned for: 理 written 埋 (管埋, 治埋) in one seed report at a time, beside the
+/// genuine 埋 words (掩埋, 埋藏) planted into that report first.
+#[test]
+fn a_new_held_out_pair_li_written_mai_is_found_beside_genuine_words() {
+    let Some(seed) = crate::test_seed::seed() else {
+        return;
+    };
+    assert!(substitution::similar_to('埋').is_empty());
+    let o = outline(&seed);
+    let (mut planted, mut hits, mut false_) = (0, 0, 0);
+    for r in o
+        .reports
+        .iter()
+        .filter(|r| offsets(&seed, r.range.clone(), '理').len() >= 8)
+    {
+        // Genuine words with the wrong character, in the very report garbled.
+        let genuine = "依法掩埋病死畜禽，排查埋藏的隐患。";
+        let at = seed[r.range.clone()]
+            .find('\n')
+            .map_or(r.range.end, |i| r.range.start + i + 1);
+        let text = format!("{}{genuine}\n{}", &seed[..at], &seed[at..]);
+        let range = r.range.start..r.range.end + genuine.len() + 1;
+        let genuine_at: Vec<usize> = offsets(&text, at..at + genuine.len(), '埋');
+        let garbled = garble(&text, range.clone(), '理', '埋');
+        let found = swaps(&proofread(&garbled, &outline(&garbled)));
+        assert!(
+            found.iter().all(|(at, _, _)| !genuine_at.contains(at)),
+            "a genuine 埋 was changed in 《{}》",
+            r.title
+        );
+        let (p, h, f) = plant(&text, range, '理', '埋');
+        eprintln!(
+            "理→埋 in 《{}》: planted {p}, found {h}, false {f}",
+            r.title
+        );
+        planted += p;
+        hits += h;
+        false_ += f;
+    }
+    eprintln!("held out 理→埋: planted {planted}, found {hits}, false {false_}");
+    assert!(planted >= 50, "{planted}");
+    // Measured when written (see the closing note of issue 13).
+    assert!(hits * 100 >= planted * 80, "recall {hits}/{planted}");
+    assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+}
