@@ -122,8 +122,9 @@ fn score(path: &Path, m: &Manifest) -> Score {
             )
         });
     }
-    let cleaned =
-        analysis::clean_and_fill(&text, &a, &RuleSet::default(), &Answers::default()).text;
+    let cleaned = qinggao::clean::apply(&text, &RuleSet::default(), &Answers::default(), false)
+        .0
+        .text;
     let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
     for junk in &m.junk {
         // A label goes from the start of its title line; other junk goes wherever it stood.

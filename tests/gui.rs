@@ -637,18 +637,19 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
         if step % 500 == 499 {
             // Export works at any point and never touches the source.
             let app = h.state_mut();
-            let files = qinggao::export::plan_text_export(
+            let dir = export_dir.join(step.to_string());
+            let outputs = qinggao::export::outputs(
                 &app.ws.text,
-                &qinggao::analysis::analyze(&app.ws.text),
+                &app.ws.analysis,
                 qinggao::export::Scope::Split,
-                &export_dir.join(step.to_string()),
-                "txt",
+                "汇编",
+                &qinggao::export::Format::Text(Default::default()),
             )
             .unwrap();
-            std::fs::create_dir_all(export_dir.join(step.to_string())).unwrap();
-            let bytes: Vec<_> = files
+            std::fs::create_dir_all(&dir).unwrap();
+            let bytes: Vec<_> = outputs
                 .into_iter()
-                .map(|(p, t)| (p, t.into_bytes()))
+                .map(|o| (dir.join(o.name), o.bytes))
                 .collect();
             qinggao::export::write_all(&bytes, false, Some(&file)).unwrap();
             assert_eq!(
