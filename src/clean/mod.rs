@@ -7,6 +7,7 @@
 
 mod brand;
 pub mod gloss;
+pub mod junk;
 pub mod masked;
 mod plan;
 pub(crate) mod rounds;
