@@ -142,8 +142,8 @@ fn main() {
     let a = analysis::analyze(text);
     proof(text, &a);
     let rules = clean::RuleSet::default();
-    bench("clean::plan (one round)", n, || {
-        clean::plan(text, &a.outline, &rules)
+    bench("clean::plan_round (one round)", n, || {
+        clean::plan_round(text, &a.outline, &rules)
     });
     bench("analyze (split + outlines + placeholders)", n, || {
         analysis::analyze(text)
@@ -154,7 +154,7 @@ fn main() {
     });
     let answers = qinggao::placeholder::Answers::default();
     let clean = bench("clean pipeline (clean + result's reports)", n, || {
-        analysis::clean_for_export(text, &rules, &answers, false)
+        clean::apply(text, &rules, &answers, false)
             .1
             .placeholders
             .len()

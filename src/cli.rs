@@ -372,11 +372,18 @@ fn read_document(path: &Path, encoding: Option<&str>, convert: bool) -> Result<D
     }
 }
 
+/// The rules of `--rules`, their word lists put into the lexicon before any text is read.
 fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
-    match path {
-        Some(p) => RuleSet::load(p),
-        None => Ok(RuleSet::default()),
-    }
+    let Some(path) = path else {
+        return Ok(RuleSet::default());
+    };
+    let rules = RuleSet::load(path)?;
+    rules.install_words().map_err(|detail| Error::BadConfig {
+        path: path.to_path_buf(),
+        what: "规则文件",
+        detail,
+    })?;
+    Ok(rules)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1092,7 +1099,7 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
         eprintln!("qinggao: 已中断，没有写入任何文件 (interrupted, nothing written)");
         return ExitCode::from(130);
     }
-    let mut committed = batch::commit(staged, batch::SyncMode::from_env()).into_iter();
+    let mut committed = crate::fs::commit(staged, crate::fs::SyncMode::from_env()).into_iter();
     let mut unfilled = false;
     for c in cleaned {
         match c {
@@ -1103,6 +1110,7 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
                     unfilled |= strict_unfilled;
                 }
                 Some(Err(e)) => {
+                    let e = Error::from(e);
                     eprintln!("qinggao: {e}");
                     summary.failed(e.to_string());
                 }
@@ -1119,7 +1127,7 @@ fn clean_command(args: &CleanArgs) -> ExitCode {
 
 /// One file cleaned: its files staged, what to print once they are saved.
 struct Cleaned {
-    staged: Vec<batch::Staged>,
+    staged: Vec<crate::fs::Staged>,
     report: String,
     stats: Stats,
     /// Placeholders remain and --strict was given.
@@ -1150,7 +1158,7 @@ fn clean_one(
         Some(list) => parse_kinds(list)?,
         None => Vec::new(),
     };
-    let (mut cleaned, mut after) = analysis::clean_for_export(&doc.text, rules, answers, outlines);
+    let (mut cleaned, mut after) = clean::apply(&doc.text, rules, answers, outlines);
     // Proofreading reads the cleaned text (no junk left to judge), and its accepted
     // suggestions apply on top.
     let mut proofread = 0;
@@ -1210,21 +1218,26 @@ fn clean_one(
             None => (Scope::Whole, out),
         }
     };
-    let files: Vec<(PathBuf, Vec<u8>)> = match args.format {
-        Format::Txt => export::plan_text_export(&cleaned.text, &after, scope, &dest, ext)?
-            .into_iter()
-            .map(|(p, t)| Ok((p, export::encode_owned(t, opts)?)))
-            .collect::<Result<_>>()?,
-        Format::Docx => docx_files(
-            &cleaned.text,
-            &after,
-            scope,
-            &dest,
-            args.preset.as_deref(),
-            &args.author,
-        )?,
+    let format = match args.format {
+        Format::Txt => export::Format::Text(opts),
+        Format::Docx => export::Format::Docx {
+            preset: match &args.preset {
+                Some(p) => Box::new(export::docx::Preset::load(p)?),
+                None => Box::default(),
+            },
+            author: args.author.clone(),
+        },
     };
-    let staged = batch::stage(&files, args.force, Some(path))?;
+    // The one export path: the outputs, named; -o names the file of a single one.
+    let files: Vec<(PathBuf, Vec<u8>)> =
+        export::outputs(&cleaned.text, &after, scope, &stem, &format)?
+            .into_iter()
+            .map(|o| match scope {
+                Scope::Split => (dest.join(&o.name), o.bytes),
+                _ => (dest.clone(), o.bytes),
+            })
+            .collect();
+    let staged = export::stage(&files, args.force, Some(path))?;
 
     // What was done.
     let left = &after.placeholders;
@@ -1270,46 +1283,5 @@ fn clean_one(
             fills,
         },
         unfilled: args.strict && !left.is_empty(),
-    })
-}
-
-fn docx_files(
-    text: &str,
-    analysis: &Analysis,
-    scope: Scope,
-    dest: &Path,
-    preset: Option<&Path>,
-    author: &str,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    use crate::export::docx;
-    let preset = match preset {
-        Some(p) => docx::Preset::load(p)?,
-        None => docx::Preset::default(),
-    };
-    let build = |reports: &[usize], whole: bool| {
-        let mut input = docx::input_from_text(text, analysis, reports, whole);
-        input.author = author.to_string();
-        docx::build(&input, &preset)
-    };
-    let n = analysis.outline.reports.len();
-    Ok(match scope {
-        Scope::Whole => {
-            let all: Vec<usize> = (0..n).collect();
-            vec![(dest.to_path_buf(), build(&all, true)?)]
-        }
-        Scope::Report(i) => {
-            if i >= n {
-                return Err(Error::Invalid {
-                    what: format!("没有第 {} 篇报告（共 {n} 篇）", i + 1),
-                });
-            }
-            vec![(dest.to_path_buf(), build(&[i], false)?)]
-        }
-        Scope::Split => (0..n)
-            .map(|i| {
-                let name = export::file_name(i + 1, &analysis.outline.reports[i].title, "docx");
-                Ok((dest.join(name), build(&[i], false)?))
-            })
-            .collect::<Result<_>>()?,
     })
 }

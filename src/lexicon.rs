@@ -1,11 +1,17 @@
 //! The built-in lexicon (`rules/builtin.toml`): the word lists behind the rules, kept as
 //! data and embedded in the binary. Parsed and validated once, on first use; the test
 //! below runs the same validation, so a broken file fails the build's tests, not a user.
+//!
+//! A user's rule file may hold sections of the same shape; they are merged into the
+//! built-in ones the way helix merges a user's `languages.toml` into its own ([`merged`]):
+//! a list of words extends the built-in list, a number or a string replaces the built-in
+//! value. The merged lexicon is put in use once, before the first use ([`install`]), since
+//! what is derived from it (automata, keyword sets) is built once too.
 //! No dependency on anything else in the crate.
 
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// The embedded file.
 const BUILTIN: &str = include_str!("../rules/builtin.toml");
@@ -179,12 +185,100 @@ pub struct Paywall {
     pub max_chars: usize,
 }
 
-/// The lexicon, parsed on first use.
+/// The lexicon in use, fixed on first use: the built-in one, or the one [`install`] put in
+/// its place before.
+static IN_USE: OnceLock<Lexicon> = OnceLock::new();
+
+/// The lexicon in use: the built-in lists, with the user's word lists when a rule file
+/// holding some was installed before the first use.
 pub fn builtin() -> &'static Lexicon {
-    static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    IN_USE.get_or_init(|| {
         parse(BUILTIN).unwrap_or_else(|e| panic!("rules/builtin.toml is invalid: {e}"))
-    });
-    &LEXICON
+    })
+}
+
+/// Puts the built-in lexicon extended by `user`'s word lists ([`merged`]) in use. Only the
+/// first lexicon used counts for a run: returns `Ok(false)` when one was already in use
+/// (the lists then take effect on the next start), an error when the lists are refused.
+pub fn install(user: &toml::Table) -> Result<bool, String> {
+    if user.is_empty() {
+        return Ok(true);
+    }
+    let lexicon = merged(user)?;
+    Ok(IN_USE.set(lexicon).is_ok())
+}
+
+/// The names of the sections of the lexicon ("adverts", "brands"…), as a rule file uses them.
+pub fn sections() -> Vec<String> {
+    builtin_table().keys().cloned().collect()
+}
+
+fn builtin_table() -> toml::Table {
+    toml::from_str(BUILTIN).unwrap_or_else(|e| panic!("rules/builtin.toml is invalid: {e}"))
+}
+
+/// The built-in lexicon extended by `user`: sections of the shape of `rules/builtin.toml`.
+/// A list of words adds its words to the built-in list (a word already there is not added
+/// twice); a number or a string replaces the built-in value. Refused, with the section and
+/// the entry named (in Chinese: the message reaches the user): an unknown section or entry,
+/// a value of another kind than the built-in one, an empty or padded word, and a result that
+/// breaks a rule of the lexicon (a word in two advert tiers…).
+pub fn merged(user: &toml::Table) -> Result<Lexicon, String> {
+    use toml::Value;
+    let mut base = builtin_table();
+    let names = |t: &toml::Table| t.keys().cloned().collect::<Vec<_>>().join("、");
+    let known_sections = names(&base);
+    for (section, value) in user {
+        let Some(Value::Table(into)) = base.get_mut(section) else {
+            return Err(format!(
+                "没有名为 [{section}] 的词表（可用的有：{known_sections}）"
+            ));
+        };
+        let Value::Table(entries) = value else {
+            return Err(format!("[{section}] 应是一节词表，不是单个值"));
+        };
+        for (key, new) in entries {
+            let known = names(into);
+            let Some(old) = into.get_mut(key) else {
+                return Err(format!(
+                    "[{section}] 中没有名为 {key} 的词表（可用的有：{known}）"
+                ));
+            };
+            match (old, new) {
+                (Value::Array(words), Value::Array(added)) => {
+                    for (i, w) in added.iter().enumerate() {
+                        let Some(w) = w.as_str() else {
+                            return Err(format!("[{section}] {key} 的第 {} 项不是文字", i + 1));
+                        };
+                        if w.is_empty() || w.trim() != w {
+                            return Err(format!(
+                                "[{section}] {key} 的第 {} 项“{}”是空的，或首尾有空格",
+                                i + 1,
+                                w.escape_debug()
+                            ));
+                        }
+                        if !words.iter().any(|x| x.as_str() == Some(w)) {
+                            words.push(Value::String(w.to_string()));
+                        }
+                    }
+                }
+                (old @ Value::Integer(_), new @ Value::Integer(_))
+                | (old @ Value::String(_), new @ Value::String(_)) => *old = new.clone(),
+                (old, _) => {
+                    let kind = match old {
+                        Value::Array(_) => "文字列表",
+                        Value::Integer(_) => "整数",
+                        _ => "文字",
+                    };
+                    return Err(format!("[{section}] {key} 应是{kind}"));
+                }
+            }
+        }
+    }
+    let lexicon: Lexicon = Value::Table(base)
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    finish(lexicon).map_err(|e| format!("加入这些词后词表不成立：{e}"))
 }
 
 /// Reads and checks a lexicon: no empty list, no empty or padded word, no word twice in a
@@ -192,7 +286,11 @@ pub fn builtin() -> &'static Lexicon {
 /// phrase in two tiers, each traditional pair one character and its other forms. Then adds
 /// the traditional forms to the lists that get them.
 pub fn parse(toml_text: &str) -> Result<Lexicon, String> {
-    let mut lexicon: Lexicon = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    finish(toml::from_str(toml_text).map_err(|e| e.to_string())?)
+}
+
+/// [`parse`] of a lexicon read: the checks, then the traditional forms.
+fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
     for (name, list) in lexicon.lists() {
         if list.is_empty() {
             return Err(format!("{name} is empty"));
@@ -530,5 +628,46 @@ mod tests {
             e.contains("adverts.certain") && e.contains("adverts.weak"),
             "{e}"
         );
+    }
+
+    fn table(text: &str) -> toml::Table {
+        toml::from_str(text).unwrap()
+    }
+
+    /// A user's sections merge into the built-in ones as helix merges languages.toml: a
+    /// list gains the new words (and its traditional forms where the list gets them), a
+    /// number is replaced, the other lists stay as built.
+    #[test]
+    fn a_users_word_lists_extend_the_builtin_ones() {
+        let lex = merged(&table(
+            "[adverts]\nstrong = [\"准时推送\", \"扫码\"]\nthreshold = 4\n\n\
+             [placeholders]\nnames = [\"片区\"]\n",
+        ))
+        .unwrap();
+        let base = parse(BUILTIN).unwrap();
+        assert_eq!(lex.adverts.strong.len(), base.adverts.strong.len() + 1);
+        assert!(lex.adverts.strong.ends_with(&["准时推送".to_string()]));
+        assert_eq!(lex.adverts.threshold, 4);
+        assert_eq!(lex.adverts.certain, base.adverts.certain);
+        assert!(lex.placeholders.names.iter().any(|w| w == "片區"));
+    }
+
+    #[test]
+    fn a_users_word_lists_are_refused_with_section_and_entry_named() {
+        for (text, want) in [
+            ("[advert]\nstrong = [\"x\"]\n", "[advert]"),
+            ("[adverts]\nsure = [\"准时推送\"]\n", "sure"),
+            ("[adverts]\nstrong = \"准时推送\"\n", "strong 应是文字列表"),
+            (
+                "[adverts]\nstrong = [\"准时推送\", \"\"]\n",
+                "strong 的第 2 项",
+            ),
+            ("[adverts]\nthreshold = \"3\"\n", "threshold 应是整数"),
+            // In two tiers once merged.
+            ("[adverts]\nweak = [\"下载后可编辑\"]\n", "adverts.weak"),
+        ] {
+            let e = merged(&table(text)).map(|_| ()).unwrap_err();
+            assert!(e.contains(want), "{text}: {e}");
+        }
     }
 }

@@ -15,7 +15,6 @@ pub mod figures;
 pub mod fixes;
 pub mod fs;
 pub mod input;
-pub mod junk;
 pub mod label;
 pub mod lexicon;
 pub mod model;
@@ -32,5 +31,7 @@ mod test_seed;
 #[cfg(feature = "gui")]
 pub mod gui;
 
+/// Advert knowledge lives under cleaning ([`clean::junk`]); the old path stays valid.
+pub use clean::junk;
 pub use error::Error;
 pub use model::*;

@@ -930,11 +930,7 @@ mod tests {
         );
         let rules = crate::clean::RuleSet::default();
         let a = crate::analysis::analyze(text);
-        let cleaned = crate::edit::apply(
-            text,
-            &crate::analysis::plan_cleaning(text, &a.outline, &rules),
-        )
-        .text;
+        let cleaned = crate::edit::apply(text, &crate::clean::plan(text, &a, &rules)).text;
         assert_eq!(
             titles(&cleaned),
             [
@@ -944,7 +940,7 @@ mod tests {
             ]
         );
         let again = crate::analysis::analyze(&cleaned);
-        assert!(crate::analysis::plan_cleaning(&cleaned, &again.outline, &rules).is_empty());
+        assert!(crate::clean::plan(&cleaned, &again, &rules).is_empty());
     }
 
     /// "范文1：…" opening the file is the first report, numbered by the site; 范文 in its

@@ -1186,3 +1186,66 @@ fn a_hanging_or_failing_libreoffice_is_stopped_and_named() {
         "{err}"
     );
 }
+
+/// A rule file's word lists extend the built-in lexicon (the way helix merges a user's
+/// languages.toml): a phrase the user adds to `[adverts]` makes its line an advert, and a
+/// list that does not exist is refused with the file, the section and the entry named.
+#[test]
+fn a_rule_files_word_lists_extend_the_builtin_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("汇编.txt");
+    let line = "每天早八点准时推送写作技巧";
+    std::fs::write(
+        &input,
+        format!("关于2023年工作的报告\n\n全体干部参加学习。\n{line}\n今年完成了任务。\n"),
+    )
+    .unwrap();
+    let clean = |rules: Option<&std::path::Path>, out: &str| {
+        let out = dir.path().join(out);
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"clean", &input, &"-o", &out];
+        if let Some(r) = &rules {
+            args.push(&"--rules");
+            args.push(r);
+        }
+        let o = qinggao(&args);
+        (
+            o.status.success(),
+            stderr(&o),
+            std::fs::read_to_string(&out).unwrap_or_default(),
+        )
+    };
+    let (ok, err, plain) = clean(None, "plain.txt");
+    assert!(ok && plain.contains(line), "{err}");
+    let rules = dir.path().join("rules.toml");
+    std::fs::write(
+        &rules,
+        "version = 1\n\n[adverts]\ncertain = [\"准时推送\"]\n",
+    )
+    .unwrap();
+    let (ok, err, cleaned) = clean(Some(&rules), "cleaned.txt");
+    assert!(ok, "{err}");
+    assert!(
+        !cleaned.contains(line),
+        "the user's phrase made it an advert:\n{cleaned}"
+    );
+    assert!(cleaned.contains("全体干部参加学习。") && cleaned.contains("今年完成了任务。"));
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "version = 1\n\n[adverts]\nsure = [\"准时推送\"]\n").unwrap();
+    let (ok, err, _) = clean(Some(&bad), "bad.txt");
+    assert!(!ok);
+    assert!(
+        err.contains("bad.toml") && err.contains("[adverts]") && err.contains("sure"),
+        "{err}"
+    );
+    std::fs::write(
+        &bad,
+        "version = 1\n\n[adverts]\ncertain = [\" 准时推送\"]\n",
+    )
+    .unwrap();
+    let (ok, err, _) = clean(Some(&bad), "bad.txt");
+    assert!(
+        !ok && err.contains("certain") && err.contains("第 1 项"),
+        "{err}"
+    );
+}

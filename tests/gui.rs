@@ -399,6 +399,53 @@ fn exporting_right_after_typing_exports_the_cleaned_current_text() {
     }
 }
 
+/// Text typed while the export dialog is open (a large text waits for a pause before it is
+/// analysed again) is in what is written: writing brings the analysis and the cleaning
+/// plan up to date first, then exports through the one export path.
+#[test]
+fn writing_an_export_brings_a_stale_analysis_up_to_date_first() {
+    use qinggao::gui::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("导出");
+    let one = "关于2023年工作的报告\n\n全体D员干部参加学习。\n请添加客服：qh2024\n\n\n";
+    let text = one.repeat(qinggao::gui::LIVE_ANALYSIS_LIMIT / one.len() + 10);
+    let mut app = App::new(Prefs::default());
+    app.data_dir = None;
+    app.open_document(qinggao::model::Document::from_text(text));
+    let mut h = harness(app);
+    h.run();
+    let ctx = h.ctx.clone();
+    let app = h.state_mut();
+    app.run(Command::Action(qinggao::gui::Action::Export), &ctx);
+    let d = app.export.as_mut().expect("the dialog opened");
+    d.folder = out.display().to_string();
+    d.scope = qinggao::gui::ExportScope::Whole;
+    d.docx = false;
+    let typed = qinggao::edit::user_edit(&app.ws.text, 0..0, "新");
+    app.run(
+        Command::Apply {
+            edits: vec![typed],
+            label: "输入".into(),
+            merge: true,
+        },
+        &ctx,
+    );
+    assert!(app.ws.analysis_is_stale(), "a large text waits for a pause");
+    app.run(Command::WriteExport { replace: false }, &ctx);
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .expect("the folder was created")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let written = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        written.starts_with("新关于2023年工作的报告"),
+        "{}",
+        &written[..60]
+    );
+    assert!(!written.contains("客服") && written.contains("全体党员干部"));
+}
+
 #[test]
 fn autosave_then_reopen_offers_and_restores_the_same_text_and_answers() {
     let dir = tempfile::tempdir().unwrap();
@@ -827,18 +874,19 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
         if step % 500 == 499 {
             // Export works at any point and never touches the source.
             let app = h.state_mut();
-            let files = qinggao::export::plan_text_export(
+            let dir = export_dir.join(step.to_string());
+            let outputs = qinggao::export::outputs(
                 &app.ws.text,
-                &qinggao::analysis::analyze(&app.ws.text),
+                &app.ws.analysis,
                 qinggao::export::Scope::Split,
-                &export_dir.join(step.to_string()),
-                "txt",
+                "汇编",
+                &qinggao::export::Format::Text(Default::default()),
             )
             .unwrap();
-            std::fs::create_dir_all(export_dir.join(step.to_string())).unwrap();
-            let bytes: Vec<_> = files
+            std::fs::create_dir_all(&dir).unwrap();
+            let bytes: Vec<_> = outputs
                 .into_iter()
-                .map(|(p, t)| (p, t.into_bytes()))
+                .map(|o| (dir.join(o.name), o.bytes))
                 .collect();
             qinggao::export::write_all(&bytes, false, Some(&file)).unwrap();
             assert_eq!(

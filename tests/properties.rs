@@ -174,7 +174,7 @@ fn random_bytes_keep_every_property() {
 
 /// Cleaning its own output plans nothing. Case 58 of the default seed failed while a single
 /// clean::plan pass was the cleaning (kept in tests/regressions.rs as
-/// `random_bytes_blank_runs_not_idempotent`); analysis::plan_cleaning plans to a fixpoint.
+/// `random_bytes_blank_runs_not_idempotent`); clean::plan plans to a fixpoint.
 #[test]
 fn random_bytes_clean_idempotently() {
     random_bytes(true);

@@ -56,7 +56,7 @@ fn a_partly_filled_toc_with_a_year_title_stays_a_toc() {
                 一、主要做法及成效\n全年完成投资35万元。\n";
     let a = qinggao::analysis::analyze(text);
     assert_eq!(a.outline.reports.len(), 1);
-    let plan = qinggao::clean::plan(text, &a.outline, &Default::default());
+    let plan = qinggao::clean::plan_round(text, &a.outline, &Default::default());
     let cleaned = qinggao::edit::apply(text, &plan).text;
     assert!(
         cleaned.contains("1.2023年XX区卫生健康工作总结及2024年工作计划\n2.\n3."),
@@ -86,7 +86,7 @@ fn a_partly_filled_toc_with_a_year_title_stays_a_toc() {
 /// title as a 目录 entry and the 目录 is not empty: nothing is filled. Cleaning removes the
 /// brand word, the line stops looking like a title, and on the cleaned text the 目录 is empty
 /// and a single clean::plan pass plans the fill: that pass alone is not idempotent.
-/// analysis::plan_cleaning plans again on its own result until nothing is left.
+/// clean::plan plans again on its own result until nothing is left.
 #[test]
 fn fuzz_pipeline_toc_fill_is_not_idempotent() {
     props::check_bytes(include_bytes!(

@@ -64,10 +64,9 @@ fn the_fixture_has_five_reports_of_five_genres_with_their_titles() {
 fn placeholders_are_found_on_every_line_of_the_fixture_that_has_one() {
     let doc = load_fixture();
     placeholders_on_every_line(&doc);
-    let a = analysis::analyze(&doc.text);
     let mut answers = Answers::default();
     answers.groups.insert("XX镇".into(), "白鹭".into());
-    let c = analysis::clean_and_fill(&doc.text, &a, &RuleSet::default(), &answers);
+    let c = clean::apply(&doc.text, &RuleSet::default(), &answers, false).0;
     assert!(!c.text.contains("XX镇"));
     assert!(c.text.contains("\n白鹭镇党委书记2024年度述职述廉报告\n"));
     assert!(c.text.contains("奋力谱写白鹭镇高质量发展新篇章"));
@@ -161,8 +160,7 @@ fn seed_has_nine_reports_with_their_titles() {
 
 fn cleaned_seed() -> Option<(String, String)> {
     let doc = load_seed()?;
-    let a = analysis::analyze(&doc.text);
-    let c = analysis::clean_and_fill(&doc.text, &a, &RuleSet::default(), &Answers::default());
+    let c = clean::apply(&doc.text, &RuleSet::default(), &Answers::default(), false).0;
     Some((doc.text, c.text))
 }
 
@@ -235,7 +233,7 @@ fn cleaning_the_seed_keeps_every_content_line() {
     assert!(missing.is_empty(), "content lines lost: {missing:#?}");
     // Cleaning is idempotent.
     let a = analysis::analyze(&clean);
-    let again = clean::plan(&clean, &a.outline, &RuleSet::default());
+    let again = clean::plan_round(&clean, &a.outline, &RuleSet::default());
     assert!(again.is_empty(), "cleaning clean text changed: {again:#?}");
 }
 
@@ -280,7 +278,7 @@ fn placeholders_are_found_on_every_line_that_has_one() {
     assert!(xx_qu.len() >= 3, "{}", xx_qu.len());
     let mut answers = Answers::default();
     answers.groups.insert("XX区".into(), "浔阳".into());
-    let c = analysis::clean_and_fill(&doc.text, &a, &RuleSet::default(), &answers);
+    let c = clean::apply(&doc.text, &RuleSet::default(), &answers, false).0;
     assert!(!c.text.contains("XX区"));
     assert!(c.text.contains("2023年浔阳区卫生健康工作总结"));
 }

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use qinggao::analysis::{self, Analysis};
-use qinggao::clean::RuleSet;
+use qinggao::clean::{self, RuleSet};
 use qinggao::edit::{self, History};
 use qinggao::export::{self, TextOptions};
 use qinggao::input::text as decode;
@@ -133,7 +133,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
     let rules = RuleSet::default();
 
     // Cleaning.
-    let plan = analysis::plan_cleaning(text, &a.outline, &rules);
+    let plan = clean::plan(text, &a, &rules);
     check_same_as_from_scratch(text, &a);
     check_edits(text, &plan, "clean::plan");
     check_sorted_disjoint(&plan, "clean::plan");
@@ -148,7 +148,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
     check_untouched_lines(text, &plan, &cleaned);
     let a2 = analysis::analyze(&cleaned);
     check_analysis(&cleaned, &a2);
-    let again = analysis::plan_cleaning(&cleaned, &a2.outline, &rules);
+    let again = clean::plan(&cleaned, &a2, &rules);
     assert!(
         again.is_empty() || !IDEMPOTENCE.get(),
         "cleaning is not idempotent: on the cleaned text it plans {} more edit(s), first {:?}",
@@ -177,7 +177,7 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
 
     // Filling then cleaning in one go, as the CLI and the GUI do: the fills are positioned
     // in the text, the cleaning edits in the filled text.
-    let both = analysis::clean_and_fill(text, &a, &rules, &answers);
+    let both = clean::apply(text, &rules, &answers, false).0;
     check_edits(text, &both.fills, "clean_and_fill (fills)");
     check_sorted_disjoint(&both.fills, "clean_and_fill (fills)");
     let step1 = edit::apply(text, &both.fills);
@@ -216,13 +216,13 @@ pub fn check_text(text: &str, seed: &[u8]) -> Seen {
 
 /// Cleaning planned the way it was first written, every round from scratch: each round
 /// re-splits the whole text and plans on all of it. The reference for the rounds
-/// `analysis::plan_cleaning` runs, which reuse what the round before saw.
+/// `clean::plan` runs, which reuse what the round before saw.
 pub fn plan_from_scratch(
     text: &str,
     outline: &qinggao::model::Outline,
     rules: &RuleSet,
 ) -> Vec<Edit> {
-    let mut edits = qinggao::clean::plan(text, outline, rules);
+    let mut edits = qinggao::clean::plan_round(text, outline, rules);
     if edits.is_empty() {
         return edits;
     }
@@ -230,7 +230,7 @@ pub fn plan_from_scratch(
     // analysis::EXTRA_CLEANING_ROUNDS
     for _ in 0..3 {
         let outline = qinggao::split::split_structure(&current, &LineIndex::new(&current));
-        let more = qinggao::clean::plan(&current, &outline, rules);
+        let more = qinggao::clean::plan_round(&current, &outline, rules);
         if more.is_empty() {
             break;
         }
@@ -260,7 +260,7 @@ pub fn check_same_as_from_scratch(text: &str, a: &Analysis) {
             }
         }
         let scratch = plan_from_scratch(text, &a.outline, &rules);
-        let planned = analysis::plan_cleaning(text, &a.outline, &rules);
+        let planned = clean::plan(text, &Analysis::default(), &rules);
         assert!(
             planned == scratch,
             "cleaning (rules off: {off:?}) plans {} edit(s), from scratch {}: first difference {:?}",
@@ -272,7 +272,7 @@ pub fn check_same_as_from_scratch(text: &str, a: &Analysis) {
                 .find(|(p, s)| p != s)
                 .map(|(p, s)| (p.clone(), s.clone()))
         );
-        let analyzed = analysis::plan_cleaning_analyzed(text, a, &rules);
+        let analyzed = clean::plan(text, a, &rules);
         assert!(
             analyzed == scratch,
             "cleaning with the analysis's scan (rules off: {off:?}) plans differently"
@@ -702,7 +702,7 @@ pub fn check_export(text: &str) {
 pub fn check_docx(text: &str, a: &Analysis) {
     use qinggao::export::docx;
     let all: Vec<usize> = (0..a.outline.reports.len()).collect();
-    let input = docx::input_from_text(text, a, &all, true);
+    let input = export::docx_input(text, a, &all, true);
     assert_eq!(
         input.reports.len(),
         a.outline.reports.len(),
@@ -772,7 +772,7 @@ pub fn check_compilation(c: &crate::genre::Compilation, variant: u8) -> Seen {
     );
 
     let a = analysis::analyze(&doc.text);
-    let plan = analysis::plan_cleaning(&doc.text, &a.outline, &RuleSet::default());
+    let plan = clean::plan(&doc.text, &a, &RuleSet::default());
     let cleaned = edit::apply(&doc.text, &plan).text;
     let a2 = analysis::analyze(&cleaned);
     let out: Vec<&str> = cleaned.split('\n').collect();
@@ -872,7 +872,7 @@ pub fn check_edit_ops(data: &[u8]) {
         );
     }
 
-    // Composing two batches (what plan_cleaning does with its rounds): the first batch's
+    // Composing two batches (what clean::plan does with its rounds): the first batch's
     // valid edits, then a second batch of valid edits on the text they made, as one batch
     // on the original text, sorted, disjoint, and giving the same text.
     let first: Vec<Edit> = normalized

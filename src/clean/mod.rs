@@ -1,18 +1,21 @@
 //! Cleaning: a rule set (built-in defaults plus a user file) that plans edits removing junk
 //! and restoring masked words. Planning is pure: it returns edits to preview, never
-//! changes the text itself. Cleaning clean text plans nothing.
+//! changes the text itself. Cleaning clean text plans nothing. Two ways in: [`plan`] (the
+//! edits, to preview or apply) and [`apply`] (the filled and cleaned text to write).
 //!
 //! Depends on the model, `junk` and the outline of the compilation; never on egui.
 
 mod brand;
 pub mod gloss;
+pub mod junk;
 pub mod masked;
 mod plan;
+pub(crate) mod rounds;
 pub mod rules;
 mod word;
 
-pub use plan::plan;
-pub(crate) use plan::{Hints, plan_with};
+pub use plan::plan_round;
+pub use rounds::{Cleaned, apply, plan};
 pub use rules::{BUILTIN, RULE_FILE_VERSION, RuleFormat, ids};
 
 use crate::model::{Edit, EditOrigin};
@@ -69,7 +72,7 @@ impl Category {
 
 /// What a rule does: one of the built-in behaviours (known by its id), or a rule from the
 /// user's file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum RuleKind {
     #[default]
@@ -83,7 +86,7 @@ pub enum RuleKind {
 }
 
 /// One rule: an id, its category, on/off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
     pub category: Category,
@@ -95,7 +98,7 @@ pub struct Rule {
 }
 
 /// What to do with an empty 目录.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TocMode {
     /// Fill it with the report titles.
@@ -123,6 +126,10 @@ pub struct RuleSet {
     /// file: set for each document with [`RuleSet::with_origins`].
     #[serde(skip)]
     pub origins: std::sync::Arc<Vec<crate::model::Piece>>,
+    /// The rule file's word lists, sections of the lexicon's shape that extend the built-in
+    /// lists (as TOML text; empty when none). See [`RuleSet::install_words`].
+    #[serde(skip)]
+    pub words: String,
 }
 
 impl Default for RuleSet {
@@ -132,6 +139,7 @@ impl Default for RuleSet {
             rules: rules::builtin_rules(),
             toc: TocMode::Fill,
             origins: Default::default(),
+            words: String::new(),
         }
     }
 }
@@ -173,6 +181,28 @@ impl RuleSet {
             }
             None => false,
         }
+    }
+
+    /// A fingerprint of what the user chose: every rule (its kind, on or off), the 目录
+    /// mode and the word lists. A plan made under these rules is kept while it stays the same, so no revision
+    /// number needs to be kept beside the rules and bumped by every change. (The document's
+    /// origins are set for each plan, not chosen.)
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+        let mut h = foldhash::quality::FixedState::with_seed(0x7275_6c65).build_hasher();
+        self.rules.hash(&mut h);
+        self.toc.hash(&mut h);
+        self.words.hash(&mut h);
+        h.finish()
+    }
+
+    /// The ids of the rules switched off, as the preferences remember them.
+    pub fn disabled_ids(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| !r.enabled)
+            .map(|r| r.id.clone())
+            .collect()
     }
 
     /// The rules grouped by category, in the order of [`Category::ALL`].

@@ -18,8 +18,10 @@ use regex::Regex;
 /// Nearest content lines looked at on each side when deciding an advert block.
 const BLOCK_REACH: usize = 8;
 
-/// The edits cleaning would make, sorted and non-overlapping.
-pub fn plan(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
+/// The edits one planning pass makes, sorted and non-overlapping. Not idempotent on its
+/// own: [`super::plan`] runs passes until nothing changes. For the rule counts of the
+/// preview, tests and benches.
+pub fn plan_round(text: &str, outline: &Outline, rules: &RuleSet) -> Vec<Edit> {
     plan_with(text, outline, rules, &Hints::default()).edits
 }
 
@@ -51,7 +53,7 @@ pub(crate) struct Planned {
     pub settled: bool,
 }
 
-/// [`plan`], skipping the scans `hints` make unnecessary. The hints must be of this text;
+/// [`plan_round`], skipping the scans `hints` make unnecessary. The hints must be of this text;
 /// a line index of another length is ignored.
 pub(crate) fn plan_with(text: &str, outline: &Outline, rules: &RuleSet, hints: &Hints) -> Planned {
     if text.is_empty() {

@@ -165,9 +165,10 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
 /// The version of the rule file format this build reads and writes.
 pub const RULE_FILE_VERSION: u32 = 1;
 
-/// The rule file as written by people: see `examples/rules.toml`.
+/// The rule file as written by people: see `examples/rules.toml`. Besides these fields it
+/// may hold sections of the lexicon's shape (`[adverts]`, `[brands]`…), word lists that
+/// extend the built-in ones ([`crate::lexicon::merged`]); any other field is refused.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RuleFile {
     version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,18 +294,38 @@ impl RuleSet {
 
     /// Parses the text of a rule file; the error is a Chinese sentence naming the problem.
     pub fn parse(text: &str, format: RuleFormat) -> Result<RuleSet, String> {
-        let file: RuleFile = match format {
-            RuleFormat::Toml => toml::from_str(text).map_err(|e| match e.span() {
-                Some(span) => {
-                    let (line, col) = line_col(text, span.start);
-                    format!("第 {line} 行第 {col} 列：{}", e.message().trim())
-                }
-                None => e.message().trim().to_string(),
-            })?,
-            RuleFormat::Json => serde_json::from_str(text)
-                .map_err(|e| format!("第 {} 行第 {} 列：{e}", e.line(), e.column()))?,
+        let toml_error = |e: toml::de::Error| match e.span() {
+            Some(span) => {
+                let (line, col) = line_col(text, span.start);
+                format!("第 {line} 行第 {col} 列：{}", e.message().trim())
+            }
+            None => e.message().trim().to_string(),
         };
-        file.into_rule_set()
+        let json_error =
+            |e: serde_json::Error| format!("第 {} 行第 {} 列：{e}", e.line(), e.column());
+        let (file, all): (RuleFile, toml::Table) = match format {
+            RuleFormat::Toml => (
+                toml::from_str(text).map_err(toml_error)?,
+                toml::from_str(text).map_err(toml_error)?,
+            ),
+            RuleFormat::Json => (
+                serde_json::from_str(text).map_err(json_error)?,
+                serde_json::from_str(text).map_err(json_error)?,
+            ),
+        };
+        let mut set = file.into_rule_set()?;
+        set.words = word_lists(all)?;
+        Ok(set)
+    }
+
+    /// Puts this rule file's word lists into the lexicon in use, when nothing has used it
+    /// yet ([`crate::lexicon::install`]): `Ok(false)` when it was in use already.
+    pub fn install_words(&self) -> Result<bool, String> {
+        if self.words.is_empty() {
+            return Ok(true);
+        }
+        let table: toml::Table = toml::from_str(&self.words).map_err(|e| e.to_string())?;
+        crate::lexicon::install(&table)
     }
 
     /// Writes the rule set as a rule file (`.toml` or `.json`, by extension): the state of
@@ -322,14 +343,67 @@ impl RuleSet {
         Ok(())
     }
 
-    /// The rule set as the text of a rule file.
+    /// The rule set as the text of a rule file, its word lists included.
     pub fn to_text(&self, format: RuleFormat) -> Result<String, String> {
         let file = RuleFile::from_rule_set(self);
+        let words: toml::Table = toml::from_str(&self.words).map_err(|e| e.to_string())?;
         match format {
-            RuleFormat::Toml => toml::to_string_pretty(&file).map_err(|e| e.to_string()),
-            RuleFormat::Json => serde_json::to_string_pretty(&file).map_err(|e| e.to_string()),
+            RuleFormat::Toml => {
+                let mut text = toml::to_string_pretty(&file).map_err(|e| e.to_string())?;
+                if !words.is_empty() {
+                    text.push('\n');
+                    text.push_str(&toml::to_string_pretty(&words).map_err(|e| e.to_string())?);
+                }
+                Ok(text)
+            }
+            RuleFormat::Json => {
+                let mut value = serde_json::to_value(&file).map_err(|e| e.to_string())?;
+                if let serde_json::Value::Object(map) = &mut value {
+                    for (section, lists) in words {
+                        map.insert(
+                            section,
+                            serde_json::to_value(lists).map_err(|e| e.to_string())?,
+                        );
+                    }
+                }
+                serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
+            }
         }
     }
+}
+
+/// The fields of a rule file besides the lexicon's sections.
+const RULE_FILE_FIELDS: [&str; 6] = [
+    "version",
+    "toc",
+    "rules",
+    "delete_phrases",
+    "drop_lines",
+    "replace",
+];
+
+/// The word lists of a rule file (its sections named as the lexicon's), checked by merging
+/// them into the built-in lexicon, as TOML text ("" when there are none). Any field that is
+/// neither a rule file's nor a lexicon section is refused.
+fn word_lists(all: toml::Table) -> Result<String, String> {
+    let sections = crate::lexicon::sections();
+    let mut words = toml::Table::new();
+    for (key, value) in all {
+        if sections.contains(&key) {
+            words.insert(key, value);
+        } else if !RULE_FILE_FIELDS.contains(&key.as_str()) {
+            return Err(format!(
+                "不认识的字段“{key}”（可用：{}；以及词表的各节：{}）",
+                RULE_FILE_FIELDS.join("、"),
+                sections.join("、")
+            ));
+        }
+    }
+    if words.is_empty() {
+        return Ok(String::new());
+    }
+    crate::lexicon::merged(&words).map_err(|e| format!("词表：{e}"))?;
+    toml::to_string(&words).map_err(|e| e.to_string())
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -652,5 +726,24 @@ with = "政府"
             set.rules.len() > BUILTIN.len(),
             "the example adds rules of its own"
         );
+    }
+
+    /// Word lists in a rule file are kept (and written back); a field that is neither a
+    /// rule file's nor a lexicon section is refused by name.
+    #[test]
+    fn a_rule_file_holds_word_lists_of_the_lexicons_shape() {
+        let text = "version = 1\n\n[adverts]\ncertain = [\"准时推送\"]\n";
+        let set = RuleSet::parse(text, RuleFormat::Toml).unwrap();
+        assert!(set.words.contains("准时推送"), "{}", set.words);
+        for format in [RuleFormat::Toml, RuleFormat::Json] {
+            let again = RuleSet::parse(&set.to_text(format).unwrap(), format).unwrap();
+            assert_eq!(again, set);
+        }
+        assert_ne!(set.fingerprint(), RuleSet::default().fingerprint());
+        let e = RuleSet::parse("version = 1\n[advert]\nx = 1\n", RuleFormat::Toml).unwrap_err();
+        assert!(e.contains("advert") && e.contains("adverts"), "{e}");
+        let e =
+            RuleSet::parse("version = 1\n[adverts]\nx = [\"y\"]\n", RuleFormat::Toml).unwrap_err();
+        assert!(e.contains("[adverts]") && e.contains("x"), "{e}");
     }
 }

@@ -86,7 +86,7 @@ fn outline_for(text: &str) -> Outline {
 }
 
 fn clean(text: &str, rules: &RuleSet) -> (String, Vec<Edit>) {
-    let edits = plan(text, &outline_for(text), rules);
+    let edits = plan_round(text, &outline_for(text), rules);
     let applied = apply(text, &edits);
     assert_eq!(applied.skipped, 0, "every planned edit applies");
     (applied.text, edits)
@@ -97,7 +97,7 @@ fn clean(text: &str, rules: &RuleSet) -> (String, Vec<Edit>) {
 /// `text` cleaned as the command line cleans it: the real split, round after round.
 fn clean_as_shipped(text: &str, rules: &RuleSet) -> (String, Vec<Edit>) {
     let a = crate::analysis::analyze(text);
-    let edits = crate::analysis::plan_cleaning(text, &a.outline, rules);
+    let edits = crate::clean::plan(text, &a, rules);
     (apply(text, &edits).text, edits)
 }
 
@@ -122,7 +122,7 @@ fn check_edits(text: &str, edits: &[Edit]) {
 
 /// Plans again on the cleaned text (with its own outline) and expects nothing.
 fn assert_idempotent(cleaned: &str, rules: &RuleSet) {
-    let again = plan(cleaned, &outline_for(cleaned), rules);
+    let again = plan_round(cleaned, &outline_for(cleaned), rules);
     assert!(
         again.is_empty(),
         "cleaning the cleaned text changes it again: {again:#?}"
@@ -558,7 +558,7 @@ fn byte_order_marks_where_files_were_joined_come_out() {
     assert_eq!(second.outline.len(), 1, "一、 after a mark is a heading");
     assert_eq!(second.outline[0].marker(text), "一、");
     let rules = RuleSet::default();
-    let edits = crate::analysis::plan_cleaning_analyzed(text, &analysis, &rules);
+    let edits = crate::clean::plan(text, &analysis, &rules);
     check_edits(text, &edits);
     let cleaned = apply(text, &edits).text;
     assert_eq!(
@@ -575,11 +575,7 @@ fn byte_order_marks_where_files_were_joined_come_out() {
     assert_idempotent(&cleaned, &rules);
     let mut keep = RuleSet::default();
     keep.set_enabled(ids::STRAY_BOM, false);
-    let kept = apply(
-        text,
-        &crate::analysis::plan_cleaning_analyzed(text, &analysis, &keep),
-    )
-    .text;
+    let kept = apply(text, &crate::clean::plan(text, &analysis, &keep)).text;
     assert_eq!(
         kept.matches('\u{feff}').count(),
         5,
@@ -699,7 +695,7 @@ fn odd_inputs_do_not_panic() {
         "a\u{3000}",
         "€D€",
     ] {
-        let edits = plan(text, &outline_for(text), &RuleSet::default());
+        let edits = plan_round(text, &outline_for(text), &RuleSet::default());
         check_edits(text, &edits);
     }
     // A 目录 pointing past the end of the text.
@@ -713,7 +709,7 @@ fn odd_inputs_do_not_panic() {
         ..Outline::default()
     };
     for mode in [TocMode::Fill, TocMode::Drop] {
-        let edits = plan(
+        let edits = plan_round(
             "目录\n1.",
             &outline,
             &RuleSet {

@@ -1,13 +1,18 @@
-//! Writing results: which text to write (the whole compilation, one report, every report),
-//! file names made safe on every OS, encodings and line endings, and atomic writes.
-//! Never writes over the source file; never leaves a half-written file. No egui.
+//! Writing results, the one path both shells take: [`outputs`] turns a text, its analysis,
+//! a scope (the whole compilation, one report, every report) and a format into named files,
+//! and [`write_all`] checks every target before it writes any of them through
+//! [`crate::fs`]. File names made safe on every OS, encodings and line endings. Never
+//! writes over the source file; never leaves a half-written file. No egui.
+//!
+//! Like a pandoc writer, the .docx writer ([`docx`]) takes plain input (report titles,
+//! paragraphs and their roles); [`docx_input`] reads that input out of an analysis.
 
 pub mod docx;
 
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
-use crate::fs::{Visibility, same_file};
-use crate::model::{Encoding, LineEnding, Report};
+use crate::model::{Encoding, HeadingKind, LineEnding, LineRole, Outline, Report};
+use docx::{DocxInput, DocxParagraph, DocxReport, ParagraphRole};
 use std::path::{Path, PathBuf};
 
 /// How text files are written.
@@ -99,19 +104,6 @@ pub fn encode(text: &str, opts: TextOptions) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Writes `bytes` to `path` atomically, with the permissions of any saved file (see
-/// [`crate::fs::write_atomic`]). Refuses to write over `source`, and over an existing file
-/// unless `overwrite`.
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    overwrite: bool,
-    source: Option<&Path>,
-) -> Result<()> {
-    crate::fs::write_atomic(path, bytes, overwrite, source, Visibility::Ordinary)?;
-    Ok(())
-}
-
 /// Longest file stem written, in characters: well inside every file system's 255-byte
 /// limit even at 3 bytes a character.
 const MAX_STEM_CHARS: usize = 60;
@@ -173,68 +165,257 @@ pub enum Scope {
     Split,
 }
 
-/// The files an export would write: (path, text). `dest` is a file for Whole/Report and a
-/// folder for Split.
-pub fn plan_text_export(
-    text: &str,
-    analysis: &Analysis,
-    scope: Scope,
-    dest: &Path,
-    ext: &str,
-) -> Result<Vec<(PathBuf, String)>> {
-    let reports = &analysis.outline.reports;
-    Ok(match scope {
-        Scope::Whole => {
-            let mut t = text.to_string();
-            if !t.ends_with('\n') {
-                t.push('\n');
-            }
-            vec![(dest.to_path_buf(), t)]
+/// The file format written, with its options.
+#[derive(Debug, Clone)]
+pub enum Format {
+    Text(TextOptions),
+    /// Word in the 公文 layout of `preset`, naming `author` in its properties ("" for none).
+    Docx {
+        preset: Box<docx::Preset>,
+        author: String,
+    },
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn ext(&self) -> &'static str {
+        match self {
+            Format::Text(_) => "txt",
+            Format::Docx { .. } => "docx",
         }
+    }
+}
+
+/// One file an export writes: its name (safe on every OS), the report it holds (None: the
+/// whole compilation) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub name: String,
+    pub report: Option<usize>,
+    pub bytes: Vec<u8>,
+}
+
+/// The names of the files an export of `outline` writes, each with its report, without
+/// their contents (what a dialog shows while the user chooses). The whole compilation is
+/// named after `stem`, the source file's name.
+pub fn names(
+    outline: &Outline,
+    scope: Scope,
+    stem: &str,
+    ext: &str,
+) -> Result<Vec<(String, Option<usize>)>> {
+    let reports = &outline.reports;
+    Ok(match scope {
+        Scope::Whole => vec![(format!("{stem}-清稿.{ext}"), None)],
         Scope::Report(n) => {
             let r = reports.get(n).ok_or_else(|| Error::Invalid {
                 what: format!("没有第 {} 篇报告（共 {} 篇）", n + 1, reports.len()),
             })?;
-            vec![(dest.to_path_buf(), report_text(text, r))]
+            vec![(file_name(n + 1, &r.title, ext), Some(n))]
         }
-        Scope::Split => {
-            let mut seen = std::collections::HashSet::new();
-            reports
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let mut name = file_name(i + 1, &r.title, ext);
-                    // Two reports with one title still get two files.
-                    let mut k = 2;
-                    while !seen.insert(name.to_lowercase()) {
-                        name = file_name(i + 1, &format!("{}-{k}", r.title), ext);
-                        k += 1;
-                    }
-                    (dest.join(name), report_text(text, r))
-                })
-                .collect()
-        }
+        // The number in front keeps two reports with one title apart.
+        Scope::Split => reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (file_name(i + 1, &r.title, ext), Some(i)))
+            .collect(),
     })
 }
 
-/// Writes planned files. Checks every target first, so a refusal writes nothing at all.
+/// The files an export of `text` writes: the one function both shells call. `analysis`
+/// should be of exactly this text; one of another text (kept while the user typed) is
+/// never used: the text is analysed afresh.
+pub fn outputs(
+    text: &str,
+    analysis: &Analysis,
+    scope: Scope,
+    stem: &str,
+    format: &Format,
+) -> Result<Vec<Output>> {
+    let fresh;
+    let analysis = if analysis.is_of(text) {
+        analysis
+    } else {
+        fresh = crate::analysis::analyze(text);
+        &fresh
+    };
+    let reports = &analysis.outline.reports;
+    names(&analysis.outline, scope, stem, format.ext())?
+        .into_iter()
+        .map(|(name, report)| {
+            let bytes = match format {
+                Format::Text(opts) => {
+                    let text = match report {
+                        Some(i) => report_text(text, &reports[i]),
+                        None => whole_text(text),
+                    };
+                    encode_owned(text, *opts)?
+                }
+                Format::Docx { preset, author } => {
+                    let chosen: Vec<usize> = match report {
+                        Some(i) => vec![i],
+                        None => (0..reports.len()).collect(),
+                    };
+                    let mut input = docx_input(text, analysis, &chosen, report.is_none());
+                    input.author = author.clone();
+                    docx::build(&input, preset)?
+                }
+            };
+            Ok(Output {
+                name,
+                report,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// The report holding offset `pos` of the text `outline` is of: the last one starting at or
+/// before it (the first when none does).
+pub fn report_at(outline: &Outline, pos: usize) -> usize {
+    outline
+        .reports
+        .partition_point(|r| r.range.start <= pos)
+        .saturating_sub(1)
+}
+
+/// The whole compilation as written: its text, ending with a newline.
+fn whole_text(text: &str) -> String {
+    let mut t = text.to_string();
+    if !t.ends_with('\n') {
+        t.push('\n');
+    }
+    t
+}
+
+/// Files written under temporary names, every target checked: [`crate::fs::commit`] gives
+/// them their names (a batch commits many such groups at once).
+pub fn stage(
+    files: &[(PathBuf, Vec<u8>)],
+    overwrite: bool,
+    source: Option<&Path>,
+) -> Result<Vec<crate::fs::Staged>> {
+    Ok(crate::fs::stage(files, overwrite, source)?)
+}
+
+/// Writes `files`, the one writer of both shells: every target is checked before anything
+/// is written (never the source, an existing file only with `overwrite`), so a refusal
+/// writes nothing; then all are written under temporary names, put on disk, and renamed.
 pub fn write_all(
     files: &[(PathBuf, Vec<u8>)],
     overwrite: bool,
     source: Option<&Path>,
 ) -> Result<()> {
-    for (path, _) in files {
-        if source.is_some_and(|s| s == path || same_file(s, path)) {
-            return Err(Error::WouldOverwriteSource { path: path.clone() });
-        }
-        if !overwrite && path.exists() {
-            return Err(Error::Exists { path: path.clone() });
-        }
-    }
-    for (path, bytes) in files {
-        write_atomic(path, bytes, overwrite, source)?;
+    let staged = stage(files, overwrite, source)?;
+    for done in crate::fs::commit(vec![staged], crate::fs::SyncMode::FileSystem) {
+        done?;
     }
     Ok(())
+}
+
+/// The targets among `paths` that exist already (to ask before replacing them).
+pub fn existing(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths.iter().filter(|p| p.exists()).cloned().collect()
+}
+
+/// The .docx input for `reports` of `text` (with its analysis): each non-empty line of a
+/// report becomes a paragraph, its role from the report's outline and role lines, its
+/// highlights from the placeholders on it. The title line is not repeated as a paragraph.
+/// With `with_compilation_title`, the compilation's title heads the file.
+pub fn docx_input(
+    text: &str,
+    analysis: &Analysis,
+    reports: &[usize],
+    with_compilation_title: bool,
+) -> DocxInput {
+    let title = if with_compilation_title {
+        analysis.outline.title.clone()
+    } else {
+        None
+    };
+    let mut out = DocxInput {
+        title,
+        reports: Vec::with_capacity(reports.len()),
+        ..DocxInput::default()
+    };
+    let index = &analysis.index;
+    for &ri in reports {
+        let Some(report) = analysis.outline.reports.get(ri) else {
+            continue;
+        };
+        let placeholders = analysis.report_placeholders(ri);
+        let mut paragraphs = Vec::new();
+        for line in report.lines.clone() {
+            if Some(line) == report.title_line {
+                continue;
+            }
+            let range = index.line_range(text, line);
+            let Some(raw) = text.get(range.clone()) else {
+                continue;
+            };
+            let trimmed_start = raw.len() - raw.trim_start().len();
+            let body = raw.trim();
+            if body.is_empty() {
+                continue;
+            }
+            let start = range.start + trimmed_start;
+            let end = start + body.len();
+            let role = report
+                .roles
+                .iter()
+                .find(|r| r.line == line)
+                .map(|r| match r.role {
+                    LineRole::Addressee => ParagraphRole::Addressee,
+                    LineRole::SignOff => ParagraphRole::SignOff,
+                    LineRole::Date => ParagraphRole::Date,
+                })
+                .or_else(|| {
+                    report
+                        .outline
+                        .iter()
+                        .find(|h| {
+                            h.line == line
+                                && !matches!(
+                                    h.kind,
+                                    HeadingKind::Sequence
+                                        | HeadingKind::Ordinal
+                                        | HeadingKind::InlineOrdinal
+                                )
+                        })
+                        .map(|h| ParagraphRole::Heading(gongwen_layer(h.kind)))
+                })
+                .unwrap_or(ParagraphRole::Body);
+            let highlights = placeholders
+                .iter()
+                .filter(|p| p.range.start < end && p.range.end > start)
+                .map(|p| p.range.start.max(start) - start..p.range.end.min(end) - start)
+                .collect();
+            paragraphs.push(DocxParagraph {
+                role,
+                text: body.to_string(),
+                highlights,
+            });
+        }
+        out.reports.push(DocxReport {
+            title: report.title.clone(),
+            paragraphs,
+        });
+    }
+    out
+}
+
+/// The GB/T 9704 layer of a heading, decided by its marker kind in the standard's order,
+/// not by its depth in the report's tree: 一、 is layer 1 (黑体), （一） layer 2 (楷体), 1.
+/// layer 3 and （1） layer 4 (both 仿宋). A report that skips a layer (（一） directly under
+/// its title) keeps each heading in the font its marker calls for. 第一部分 stands above
+/// 一、 and takes layer 1 too; ①, A. sit below （1） and take layer 4.
+fn gongwen_layer(kind: HeadingKind) -> u8 {
+    match kind {
+        HeadingKind::Part | HeadingKind::Chinese => 1,
+        HeadingKind::ParenChinese => 2,
+        HeadingKind::Arabic => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -305,7 +486,10 @@ mod tests {
     }
 
     #[test]
-    fn atomic_write_refuses_source_and_existing() {
+    fn the_writer_refuses_source_and_existing() {
+        let write_atomic = |path: &Path, bytes: &[u8], overwrite: bool, source: Option<&Path>| {
+            write_all(&[(path.to_path_buf(), bytes.to_vec())], overwrite, source)
+        };
         let dir = tempfile::tempdir().unwrap();
         let src = dir.path().join("原文.txt");
         std::fs::write(&src, "原文").unwrap();

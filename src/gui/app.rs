@@ -141,7 +141,6 @@ pub struct App {
     pub selected: usize,
     pub editor: Editor,
     pub rules: RuleSet,
-    pub rules_revision: u64,
     pub answers: Answers,
     pub fill: FillState,
     pub find: FindState,
@@ -175,6 +174,8 @@ impl App {
         if let Some(path) = prefs.rules_file.clone()
             && let Ok(loaded) = files::load_rules(&path)
         {
+            // Its word lists join the lexicon before the first text is analysed.
+            let _ = loaded.install_words();
             rules = loaded;
         }
         for r in &mut rules.rules {
@@ -188,7 +189,6 @@ impl App {
             selected: 0,
             editor: Editor::default(),
             rules,
-            rules_revision: 1,
             answers: Answers::default(),
             fill: FillState::default(),
             find: FindState::default(),
@@ -437,7 +437,7 @@ impl App {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
             }
         }
-        self.ws.refresh_plan(&self.rules, self.rules_revision);
+        self.ws.refresh_plan(&self.rules);
         let reports = self.ws.analysis.outline.reports.len();
         if reports > 0 && self.selected >= reports {
             self.selected = reports - 1;
@@ -1071,12 +1071,7 @@ impl App {
             Command::SetRule { id, enabled } => {
                 if let Some(r) = self.rules.rules.iter_mut().find(|r| r.id == id) {
                     r.enabled = enabled;
-                    self.rules_revision += 1;
-                    self.prefs.disabled_rules.retain(|d| d != &id);
-                    if !enabled {
-                        self.prefs.disabled_rules.push(id);
-                    }
-                    self.ws.refresh_plan(&self.rules, self.rules_revision);
+                    self.ws.refresh_plan(&self.rules);
                 }
             }
             Command::FillLive { key, value, merge } => {
@@ -1096,6 +1091,19 @@ impl App {
                 }
             }
             Command::OpenExport => self.run_action(Action::Export, ctx),
+            Command::WriteExport { replace } => {
+                // Export writes what the user sees: a text edited since its analysis (a
+                // large one waits for a pause in typing) is analysed first.
+                self.ws.refresh_analysis(true);
+                self.ws.refresh_plan(&self.rules);
+                let done = self
+                    .export
+                    .as_mut()
+                    .and_then(|d| export_dialog::write_now(d, &self.ws, self.selected, replace));
+                if let Some(done) = done {
+                    self.run(done, ctx);
+                }
+            }
             Command::Exported {
                 whole,
                 folder,
@@ -1147,7 +1155,6 @@ impl App {
                     self.answers = s.answers.clone();
                     self.ws.proof_ignored = s.ignored_proof.iter().cloned().collect();
                     s.apply_rules(&mut self.rules);
-                    self.rules_revision += 1;
                     self.selected = s.selected;
                     self.changed();
                     self.say("已恢复自动保存的编辑");
@@ -1194,7 +1201,7 @@ impl App {
             Command::SaveAnswers(then) => {
                 let picked = if self.native_dialogs {
                     rfd::FileDialog::new()
-                        .set_title("保存填空答案")
+                        .set_title(Action::SaveAnswers.title())
                         .add_filter("答案 JSON", &["json"])
                         .set_file_name("填空答案.json")
                         .save_file()
@@ -1314,7 +1321,7 @@ impl App {
             }
             Action::Export => {
                 self.ws.refresh_analysis(true);
-                self.ws.refresh_plan(&self.rules, self.rules_revision);
+                self.ws.refresh_plan(&self.rules);
                 let mut d = ExportDialog::new(&self.prefs, &self.ws);
                 d.folder = self
                     .prefs
@@ -1354,7 +1361,7 @@ impl App {
             Action::SaveAnswers => self.run(Command::SaveAnswers(None), ctx),
             Action::LoadAnswers => {
                 if let Some(p) = rfd::FileDialog::new()
-                    .set_title("载入填空答案")
+                    .set_title(Action::LoadAnswers.title())
                     .add_filter("答案 JSON", &["json"])
                     .pick_file()
                 {
@@ -1363,7 +1370,7 @@ impl App {
             }
             Action::LoadRules => {
                 if let Some(p) = rfd::FileDialog::new()
-                    .set_title("载入自定义清理规则")
+                    .set_title(Action::LoadRules.title())
                     .add_filter("规则文件", &["toml", "json"])
                     .pick_file()
                 {
@@ -1378,7 +1385,7 @@ impl App {
     /// Applies the whole cleaning plan as one undo step.
     pub fn apply_cleaning(&mut self) {
         self.ws.refresh_analysis(true);
-        self.ws.refresh_plan(&self.rules, self.rules_revision);
+        self.ws.refresh_plan(&self.rules);
         let whole = self.prefs.clean_whole;
         let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.selected, whole)
             .into_iter()
@@ -1451,10 +1458,17 @@ impl App {
     pub fn load_rules(&mut self, path: &Path) {
         match files::load_rules(path) {
             Ok(r) => {
+                let words_now = r.install_words().unwrap_or(false);
                 self.rules = r;
-                self.rules_revision += 1;
                 self.prefs.rules_file = Some(path.to_path_buf());
-                self.say(format!("已载入规则 {}", path.display()));
+                self.say(if words_now {
+                    format!("已载入规则 {}", path.display())
+                } else {
+                    format!(
+                        "已载入规则 {}；其中的词表在下次启动清稿时生效",
+                        path.display()
+                    )
+                });
             }
             Err(e) => self.show_error("无法载入规则", e.to_string()),
         }
@@ -1523,6 +1537,8 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Which rules are off is the rule set's to say; the preferences keep a copy.
+        self.prefs.disabled_rules = self.rules.disabled_ids();
         eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
     }
 

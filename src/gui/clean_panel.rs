@@ -53,7 +53,7 @@ pub fn ui(
         {
             cmds.push(Command::Action(Action::ApplyCleaning));
         }
-        if ui.button("载入规则…").clicked() {
+        if ui.button(Action::LoadRules.label()).clicked() {
             cmds.push(Command::Action(Action::LoadRules));
         }
     });

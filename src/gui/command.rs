@@ -1,5 +1,5 @@
-//! Every user action has one name here: the same enum gives the menu text and the keyboard
-//! shortcut, so the menu and the keys never disagree. Panels push [`Command`]s; the app runs
+//! Every user action has one name here: the same enum gives the menu text, the buttons'
+//! text, the file dialog's title and the keyboard shortcut, so they never disagree. Panels push [`Command`]s; the app runs
 //! them once at the end of the frame.
 
 use crate::model::{Edit, Encoding};
@@ -46,10 +46,16 @@ impl Action {
             Action::Replace => "替换",
             Action::SaveAnswers => "保存填空答案…",
             Action::LoadAnswers => "载入填空答案…",
-            Action::LoadRules => "载入自定义清理规则…",
+            Action::LoadRules => "载入清理规则…",
             Action::ApplyCleaning => "应用清理",
             Action::Quit => "退出",
         }
+    }
+
+    /// The label as the title of the window the action opens ("载入清理规则"), so the
+    /// menu, the panel buttons and the file dialog say the same.
+    pub fn title(self) -> &'static str {
+        self.label().trim_end_matches('…')
     }
 
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
@@ -135,6 +141,11 @@ pub enum Command {
         key: String,
     },
     OpenExport,
+    /// Write the export dialog's files (replacing existing ones when `replace`), once the
+    /// analysis is brought up to date.
+    WriteExport {
+        replace: bool,
+    },
     /// Select a range (bytes of the document), for find.
     Select(std::ops::Range<usize>),
     RestoreAutosave,

@@ -6,7 +6,7 @@ use super::app::Prefs;
 use super::command::Command;
 use super::workspace::Workspace;
 use crate::export::{self, TextOptions};
-use crate::model::{ByteRange, Edit, Encoding, LineEnding};
+use crate::model::{Encoding, LineEnding};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -79,25 +79,27 @@ impl ExportDialog {
         }
     }
 
-    /// The files this export would write, with their text.
-    pub fn outputs(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, String)> {
-        let reports = &ws.analysis.outline.reports;
-        self.targets(ws, selected)
-            .into_iter()
-            .map(|(path, report)| {
-                let text = match report {
-                    None => {
-                        let mut t = self.text_of(ws, 0..ws.text.len());
-                        if !t.ends_with('\n') {
-                            t.push('\n');
-                        }
-                        t
-                    }
-                    Some(i) => with_title(&reports[i], self.text_of(ws, ws.report_range(i))),
-                };
-                (path, text)
+    /// What the core exports for the dialog's choices.
+    fn scope(&self, selected: usize) -> export::Scope {
+        match self.scope {
+            ExportScope::Report => export::Scope::Report(selected),
+            ExportScope::Whole => export::Scope::Whole,
+            ExportScope::EachReport => export::Scope::Split,
+        }
+    }
+
+    fn format(&self) -> export::Format {
+        if self.docx {
+            export::Format::Docx {
+                preset: Box::default(),
+                author: self.author.clone(),
+            }
+        } else {
+            export::Format::Text(TextOptions {
+                encoding: self.encoding,
+                line_ending: self.line_ending,
             })
-            .collect()
+        }
     }
 
     /// The files this export would write, each with its report (None: the whole
@@ -105,54 +107,51 @@ impl ExportDialog {
     /// the text.
     pub fn targets(&self, ws: &Workspace, selected: usize) -> Vec<(PathBuf, Option<usize>)> {
         let folder = PathBuf::from(self.folder.trim());
-        let stem = ws.stem();
-        let reports = &ws.analysis.outline.reports;
         let ext = if self.docx { "docx" } else { "txt" };
-        match self.scope {
-            ExportScope::Whole => vec![(folder.join(format!("{stem}-清稿.{ext}")), None)],
-            ExportScope::Report => match reports.get(selected) {
-                Some(r) => vec![(
-                    folder.join(export::file_name(selected + 1, &r.title, ext)),
-                    Some(selected),
-                )],
-                None => Vec::new(),
-            },
-            ExportScope::EachReport => {
-                let mut seen = std::collections::HashSet::new();
-                reports
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut name = export::file_name(i + 1, &r.title, ext);
-                        // Two reports with one title still get two files.
-                        let mut k = 2;
-                        while !seen.insert(name.to_lowercase()) {
-                            name = export::file_name(i + 1, &format!("{}-{k}", r.title), ext);
-                            k += 1;
-                        }
-                        (folder.join(name), Some(i))
-                    })
-                    .collect()
-            }
-        }
+        export::names(&ws.analysis.outline, self.scope(selected), &ws.stem(), ext)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, report)| (folder.join(name), report))
+            .collect()
     }
 
-    /// `range` of the text, cleaned when asked.
-    fn text_of(&self, ws: &Workspace, range: ByteRange) -> String {
-        let slice = &ws.text[range.clone()];
-        if !self.apply_cleaning {
-            return slice.to_string();
-        }
-        let local: Vec<Edit> = ws
-            .plan
-            .iter()
-            .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
-            .map(|e| Edit {
-                range: e.range.start - range.start..e.range.end - range.start,
-                ..e.clone()
-            })
-            .collect();
-        crate::edit::apply(slice, &local).text
+    /// The files this export writes, with their bytes: of the text as the user sees it,
+    /// cleaned by the current plan when asked (the editor's text stays as it is), through
+    /// the core's one export path. The report shown is the one exported, found in the
+    /// cleaned text where its start moved to.
+    pub fn outputs(
+        &self,
+        ws: &Workspace,
+        selected: usize,
+    ) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+        use std::borrow::Cow;
+        let clean = self.apply_cleaning && !ws.plan.is_empty();
+        let (text, analysis): (Cow<str>, Cow<crate::analysis::Analysis>) = if clean {
+            let text = crate::edit::apply(&ws.text, &ws.plan).text;
+            let analysis = crate::analysis::analyze(&text);
+            (Cow::Owned(text), Cow::Owned(analysis))
+        } else {
+            (Cow::Borrowed(&ws.text), Cow::Borrowed(&ws.analysis))
+        };
+        let selected = if clean {
+            let start = ws.report_range(selected).start;
+            export::report_at(&analysis.outline, moved_by(start, &ws.plan))
+        } else {
+            selected
+        };
+        let folder = PathBuf::from(self.folder.trim());
+        let outputs = export::outputs(
+            &text,
+            &analysis,
+            self.scope(selected),
+            &ws.stem(),
+            &self.format(),
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(outputs
+            .into_iter()
+            .map(|o| (folder.join(o.name), o.bytes))
+            .collect())
     }
 
     /// Placeholders left in what would be exported.
@@ -180,7 +179,8 @@ impl ExportDialog {
         if self.folder.trim().is_empty() {
             return Err("请先选择保存的文件夹".into());
         }
-        // The plan is of the analysed text: never apply it to a text edited since.
+        // The plan is of the analysed text: never apply it to a text edited since (the app
+        // brings the analysis up to date before it writes).
         if ws.analysis_is_stale() {
             return Err("正在分析刚才的修改，请稍候再导出".into());
         }
@@ -189,94 +189,43 @@ impl ExportDialog {
             std::fs::create_dir_all(&folder)
                 .map_err(|e| format!("{}: 无法创建文件夹（{e}）", folder.display()))?;
         }
-        let outputs = self.outputs(ws, selected);
-        let source = ws.path.as_deref();
-        if let Some(src) = source
-            && outputs.iter().any(|(p, _)| crate::fs::same_file(p, src))
-        {
-            return Err(format!(
-                "{}: 这是原文件，清稿从不覆盖原文件；请换一个文件夹",
-                src.display()
-            ));
-        }
+        let files = self.outputs(ws, selected)?;
         if !replace {
-            let existing: Vec<PathBuf> = outputs
-                .iter()
-                .filter(|(p, _)| p.exists())
-                .map(|(p, _)| p.clone())
-                .collect();
-            if !existing.is_empty() {
+            let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+            let existing = export::existing(&paths);
+            let is_source = |p: &PathBuf| {
+                ws.path
+                    .as_deref()
+                    .is_some_and(|s| crate::fs::same_file(p, s))
+            };
+            // The source itself is refused below, never offered for replacing.
+            if !existing.is_empty() && !existing.iter().any(is_source) {
                 self.stage = Stage::ConfirmReplace(existing);
                 return Ok(Vec::new());
             }
         }
-        let opts = TextOptions {
-            encoding: self.encoding,
-            line_ending: self.line_ending,
-        };
-        let files: Vec<(PathBuf, Vec<u8>)> = if self.docx {
-            self.docx_files(ws, selected, outputs)?
-        } else {
-            outputs
-                .into_iter()
-                .map(|(p, t)| export::encode_owned(t, opts).map(|b| (p, b)))
-                .collect::<Result<_, _>>()
-                .map_err(|e| e.to_string())?
-        };
-        let mut written = Vec::new();
-        for (path, bytes) in files {
-            export::write_atomic(&path, &bytes, replace, source).map_err(|e| e.to_string())?;
-            written.push(path);
-        }
+        export::write_all(&files, replace, ws.path.as_deref()).map_err(|e| e.to_string())?;
+        let written: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
         self.stage = Stage::Done(written.clone());
         Ok(written)
     }
 }
 
-impl ExportDialog {
-    /// The .docx files for `outputs` (whose names they keep): the text as exported is
-    /// analysed again so headings and titles match what is written.
-    fn docx_files(
-        &self,
-        ws: &Workspace,
-        selected: usize,
-        outputs: Vec<(PathBuf, String)>,
-    ) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
-        use crate::export::docx;
-        let text = self.text_of(ws, 0..ws.text.len());
-        let analysis = crate::analysis::analyze(&text);
-        let preset = docx::Preset::default();
-        let n = analysis.outline.reports.len();
-        let build = |reports: &[usize], whole: bool| {
-            let mut input = docx::input_from_text(&text, &analysis, reports, whole);
-            input.author = self.author.clone();
-            docx::build(&input, &preset).map_err(|e| e.to_string())
-        };
-        let mut files = Vec::new();
-        for (i, (path, _)) in outputs.into_iter().enumerate() {
-            let bytes = match self.scope {
-                ExportScope::Whole => build(&(0..n).collect::<Vec<_>>(), true)?,
-                ExportScope::Report => build(&[selected.min(n.saturating_sub(1))], false)?,
-                ExportScope::EachReport => build(&[i], false)?,
-            };
-            files.push((path, bytes));
+/// Where offset `pos` of a text is once `edits` (sorted, of that text) are applied: an
+/// offset inside an edit goes to where its new text starts.
+fn moved_by(pos: usize, edits: &[crate::model::Edit]) -> usize {
+    let mut shift = 0isize;
+    for e in edits {
+        if e.range.end <= pos {
+            shift += e.new.len() as isize - e.range.len() as isize;
+        } else {
+            if e.range.start < pos {
+                return (e.range.start as isize + shift).max(0) as usize;
+            }
+            break;
         }
-        Ok(files)
     }
-}
-
-/// A report's text as exported: an inferred title goes first, so the file has one.
-fn with_title(r: &crate::model::Report, body: String) -> String {
-    let mut out = String::with_capacity(body.len() + 64);
-    if r.title_inferred {
-        out.push_str(&r.title);
-        out.push_str("\n\n");
-    }
-    out.push_str(&body);
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out
+    (pos as isize + shift).max(0) as usize
 }
 
 pub fn ui(
@@ -322,7 +271,7 @@ pub fn ui(
                         cmds.push(Command::FillFirst);
                     }
                     if ui.button("仍然导出").clicked() {
-                        write_ui(d, ws, selected, false, cmds);
+                        write_ui(false, cmds);
                     }
                     if ui.button("返回").clicked() {
                         d.stage = Stage::Options;
@@ -336,7 +285,7 @@ pub fn ui(
                 }
                 ui.horizontal(|ui| {
                     if ui.button("替换").clicked() {
-                        write_ui(d, ws, selected, true, cmds);
+                        write_ui(true, cmds);
                     }
                     if ui.button("取消").clicked() {
                         d.stage = Stage::Options;
@@ -365,13 +314,19 @@ pub fn ui(
     d.open = d.open && open;
 }
 
-fn write_ui(
+/// Asks the app to write: it brings a stale analysis up to date first, so what is written
+/// is what the user sees, then calls [`write_now`].
+fn write_ui(replace: bool, cmds: &mut Vec<Command>) {
+    cmds.push(Command::WriteExport { replace });
+}
+
+/// Writes the files the dialog shows; the command to run once they are written.
+pub fn write_now(
     d: &mut ExportDialog,
     ws: &Workspace,
     selected: usize,
     replace: bool,
-    cmds: &mut Vec<Command>,
-) {
+) -> Option<Command> {
     let quick = d.stage == Stage::Quick;
     match d.write(ws, selected, replace) {
         Ok(written) if !written.is_empty() => {
@@ -380,16 +335,17 @@ fn write_ui(
             if quick {
                 d.open = false;
             }
-            cmds.push(Command::Exported {
+            Some(Command::Exported {
                 whole: d.scope != ExportScope::Report,
                 folder: PathBuf::from(d.folder.trim()),
                 count: written.len(),
-            });
+            })
         }
-        Ok(_) => {}
+        Ok(_) => None,
         Err(e) => {
             d.error = Some(e);
             d.stage = Stage::Options;
+            None
         }
     }
 }
@@ -445,7 +401,7 @@ fn quick_ui(
         };
         let go = ui.button(label);
         if go.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            write_ui(d, ws, selected, false, cmds);
+            write_ui(false, cmds);
         }
         if unfilled > 0 && ui.button("去填写").clicked() {
             d.open = false;
@@ -550,7 +506,7 @@ fn options_ui(
     ui.horizontal(|ui| {
         if ui.button("导出").clicked() {
             if d.unfilled(ws, selected).is_empty() {
-                write_ui(d, ws, selected, false, cmds);
+                write_ui(false, cmds);
             } else {
                 d.stage = Stage::Unfilled;
             }
@@ -604,7 +560,7 @@ mod tests {
         let one = "关于2023年工作的报告\n\n全体D员干部参加学习。\n请添加客服：qh2024\n\n\n";
         let text = one.repeat(crate::gui::LIVE_ANALYSIS_LIMIT / one.len() + 10);
         let mut ws = Workspace::new(Document::from_text(text));
-        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        ws.refresh_plan(&crate::clean::RuleSet::default());
         let e = crate::edit::user_edit(&ws.text, 0..0, "新");
         assert!(ws.apply(vec![e], "输入", true));
         assert!(ws.analysis_is_stale(), "a large text waits for a pause");
@@ -618,7 +574,7 @@ mod tests {
         assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
         // Brought up to date (as opening the dialog does), it writes the cleaned new text.
         ws.refresh_analysis(true);
-        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        ws.refresh_plan(&crate::clean::RuleSet::default());
         let written = d.write(&ws, 0, false).unwrap();
         let out = std::fs::read_to_string(&written[0]).unwrap();
         assert!(out.starts_with("新关于2023年工作的报告"), "{}", &out[..60]);

@@ -777,7 +777,7 @@ mod tests {
         let text = "XX镇2023年工作总结\n今年以来，我镇扎实推进各项工作。\n— 1 —\n\n\n\
                     XX村2023年工作总结\n今年以来，我村扎实推进各项工作。\n";
         let mut ws = Workspace::new(crate::model::Document::from_text(text));
-        ws.refresh_plan(&crate::clean::RuleSet::default(), 1);
+        ws.refresh_plan(&crate::clean::RuleSet::default());
         let r = ws.report_range(0);
         let page = ws.text[r.clone()]
             .find("— 1 —")

@@ -408,11 +408,11 @@ impl Workspace {
     /// Recomputes the cleaning plan when the text or the rules changed.
     /// While the analysis is stale the plan stays that of the analysed text (planning the
     /// edited text on a stale outline would mix two texts).
-    pub fn refresh_plan(&mut self, rules: &RuleSet, rules_revision: u64) {
+    pub fn refresh_plan(&mut self, rules: &RuleSet) {
         if self.analysis_is_stale() {
             return;
         }
-        let key = (self.analysis_revision, rules_revision);
+        let key = (self.analysis_revision, rules.fingerprint());
         if self.plan_key == key {
             return;
         }
@@ -425,12 +425,12 @@ impl Workspace {
             with_origins = rules.clone().with_origins(&self.source);
             &with_origins
         };
-        self.plan = crate::analysis::plan_cleaning(&self.text, &self.analysis.outline, rules);
+        self.plan = clean::plan(&self.text, &self.analysis, rules);
         let mut all = rules.clone();
         for r in &mut all.rules {
             r.enabled = true;
         }
-        let every = clean::plan(&self.text, &self.analysis.outline, &all);
+        let every = clean::plan_round(&self.text, &self.analysis.outline, &all);
         self.rule_counts.clear();
         for e in &every {
             if let EditOrigin::Rule(id) = &e.origin {

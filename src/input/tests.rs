@@ -618,10 +618,9 @@ fn word_rules_remove_junk_pieces_by_origin_and_keep_content() {
 fn word_rules_still_find_their_pieces_after_fills() {
     let doc = read(&site_package());
     let rules = crate::clean::RuleSet::default().with_origins(&doc.source);
-    let analysis = crate::analysis::analyze(&doc.text);
     let mut answers = crate::placeholder::Answers::default();
     answers.groups.insert("XX区".into(), "浔阳".into());
-    let cleaned = crate::analysis::clean_and_fill(&doc.text, &analysis, &rules, &answers);
+    let cleaned = crate::clean::apply(&doc.text, &rules, &answers, false).0;
     assert!(
         cleaned.text.starts_with("浔阳区2023年工作总结\n"),
         "{}",

@@ -212,13 +212,13 @@ fn held_out_pairs_planted_in_seed_reports_are_found() {
 fn punctuation_and_brackets_are_cleaning_rules_of_the_proofread_category() {
     use crate::clean::{self, Category, RuleSet};
     let text = "一、总体要求\n沟盖板XX个,更换护理院(中心、站)。\n（五)做好县委交办的工作。\n投资1,200万元。\n";
-    let outline = outline(text);
+    let analysis = crate::analysis::analyze(text);
     let mut rules = RuleSet::default();
     for id in ["proof_punctuation", "proof_bracket"] {
         let r = rules.rule(id).expect("a built-in rule");
         assert!(r.enabled && r.category == Category::Proofread);
     }
-    let plan = clean::plan(text, &outline, &rules);
+    let plan = clean::plan(text, &analysis, &rules);
     let by = |id: &str| {
         plan.iter()
             .filter(|e| e.origin == crate::model::EditOrigin::Rule(id.into()))
@@ -233,10 +233,10 @@ fn punctuation_and_brackets_are_cleaning_rules_of_the_proofread_category() {
     let cleaned = crate::edit::apply(text, &plan).text;
     assert!(cleaned.contains("XX个，更换护理院（中心、站）") && cleaned.contains("（五）做好"));
     assert!(cleaned.contains("1,200"));
-    assert!(clean::plan(&cleaned, &super::tests::outline(&cleaned), &rules).is_empty());
+    assert!(clean::plan(&cleaned, &crate::analysis::analyze(&cleaned), &rules).is_empty());
     rules.set_enabled("proof_punctuation", false);
     rules.set_enabled("proof_bracket", false);
-    assert!(clean::plan(text, &outline, &rules).is_empty());
+    assert!(clean::plan(text, &analysis, &rules).is_empty());
 }
 
 /// Issue 13 §3's held-out check, with a pair chosen after the detector was written and

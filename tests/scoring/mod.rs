@@ -124,7 +124,9 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
             )
         });
     }
-    let cleaned = analysis::clean_and_fill(text, &a, rules, &Answers::default()).text;
+    let cleaned = qinggao::clean::apply(text, rules, &Answers::default(), false)
+        .0
+        .text;
     let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
     for junk in &m.junk {
         // A label goes from the start of its title line; other junk goes wherever it stood.

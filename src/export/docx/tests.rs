@@ -1,7 +1,8 @@
 //! Reads the built .docx back and checks what a user of Word or WPS would see.
 
 use super::*;
-use crate::model::{Heading, LineIndex, Outline, Report, RoleLine};
+use crate::analysis::Analysis;
+use crate::model::{Heading, HeadingKind, LineIndex, LineRole, Outline, Report, RoleLine};
 use crate::placeholder::{Placeholder, PlaceholderKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -768,7 +769,7 @@ fn a_compilation_exports_every_report_with_its_outline_in(seed: &str) {
     let n = analysis.outline.reports.len();
     assert!(n >= 2, "the splitter finds the reports ({n})");
     let all: Vec<usize> = (0..n).collect();
-    let input = input_from_text(seed, &analysis, &all, true);
+    let input = crate::export::docx_input(seed, &analysis, &all, true);
     let parts = built(&input);
     let doc = part(&parts, "word/document.xml");
     let ps = paragraphs(doc);
@@ -912,6 +913,7 @@ fn analysed() -> (String, Analysis) {
             index,
             outline,
             placeholders,
+            of: None,
             scanned: None,
         },
     )
@@ -920,7 +922,7 @@ fn analysed() -> (String, Analysis) {
 #[test]
 fn input_from_text_maps_lines_to_roles_and_highlights() {
     let (text, analysis) = analysed();
-    let input = input_from_text(&text, &analysis, &[0], false);
+    let input = crate::export::docx_input(&text, &analysis, &[0], false);
     assert_eq!(input.title, None);
     assert_eq!(input.reports.len(), 1);
     let r = &input.reports[0];
@@ -958,11 +960,11 @@ fn input_from_text_maps_lines_to_roles_and_highlights() {
     );
     assert!(r.paragraphs[6].highlights.is_empty());
 
-    let with_title = input_from_text(&text, &analysis, &[0], true);
+    let with_title = crate::export::docx_input(&text, &analysis, &[0], true);
     assert_eq!(with_title.title.as_deref(), Some("2023年工作总结汇编"));
     // Unknown report numbers are skipped, not a panic.
     assert!(
-        input_from_text(&text, &analysis, &[7], false)
+        crate::export::docx_input(&text, &analysis, &[7], false)
             .reports
             .is_empty()
     );
@@ -1007,7 +1009,7 @@ fn the_package_is_compressed() {
     let text = crate::test_seed::COMPILATION;
     let analysis = crate::analysis::analyze(text);
     let all: Vec<usize> = (0..analysis.outline.reports.len()).collect();
-    let input = input_from_text(text, &analysis, &all, true);
+    let input = crate::export::docx_input(text, &analysis, &all, true);
     let bytes = build(&input, &Preset::default()).expect("build");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).expect("a zip archive");
     let mut inflated = 0;
@@ -1044,7 +1046,7 @@ fn heading_fonts_follow_the_markers_layer_and_brackets_are_full_width() {
                 持续深化网格化管理服务，建立健全问题发现、分流、处置、反馈闭环机制，\
                 群众满意度明显提升\n2.强化要素保障\n（二)强化督查考核\n";
     let analysis = crate::analysis::analyze(text);
-    let input = input_from_text(text, &analysis, &[0], false);
+    let input = crate::export::docx_input(text, &analysis, &[0], false);
     let roles: Vec<ParagraphRole> = input.reports[0].paragraphs.iter().map(|p| p.role).collect();
     assert_eq!(
         roles,

@@ -1,6 +1,7 @@
 //! Word (.docx) export in the official 公文 format (GB/T 9704-2012): one report, or a whole
 //! compilation with a table of contents. Pure: returns the bytes of the file; the export
-//! module writes them. Depends on the model, the analysis and docx-rs; never on egui.
+//! module writes them. Like a pandoc writer it takes plain input ([`DocxInput`]: titles,
+//! paragraphs, their roles), never an analysis. Depends on docx-rs; never on egui.
 //!
 //! docx-rs assembles the package (content types, relationships, properties, zip). The
 //! WordprocessingML parts are written here in the element order the schema prescribes,
@@ -16,9 +17,7 @@ mod xml;
 pub use preset::{Fonts, PageSetup, Preset, Sizes, is_installed, missing_fonts};
 pub use text::{balance_title, normalize_date};
 
-use crate::analysis::Analysis;
 use crate::error::{Error, Result};
-use crate::model::{HeadingKind, LineRole};
 use docx_rs::{Docx, Footer};
 use parts::{Metrics, id};
 use std::ops::Range;
@@ -354,20 +353,6 @@ impl BodyWriter<'_> {
 /// levels in a compilation), with hyperlinks, from outline levels of any paragraph.
 const TOC_FIELD: &str = r#" TOC \o "1-3" \h \z \u "#;
 
-/// The GB/T 9704 layer of a heading, decided by its marker kind in the standard's order,
-/// not by its depth in the report's tree: 一、 is layer 1 (黑体), （一） layer 2 (楷体), 1.
-/// layer 3 and （1） layer 4 (both 仿宋). A report that skips a layer (（一） directly under
-/// its title) keeps each heading in the font its marker calls for. 第一部分 stands above
-/// 一、 and takes layer 1 too; ①, A. sit below （1） and take layer 4.
-fn gongwen_layer(kind: HeadingKind) -> u8 {
-    match kind {
-        HeadingKind::Part | HeadingKind::Chinese => 1,
-        HeadingKind::ParenChinese => 2,
-        HeadingKind::Arabic => 3,
-        _ => 4,
-    }
-}
-
 /// Longest heading phrase of a run-in heading, in characters: past it, a paragraph that
 /// opens with a marker is a numbered sentence, and only its marker takes the heading font.
 const MAX_HEADING_PHRASE_CHARS: usize = 40;
@@ -446,91 +431,6 @@ fn sub_ranges(ranges: &[Range<usize>], window: Range<usize>) -> Vec<Range<usize>
             (s < e).then(|| s - window.start..e - window.start)
         })
         .collect()
-}
-
-/// Maps analysed text to export input: each non-empty line of the chosen reports becomes a
-/// paragraph, its role from the report's outline and role lines, its highlights from the
-/// placeholders on it. The title line is not repeated as a paragraph.
-pub fn input_from_text(
-    text: &str,
-    analysis: &Analysis,
-    reports: &[usize],
-    with_compilation_title: bool,
-) -> DocxInput {
-    let title = if with_compilation_title {
-        analysis.outline.title.clone()
-    } else {
-        None
-    };
-    let mut out = DocxInput {
-        title,
-        reports: Vec::with_capacity(reports.len()),
-        ..DocxInput::default()
-    };
-    let index = &analysis.index;
-    for &ri in reports {
-        let Some(report) = analysis.outline.reports.get(ri) else {
-            continue;
-        };
-        let placeholders = analysis.report_placeholders(ri);
-        let mut paragraphs = Vec::new();
-        for line in report.lines.clone() {
-            if Some(line) == report.title_line {
-                continue;
-            }
-            let range = index.line_range(text, line);
-            let Some(raw) = text.get(range.clone()) else {
-                continue;
-            };
-            let trimmed_start = raw.len() - raw.trim_start().len();
-            let body = raw.trim();
-            if body.is_empty() {
-                continue;
-            }
-            let start = range.start + trimmed_start;
-            let end = start + body.len();
-            let role = report
-                .roles
-                .iter()
-                .find(|r| r.line == line)
-                .map(|r| match r.role {
-                    LineRole::Addressee => ParagraphRole::Addressee,
-                    LineRole::SignOff => ParagraphRole::SignOff,
-                    LineRole::Date => ParagraphRole::Date,
-                })
-                .or_else(|| {
-                    report
-                        .outline
-                        .iter()
-                        .find(|h| {
-                            h.line == line
-                                && !matches!(
-                                    h.kind,
-                                    HeadingKind::Sequence
-                                        | HeadingKind::Ordinal
-                                        | HeadingKind::InlineOrdinal
-                                )
-                        })
-                        .map(|h| ParagraphRole::Heading(gongwen_layer(h.kind)))
-                })
-                .unwrap_or(ParagraphRole::Body);
-            let highlights = placeholders
-                .iter()
-                .filter(|p| p.range.start < end && p.range.end > start)
-                .map(|p| p.range.start.max(start) - start..p.range.end.min(end) - start)
-                .collect();
-            paragraphs.push(DocxParagraph {
-                role,
-                text: body.to_string(),
-                highlights,
-            });
-        }
-        out.reports.push(DocxReport {
-            title: report.title.clone(),
-            paragraphs,
-        });
-    }
-    out
 }
 
 #[cfg(test)]
