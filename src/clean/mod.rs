@@ -9,6 +9,7 @@ pub mod gloss;
 pub mod masked;
 mod plan;
 pub mod rules;
+pub mod traditional;
 mod word;
 
 pub use plan::plan;

@@ -215,6 +215,10 @@ impl App {
                 if let Some(images) = images {
                     self.say(images);
                 }
+                if let Some(note) = crate::clean::traditional::auto_enable(&mut self.rules, &self.ws.text) {
+                    self.rules_revision += 1;
+                    self.say(note);
+                }
             }
             Err(e) => self.show_error(
                 "无法打开文件",
