@@ -17,10 +17,12 @@ every pool of junk, label and metadata forms, which the rules were not built on.
 Deterministic: the same command writes the same files.
 """
 
-import json
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen_genre_corpus as first  # noqa: E402
 
 FIRST = 36
 COUNT = 18
@@ -154,20 +156,10 @@ OTHER_TITLES = ["2024年度民主生活会对照检查材料", "在全县经济�
                 "学习贯彻全会精神研讨发言", "乡村振兴工作情况汇报", "2025年工作要点"]
 
 
-def pick(rng, pool, held):
-    """Built-on files draw from the first half of a pool, held-out ones from the second."""
-    half = len(pool) // 2
-    return rng.choice(pool[half:] if held else pool[:half])
+pick = first.pick
 
 
-class Writer:
-    def __init__(self, rng, held):
-        self.rng = rng
-        self.held = held
-        self.lines = []
-        self.keep = []
-        self.junk = []
-
+class Writer(first.Writer):
     def fill(self, s, **kw):
         r = self.rng
         p = r.randint(2, 30)
@@ -175,14 +167,6 @@ class Writer:
                     d=r.randint(10, 28), mo=r.randint(1, 9), y="2024")
         vals.update(kw)
         return s.format(**vals)
-
-    def content(self, line):
-        self.lines.append(line)
-        self.keep.append(line)
-
-    def junk_line(self, line):
-        self.lines.append(line)
-        self.junk.append(line.strip())
 
     def body(self, topic, k):
         for _ in range(k):
@@ -348,27 +332,12 @@ def compilation(number, held):
             w.junk_line(w.fill(pick(rng, NOTICES, held)))
         if n == k and rng.random() < 0.7:
             w.junk_line(w.fill(pick(rng, PAYWALL, held)))
-    if rng.random() < 0.7:
-        w.lines.append("")
-        others = rng.sample(OTHER_TITLES, 3)
-        for line in pick(rng, NAVS, held):
-            w.junk_line(line.format(o1=others[0], o2=others[1], o3=others[2]))
-    if rng.random() < 0.5:
-        w.junk_line(w.fill(pick(rng, NOTICES, held)))
-    text = "\n".join(w.lines) + "\n"
-    manifest = {"held_out": held, "reports": reports, "junk": w.junk, "keep": w.keep}
-    return text, manifest
+    return first.close(w, reports, NAVS, OTHER_TITLES, NOTICES, 0.5)
 
 
 def main():
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/genres")
-    out.mkdir(parents=True, exist_ok=True)
-    for number in range(FIRST, FIRST + COUNT):
-        held = number % 3 == 2
-        text, manifest = compilation(number, held)
-        (out / f"{number:02}.txt").write_text(text, encoding="utf-8")
-        (out / f"{number:02}.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    first.write(out, range(FIRST, FIRST + COUNT), compilation)
 
 
 if __name__ == "__main__":
