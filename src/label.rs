@@ -201,22 +201,7 @@ fn is_numeral(c: char) -> bool {
 
 /// A number in Chinese or in (at most three) ASCII or fullwidth digits at the start of `s`.
 fn any_number(s: &str) -> Option<(u32, usize)> {
-    if let Some(n) = outline::chinese_number(s) {
-        return Some(n);
-    }
-    let mut value = 0;
-    let mut len = 0;
-    for c in s.chars().take(4) {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
-        value = value * 10 + d;
-        len += c.len_utf8();
-    }
-    let digits = s[..len].chars().count();
-    (1..=3).contains(&digits).then_some((value, len))
+    outline::chinese_number(s).or_else(|| outline::leading_digits(s, 3))
 }
 
 /// The numbering opening `line`, of any word ([`Numbering`]).

@@ -132,6 +132,11 @@ fn score(path: &Path, m: &Manifest) -> Score {
         format!("conversion to simplified switched on: {switched}")
     });
     let cleaned = analysis::clean_and_fill(&text, &a, &rules, &Answers::default()).text;
+    // Cleaning what cleaning left changes nothing.
+    let again = analysis::plan_cleaning(&cleaned, &analysis::analyze(&cleaned).outline, &rules);
+    s.check(again.is_empty(), || {
+        format!("cleaning the cleaned text changes it again: {again:?}")
+    });
     let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
     for junk in &m.junk {
         // A label goes from the start of its title line; other junk goes wherever it stood.
