@@ -294,27 +294,37 @@ def compilation(number, held):
             w.junk_line(w.fill(pick(rng, ADVERTS, held)))
         if n == k and rng.random() < 0.7:
             w.junk_line(w.fill(pick(rng, PAYWALL, held)))
+    return close(w, reports, NAV_HEADS, OTHER_TITLES, ADVERTS, 0.4)
+
+
+def close(w, reports, navs, titles, last_lines, last_chance):
+    """The site's navigation and a last junk line after the reports; the text and manifest."""
+    rng, held = w.rng, w.held
     if rng.random() < 0.7:
         w.lines.append("")
-        others = rng.sample(OTHER_TITLES, 3)
-        for line in pick(rng, NAV_HEADS, held):
+        others = rng.sample(titles, 3)
+        for line in pick(rng, navs, held):
             w.junk_line(line.format(o1=others[0], o2=others[1], o3=others[2]))
-    if rng.random() < 0.4:
-        w.junk_line(w.fill(pick(rng, ADVERTS, held)))
+    if rng.random() < last_chance:
+        w.junk_line(w.fill(pick(rng, last_lines, held)))
     text = "\n".join(w.lines) + "\n"
     manifest = {"held_out": held, "reports": reports, "junk": w.junk, "keep": w.keep}
     return text, manifest
 
 
-def main():
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/genres")
+def write(out, numbers, make):
+    """Writes NN.txt and NN.json for each number; those 2 mod 3 are held out."""
     out.mkdir(parents=True, exist_ok=True)
-    for number in range(36):
+    for number in numbers:
         held = number % 3 == 2
-        text, manifest = compilation(number, held)
+        text, manifest = make(number, held)
         (out / f"{number:02}.txt").write_text(text, encoding="utf-8")
         (out / f"{number:02}.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def main():
+    write(Path(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/genres"), range(36), compilation)
 
 
 if __name__ == "__main__":

@@ -1132,15 +1132,20 @@ def f19():
 def to_traditional(text, manifest):
     from opencc import OpenCC
 
-    cc = OpenCC("s2tw")
-    conv = cc.convert
+    conv = OpenCC("s2tw").convert
+    # The product converts a mostly traditional compilation back with OpenCC's phrase
+    # tables (issue 14 §4): titles and markers are read before cleaning, so they stay
+    # traditional; the lines to keep are expected as OpenCC's t2s gives them, and junk
+    # must be gone in either form.
+    back = OpenCC("t2s").convert
     m = json.loads(json.dumps(manifest))
+    m["traditional"] = True
     for r in m["reports"]:
         r["title"] = conv(r["title"])
         r["label"] = conv(r["label"]) if r["label"] else None
         r["markers"] = [conv(x) for x in r["markers"]]
-    m["junk"] = [conv(x) for x in m["junk"]]
-    m["keep"] = [conv(x) for x in m["keep"]]
+    m["junk"] = sorted({form for x in m["junk"] for form in (conv(x), back(conv(x)))})
+    m["keep"] = [back(conv(x)) for x in m["keep"]]
     return conv(text), m
 
 

@@ -464,7 +464,8 @@ fn interrupted() -> ExitCode {
 /// One file's summary (or JSON), and its counts for the batch's summary.
 fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, Stats)> {
     let doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
-    let rules = rules.clone().with_origins(&doc.source);
+    let mut rules = rules.clone().with_origins(&doc.source);
+    let script = clean::traditional::auto_enable(&mut rules, &doc.text);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
     let proofread = args
         .proofread
@@ -482,7 +483,13 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
             what: e.to_string(),
         })?
     } else {
-        summary_text(path, &doc, &analysis, &edits, proofread)
+        let mut text = summary_text(path, &doc, &analysis, &edits, proofread);
+        // Under the file's name: the conversion the summary's counts include.
+        if let Some(note) = script {
+            let at = text.find('\n').map_or(text.len(), |i| i + 1);
+            text.insert_str(at, &format!("{note}\n"));
+        }
+        text
     };
     Ok((text, stats))
 }
@@ -905,7 +912,7 @@ impl<'a> InspectJson<'a> {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let (label, title) = crate::label::label_and_title(&r.title);
+                let (label, title) = r.label_and_title();
                 ReportJson {
                     number: i + 1,
                     title,
@@ -1145,13 +1152,17 @@ fn clean_one(
     // Outputs mirror the tree the input was found in.
     let sub = input.rel.parent().unwrap_or(Path::new(""));
     let doc = read_document(path, args.input_encoding.as_deref(), args.batch.convert)?;
-    let with_origins;
-    let rules = if doc.source.pieces.is_empty() {
-        rules
-    } else {
-        with_origins = rules.clone().with_origins(&doc.source);
-        &with_origins
-    };
+    let mut own = None;
+    if !doc.source.pieces.is_empty() {
+        own = Some(rules.clone().with_origins(&doc.source));
+    }
+    if clean::traditional::is_mostly_traditional(&doc.text) {
+        let own = own.get_or_insert_with(|| rules.clone());
+        if let Some(note) = clean::traditional::auto_enable(own, &doc.text) {
+            eprintln!("{}：{note}", path.display());
+        }
+    }
+    let rules = own.as_ref().unwrap_or(rules);
     // A .txt needs the reports of the result, a .docx also their headings.
     let outlines = matches!(args.format, Format::Docx);
     let accept = match &args.accept_proofread {

@@ -170,6 +170,117 @@ pub fn unlabelled_title(title: &str) -> &str {
     title[start..end].trim_end()
 }
 
+/// Bytes of `line` that `label` opens it with, with the spaces before and after it; None when
+/// the line does not open with it.
+pub(crate) fn prefix_len(line: &str, label: &str) -> Option<usize> {
+    let body = line.trim_start_matches([' ', '\u{3000}', '\t']);
+    let rest = body.strip_prefix(label)?;
+    Some(line.len() - rest.trim_start_matches([' ', '\u{3000}']).len())
+}
+
+/// A numbering of any word opening a line: "材料2：", "【样文三】", "附件1", "NO.3 ". Whether it
+/// is the site's numbering of its reports is decided over the whole compilation
+/// ([`crate::split`]: the same word, numbered 1, 2, 3… on successive report titles), never
+/// by the word: reports also list their attachments as 材料1：, 材料2：.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Numbering {
+    /// The label with its number taken out ("材料#：" → "材料"; brackets kept): labels of
+    /// one series share it.
+    pub key: String,
+    pub number: u32,
+    /// Bytes of `line` the label takes, with the spaces around it.
+    pub len: usize,
+    /// Nothing follows the label on its line.
+    pub alone: bool,
+}
+
+/// Characters a numbering word never holds: numerals (so that 篇一 is 篇 then 一).
+fn is_numeral(c: char) -> bool {
+    outline::chinese_digit(c).is_some() || matches!(c, '十' | '〇' | '零' | '两')
+}
+
+/// A number in Chinese or in (at most three) ASCII or fullwidth digits at the start of `s`.
+fn any_number(s: &str) -> Option<(u32, usize)> {
+    outline::chinese_number(s).or_else(|| outline::leading_digits(s, 3))
+}
+
+/// The numbering opening `line`, of any word ([`Numbering`]).
+pub(crate) fn numbering(line: &str) -> Option<Numbering> {
+    let body = line.trim_start_matches([' ', '\u{3000}', '\t', crate::junk::BOM]);
+    let lead = line.len() - body.len();
+    let (open, close) = match body.chars().next()? {
+        '【' => ("【", Some('】')),
+        '[' => ("[", Some(']')),
+        '〔' => ("〔", Some('〕')),
+        _ => ("", None),
+    };
+    let inner = &body[open.len()..];
+    // The word: 第…篇 around the number, or up to four Han characters (or Latin letters, with
+    // a full stop: NO.) before it.
+    let (word, number, after) = if let Some(rest) = inner.strip_prefix('第') {
+        let (n, nl) = any_number(rest)?;
+        let after = rest[nl..].strip_prefix('篇')?;
+        ("第篇", n, after)
+    } else {
+        let han = inner
+            .char_indices()
+            .take_while(|&(_, c)| crate::junk::is_han(c) && !is_numeral(c))
+            .take(5)
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word_len = if han > 0 {
+            han
+        } else {
+            let letters = inner
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(inner.len());
+            let dot = inner[letters..]
+                .chars()
+                .next()
+                .filter(|c| letters > 0 && matches!(c, '.' | '．'))
+                .map_or(0, char::len_utf8);
+            letters + dot
+        };
+        let word = &inner[..word_len];
+        if word.is_empty() || word.chars().count() > 4 || word == "第" {
+            return None;
+        }
+        let (n, nl) = any_number(&inner[word_len..])?;
+        (word, n, &inner[word_len + nl..])
+    };
+    let after = match close {
+        Some(c) => after.strip_prefix(c)?,
+        None => after,
+    };
+    let rest = after.trim_start_matches([' ', '\u{3000}']);
+    let spaced = rest.len() < after.len();
+    let rest = match rest.chars().next() {
+        None => rest,
+        Some(c @ ('：' | ':' | '、')) => &rest[c.len_utf8()..],
+        // "范文1.5" is a figure.
+        Some(c @ ('.' | '．')) => {
+            let r = &rest[c.len_utf8()..];
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            r
+        }
+        Some(_) if spaced || close.is_some() => rest,
+        Some(_) => return None,
+    };
+    let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+    Some(Numbering {
+        key: format!(
+            "{open}{word}{}",
+            close.map(String::from).unwrap_or_default()
+        ),
+        number,
+        len: line.len() - rest_trimmed.len(),
+        alone: rest_trimmed.trim_end().is_empty(),
+    })
+    .filter(|_| lead < line.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +314,41 @@ mod tests {
             "篇章结构调整方案",
         ] {
             assert!(title_labels(line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_numbering_of_any_word_is_read_with_its_series() {
+        fn n(line: &str) -> Option<(String, u32, &str, bool)> {
+            numbering(line).map(|n| (n.key, n.number, &line[..n.len], n.alone))
+        }
+        assert_eq!(
+            n("材料1：县教育局工作要点"),
+            Some(("材料".into(), 1, "材料1：", false))
+        );
+        assert_eq!(
+            n("【样文三】XX镇总结"),
+            Some(("【样文】".into(), 3, "【样文三】", false))
+        );
+        assert_eq!(n("  附件2"), Some(("附件".into(), 2, "  附件2", true)));
+        assert_eq!(
+            n("第十二篇 XX镇总结"),
+            Some(("第篇".into(), 12, "第十二篇 ", false))
+        );
+        assert_eq!(n("NO.3 XX镇总结"), Some(("NO.".into(), 3, "NO.3 ", false)));
+        assert_eq!(n("范文２."), Some(("范文".into(), 2, "范文２.", true)));
+        for line in [
+            "一、主要工作",
+            "第一，抓好落实",
+            "第一章 总则",
+            "2023年工作总结",
+            "范文1.5万字",
+            "关于2023年工作的报告",
+            "材料1份",
+            "XX镇1号楼",
+            "",
+        ] {
+            assert_eq!(n(line), None, "{line}");
         }
     }
 }

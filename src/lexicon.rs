@@ -22,6 +22,7 @@ pub struct Lexicon {
     pub metadata: Metadata,
     pub navigation: Navigation,
     pub paywall: Paywall,
+    pub notices: Notices,
     pub labels: Labels,
     pub titles: Titles,
     pub placeholders: Placeholders,
@@ -182,6 +183,21 @@ pub struct Paywall {
     pub words: Vec<String>,
     /// Words that make a short line a notice by themselves.
     pub alone: Vec<String>,
+    pub max_chars: usize,
+}
+
+/// Copyright, takedown and disclaimer notices ("如本文侵犯了您的权益，请联系我们删除").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notices {
+    /// Who a site's notice speaks of: 本站, 本文, 网友, 原作者…
+    pub subjects: Vec<String>,
+    /// Words that hold a subject but name something else: 本文件.
+    pub not_subjects: Vec<String>,
+    /// What only such a notice says: 侵权, 转载, 版权…
+    pub acts: Vec<String>,
+    /// What it says besides: 删除, 下载, 仅供…; two of them stand for one of `acts`.
+    pub weak_acts: Vec<String>,
     pub max_chars: usize,
 }
 
@@ -347,7 +363,14 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
     // The lists read with their traditional forms get them once, here.
     let t = &mut lexicon.titles;
     let p = &mut lexicon.placeholders;
-    let derived: [&mut Vec<String>; 8] = [
+    let (m, n, w, o) = (
+        &mut lexicon.metadata,
+        &mut lexicon.navigation,
+        &mut lexicon.paywall,
+        &mut lexicon.notices,
+    );
+    // The site lines too: a site that converts its pages converts its own lines with them.
+    let derived: [&mut Vec<String>; 19] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -356,6 +379,17 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut p.units,
         &mut p.multipliers,
         &mut p.not_suffixes,
+        &mut m.fields,
+        &mut m.counters,
+        &mut n.openers,
+        &mut n.reading_list_headers,
+        &mut w.words,
+        &mut w.alone,
+        &mut o.subjects,
+        &mut o.not_subjects,
+        &mut o.acts,
+        &mut o.weak_acts,
+        &mut lexicon.labels.words,
     ];
     for list in derived {
         *list = lexicon.traditional.with_forms(list);
@@ -432,6 +466,10 @@ impl Lexicon {
             ),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
+            ("notices.subjects", &self.notices.subjects),
+            ("notices.not_subjects", &self.notices.not_subjects),
+            ("notices.acts", &self.notices.acts),
+            ("notices.weak_acts", &self.notices.weak_acts),
             ("adverts.certain", &a.certain),
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),

@@ -575,6 +575,38 @@ pub struct Report {
     pub outline: Vec<Heading>,
     pub roles: Vec<RoleLine>,
     pub findings: Vec<Finding>,
+    /// The site's numbering of this report that the split learned from the whole
+    /// compilation ([`crate::label::numbering_chain`]): "材料2：" opening the title line, or
+    /// "【篇二】" on a line of its own before it. Labels of the known words ("篇三：") are
+    /// read from the title itself ([`Report::label_and_title`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<SiteLabel>,
+}
+
+/// A label a site numbers a report with, where the split found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteLabel {
+    /// 0-based line: the title line, or the line of its own before it.
+    pub line: usize,
+    /// The label as written, spaces around it trimmed ("材料2：").
+    pub text: String,
+}
+
+impl Report {
+    /// The title split into the site's label and the title proper ("材料2：XX镇…" →
+    /// (Some("材料2："), "XX镇…")): what `inspect --json` reports as `label` and `title`.
+    pub fn label_and_title(&self) -> (Option<&str>, &str) {
+        match &self.label {
+            Some(l) => {
+                let title = self.title.trim_start();
+                let title = title
+                    .strip_prefix(l.text.as_str())
+                    .map_or(title, |t| t.trim_start_matches([' ', '\u{3000}']));
+                (Some(l.text.as_str()), crate::label::unlabelled_title(title))
+            }
+            None => crate::label::label_and_title(&self.title),
+        }
+    }
 }
 
 /// The compilation's table of contents (目录).

@@ -62,19 +62,27 @@ pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
 
 /// Parses ASCII or fullwidth digits at the start of `s`, at most two of them.
 fn arabic_number(s: &str) -> Option<(u32, usize)> {
+    leading_digits(s, 2)
+}
+
+/// ASCII or fullwidth digits at the start of `s`, at most `max` of them (None when more
+/// follow): their value and byte length.
+pub(crate) fn leading_digits(s: &str, max: usize) -> Option<(u32, usize)> {
     let mut value = 0;
     let mut len = 0;
-    for c in s.chars().take(3) {
+    for (count, c) in s.chars().enumerate() {
         let d = match c {
             '0'..='9' => c as u32 - '0' as u32,
             '０'..='９' => c as u32 - '０' as u32,
             _ => break,
         };
+        if count == max {
+            return None;
+        }
         value = value * 10 + d;
         len += c.len_utf8();
     }
-    let digits = s[..len].chars().count();
-    (len > 0 && digits <= 2).then_some((value, len))
+    (len > 0).then_some((value, len))
 }
 
 fn strip_any<'a>(s: &'a str, options: &[char]) -> Option<&'a str> {

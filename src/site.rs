@@ -20,6 +20,9 @@ pub enum SiteLine {
     ReadingListHeader,
     /// "剩余3250字未读，开通会员查看全文", "试读已结束，请下载完整版".
     PaywallNotice,
+    /// "本文系作者授权本站发表，未经许可，不得转载。": copyright, takedown and disclaimer
+    /// notices.
+    Notice,
 }
 
 /// Lines longer than this are never site lines (a metadata line with every field is
@@ -34,6 +37,12 @@ struct Words {
     counters: Vec<bool>,
     paywall: AhoCorasick,
     alone: AhoCorasick,
+    /// The notice subjects, then the words that hold one but name something else.
+    subjects: AhoCorasick,
+    subject_count: usize,
+    /// The notice acts, then the weak ones.
+    acts: AhoCorasick,
+    act_count: usize,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -57,7 +66,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.openers)
                 .chain(&nav.reading_list_headers)
                 .chain(&lex.paywall.words)
-                .chain(&lex.paywall.alone),
+                .chain(&lex.paywall.alone)
+                .chain(&lex.notices.subjects),
         ),
         fields: build(&mut lex.metadata.fields.iter()),
         counters: lex
@@ -68,6 +78,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .collect(),
         paywall: build(&mut lex.paywall.words.iter()),
         alone: build(&mut lex.paywall.alone.iter()),
+        subjects: build(&mut lex.notices.subjects.iter().chain(&lex.notices.not_subjects)),
+        subject_count: lex.notices.subjects.len(),
+        acts: build(&mut lex.notices.acts.iter().chain(&lex.notices.weak_acts)),
+        act_count: lex.notices.acts.len(),
     }
 });
 
@@ -85,6 +99,8 @@ pub fn classify(line: &str) -> Option<SiteLine> {
         Some(SiteLine::Metadata)
     } else if is_paywall_notice(l) {
         Some(SiteLine::PaywallNotice)
+    } else if is_notice(l) {
+        Some(SiteLine::Notice)
     } else {
         None
     }
@@ -204,6 +220,32 @@ fn is_paywall_notice(line: &str) -> bool {
     seen.len() >= needed
 }
 
+/// A copyright, takedown or disclaimer notice: a short line that speaks of the site, the
+/// article or its uploader and says what only such notices say ("转载", "侵权"), or two of
+/// the weaker words ("下载", "删除"). The author's "查办侵权案件12起" names no such subject.
+fn is_notice(line: &str) -> bool {
+    let w = &*WORDS;
+    if line.chars().count() > lexicon::builtin().notices.max_chars
+        || !w
+            .subjects
+            .find_iter(line)
+            .any(|m| m.pattern().as_usize() < w.subject_count)
+    {
+        return false;
+    }
+    let mut weak = Vec::new();
+    for m in w.acts.find_iter(line) {
+        let id = m.pattern().as_usize();
+        if id < w.act_count {
+            return true;
+        }
+        if !weak.contains(&id) {
+            weak.push(id);
+        }
+    }
+    weak.len() >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +275,22 @@ mod tests {
                 SiteLine::PaywallNotice,
             ),
             ("点击查看全文", SiteLine::PaywallNotice),
+            (
+                "扫描下方二维码，即可获取完整版word文档",
+                SiteLine::PaywallNotice,
+            ),
+            (
+                "本文系作者授权本站发表，未经许可，不得转载。",
+                SiteLine::Notice,
+            ),
+            (
+                "如本文侵犯了您的权益，请与我们联系，我们将在24小时内删除。",
+                SiteLine::Notice,
+            ),
+            ("本文档下载后可任意编辑，欢迎收藏转发", SiteLine::Notice),
+            ("上一篇文章：2024年工作要点", SiteLine::Navigation),
+            ("本文关键词：述职报告，讲话稿", SiteLine::Navigation),
+            ("您可能也喜欢：", SiteLine::ReadingListHeader),
         ];
         for (line, class) in cases {
             assert_eq!(classify(line), Some(class), "{line}");
@@ -256,6 +314,12 @@ mod tests {
             "相关文章的撰写要求",
             "关于下一篇章的几点思考",
             "发布会上，我们通报了全年阅读推广活动的情况",
+            "扎实开展版权保护工作，查办侵权案件12起。",
+            "推行“扫码即办”，群众扫描二维码即可查询办理进度。",
+            "规划完整版文本已在政府门户网站公开，接受社会监督。",
+            "本文件由县政府办公室负责解释，各单位可下载参考。",
+            "严禁下载、传播涉密文件，全年开展保密检查12次。",
+            "本报告数据来源：县统计局、县发展改革局。",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

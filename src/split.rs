@@ -401,8 +401,136 @@ fn split_lines(lines: Lines) -> Outline {
         cursor = next;
     }
 
-    out.reports = split_reports(&lines, cursor);
+    let chain = numbering_chain(&lines, cursor);
+    if chain.is_empty() {
+        out.reports = split_reports(&lines, cursor);
+        return out;
+    }
+    // The chain's labels mark titles: a label of its own line is junk before its title, a
+    // label opening a title line counts as one of the known words does.
+    let mut kinds = lines.kinds.to_vec();
+    let mut looks = lines.looks.to_vec();
+    for c in &chain {
+        if c.alone {
+            kinds[c.line] = Kind::Junk;
+        } else {
+            let content = lines.content_cow(c.line);
+            let rest = &content[c.len..];
+            let score = (title_score(rest) + 2).min(u8::MAX as u32) as u8;
+            looks[c.line].title = looks[c.line].title.max(score);
+            looks[c.line].commas = rest.contains(['，', '、']);
+        }
+    }
+    let labelled = Lines {
+        kinds: &kinds,
+        looks: &looks,
+        ..lines
+    };
+    out.reports = split_reports(&labelled, cursor);
+    for r in &mut out.reports {
+        let Some(t) = r.title_line else { continue };
+        let found = chain.iter().find(|c| {
+            if c.alone {
+                labelled.next_text(c.line + 1) == Some(t)
+            } else {
+                c.line == t
+            }
+        });
+        if let Some(c) = found {
+            let content = labelled.content_cow(c.line);
+            r.label = Some(crate::model::SiteLabel {
+                line: c.line,
+                text: content[..c.len].trim().to_string(),
+            });
+        }
+    }
     out
+}
+
+/// One label of a site's numbering of its reports ([`numbering_chain`]).
+#[derive(Clone, Copy)]
+struct Labelled {
+    line: usize,
+    /// Bytes of the line's content the label takes.
+    len: usize,
+    /// The label is all its line holds; the title is the next text line.
+    alone: bool,
+}
+
+/// The labels a site numbers the compilation's reports with, learned from the compilation:
+/// lines opening with the same word and the numbers 1, 2, 3… in order ([`label::numbering`]),
+/// the first before any body text (from `from`, after the compilation's title and 目录), each
+/// next one after some, each on a title (or alone on its line right before one). Reports
+/// list their attachments as 材料1：, 材料2： too, but one under the other, inside a report:
+/// that is no chain. Empty when there is none of two labels or more.
+fn numbering_chain(lines: &Lines, from: usize) -> Vec<Labelled> {
+    struct Candidate {
+        labelled: Labelled,
+        key: String,
+        number: u32,
+        /// Body lines before it.
+        body: usize,
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut body = 0;
+    let mut l = from;
+    while let Some(t) = lines.next_text(l) {
+        l = t + 1;
+        let raw = &lines.text[lines.index.line_range(lines.text, t)];
+        if !may_be_title(raw) {
+            body += 1;
+            continue;
+        }
+        let content = lines.content_cow(t);
+        if let Some(n) = crate::label::numbering(&content) {
+            let titled = if n.alone {
+                lines
+                    .next_text(t + 1)
+                    .is_some_and(|x| title_score(&lines.content_cow(x)) >= 2)
+            } else {
+                title_score(&content[n.len..]) >= 2
+            };
+            if titled {
+                candidates.push(Candidate {
+                    labelled: Labelled {
+                        line: t,
+                        len: n.len,
+                        alone: n.alone,
+                    },
+                    key: n.key,
+                    number: n.number,
+                    body,
+                });
+                continue;
+            }
+        }
+        if !is_title_shaped(&content) {
+            body += 1;
+        }
+    }
+    let mut keys: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.number == 1 && c.body == 0)
+        .map(|c| c.key.as_str())
+        .collect();
+    keys.dedup();
+    let mut chain: Vec<Labelled> = Vec::new();
+    for key in keys {
+        let mut series: Vec<&Candidate> = Vec::new();
+        for c in candidates.iter().filter(|c| c.key == key) {
+            let next = match series.last() {
+                None => c.number == 1 && c.body == 0,
+                Some(last) => c.number == last.number + 1 && c.body > last.body,
+            };
+            if next {
+                series.push(c);
+            }
+        }
+        if series.len() >= 2 {
+            chain.extend(series.into_iter().map(|c| c.labelled));
+        }
+    }
+    chain
 }
 
 fn is_toc_heading(line: &str) -> bool {
@@ -673,6 +801,7 @@ fn build_report(
         title,
         title_inferred,
         title_line,
+        label: None,
         lines: line_range,
         range,
         outline: Vec::new(),

@@ -1249,3 +1249,36 @@ fn a_rule_files_word_lists_extend_the_builtin_lexicon() {
         "{err}"
     );
 }
+
+/// A compilation in traditional characters: inspect says the conversion was switched on,
+/// clean writes it in simplified characters word by word (乾坤 stays), and a label the site
+/// learned from the compilation ("材料2：") is reported apart from its title.
+#[test]
+fn a_traditional_compilation_is_converted_with_a_notice() {
+    let path = fixture("genres/54.txt");
+    let o = qinggao(&[&"inspect", &path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("繁体字"), "{}", stdout(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let o = qinggao(&[&"clean", &path, &"-o", &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("繁体字"), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("部分老年人头发花白仍独自生活"), "{text}");
+    assert!(text.contains("扭转乾坤的决心"), "{text}");
+    assert!(!text.contains("閱讀") && !text.contains("阅读："), "{text}");
+    // A simplified compilation gets no such notice.
+    let o = qinggao(&[&"inspect", &fixture("genres/00.txt")]);
+    assert!(!stdout(&o).contains("繁体字"), "{}", stdout(&o));
+}
+
+#[test]
+fn inspect_json_gives_a_learned_label_apart_from_the_title() {
+    let o = qinggao(&[&"inspect", &"--json", &fixture("genres/02.txt")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r = &v["reports"][0];
+    assert_eq!(r["label"], "材料1：");
+    assert_eq!(r["title"], "县教育局2022年党风廉政建设工作要点");
+}

@@ -107,7 +107,8 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
     const FIRST: [bool; 256] = {
         let mut t = [false; 256];
         let firsts = [
-            b' ', b'\t', b'-', b'*', b'=', b'~', b'_', 0xC2, 0xE2, 0xE3, 0xE7, 0xEF,
+            b' ', b'\t', b'-', b'*', b'=', b'~', b'_', 0xC2, 0xE2, 0xE3, 0xE7, 0xEF, 0xE5, b'P',
+            b'p', b'0', b'1', b'2', b'3', b'4', b'5', b'6', b'7', b'8', b'9',
         ];
         let mut i = 0;
         while i < firsts.len() {
@@ -120,7 +121,12 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
         return false;
     }
     match bytes {
-        [b' ' | b'\t' | b'-' | b'*' | b'=' | b'~' | b'_', ..] => true,
+        [
+            b' ' | b'\t' | b'-' | b'*' | b'=' | b'~' | b'_' | b'P' | b'p' | b'0'..=b'9',
+            ..,
+        ] => true,
+        // 共
+        [0xE5, 0x85, 0xB1, ..] => true,
         // ·
         [0xC2, 0xB7, ..] => true,
         // — – ※ ─ ━, the ideographic space, 第.
@@ -132,39 +138,68 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`is_page_number_line`] for a short line opening as a layout line can.
+/// [`is_page_number_line`] for a short line opening as a layout line can: a number between
+/// dashes ("- 3 -", "— 12 —"), or a page phrase, bare or between dashes: "第3页", "第 3 页 共
+/// 12 页", "第3页/共12页", "共12页 第3页", "3 / 12", "Page 3", "Page 3 of 12".
 fn reads_as_page_number(line: &str) -> bool {
     const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
-    let l = line.trim_matches([' ', '\t', '\u{3000}']);
+    const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
+    let l = line.trim_matches(SPACES);
     if l.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
     }
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    // A number of at most four digits, spaces around it.
-    let number = |s: &str| {
-        let s = s.trim_matches([' ', '\u{3000}']);
-        (1..=4).contains(&s.chars().count()) && s.chars().all(is_digit)
-    };
     if l.starts_with(DASHES) && l.ends_with(DASHES) {
-        return number(l.trim_matches(DASHES));
+        let inner = l.trim_matches(DASHES).trim_matches(SPACES);
+        return page_count(inner) || page_phrase(inner);
     }
-    if !l.starts_with('第') {
-        return false;
+    page_phrase(l)
+}
+
+/// A number of at most four digits, ASCII or fullwidth, spaces around it.
+fn page_count(s: &str) -> bool {
+    let s = s.trim_matches([' ', '\u{3000}']);
+    (1..=4).contains(&s.chars().count())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// "第3页", "第3页 共12页", "共12页 第3页", "3 / 12", "Page 3", "Page 3 of 12", "Page 3/12".
+fn page_phrase(l: &str) -> bool {
+    // Page 3, Page 3 of 12, Page 3/12.
+    if let Some(rest) = l
+        .strip_prefix("Page")
+        .or_else(|| l.strip_prefix("page"))
+        .or_else(|| l.strip_prefix("PAGE"))
+        .filter(|r| r.starts_with(' '))
+    {
+        return match rest.split_once(" of ").or_else(|| rest.split_once('/')) {
+            Some((this, total)) => page_count(this) && page_count(total),
+            None => page_count(rest),
+        };
     }
-    // 第N页, then maybe 共M页 after a space, a comma or a slash.
+    // 3 / 12: two counts, the first no greater than the second.
+    if let Some((this, total)) = l.split_once(['/', '／'])
+        && page_count(this)
+        && page_count(total)
+        && this.trim().len().max(total.trim().len()) <= 3
+    {
+        let n = |s: &str| s.trim().parse::<u32>().ok();
+        return n(this).zip(n(total)).is_none_or(|(a, b)| a <= b);
+    }
+    // 第N页, with 共M页 before or after it (after a space, a comma or a slash).
     let page = |s: &str, lead: char| {
-        s.strip_prefix(lead)
+        s.trim_matches([' ', '\u{3000}'])
+            .strip_prefix(lead)
             .and_then(|s| s.strip_suffix('页'))
-            .is_some_and(number)
+            .is_some_and(page_count)
     };
-    let (this, total) = match l.find('共') {
-        Some(i) => (
-            l[..i].trim_end_matches(['/', '，', ',', ' ', '\u{3000}']),
-            Some(&l[i..]),
-        ),
-        None => (l, None),
-    };
-    page(this, '第') && total.is_none_or(|t| page(t, '共'))
+    let seps = ['/', '，', ',', ' ', '\u{3000}'];
+    match (l.find('第'), l.find('共')) {
+        (Some(0), None) => page(l, '第'),
+        (Some(0), Some(i)) => page(l[..i].trim_end_matches(seps), '第') && page(&l[i..], '共'),
+        (Some(i), Some(0)) => page(l[..i].trim_end_matches(seps), '共') && page(&l[i..], '第'),
+        _ => false,
+    }
 }
 
 /// Characters a separator line repeats: "————————", "********", "========".
@@ -203,7 +238,14 @@ pub fn reading_list_len<'a>(
             return links;
         }
         if !is_title(line) {
-            return links.saturating_sub(1);
+            // A site's own line (a notice, an advert) ends the list; the author's text opens
+            // with its title, the list's last line, which stays.
+            let site_line = crate::site::classify(line).is_some() || is_advert_line(line);
+            return if site_line {
+                links
+            } else {
+                links.saturating_sub(1)
+            };
         }
         links += 1;
     }
@@ -385,7 +427,7 @@ pub fn is_advert_line(line: &str) -> bool {
     may_be_advert(line) && advert_score(line) >= advert_threshold()
 }
 
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -656,6 +698,13 @@ mod tests {
             "第 5 页 共 12 页",
             "第6页/共12页",
             "第７页，共９页",
+            "Page 3 of 12",
+            "page 7",
+            "3 / 12",
+            "12/12",
+            "— 第3页 —",
+            "共12页 第3页",
+            "- 3/12 -",
         ] {
             assert!(is_page_number_line(line), "{line}");
         }
@@ -670,6 +719,14 @@ mod tests {
             "（一）抓好落实",
             "第 5 页 共 12 页，见附表",
             "- 12345 -",
+            "12/3",
+            "2023/2024",
+            "3",
+            "Page One",
+            "Pages 3 of 12",
+            "1/2以上",
+            "共3页",
+            "第3页共",
         ] {
             assert!(!is_page_number_line(line), "{line}");
         }
@@ -718,6 +775,18 @@ mod tests {
             1
         );
         assert_eq!(reading_list_len(["", "甲镇总结"], title), 0);
+        // A site's notice after the list ends it: every title in it goes.
+        assert_eq!(
+            reading_list_len(
+                [
+                    "甲镇总结",
+                    "乙村总结",
+                    "本文系作者授权本站发表，未经许可，不得转载。"
+                ],
+                title
+            ),
+            2
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod masked;
 mod plan;
 pub(crate) mod rounds;
 pub mod rules;
+pub mod traditional;
 mod word;
 
 pub use plan::plan_round;

@@ -152,6 +152,7 @@ struct Inline {
     /// The 校对 rules: half-width marks in Chinese text, brackets of mixed width.
     punctuation: bool,
     bracket: bool,
+    traditional: bool,
     brands: Option<AhoCorasick>,
     user: UserRules,
 }
@@ -253,6 +254,15 @@ impl Inline {
                     out.push(rule_edit(text, place(m.range), m.right, id));
                 }
             }
+        }
+        if self.traditional {
+            let mut found = Vec::new();
+            super::traditional::find(part, &mut found);
+            out.extend(
+                found
+                    .into_iter()
+                    .map(|(r, new)| rule_edit(text, place(r), new, ids::TRADITIONAL)),
+            );
         }
         if self.party || self.gdp {
             let mut found = Vec::new();
@@ -402,6 +412,7 @@ impl<'a> Planner<'a> {
             SiteLine::Metadata => ids::SITE_METADATA,
             SiteLine::Navigation | SiteLine::ReadingListHeader => ids::SITE_NAVIGATION,
             SiteLine::PaywallNotice => ids::PAYWALL_NOTICES,
+            SiteLine::Notice => ids::SITE_NOTICES,
         };
         let n = self.index.line_count();
         for li in 0..n {
@@ -498,7 +509,11 @@ impl<'a> Planner<'a> {
     /// The site's numbering around each report's title: "【篇一】", "范文3：", "（第2篇）".
     fn report_labels(&self, outline: &Outline) -> Vec<Edit> {
         let mut out = Vec::new();
-        for li in outline.reports.iter().filter_map(|r| r.title_line) {
+        for (report, li) in outline
+            .reports
+            .iter()
+            .filter_map(|r| Some((r, r.title_line?)))
+        {
             if li >= self.index.line_count() {
                 continue;
             }
@@ -506,7 +521,15 @@ impl<'a> Planner<'a> {
             // A title right under the previous report's last line was told apart by its label:
             // a blank line takes the label's place.
             let joined = li > 0 && !self.looks_blank(li - 1);
-            for label in crate::label::title_labels(&self.text[r.clone()]) {
+            let mut labels = crate::label::title_labels(&self.text[r.clone()]);
+            // A label the split learned from the compilation ("材料2："), on the title line.
+            if let Some(l) = report.label.as_ref().filter(|l| l.line == li)
+                && let Some(len) = crate::label::prefix_len(&self.text[r.clone()], &l.text)
+                && labels.first().is_none_or(|f| f.start > 0)
+            {
+                labels.insert(0, 0..len);
+            }
+            for label in labels {
                 let new = if label.start == 0 && joined { "\n" } else { "" };
                 let at = r.start + label.start..r.start + label.end;
                 out.push(rule_edit(self.text, at, new, ids::REPORT_LABELS));
@@ -558,6 +581,16 @@ impl<'a> Planner<'a> {
         for &(li, id) in word.iter().flat_map(|w| &w.lines) {
             self.drop_line(li, id);
         }
+        // A site's label on a line of its own before a title ("【篇二】").
+        if self.on(ids::REPORT_LABELS) {
+            for r in &outline.reports {
+                if let Some(l) = r.label.as_ref().filter(|l| Some(l.line) != r.title_line)
+                    && l.line < n
+                {
+                    self.drop_line(l.line, ids::REPORT_LABELS);
+                }
+            }
+        }
         let empty_toc = outline
             .toc
             .as_ref()
@@ -592,6 +625,7 @@ impl<'a> Planner<'a> {
             gdp: self.on(ids::MASKED_GDP),
             punctuation: self.on(ids::PROOF_PUNCTUATION),
             bracket: self.on(ids::PROOF_BRACKET),
+            traditional: self.on(ids::TRADITIONAL),
             brands,
             user,
         };

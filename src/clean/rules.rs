@@ -18,10 +18,12 @@ pub mod ids {
     pub const SITE_METADATA: &str = "site_metadata";
     pub const SITE_NAVIGATION: &str = "site_navigation";
     pub const PAYWALL_NOTICES: &str = "paywall_notices";
+    pub const SITE_NOTICES: &str = "site_notices";
     pub const BRAND_WORDS: &str = "brand_words";
     pub const PINYIN_GLOSS: &str = "pinyin_gloss";
     pub const MASKED_PARTY: &str = "masked_party";
     pub const MASKED_GDP: &str = "masked_gdp";
+    pub const TRADITIONAL: &str = "traditional_to_simplified";
     pub const PAGE_NUMBERS: &str = "page_number_lines";
     pub const SEPARATOR_LINES: &str = "separator_lines";
     pub const TRAILING_SPACES: &str = "trailing_spaces";
@@ -78,6 +80,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         "删除网页导航：上一篇/下一篇、标签，以及“相关文章”“猜你喜欢”下列出的标题",
     ),
     (
+        ids::SITE_NOTICES,
+        Category::Advert,
+        "删除网站的版权、转载与免责声明（“未经许可，不得转载”“如有侵权请联系删除”）",
+    ),
+    (
         ids::BRAND_WORDS,
         Category::BrandWord,
         "删除正文中夹带的广告品牌词（如“采纳哒哒君42篇”）",
@@ -96,6 +103,11 @@ pub const BUILTIN: &[(&str, Category, &str)] = &[
         ids::MASKED_GDP,
         Category::MaskedWord,
         "把被遮挡的“DP”还原为“GDP”",
+    ),
+    (
+        ids::TRADITIONAL,
+        Category::MaskedWord,
+        "繁体字转为简体字（按词组转换；默认关闭，全文大部分是繁体字时自动打开）",
     ),
     (
         ids::PAGE_NUMBERS,
@@ -254,7 +266,8 @@ pub(super) fn builtin_rules() -> Vec<Rule> {
         .map(|(id, category, label)| Rule {
             id: id.to_string(),
             category: *category,
-            enabled: true,
+            // Converting the script is asked for, not assumed (see `traditional`).
+            enabled: *id != ids::TRADITIONAL,
             label: label.to_string(),
             kind: RuleKind::Builtin,
         })
@@ -576,7 +589,12 @@ mod tests {
     fn defaults_hold_every_builtin_rule_enabled_with_chinese_labels() {
         let set = RuleSet::default();
         assert_eq!(set.rules.len(), BUILTIN.len());
-        assert!(set.rules.iter().all(|r| r.enabled));
+        // All but the conversion of traditional characters, which is switched on per text.
+        assert!(
+            set.rules
+                .iter()
+                .all(|r| r.enabled == (r.id != ids::TRADITIONAL))
+        );
         for r in &set.rules {
             assert!(
                 r.id.chars().all(|c| c.is_ascii_lowercase() || c == '_'),

@@ -73,6 +73,7 @@ fn outline_for(text: &str) -> Outline {
                 title,
                 title_inferred: inferred,
                 title_line: (!inferred).then_some(i),
+                label: None,
                 lines: i..i + 1,
                 range: r.clone(),
                 outline: Vec::new(),

@@ -246,6 +246,10 @@ impl App {
         if let Some(images) = images {
             self.say(images);
         }
+        // The plan follows the rule set's fingerprint, so switching a rule on is enough.
+        if let Some(note) = crate::clean::traditional::auto_enable(&mut self.rules, &self.ws.text) {
+            self.say(note);
+        }
     }
 
     /// 文件 → 新建: an empty untitled document, to paste a compilation into. Its autosave

@@ -11,6 +11,10 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct Manifest {
     pub held_out: bool,
+    /// A compilation in traditional characters: cleaning must switch the conversion on by
+    /// itself, and the lines to keep are given converted.
+    #[serde(default)]
+    pub traditional: bool,
     pub reports: Vec<Expected>,
     pub junk: Vec<String>,
     pub keep: Vec<String>,
@@ -41,6 +45,8 @@ pub enum Kind {
     Markers,
     Junk,
     Keep,
+    /// The conversion to simplified switched on as it should, and cleaning is idempotent.
+    Clean,
 }
 
 /// What one file scored: checks passed of checks made, and what failed.
@@ -73,7 +79,7 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
         .outline
         .reports
         .iter()
-        .map(|r| qinggao::label::label_and_title(&r.title))
+        .map(|r| r.label_and_title())
         .collect();
     s.check(Kind::Split, found.len() == m.reports.len(), || {
         format!(
@@ -124,9 +130,19 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
             )
         });
     }
-    let cleaned = qinggao::clean::apply(text, rules, &Answers::default(), false)
+    let mut rules = rules.clone();
+    let switched = qinggao::clean::traditional::auto_enable(&mut rules, text).is_some();
+    s.check(Kind::Clean, switched == m.traditional, || {
+        format!("conversion to simplified switched on: {switched}")
+    });
+    let cleaned = qinggao::clean::apply(text, &rules, &Answers::default(), false)
         .0
         .text;
+    // Cleaning what cleaning left changes nothing.
+    let again = qinggao::clean::plan(&cleaned, &analysis::analyze(&cleaned), &rules);
+    s.check(Kind::Clean, again.is_empty(), || {
+        format!("cleaning the cleaned text changes it again: {again:?}")
+    });
     let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
     for junk in &m.junk {
         // A label goes from the start of its title line; other junk goes wherever it stood.

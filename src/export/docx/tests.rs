@@ -862,6 +862,7 @@ fn analysed() -> (String, Analysis) {
         title: "XX县2023年工作总结".into(),
         title_inferred: false,
         title_line: Some(1),
+        label: None,
         lines: 1..10,
         range: index.line_start(1)..end,
         outline: vec![

@@ -1,0 +1,150 @@
+//! Traditional characters to simplified ones, for compilations a site published converted:
+//! the `traditional_to_simplified` rule. Off by default; [`auto_enable`] switches it on
+//! when most of a text is traditional. The conversion is OpenCC's (ferrous-opencc, its
+//! tables embedded in the binary): phrase by phrase, then character by character, so that
+//! 頭髮 becomes 头发 and 乾淨 干净 while 乾坤 stays 乾坤, which one table of characters
+//! cannot do. No dependency on egui; nothing is read at run time.
+
+use super::RuleSet;
+use super::rules::ids;
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The converter, built once. None only if the embedded tables failed to load, which the
+/// tests rule out: the rule then changes nothing.
+static T2S: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+
+/// How much of the text the script check reads: its start, cut at a character boundary.
+const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// Fewest traditional characters before a text counts as traditional.
+const MIN_TRADITIONAL: usize = 20;
+
+/// Share of the Han characters, in percent, that traditional text writes differently from
+/// simplified text: about a quarter of running text (們 這 會 發 國 為 …), and none in a
+/// simplified one. A text at or above this is mostly traditional.
+const TRADITIONAL_PERCENT: usize = 12;
+
+/// Whether most of `text` is written in traditional characters: in its first 64 KB, the
+/// characters the conversion changes are at least [`TRADITIONAL_PERCENT`] of the Han ones.
+pub fn is_mostly_traditional(text: &str) -> bool {
+    let Some(t2s) = T2S.as_ref() else {
+        return false;
+    };
+    let sample = &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))];
+    let han = sample.chars().filter(|&c| crate::junk::is_han(c)).count();
+    if han < MIN_TRADITIONAL {
+        return false;
+    }
+    let converted = t2s.convert(sample);
+    // Phrases keep their length in characters but for a handful: counted side by side.
+    let changed = sample
+        .chars()
+        .zip(converted.chars())
+        .filter(|(x, y)| x != y)
+        .count();
+    changed >= MIN_TRADITIONAL && changed * 100 >= han * TRADITIONAL_PERCENT
+}
+
+/// Switches the rule on when most of `text` is traditional and it is off; returns the notice
+/// to show the user, or None when nothing changed.
+pub fn auto_enable(rules: &mut RuleSet, text: &str) -> Option<String> {
+    if rules.is_enabled(ids::TRADITIONAL) || !is_mostly_traditional(text) {
+        return None;
+    }
+    rules.set_enabled(ids::TRADITIONAL, true);
+    Some("这份文件大部分是繁体字，已自动打开“繁体字转为简体字”规则（可在清理规则中关闭）".into())
+}
+
+/// The conversions in `text`: byte ranges and their simplified text, in order. A line is
+/// converted as a whole (phrases do not cross lines) and each run of changed characters
+/// becomes one edit; a line whose length in characters changes is one edit.
+pub fn find(text: &str, out: &mut Vec<(Range<usize>, String)>) {
+    let Some(t2s) = T2S.as_ref() else { return };
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        // Only lines with a character outside ASCII can change.
+        if line.is_ascii() {
+            continue;
+        }
+        let converted = t2s.convert(line);
+        if converted == line {
+            continue;
+        }
+        if line.chars().count() != converted.chars().count() {
+            let end = line.trim_end_matches('\n').len();
+            let new = converted.trim_end_matches('\n').to_string();
+            out.push((at..at + end, new));
+            continue;
+        }
+        let mut run: Option<(usize, usize, String)> = None;
+        for ((i, a), b) in line.char_indices().zip(converted.chars()) {
+            if a != b {
+                let r = run.get_or_insert_with(|| (at + i, at + i, String::new()));
+                r.1 = at + i + a.len_utf8();
+                r.2.push(b);
+            } else if let Some((s, e, new)) = run.take() {
+                out.push((s..e, new));
+            }
+        }
+        if let Some((s, e, new)) = run.take() {
+            out.push((s..e, new));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert(text: &str) -> String {
+        let mut found = Vec::new();
+        find(text, &mut found);
+        let mut out = String::new();
+        let mut pos = 0;
+        for (r, new) in found {
+            out.push_str(&text[pos..r.start]);
+            out.push_str(&new);
+            pos = r.end;
+        }
+        out.push_str(&text[pos..]);
+        out
+    }
+
+    #[test]
+    fn words_are_converted_as_words() {
+        assert_eq!(convert("她的頭髮很乾淨。\n"), "她的头发很干净。\n");
+        assert_eq!(convert("扭轉乾坤\n"), "扭转乾坤\n");
+        assert_eq!(
+            convert("XX區衛生健康局2023年工作總結\n"),
+            "XX区卫生健康局2023年工作总结\n"
+        );
+        // Simplified text and ASCII are left as they are.
+        let simplified = "一、主要工作\n今年以来，我们扎实推进各项工作。\nabc\n";
+        assert_eq!(convert(simplified), simplified);
+    }
+
+    #[test]
+    fn the_script_check_reads_most_of_the_text() {
+        let traditional = "今年以來，我們堅持以人民為中心，紮實推進鄉村振興、基層治理和營商環境建設，\
+                           各項工作取得新進展。全縣共發放補貼資金三千萬元，群眾滿意度進一步提升。\n";
+        assert!(is_mostly_traditional(traditional));
+        let simplified = "今年以来，我们坚持以人民为中心，扎实推进乡村振兴、基层治理和营商环境建设，\
+                          各项工作取得新进展。全县共发放补贴资金三千万元，群众满意度进一步提升。\n";
+        assert!(!is_mostly_traditional(simplified));
+        // A simplified text quoting a few traditional words stays simplified.
+        let quoting = format!("{simplified}题字“為人民服務”。\n");
+        assert!(!is_mostly_traditional(&quoting));
+        let mut rules = RuleSet::default();
+        assert!(!rules.is_enabled(ids::TRADITIONAL), "off by default");
+        assert!(auto_enable(&mut rules, simplified).is_none());
+        assert!(auto_enable(&mut rules, traditional).is_some());
+        assert!(rules.is_enabled(ids::TRADITIONAL));
+        assert!(auto_enable(&mut rules, traditional).is_none(), "already on");
+    }
+}
