@@ -143,7 +143,11 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
     s.check(Kind::Clean, again.is_empty(), || {
         format!("cleaning the cleaned text changes it again: {again:?}")
     });
-    let lines: std::collections::HashSet<&str> = cleaned.lines().map(str::trim).collect();
+    // The 校对 cleaning rules (on by default) write half-width marks in Chinese text full
+    // width, "(1)加强" as "（1）加强": an author's line is kept when only that differs.
+    let fold = qinggao::proof::punct::fold_width;
+    let lines: std::collections::HashSet<String> =
+        cleaned.lines().map(|l| fold(l.trim())).collect();
     for junk in &m.junk {
         // A label goes from the start of its title line; other junk goes wherever it stood.
         let left = if m.reports.iter().any(|r| r.label.as_deref() == Some(junk)) {
@@ -158,7 +162,7 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
         });
     }
     for keep in &m.keep {
-        s.check(Kind::Keep, lines.contains(keep.trim()), || {
+        s.check(Kind::Keep, lines.contains(&fold(keep.trim())), || {
             format!("content line lost or changed: {keep:?}")
         });
     }
