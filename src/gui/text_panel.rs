@@ -700,7 +700,8 @@ fn legend_ui(ui: &mut egui::Ui, ed: &Editor) {
             };
             let text =
                 egui::RichText::new(format!(" {} {n} ", m.label())).background_color(m.color());
-            ui.label(text);
+            // Whole items move to the next row; none breaks inside ("校对 / 建议 3").
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
         }
     });
     ui.separator();
