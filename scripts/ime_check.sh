@@ -183,13 +183,14 @@ expect_candidates_near 945 357 $slack "fill field XX村 after Tab" 3-tab-next-fi
 commit space
 shot 3b-fields-filled
 
-# 4. The editor: the end of the body line 一是抓项目。二是优环境。
-click 660 277
+# 4. The editor: the end of the body line 一是抓项目。二是优环境。 (below a legend of two rows at
+#    the first-start window size)
+click 660 300
 key End
 type_pinyin gongzuo
 key Tab
 shot 4-editor-composing
-expect_candidates_near 685 285 $((slack + 40)) "editor after a click" 4-editor-composing
+expect_candidates_near 685 308 $((slack + 40)) "editor after a click" 4-editor-composing
 commit space
 type_pinyin hua
 commit Return
@@ -197,7 +198,7 @@ shot 4b-editor-committed
 # A click elsewhere in the text in the middle of a word: no letters stay behind, the word
 # goes on at the new caret (after 人居 in the line above).
 type_pinyin gong
-click 560 228
+click 560 251
 type_pinyin zuo
 shot 4c-editor-click-while-composing
 commit space
