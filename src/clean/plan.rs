@@ -12,6 +12,7 @@ use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
 use crate::junk;
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex, Outline, Toc};
 use crate::site::{self, SiteLine};
+use crate::split::LineClasses;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
@@ -39,6 +40,9 @@ pub(crate) struct Hints<'a> {
     /// the text is lines a previous planning round saw unchanged and left alone. Ignored
     /// (everything scanned) when this round harvests a brand word outside that list.
     pub dirty: Option<(&'a [ByteRange], &'a [String])>,
+    /// The split's classes of this very text's lines: the site lines it already knows
+    /// ([`LineClasses::site`]) are not classified again.
+    pub classes: Option<&'a LineClasses>,
 }
 
 /// A plan, with what a next round needs to trust it.
@@ -407,7 +411,7 @@ impl<'a> Planner<'a> {
 
     /// Drops the lines a site prints around the text (metadata, navigation, the titles of a
     /// reading list, paywall notices; see [`crate::site`]), each class under its rule.
-    fn find_site_lines(&mut self) {
+    fn find_site_lines(&mut self, classes: Option<&LineClasses>) {
         let rule = |class| match class {
             SiteLine::Metadata => ids::SITE_METADATA,
             SiteLine::Navigation | SiteLine::ReadingListHeader => ids::SITE_NAVIGATION,
@@ -420,7 +424,8 @@ impl<'a> Planner<'a> {
             if r.len() > site::MAX_BYTES || self.fate[li] != 0 {
                 continue;
             }
-            let Some(class) = site::classify(&self.text[r]) else {
+            let known = classes.and_then(|c| c.site(li));
+            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r])) else {
                 continue;
             };
             let id = rule(class);
@@ -568,7 +573,8 @@ impl<'a> Planner<'a> {
 
         // Whole lines.
         let junk_line = self.find_adverts(hints.candidates);
-        self.find_site_lines();
+        let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
+        self.find_site_lines(classes);
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
             super::word::plan(

@@ -201,6 +201,7 @@ pub(crate) fn run(
         index: before.map(|b| b.index),
         candidates: Some(candidates),
         dirty: None,
+        classes: before.map(|b| b.classes),
     };
     let mut round = plan_with(text, outline, rules, &hints);
     if round.edits.is_empty() {
@@ -263,6 +264,7 @@ pub(crate) fn run(
                 candidates: Some(&candidates),
                 dirty: (trusted && round.settled)
                     .then_some((changed.ranges.as_slice(), round.brands.as_slice())),
+                classes: Some(&classes),
             };
             let next = plan_with(&current, &outline, rules, &hints);
             (next, outline, classes, found.map(crate::par::join))
