@@ -13,7 +13,7 @@ use crate::junk;
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex, Outline, Toc};
 use crate::site::{self, SiteLine};
 use crate::split::LineClasses;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 /// Nearest content lines looked at on each side when deciding an advert block.
@@ -97,7 +97,7 @@ struct UserRules {
 }
 
 impl UserRules {
-    fn compile(rules: &RuleSet) -> UserRules {
+    fn compile(rules: &RuleSet, text_len: usize) -> UserRules {
         let mut phrase_list = Vec::new();
         let mut phrase_ids = Vec::new();
         let mut drops = Vec::new();
@@ -127,7 +127,7 @@ impl UserRules {
                 }
             }
         }
-        let phrases = longest_first(&phrase_list).map(|ac| (ac, phrase_ids));
+        let phrases = longest_first(&phrase_list, text_len).map(|ac| (ac, phrase_ids));
         UserRules {
             phrases,
             drops,
@@ -136,13 +136,19 @@ impl UserRules {
     }
 }
 
-/// One automaton finding the longest of `words` at each place; None for no words.
-fn longest_first(words: &[String]) -> Option<AhoCorasick> {
+/// Texts shorter than this are searched with an NFA: building the DFA the automaton
+/// otherwise picks costs more than it saves on a file of a batch.
+const DFA_MIN_TEXT: usize = 1 << 20;
+
+/// One automaton finding the longest of `words` at each place, to search a text of
+/// `text_len` bytes; None for no words.
+fn longest_first(words: &[String], text_len: usize) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind((text_len < DFA_MIN_TEXT).then_some(AhoCorasickKind::ContiguousNFA))
         .build(words)
         .ok()
 }
@@ -569,7 +575,7 @@ impl<'a> Planner<'a> {
     fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
         let text = self.text;
         let n = self.index.line_count();
-        let user = UserRules::compile(self.rules);
+        let user = UserRules::compile(self.rules, text.len());
 
         // Whole lines.
         let junk_line = self.find_adverts(hints.candidates);
@@ -620,7 +626,7 @@ impl<'a> Planner<'a> {
             let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
             names = brand::harvest(advert_texts.iter().copied());
-            longest_first(&names)
+            longest_first(&names, self.text.len())
         } else {
             None
         };
