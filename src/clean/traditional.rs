@@ -35,14 +35,17 @@ pub fn is_mostly_traditional(text: &str) -> bool {
         return false;
     };
     let sample = &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))];
-    let han = sample.chars().filter(|&c| crate::junk::is_han(c)).count();
-    if han < MIN_TRADITIONAL {
-        return false;
-    }
     // Converting the sample costs milliseconds: a folder of small files spent most of its
     // time here. The characters the conversion changes on their own are counted first;
     // a text with less than half the share of them is simplified, whatever its phrases.
-    let alone = sample.chars().filter(|&c| changes_alone(c)).count();
+    let (mut han, mut alone) = (0, 0);
+    for c in sample.chars().filter(|&c| crate::junk::is_han(c)) {
+        han += 1;
+        alone += usize::from(changes_alone(c));
+    }
+    if han < MIN_TRADITIONAL {
+        return false;
+    }
     if alone < MIN_TRADITIONAL || alone * 100 * 2 < han * TRADITIONAL_PERCENT {
         return false;
     }
@@ -82,12 +85,9 @@ static CHANGES_ALONE: LazyLock<Vec<u64>> = LazyLock::new(|| {
 const ALONE_FIRST: u32 = 0x3400;
 const ALONE_LAST: u32 = 0xFAFF;
 
-/// Whether the conversion changes `c` standing alone; true for every Han character outside
-/// the table (beyond the BMP), so that the count errs towards converting.
+/// Whether the conversion changes the Han character `c` standing alone; true for every one
+/// outside the table (beyond the BMP), so that the count errs towards converting.
 fn changes_alone(c: char) -> bool {
-    if !crate::junk::is_han(c) {
-        return false;
-    }
     let Some(i) = (c as u32)
         .checked_sub(ALONE_FIRST)
         .filter(|_| c as u32 <= ALONE_LAST)
@@ -239,7 +239,7 @@ mod tests {
         assert!(!decided[0] && decided[20]);
         // Single characters that the conversion changes alone are known as such.
         assert!(changes_alone('們') && changes_alone('髮') && !changes_alone('们'));
-        assert!(!changes_alone('a') && !changes_alone('，'));
+        assert!(!changes_alone('国') && changes_alone('國'));
         // And so is every text fixture, the traditional ones among them.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut seen = 0;
