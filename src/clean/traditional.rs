@@ -34,7 +34,7 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     let Some(t2s) = T2S.as_ref() else {
         return false;
     };
-    let sample = &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))];
+    let sample = sample(text);
     // Converting the sample costs milliseconds: a folder of small files spent most of its
     // time here. The characters the conversion changes on their own are counted first;
     // a text with less than half the share of them is simplified, whatever its phrases.
@@ -49,6 +49,17 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     if alone < MIN_TRADITIONAL || alone * 100 * 2 < han * TRADITIONAL_PERCENT {
         return false;
     }
+    converts_enough(t2s, sample, han)
+}
+
+/// The start of `text` the script check reads.
+fn sample(text: &str) -> &str {
+    &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))]
+}
+
+/// Whether converting `sample` changes at least the traditional share of its `han` Han
+/// characters.
+fn converts_enough(t2s: &OpenCC, sample: &str, han: usize) -> bool {
     let converted = t2s.convert(sample);
     // Phrases keep their length in characters but for a handful: counted side by side.
     let changed = sample
@@ -200,18 +211,9 @@ mod tests {
     /// The decision as made by converting the whole sample, without the count of the
     /// characters that change alone.
     fn by_converting(text: &str) -> bool {
-        let t2s = T2S.as_ref().unwrap();
-        let sample = &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))];
+        let sample = sample(text);
         let han = sample.chars().filter(|&c| crate::junk::is_han(c)).count();
-        let converted = t2s.convert(sample);
-        let changed = sample
-            .chars()
-            .zip(converted.chars())
-            .filter(|(x, y)| x != y)
-            .count();
-        han >= MIN_TRADITIONAL
-            && changed >= MIN_TRADITIONAL
-            && changed * 100 >= han * TRADITIONAL_PERCENT
+        han >= MIN_TRADITIONAL && converts_enough(T2S.as_ref().unwrap(), sample, han)
     }
 
     /// Counting first decides every mix of simplified and traditional lines as converting
