@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Differential check: runs `qinggao inspect --json` and `qinggao clean -o` on the seed and
-# on every text fixture, and either records the outputs (record) or compares them byte for
-# byte with a recorded set (compare). Use it around a change that must not alter behaviour:
+# on every text fixture and a generated corpus, and either records the outputs (record) or
+# compares them byte for byte with a recorded set (compare). Use it around a change that must not alter behaviour:
 #
 #     scripts/differential.sh record  /tmp/base   # before, with the old binary
 #     scripts/differential.sh compare /tmp/base   # after; exit 1 and a diff on any change
@@ -27,6 +27,21 @@ seed=../shared/seeds/000_eedebc526b5812bc.txt
 inputs=()
 if [[ -f $seed ]]; then inputs+=("$seed"); else echo "note: seed not found, skipped" >&2; fi
 inputs+=(tests/fixtures/*.txt tests/fixtures/genres/*.txt)
+# A generated 5 MB compilation (seed 42), when the generator is beside the repository: large
+# enough that the scans run in parallel. Made once, kept in the temporary folder.
+gen=../shared/tools/gen_corpus.py
+[[ -f $gen ]] || gen=/work/shared/tools/gen_corpus.py
+if [[ -f $gen ]]; then
+    corpus=${TMPDIR:-/tmp}/qinggao-differential/generated_5mb.txt
+    if [[ ! -f $corpus ]]; then
+        mkdir -p "$(dirname "$corpus")"
+        python3 "$gen" "$corpus.part" 5 42 >/dev/null
+        mv "$corpus.part" "$corpus"
+    fi
+    inputs+=("$corpus")
+else
+    echo "note: gen_corpus.py not found, no generated corpus" >&2
+fi
 
 out=$dir
 [[ $mode == compare ]] && out=$(mktemp -d)

@@ -332,9 +332,7 @@ pub fn inline_ordinals(line: &str, skip: usize) -> Vec<(usize, u32, usize)> {
     let mut found = Vec::new();
     let mut positions: Vec<usize> = VERBS[0].find_iter(bytes).collect();
     // 一要/一抓 are rarer than 一是: their finders run only on lines with a numeral before them.
-    if memchr::memmem::find(bytes, "要".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "抓".as_bytes()).is_some()
-    {
+    if VERBS[1].find(bytes).is_some() || VERBS[2].find(bytes).is_some() {
         positions.extend(VERBS[1].find_iter(bytes));
         positions.extend(VERBS[2].find_iter(bytes));
         positions.sort_unstable();

@@ -1,11 +1,14 @@
 //! Scanning a large text on every core: the text is cut at line starts into one slice per
-//! thread, each slice is scanned on its own thread, and the results come back in text order.
+//! core, the slices are scanned on rayon's pool (the one a batch's files share, so a large
+//! file of a batch does not start threads of its own), and the results come back in text
+//! order.
 //!
 //! Every whole-text scan of the core looks for things that sit inside one line (markers,
 //! keywords, placeholders), so cutting at line starts changes no result. Beside a long
 //! sequential task (cleaning, round after round), many small jobs fill the other cores
 //! ([`beside_jobs`]). No dependency on egui.
 
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// Texts shorter than this are scanned on the calling thread: starting threads costs more
@@ -13,10 +16,15 @@ use std::ops::Range;
 pub const PARALLEL_MIN: usize = 4 << 20;
 
 /// The cores work is spread over: those the machine offers, at most 8.
+/// Asked once: `available_parallelism` reads the cgroup files under /proc on each call,
+/// which cost a batch of small files 5% of its time.
 pub(crate) fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    })
 }
 
 /// Threads worth using for a text of `len` bytes (at least one).
@@ -42,8 +50,8 @@ pub fn line_slices(bytes: &[u8], n: usize) -> Vec<Range<usize>> {
     bounds.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
-/// Runs `f` on each slice of `bytes` cut after line feeds (byte ranges into it), on its own
-/// thread when there are at least `min` bytes, and returns the results in order.
+/// Runs `f` on each slice of `bytes` cut after line feeds (byte ranges into it), on the pool
+/// when there are at least `min` bytes, and returns the results in order.
 pub fn map_slices<T: Send>(
     bytes: &[u8],
     min: usize,
@@ -53,14 +61,10 @@ pub fn map_slices<T: Send>(
     if threads <= 1 {
         return vec![f(0..bytes.len())];
     }
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = line_slices(bytes, threads)
-            .into_iter()
-            .map(|range| s.spawn(move || f(range)))
-            .collect();
-        handles.into_iter().map(join).collect()
-    })
+    line_slices(bytes, threads)
+        .into_par_iter()
+        .map(&f)
+        .collect()
 }
 
 /// Lists shorter than this are mapped on the calling thread.
@@ -72,23 +76,12 @@ pub fn map_items<T: Sync, U: Send>(items: &[T], f: impl Fn(usize, &T) -> U + Syn
     if items.len() < ITEMS_PARALLEL_MIN || threads <= 1 {
         return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
     }
-    let per = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(per)
-            .enumerate()
-            .map(|(k, run)| {
-                s.spawn(move || {
-                    run.iter()
-                        .enumerate()
-                        .map(|(j, t)| f(k * per + j, t))
-                        .collect::<Vec<U>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(join).collect()
-    })
+    items
+        .par_iter()
+        .enumerate()
+        .with_min_len(ITEMS_PARALLEL_MIN / 4)
+        .map(|(i, t)| f(i, t))
+        .collect()
 }
 
 /// The result of a scoped thread; a panic in it goes on in the caller.
@@ -107,7 +100,7 @@ pub fn flat_map_slices<T: Send>(
     join_lists(map_slices(text.as_bytes(), min, f))
 }
 
-/// Runs `first` on a thread of its own while the calling thread runs `job(0)`, `job(1)`, …
+/// Runs `first` on one thread of the pool while the others run `job(0)`, `job(1)`, …
 /// `job(count - 1)` (in any order); once `first` is done its thread takes jobs too. Returns
 /// what `first` returned, when every job is done.
 ///
@@ -119,25 +112,12 @@ pub fn beside_jobs<T: Send>(
     count: usize,
     job: impl Fn(usize) + Sync,
 ) -> T {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if i >= count {
-                break;
-            }
-            job(i);
-        }
-    };
-    std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let out = first();
-            work();
-            out
-        });
-        work();
-        join(other)
+    // The calling thread (or, outside the pool, one of rayon's) runs `first`; another takes
+    // the jobs, which the first steals once it is done.
+    rayon::join(first, || {
+        (0..count).into_par_iter().with_max_len(1).for_each(&job)
     })
+    .0
 }
 
 /// Lists moved by one thread into its stretch of a joined list.
@@ -182,9 +162,9 @@ pub fn join_lists<T: Send>(parts: Vec<Vec<T>>) -> Vec<T> {
         rest = tail;
     }
     debug_assert!(rest.is_empty());
-    std::thread::scope(|s| {
+    rayon::scope(|s| {
         for (lists, stretch) in runs {
-            s.spawn(move || {
+            s.spawn(move |_| {
                 for (slot, item) in stretch.iter_mut().zip(lists.into_iter().flatten()) {
                     slot.write(item);
                 }

@@ -8,7 +8,7 @@ use crate::junk;
 use crate::label::without_label;
 use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
 use crate::outline;
-use crate::site;
+use crate::site::{self, SiteLine};
 use std::ops::Range;
 
 /// The title endings of the lexicon (`[titles] endings`) by their last character, sorted:
@@ -70,6 +70,9 @@ struct Lines<'a> {
 pub(crate) struct LineClasses {
     kinds: Vec<Kind>,
     looks: Vec<Looks>,
+    /// Per line, [`site::classify`] of its bytes, when the split asked it (not of an advert
+    /// line, nor of a line with paywall markers): cleaning need not ask again.
+    sites: Vec<Option<Option<SiteLine>>>,
 }
 
 impl LineClasses {
@@ -106,14 +109,20 @@ impl LineClasses {
                 })
                 .collect::<Vec<_>>()
         });
-        let (kinds, looks) = classified.into_iter().unzip();
-        LineClasses { kinds, looks }
+        let mut classes = LineClasses::with_capacity(classified.len());
+        for (kind, looks, site) in classified {
+            classes.kinds.push(kind);
+            classes.looks.push(looks);
+            classes.sites.push(site);
+        }
+        classes
     }
 
     pub(crate) fn with_capacity(lines: usize) -> LineClasses {
         LineClasses {
             kinds: Vec::with_capacity(lines),
             looks: Vec::with_capacity(lines),
+            sites: Vec::with_capacity(lines),
         }
     }
 
@@ -131,15 +140,22 @@ impl LineClasses {
     ) {
         let raw = &text[index.line_range(text, line)];
         let marks = memchr::memchr2(b'#', b'$', raw.as_bytes()).is_some();
-        let (kind, looks) = classify(raw, candidate, marks);
+        let (kind, looks, site) = classify(raw, candidate, marks);
         self.kinds.push(kind);
         self.looks.push(looks);
+        self.sites.push(site);
     }
 
     /// Appends the lines `lines` of `other` as they were classified there.
     pub(crate) fn extend_copy(&mut self, other: &LineClasses, lines: Range<usize>) {
         self.kinds.extend_from_slice(&other.kinds[lines.clone()]);
-        self.looks.extend_from_slice(&other.looks[lines]);
+        self.looks.extend_from_slice(&other.looks[lines.clone()]);
+        self.sites.extend_from_slice(&other.sites[lines]);
+    }
+
+    /// [`site::classify`] of line `line`'s bytes, when the split asked it.
+    pub(crate) fn site(&self, line: usize) -> Option<Option<SiteLine>> {
+        self.sites.get(line).copied().flatten()
     }
 }
 
@@ -184,12 +200,13 @@ fn has_full_stop(bytes: &[u8]) -> bool {
     memchr::memchr_iter(0xE3, bytes).any(|i| bytes[i + 1..].starts_with(&[0x80, 0x82]))
 }
 
-/// The kind of one line, and how it reads when it is text.
-fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
+/// The kind of one line, how it reads when it is text, and its [`site::classify`] when
+/// asked (see [`LineClasses::site`]).
+fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks, Option<Option<SiteLine>>) {
     // Most lines are body paragraphs: decide those with byte checks only.
     let first = raw.as_bytes().first().copied();
     if first.is_none_or(|b| b == b' ' || b == b'\t' || b == 0xE3) && raw.trim().is_empty() {
-        return (Kind::Blank, Looks::default());
+        return (Kind::Blank, Looks::default(), Some(None));
     }
     let stripped = if marks {
         junk::strip_paywall(raw)
@@ -197,11 +214,19 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
         std::borrow::Cow::Borrowed(raw)
     };
     let content = trim_blank(&stripped);
-    if content.is_empty()
-        || (candidate && junk::is_advert_line(&stripped))
-        || (content.len() <= site::MAX_BYTES && site::classify(content).is_some())
-    {
-        return (Kind::Junk, Looks::default());
+    // Without markers the content is the line trimmed as site::classify trims it.
+    let known = |class| (!marks).then_some(class);
+    if content.is_empty() {
+        return (Kind::Junk, Looks::default(), known(None));
+    }
+    if candidate && junk::is_advert_line(&stripped) {
+        return (Kind::Junk, Looks::default(), None);
+    }
+    let class = (content.len() <= site::MAX_BYTES)
+        .then(|| site::classify(content))
+        .flatten();
+    if class.is_some() {
+        return (Kind::Junk, Looks::default(), known(class));
     }
     let title = if may_be_title(raw) {
         title_score(content).min(u8::MAX as u32) as u8
@@ -213,7 +238,7 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks) {
         commas: title > 0 && content.contains(['，', '、']),
         date: outline::is_date_line(content),
     };
-    (Kind::Text, looks)
+    (Kind::Text, looks, known(None))
 }
 
 /// The line kinds with the links a site appends under a reading-list header (【推荐阅读】,

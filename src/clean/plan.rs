@@ -12,7 +12,8 @@ use super::{RuleKind, RuleSet, TocMode, brand, gloss, masked};
 use crate::junk;
 use crate::model::{ByteRange, Edit, EditOrigin, LineIndex, Outline, Toc};
 use crate::site::{self, SiteLine};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::split::LineClasses;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 /// Nearest content lines looked at on each side when deciding an advert block.
@@ -39,6 +40,9 @@ pub(crate) struct Hints<'a> {
     /// the text is lines a previous planning round saw unchanged and left alone. Ignored
     /// (everything scanned) when this round harvests a brand word outside that list.
     pub dirty: Option<(&'a [ByteRange], &'a [String])>,
+    /// The split's classes of this very text's lines: the site lines it already knows
+    /// ([`LineClasses::site`]) are not classified again.
+    pub classes: Option<&'a LineClasses>,
 }
 
 /// A plan, with what a next round needs to trust it.
@@ -93,7 +97,7 @@ struct UserRules {
 }
 
 impl UserRules {
-    fn compile(rules: &RuleSet) -> UserRules {
+    fn compile(rules: &RuleSet, text_len: usize) -> UserRules {
         let mut phrase_list = Vec::new();
         let mut phrase_ids = Vec::new();
         let mut drops = Vec::new();
@@ -123,7 +127,7 @@ impl UserRules {
                 }
             }
         }
-        let phrases = longest_first(&phrase_list).map(|ac| (ac, phrase_ids));
+        let phrases = longest_first(&phrase_list, text_len).map(|ac| (ac, phrase_ids));
         UserRules {
             phrases,
             drops,
@@ -132,13 +136,19 @@ impl UserRules {
     }
 }
 
-/// One automaton finding the longest of `words` at each place; None for no words.
-fn longest_first(words: &[String]) -> Option<AhoCorasick> {
+/// Texts shorter than this are searched with an NFA: building the DFA the automaton
+/// otherwise picks costs more than it saves on a file of a batch.
+const DFA_MIN_TEXT: usize = 1 << 20;
+
+/// One automaton finding the longest of `words` at each place, to search a text of
+/// `text_len` bytes; None for no words.
+fn longest_first(words: &[String], text_len: usize) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind((text_len < DFA_MIN_TEXT).then_some(AhoCorasickKind::ContiguousNFA))
         .build(words)
         .ok()
 }
@@ -407,7 +417,7 @@ impl<'a> Planner<'a> {
 
     /// Drops the lines a site prints around the text (metadata, navigation, the titles of a
     /// reading list, paywall notices; see [`crate::site`]), each class under its rule.
-    fn find_site_lines(&mut self) {
+    fn find_site_lines(&mut self, classes: Option<&LineClasses>) {
         let rule = |class| match class {
             SiteLine::Metadata => ids::SITE_METADATA,
             SiteLine::Navigation | SiteLine::ReadingListHeader => ids::SITE_NAVIGATION,
@@ -420,7 +430,8 @@ impl<'a> Planner<'a> {
             if r.len() > site::MAX_BYTES || self.fate[li] != 0 {
                 continue;
             }
-            let Some(class) = site::classify(&self.text[r]) else {
+            let known = classes.and_then(|c| c.site(li));
+            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r])) else {
                 continue;
             };
             let id = rule(class);
@@ -564,11 +575,12 @@ impl<'a> Planner<'a> {
     fn run(mut self, outline: &Outline, hints: &Hints) -> Planned {
         let text = self.text;
         let n = self.index.line_count();
-        let user = UserRules::compile(self.rules);
+        let user = UserRules::compile(self.rules, text.len());
 
         // Whole lines.
         let junk_line = self.find_adverts(hints.candidates);
-        self.find_site_lines();
+        let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
+        self.find_site_lines(classes);
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
             super::word::plan(
@@ -614,7 +626,7 @@ impl<'a> Planner<'a> {
             let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
             names = brand::harvest(advert_texts.iter().copied());
-            longest_first(&names)
+            longest_first(&names, self.text.len())
         } else {
             None
         };

@@ -201,6 +201,7 @@ pub(crate) fn run(
         index: before.map(|b| b.index),
         candidates: Some(candidates),
         dirty: None,
+        classes: before.map(|b| b.classes),
     };
     let mut round = plan_with(text, outline, rules, &hints);
     if round.edits.is_empty() {
@@ -244,7 +245,11 @@ pub(crate) fn run(
             _ => LineIndex::new(&current),
         };
         let (next, outline, classes, found) = std::thread::scope(|s| {
-            let found = find_placeholders.then(|| s.spawn(|| placeholder::find(&current, &index)));
+            // Beside on a thread of its own when that pays (not for a file of a batch,
+            // whose files already fill the cores), else after the planning below.
+            let beside = current.len() >= crate::par::PARALLEL_MIN;
+            let find = || placeholder::find(&current, &index);
+            let found = (find_placeholders && beside).then(|| s.spawn(find));
             let changed = Changed::new(&index, &round.edits);
             candidates = if trusted {
                 changed.candidates(&current, &candidates)
@@ -263,9 +268,14 @@ pub(crate) fn run(
                 candidates: Some(&candidates),
                 dirty: (trusted && round.settled)
                     .then_some((changed.ranges.as_slice(), round.brands.as_slice())),
+                classes: Some(&classes),
             };
             let next = plan_with(&current, &outline, rules, &hints);
-            (next, outline, classes, found.map(crate::par::join))
+            let found = match found {
+                Some(handle) => Some(crate::par::join(handle)),
+                None => (find_placeholders && !beside).then(find),
+            };
+            (next, outline, classes, found)
         });
         round = next;
         if round.edits.is_empty() {

@@ -728,3 +728,37 @@ fn by_category_lists_every_rule_once() {
     let listed: usize = set.by_category().iter().map(|(_, rs)| rs.len()).sum();
     assert_eq!(listed, set.rules.len());
 }
+
+/// The planner takes the site lines the split already classified from its line classes:
+/// the same plan as classifying every line again, with each rule on or off (a site line
+/// with paywall markers, or inside an advert the rules keep, is classified again).
+#[test]
+fn the_splits_site_classes_plan_as_classifying_again() {
+    let extra = "XX县2023年工作总结\n\n来源：网络  作者：佚名  阅读：3521次\n\
+                 上##paidbegin##一篇：2023年党支部工作总结\n\
+                 相关文章\n2024年工作计划\n\n剩余3250字未读，开通会员查看全文\n\
+                 【哒哒素材库】更多范文请关注公众号 作者：admin 来源：本站\n\
+                 本文系作者授权本站发表，未经许可，不得转载。\n一、主要工作\n今年以来成效明显。\n";
+    let mut texts = compilations();
+    texts.push(extra.to_string());
+    for text in &texts {
+        let analysis = crate::analysis::analyze(text);
+        let before = analysis.before(text).expect("an analysis of this text");
+        for off in [None, Some(ids::ADVERT_LINES), Some(ids::SITE_METADATA)] {
+            let mut rules = RuleSet::default();
+            if let Some(id) = off {
+                rules.set_enabled(id, false);
+            }
+            let hints = plan::Hints {
+                index: Some(before.index),
+                candidates: Some(before.candidates),
+                classes: Some(before.classes),
+                ..Default::default()
+            };
+            let with_classes = plan::plan_with(text, &analysis.outline, &rules, &hints).edits;
+            let alone = plan_round(text, &analysis.outline, &rules);
+            assert_eq!(with_classes, alone, "rule off: {off:?}");
+            assert!(!alone.is_empty());
+        }
+    }
+}

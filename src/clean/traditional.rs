@@ -34,11 +34,32 @@ pub fn is_mostly_traditional(text: &str) -> bool {
     let Some(t2s) = T2S.as_ref() else {
         return false;
     };
-    let sample = &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))];
-    let han = sample.chars().filter(|&c| crate::junk::is_han(c)).count();
+    let sample = sample(text);
+    // Converting the sample costs milliseconds: a folder of small files spent most of its
+    // time here. The characters the conversion changes on their own are counted first;
+    // a text with less than half the share of them is simplified, whatever its phrases.
+    let (mut han, mut alone) = (0, 0);
+    for c in sample.chars().filter(|&c| crate::junk::is_han(c)) {
+        han += 1;
+        alone += usize::from(changes_alone(c));
+    }
     if han < MIN_TRADITIONAL {
         return false;
     }
+    if alone < MIN_TRADITIONAL || alone * 100 * 2 < han * TRADITIONAL_PERCENT {
+        return false;
+    }
+    converts_enough(t2s, sample, han)
+}
+
+/// The start of `text` the script check reads.
+fn sample(text: &str) -> &str {
+    &text[..crate::edit::floor_boundary(text, SAMPLE_BYTES.min(text.len()))]
+}
+
+/// Whether converting `sample` changes at least the traditional share of its `han` Han
+/// characters.
+fn converts_enough(t2s: &OpenCC, sample: &str, han: usize) -> bool {
     let converted = t2s.convert(sample);
     // Phrases keep their length in characters but for a handful: counted side by side.
     let changed = sample
@@ -47,6 +68,45 @@ pub fn is_mostly_traditional(text: &str) -> bool {
         .filter(|(x, y)| x != y)
         .count();
     changed >= MIN_TRADITIONAL && changed * 100 >= han * TRADITIONAL_PERCENT
+}
+
+/// The Han characters of the BMP's main blocks, from U+3400, that [`T2S`] changes on their
+/// own, one bit each: found once by converting them all, a line each.
+static CHANGES_ALONE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let chars: Vec<char> = (ALONE_FIRST..=ALONE_LAST)
+        .filter_map(char::from_u32)
+        .filter(|&c| crate::junk::is_han(c))
+        .collect();
+    let mut bits = vec![0u64; (ALONE_LAST - ALONE_FIRST) as usize / 64 + 1];
+    let Some(t2s) = T2S.as_ref() else { return bits };
+    let mut all = String::with_capacity(chars.len() * 4);
+    for &c in &chars {
+        all.push(c);
+        all.push('\n');
+    }
+    for (&c, converted) in chars.iter().zip(t2s.convert(&all).split('\n')) {
+        if converted.chars().ne(std::iter::once(c)) {
+            let i = (c as u32 - ALONE_FIRST) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+const ALONE_FIRST: u32 = 0x3400;
+const ALONE_LAST: u32 = 0xFAFF;
+
+/// Whether the conversion changes the Han character `c` standing alone; true for every one
+/// outside the table (beyond the BMP), so that the count errs towards converting.
+fn changes_alone(c: char) -> bool {
+    let Some(i) = (c as u32)
+        .checked_sub(ALONE_FIRST)
+        .filter(|_| c as u32 <= ALONE_LAST)
+    else {
+        return true;
+    };
+    let i = i as usize;
+    CHANGES_ALONE[i / 64] >> (i % 64) & 1 == 1
 }
 
 /// Switches the rule on when most of `text` is traditional and it is off; returns the notice
@@ -146,5 +206,58 @@ mod tests {
         assert!(auto_enable(&mut rules, traditional).is_some());
         assert!(rules.is_enabled(ids::TRADITIONAL));
         assert!(auto_enable(&mut rules, traditional).is_none(), "already on");
+    }
+
+    /// The decision as made by converting the whole sample, without the count of the
+    /// characters that change alone.
+    fn by_converting(text: &str) -> bool {
+        let sample = sample(text);
+        let han = sample.chars().filter(|&c| crate::junk::is_han(c)).count();
+        han >= MIN_TRADITIONAL && converts_enough(T2S.as_ref().unwrap(), sample, han)
+    }
+
+    /// Counting first decides every mix of simplified and traditional lines as converting
+    /// the sample does, up to the share where the text turns traditional.
+    #[test]
+    fn counting_first_decides_as_converting() {
+        let simplified = "今年以来，我们坚持以人民为中心，扎实推进乡村振兴、基层治理和营商环境建设，\
+                          各项工作取得新进展。全县共发放补贴资金三千万元，群众满意度进一步提升。\n";
+        let traditional = "今年以來，我們堅持以人民為中心，紮實推進鄉村振興、基層治理和營商環境建設，\
+                           各項工作取得新進展。全縣共發放補貼資金三千萬元，群眾滿意度進一步提升。\n";
+        let mut decided = Vec::new();
+        for traditional_lines in 0..=20 {
+            let text: String = (0..20)
+                .map(|i| {
+                    if i < traditional_lines {
+                        traditional
+                    } else {
+                        simplified
+                    }
+                })
+                .collect();
+            assert_eq!(is_mostly_traditional(&text), by_converting(&text), "{text}");
+            decided.push(is_mostly_traditional(&text));
+        }
+        assert!(!decided[0] && decided[20]);
+        // Single characters that the conversion changes alone are known as such.
+        assert!(changes_alone('們') && changes_alone('髮') && !changes_alone('们'));
+        assert!(!changes_alone('国') && changes_alone('國'));
+        // And so is every text fixture, the traditional ones among them.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut seen = 0;
+        for dir in [root.clone(), root.join("genres"), root.join("unseen")] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let decided = is_mostly_traditional(&text);
+                    assert_eq!(decided, by_converting(&text), "{}", path.display());
+                    seen += usize::from(decided);
+                }
+            }
+        }
+        assert!(seen >= 1, "a traditional fixture was decided traditional");
     }
 }
