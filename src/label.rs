@@ -300,13 +300,8 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         let counter = counters
             .iter()
             .find(|c| rest[nl..].starts_with(c.as_str()))?;
-        // The key names the counter: 第1篇 and 第2则 are no series.
-        (
-            format!("第{counter}"),
-            n,
-            false,
-            &rest[nl + counter.len()..],
-        )
+        // The key names the counter: 第1篇 and 第2则 are no series. The counter closes it.
+        (format!("第{counter}"), n, true, &rest[nl + counter.len()..])
     } else {
         let word_len = inner
             .char_indices()
@@ -438,6 +433,7 @@ mod tests {
             ("精选 10/XX镇工作总结", "精选 ", 10, "精选 10/", false),
             ("第3则——XX镇工作总结", "第则", 3, "第3则——", false),
             ("稿件１》XX镇工作总结", "稿件", 1, "稿件１》", false),
+            ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
         ] {
             assert_eq!(n(line), Some((key.into(), number, label, alone)), "{line}");
         }
@@ -445,6 +441,8 @@ mod tests {
             "一、主要工作",
             "第一，抓好落实",
             "A、B两类企业",
+            "材料一份",
+            "附件1份",
             "范文1、2已印发",
             "第一节 总体要求",
             "（一）加强组织领导",
