@@ -305,15 +305,7 @@ def write_report(w, genre, unit, topic, label, gap):
     r = w.rng
     title, opening, closing, family = genre(w, unit, topic)
     markers = []
-    if label and label[1]:
-        w.junk_line(label[0])
-        w.lines.append(title)
-    elif label:
-        w.lines.append(label[0] + title)
-        w.junk.append(label[0].strip())
-    else:
-        w.lines.append(title)
-    w.keep.append(title)
+    first.title_lines(w, title, label)
     for line in opening:
         w.content(line)
     if family == "problems":
@@ -381,10 +373,7 @@ def compilation(number, held):
     reports = []
     for n, genre in enumerate(genres, 1):
         if n > 1:
-            if sep == "blank":
-                w.lines.append("")
-            elif sep == "blank2":
-                w.lines += ["", ""]
+            first.separate(w, sep)
         label = (label_text(form[0], n), form[1]) if form else None
         unit, topic = rng.choice(UNITS), rng.choice(TOPICS)
         reports.append(write_report(w, genre, unit, topic, label, gap))

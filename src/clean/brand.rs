@@ -12,17 +12,23 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
         junk::brand_names(line, &mut names);
     }
     let mut out: Vec<String> = names.explicit;
-    let mut stems = names.stems;
+    // Names by position ([`cued_names`]): in how many advert lines, and whether in quotes
+    // after a cue in one of them. Counted in one pass: a large text has thousands of adverts.
+    let mut cued: std::collections::HashMap<String, (usize, bool)> = Default::default();
     for line in advert_lines.clone() {
         for (name, quoted) in cued_names(line) {
-            let into = if quoted { &mut out } else { &mut stems };
-            if !into.contains(&name) {
-                into.push(name);
-            }
+            let seen = cued.entry(name).or_default();
+            *seen = (seen.0 + 1, seen.1 || quoted);
         }
     }
-    stems.retain(|s| !out.contains(s));
-    for stem in stems {
+    let mut cued: Vec<(String, (usize, bool))> = cued.into_iter().collect();
+    cued.sort_unstable();
+    for (name, (lines, quoted)) in cued {
+        if (quoted || lines >= 2) && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    for stem in names.stems {
         let lines = advert_lines
             .clone()
             .filter(|l| l.contains(stem.as_str()))
@@ -41,8 +47,8 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
 
 /// Names an advert line gives its site by position rather than by a label: the Han words in
 /// quotes or brackets, after a cue word (认准XX, 关注XX, 由XX整理) or opening the line, up to
-/// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that holds an
-/// advert phrase, a generic word or a title ending (回复“讲话” names no site). With whether
+/// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that scores as
+/// an advert itself, holds a generic word or a title ending (回复“讲话” names no site). With whether
 /// the name stands in quotes right after a cue word (关注“XX”, 搜索「XX」), which names a
 /// channel as plainly as 公众号：XX does; [`harvest`] keeps the others only when two advert
 /// lines name them.
@@ -85,10 +91,7 @@ fn cued_names(line: &str) -> Vec<(String, bool)> {
             || brands.generic.iter().any(|g| g == name)
             || words(&brands.never)
             || words(&lex.titles.endings)
-            || lex
-                .adverts
-                .signals()
-                .any(|(p, w)| w > 0 && name.contains(p))
+            || junk::advert_score(name) > 0
         {
             continue;
         }

@@ -229,7 +229,15 @@ fn page_phrase(l: &str) -> bool {
             .map(String::as_str)
             .collect()
     });
-    let mut shape = String::with_capacity(l.len());
+    // The characters the shapes are written with besides N: a line holding any other is no
+    // page phrase, found before anything is built for it.
+    static ALPHABET: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut chars: Vec<char> = SHAPES.iter().flat_map(|s| s.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    let mut shape = String::new();
     let mut numbers: Vec<(u32, usize)> = Vec::new();
     let mut in_number = false;
     for c in l.chars() {
@@ -247,15 +255,19 @@ fn page_phrase(l: &str) -> bool {
             continue;
         }
         in_number = false;
-        match c {
-            ' ' | '\u{3000}' | '\t' => {}
-            '（' => shape.push('('),
-            '）' => shape.push(')'),
-            '，' => shape.push(','),
-            '／' => shape.push('/'),
-            '：' => shape.push(':'),
-            c => shape.push(c),
+        let c = match c {
+            ' ' | '\u{3000}' | '\t' => continue,
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '／' => '/',
+            '：' => ':',
+            c => c,
+        };
+        if ALPHABET.binary_search(&c).is_err() {
+            return false;
         }
+        shape.push(c);
         if shape.len() > 24 {
             return false;
         }
@@ -283,6 +295,26 @@ fn page_phrase(l: &str) -> bool {
 /// only a mark (· | ｜ •), never spaces: "合计    35" is a row of a table.
 fn running_header(line: &str) -> bool {
     let l = line.trim_matches(SPACES);
+    // Most lines are decided here: the page number opens or closes the line, and the line
+    // holds a gap (a tab, two spaces, an ideographic space, · | ｜ •).
+    let b = l.as_bytes();
+    let opens_like_page = matches!(b, [b'0'..=b'9' | b'P' | b'p' | b'-' | b'[' | b'<', ..])
+        || l.starts_with(['第', '共', '页', '—', '·', '【', '［', '〈', '《', '－']);
+    if !(ends_like_page_line(b) || opens_like_page) {
+        return false;
+    }
+    let gap = (0..b.len()).any(|i| match b[i] {
+        b'\t' | b'|' => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        0xE3 => b[i + 1..].starts_with(&[0x80, 0x80]),
+        0xEF => b[i + 1..].starts_with(&[0xBD, 0x9C]),
+        0xE2 => b[i + 1..].starts_with(&[0x80, 0xA2]),
+        _ => false,
+    });
+    if !gap {
+        return false;
+    }
     let words = |s: &str| {
         let n = s.chars().count();
         (2..=30).contains(&n)
