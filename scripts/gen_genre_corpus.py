@@ -219,6 +219,30 @@ class Writer:
         self.junk.append(line.strip())
 
 
+def title_lines(w, title, label):
+    """A report's title line, with the site's label (text, alone on its own line) before it."""
+    if label and label[1]:
+        w.junk_line(label[0])
+        w.lines.append(title)
+    elif label:
+        w.lines.append(label[0] + title)
+        w.junk.append(label[0].strip())
+    else:
+        w.lines.append(title)
+    w.keep.append(title)
+
+
+def separate(w, sep):
+    """What stands between two reports: a blank line, two, a rule between blank lines, or
+    nothing."""
+    if sep == "blank":
+        w.lines.append("")
+    elif sep == "blank2":
+        w.lines += ["", ""]
+    elif sep == "rule":
+        w.lines += ["", "——————————", ""]
+
+
 def report(w, genre, topic, unit, year, label_form, n):
     r = w.rng
     name, titles, opening, closing = genre
@@ -281,12 +305,7 @@ def compilation(number, held):
     reports = []
     for n, genre in enumerate(genres, 1):
         if n > 1:
-            if sep == "blank":
-                w.lines.append("")
-            elif sep == "blank2":
-                w.lines += ["", ""]
-            elif sep == "rule":
-                w.lines += ["", "——————————", ""]
+            separate(w, sep)
         unit = rng.choice(UNITS)
         topic = rng.choice(TOPICS)
         reports.append(report(w, genre, topic, unit, year, label_form, n))

@@ -256,16 +256,7 @@ def write_report(w, genre, unit, topic, label):
     r = w.rng
     title, opening, closing, family = genre(w, unit, topic)
     markers = []
-    if label and label[1]:
-        w.lines.append(label[0])
-        w.junk.append(label[0])
-        w.lines.append(title)
-    elif label:
-        w.lines.append(label[0] + title)
-        w.junk.append(label[0].strip())
-    else:
-        w.lines.append(title)
-    w.keep.append(title)
+    first.title_lines(w, title, label)
     for line in opening:
         w.content(line)
     if family == "problems":
@@ -315,10 +306,7 @@ def compilation(number, held):
     reports = []
     for n, genre in enumerate(genres, 1):
         if n > 1:
-            if sep == "blank":
-                w.lines.append("")
-            elif sep == "blank2":
-                w.lines += ["", ""]
+            first.separate(w, sep)
             # A label alone on its line needs no blank line before it to mark the report; a
             # title after the previous report's last line does in this corpus's other files.
         label = None

@@ -194,81 +194,163 @@ pub(crate) struct Numbering {
     pub alone: bool,
 }
 
-/// Characters a numbering word never holds: numerals (so that 篇一 is 篇 then 一).
+/// Characters a numbering word never holds: numerals of any system (so that 篇一 is 篇 then
+/// 一, 篇目壹 is 篇目 then 壹).
 fn is_numeral(c: char) -> bool {
-    outline::chinese_digit(c).is_some() || matches!(c, '十' | '〇' | '零' | '两')
+    outline::chinese_digit(c).is_some()
+        || matches!(c, '十' | '〇' | '零' | '两')
+        || financial_digit(c).is_some()
 }
 
-/// A number in Chinese or in (at most three) ASCII or fullwidth digits at the start of `s`.
-fn any_number(s: &str) -> Option<(u32, usize)> {
-    outline::chinese_number(s).or_else(|| outline::leading_digits(s, 3))
+/// 壹 … 玖, 拾: the numerals of amounts, which sites number with too.
+fn financial_digit(c: char) -> Option<u32> {
+    "壹贰叁肆伍陆柒捌玖拾"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u32 + 1)
 }
 
-/// The numbering opening `line`, of any word ([`Numbering`]).
+/// An ordinal at the start of `s` in any numeral system a site numbers with: Chinese (一,
+/// 十二), financial (叁, 拾贰), at most three ASCII or fullwidth digits (3, 03, ３), a
+/// circled or bracketed digit (③, ⑶, ⒊) or a Roman numeral (Ⅲ, ⅲ). Its value, byte length
+/// and whether it closes itself (an enclosed or Roman numeral needs no separator after it).
+fn ordinal(s: &str) -> Option<(u32, usize, bool)> {
+    if let Some((n, len)) = outline::chinese_number(s).or_else(|| outline::leading_digits(s, 3)) {
+        return Some((n, len, false));
+    }
+    let c = s.chars().next()?;
+    if let Some(d) = financial_digit(c) {
+        // 拾, 拾贰, 贰拾, 贰拾叁.
+        let mut chars = s[c.len_utf8()..].chars().map(financial_digit);
+        let (n, len) = match (d, chars.next().flatten(), chars.next().flatten()) {
+            (10, Some(u), _) if u < 10 => (10 + u, 6),
+            (t, Some(10), Some(u)) if t < 10 && u < 10 => (t * 10 + u, 9),
+            (t, Some(10), _) if t < 10 => (t * 10, 6),
+            (d, _, _) => (d, 3),
+        };
+        return Some((n, len, false));
+    }
+    let n = match c as u32 {
+        // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
+        n @ 0x2460..=0x2473 => n - 0x2460 + 1,
+        n @ 0x2474..=0x2487 => n - 0x2474 + 1,
+        n @ 0x2488..=0x249B => n - 0x2488 + 1,
+        // Ⅰ … Ⅻ, ⅰ … ⅻ
+        n @ 0x2160..=0x216B => n - 0x2160 + 1,
+        n @ 0x2170..=0x217B => n - 0x2170 + 1,
+        _ => return None,
+    };
+    Some((n, c.len_utf8(), true))
+}
+
+/// The brackets and separators a numbering may use (`[labels]` of the lexicon).
+struct Marks {
+    brackets: Vec<(char, char)>,
+    separators: Vec<char>,
+}
+
+static MARKS: LazyLock<Marks> = LazyLock::new(|| {
+    let labels = &crate::lexicon::builtin().labels;
+    let pair = |b: &String| {
+        let mut c = b.chars();
+        c.next().zip(c.next())
+    };
+    Marks {
+        brackets: labels.brackets.iter().filter_map(pair).collect(),
+        separators: labels
+            .separators
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect(),
+    }
+});
+
+/// Characters a numbering's word or code holds: Han characters but numerals, Latin letters,
+/// and the number signs (#, №).
+fn is_word_char(c: char) -> bool {
+    (crate::junk::is_han(c) && !is_numeral(c))
+        || c.is_ascii_alphabetic()
+        || matches!(c, '#' | '＃' | '№')
+}
+
+/// The numbering opening `line`, of any word ([`Numbering`]): a word or code of at most six
+/// characters (材料, 篇目, Doc., #, A; none inside brackets), or 第 before the number and a
+/// counter after it; the ordinal in any numeral system ([`ordinal`]); then the closing
+/// bracket, or a run of separators (：, |, 》, ——) or a space before the title.
 pub(crate) fn numbering(line: &str) -> Option<Numbering> {
     let body = line.trim_start_matches([' ', '\u{3000}', '\t', crate::junk::BOM]);
     let lead = line.len() - body.len();
-    let (open, close) = match body.chars().next()? {
-        '【' => ("【", Some('】')),
-        '[' => ("[", Some(']')),
-        '〔' => ("〔", Some('〕')),
-        _ => ("", None),
+    let first = body.chars().next()?;
+    let marks = &*MARKS;
+    let close = marks
+        .brackets
+        .iter()
+        .find(|(open, _)| *open == first)
+        .map(|&(_, close)| close);
+    let open = if close.is_some() {
+        &body[..first.len_utf8()]
+    } else {
+        ""
     };
     let inner = &body[open.len()..];
-    // The word: 第…篇 around the number, or up to four Han characters (or Latin letters, with
-    // a full stop: NO.) before it.
-    let (word, number, after) = if let Some(rest) = inner.strip_prefix('第') {
-        let (n, nl) = any_number(rest)?;
-        let after = rest[nl..].strip_prefix('篇')?;
-        ("第篇", n, after)
+    let counters = &crate::lexicon::builtin().labels.counters;
+    // The word: 第…篇 around the number, or a short word or code before it.
+    let (word, number, self_closing, after) = if let Some(rest) = inner.strip_prefix('第') {
+        let (n, nl, _) = ordinal(rest)?;
+        let counter = counters
+            .iter()
+            .find(|c| rest[nl..].starts_with(c.as_str()))?;
+        // The key names the counter: 第1篇 and 第2则 are no series. The counter closes it.
+        (format!("第{counter}"), n, true, &rest[nl + counter.len()..])
     } else {
-        let han = inner
+        let word_len = inner
             .char_indices()
-            .take_while(|&(_, c)| crate::junk::is_han(c) && !is_numeral(c))
-            .take(5)
+            .take_while(|&(_, c)| is_word_char(c))
+            .take(7)
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let word_len = if han > 0 {
-            han
-        } else {
-            let letters = inner
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(inner.len());
-            let dot = inner[letters..]
-                .chars()
-                .next()
-                .filter(|c| letters > 0 && matches!(c, '.' | '．'))
-                .map_or(0, char::len_utf8);
-            letters + dot
-        };
         let word = &inner[..word_len];
-        if word.is_empty() || word.chars().count() > 4 || word == "第" {
+        if word.chars().count() > 6 || word == "第" || (word.is_empty() && close.is_none()) {
             return None;
         }
-        let (n, nl) = any_number(&inner[word_len..])?;
-        (word, n, &inner[word_len + nl..])
+        // A joiner between the word and its number: Doc.1, 范例-1, 精选 1.
+        let mut at = word_len;
+        if word_len > 0
+            && let Some(j) = inner[at..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '.' | '．' | '-' | '_' | '·' | ' ' | '\u{3000}'))
+            && ordinal(&inner[at + j.len_utf8()..]).is_some()
+        {
+            at += j.len_utf8();
+        }
+        let (n, nl, closing) = ordinal(&inner[at..])?;
+        (inner[..at].to_string(), n, closing, &inner[at + nl..])
     };
     let after = match close {
         Some(c) => after.strip_prefix(c)?,
         None => after,
     };
-    let rest = after.trim_start_matches([' ', '\u{3000}']);
+    let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
     let spaced = rest.len() < after.len();
-    let rest = match rest.chars().next() {
-        None => rest,
-        Some(c @ ('：' | ':' | '、')) => &rest[c.len_utf8()..],
-        // "范文1.5" is a figure.
-        Some(c @ ('.' | '．')) => {
-            let r = &rest[c.len_utf8()..];
-            if r.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            r
+    let seps = rest
+        .char_indices()
+        .take_while(|&(_, c)| marks.separators.contains(&c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let rest = if seps > 0 {
+        // "范文1.5" is a figure; "材料1、2" a list of them.
+        let r = &rest[seps..];
+        if matches!(&rest[..seps], "、" | "." | "．") && ordinal(r).is_some() {
+            return None;
         }
-        Some(_) if spaced || close.is_some() => rest,
-        Some(_) => return None,
+        r
+    } else if rest.is_empty() || spaced || close.is_some() || self_closing {
+        rest
+    } else {
+        return None;
     };
-    let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+    let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}', '\t']);
     Some(Numbering {
         key: format!(
             "{open}{word}{}",
@@ -337,9 +419,33 @@ mod tests {
         );
         assert_eq!(n("NO.3 XX镇总结"), Some(("NO.".into(), 3, "NO.3 ", false)));
         assert_eq!(n("范文２."), Some(("范文".into(), 2, "范文２.", true)));
+        // Any short word or code, an ordinal in any numeral system, any separator or bracket.
+        for (line, key, number, label, alone) in [
+            ("文档01 | XX镇工作总结", "文档", 1, "文档01 | ", false),
+            ("〖样稿二〗XX镇工作总结", "〖样稿〗", 2, "〖样稿二〗", false),
+            ("Doc.3 XX镇工作总结", "Doc.", 3, "Doc.3 ", false),
+            ("选编④", "选编", 4, "选编④", true),
+            ("#05 XX镇工作总结", "#", 5, "#05 ", false),
+            ("范例-6", "范例-", 6, "范例-6", true),
+            ("【07】XX镇工作总结", "【】", 7, "【07】", false),
+            ("篇目捌：XX镇工作总结", "篇目", 8, "篇目捌：", false),
+            ("案例Ⅸ．XX镇工作总结", "案例", 9, "案例Ⅸ．", false),
+            ("精选 10/XX镇工作总结", "精选 ", 10, "精选 10/", false),
+            ("第3则——XX镇工作总结", "第则", 3, "第3则——", false),
+            ("稿件１》XX镇工作总结", "稿件", 1, "稿件１》", false),
+            ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
+        ] {
+            assert_eq!(n(line), Some((key.into(), number, label, alone)), "{line}");
+        }
         for line in [
             "一、主要工作",
             "第一，抓好落实",
+            "A、B两类企业",
+            "材料一份",
+            "附件1份",
+            "范文1、2已印发",
+            "第一节 总体要求",
+            "（一）加强组织领导",
             "第一章 总则",
             "2023年工作总结",
             "范文1.5万字",

@@ -24,6 +24,7 @@ pub struct Lexicon {
     pub paywall: Paywall,
     pub notices: Notices,
     pub labels: Labels,
+    pub pages: Pages,
     pub titles: Titles,
     pub placeholders: Placeholders,
     pub adverts: Adverts,
@@ -63,6 +64,12 @@ pub struct Adverts {
     pub prose: Vec<String>,
     /// Measure words after a figure ("120条", "56家"): report facts, a point off.
     pub measures: String,
+    /// What a government unit's own call to follow or scan serves: 群众, 办理, 政策… A line
+    /// that scores as an advert with none of the `certain` phrases, holding one of these and
+    /// none of the `offers`, is the unit's text.
+    pub services: Vec<String>,
+    /// What a site's advert offers to take away: 范文, 资料, 全文, Word…
+    pub offers: Vec<String>,
 }
 
 impl Adverts {
@@ -95,6 +102,10 @@ pub struct Brands {
     pub site_endings: Vec<String>,
     /// Words of the government or the Party: a name holding one is never a brand.
     pub never: Vec<String>,
+    /// What an advert says right before its site's name: 认准, 关注, 搜索, 由…
+    pub cues_before: Vec<String>,
+    /// What it says right after it: 整理, 出品, 小程序, 吧…
+    pub cues_after: Vec<String>,
 }
 
 /// The neighbours that tell a masked 党 ("D员") or GDP ("全年DP") ([`crate::clean`]).
@@ -157,6 +168,20 @@ pub struct Labels {
     pub words: Vec<String>,
     /// Latin prefixes before Arabic digits.
     pub number_prefixes: Vec<String>,
+    /// What follows 第 and a number in a site's numbering: 第3篇, 第二则.
+    pub counters: Vec<String>,
+    /// Brackets a numbering may stand in, each an opening and a closing character: 【】.
+    pub brackets: Vec<String>,
+    /// Characters that may close a numbering before the title: ： | 》 —.
+    pub separators: Vec<String>,
+}
+
+/// Page numbers and running headers a printed page leaves in the text ("第3页（共12页）").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    /// Page phrases with spaces taken out and every number written N: "第N页(共N页)".
+    pub shapes: Vec<String>,
 }
 
 /// Article metadata lines ("来源：…  作者：…  阅读：3521次").
@@ -457,6 +482,10 @@ impl Lexicon {
             ("titles.compilation_words", &t.compilation_words),
             ("labels.words", &self.labels.words),
             ("labels.number_prefixes", &self.labels.number_prefixes),
+            ("labels.counters", &self.labels.counters),
+            ("labels.brackets", &self.labels.brackets),
+            ("labels.separators", &self.labels.separators),
+            ("pages.shapes", &self.pages.shapes),
             ("metadata.fields", &self.metadata.fields),
             ("metadata.counters", &self.metadata.counters),
             ("navigation.openers", &self.navigation.openers),
@@ -474,10 +503,14 @@ impl Lexicon {
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),
             ("adverts.prose", &a.prose),
+            ("adverts.services", &a.services),
+            ("adverts.offers", &a.offers),
             ("brands.bracket_endings", &b.bracket_endings),
             ("brands.generic", &b.generic),
             ("brands.site_endings", &b.site_endings),
             ("brands.never", &b.never),
+            ("brands.cues_before", &b.cues_before),
+            ("brands.cues_after", &b.cues_after),
             ("masked.party_after", &m.party_after),
             ("masked.party_before", &m.party_before),
             ("masked.letter_after", &m.letter_after),

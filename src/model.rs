@@ -576,7 +576,7 @@ pub struct Report {
     pub roles: Vec<RoleLine>,
     pub findings: Vec<Finding>,
     /// The site's numbering of this report that the split learned from the whole
-    /// compilation ([`crate::label::numbering_chain`]): "材料2：" opening the title line, or
+    /// compilation (the split's numbering chain): "材料2：" opening the title line, or
     /// "【篇二】" on a line of its own before it. Labels of the known words ("篇三：") are
     /// read from the title itself ([`Report::label_and_title`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]

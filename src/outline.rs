@@ -275,8 +275,10 @@ fn letter_marker(line: &str) -> Option<Marker> {
         _ => return None,
     };
     let sep = chars.next().filter(|s| matches!(s, '.' | '．' | '、'))?;
-    let next = chars.next()?;
-    if next.is_ascii_alphanumeric() || ('Ａ'..='Ｚ').contains(&next) || next == ' ' {
+    // Spaces may follow the mark ("A. 加强", "Ａ．\t加强"); then the heading's words, not a
+    // letter or a figure ("A. B" stays text).
+    let next = chars.find(|c| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))?;
+    if next.is_ascii_alphanumeric() || ('Ａ'..='Ｚ').contains(&next) {
         return None;
     }
     Some(Marker {
@@ -444,7 +446,9 @@ fn opens_alike(next: &[u8], marker: &str) -> bool {
     let mut next = next;
     while let Some(rest) = next
         .strip_prefix(b" ")
+        .or_else(|| next.strip_prefix(b"\t"))
         .or_else(|| next.strip_prefix("　".as_bytes()))
+        .or_else(|| next.strip_prefix("\u{a0}".as_bytes()))
     {
         next = rest;
     }
@@ -704,10 +708,11 @@ fn continues(stack: &[Scope], m: &Marker) -> bool {
 /// `line` without what may stand before its numbering: spaces, and a byte order mark left
 /// where files were joined into one.
 fn unindent(line: &str) -> &str {
-    // Most lines start with a Han character: skip the trimming for them.
+    // Most lines start with a Han character: skip the trimming for them. Pages copied from
+    // the web indent with no-break and em spaces too (C2 A0, E2 80 80..8A).
     match line.as_bytes().first() {
-        Some(b' ' | b'\t' | 0xE3 | 0xEF) => {
-            line.trim_start_matches([' ', '　', '\t', crate::junk::BOM])
+        Some(b' ' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF) => {
+            line.trim_start_matches(|c: char| c.is_whitespace() || c == crate::junk::BOM)
         }
         _ => line,
     }
@@ -1140,6 +1145,31 @@ mod tests {
         );
         assert!(f[0].message.contains("第三"), "{}", f[0].message);
         assert!(f[1].message.contains("②"), "{}", f[1].message);
+    }
+
+    /// Markers with spaces after them, half width, full width, no-break or a tab, and lines
+    /// indented with no-break or em spaces (pages copied from the web): the same headings,
+    /// the marker without its spaces.
+    #[test]
+    fn markers_followed_or_preceded_by_odd_spaces_are_headings() {
+        let text = "一、 总体要求\n二、\t主要任务\n（一）\u{3000}健全机制。全年召开会议12次。\n\
+                    （二）\u{a0}压实责任。全年召开会议12次。\nA. 抓好落实。全年召开会议12次。\n\
+                    B.\t抓好落实。全年召开会议12次。\n\u{a0}\u{a0}三、保障措施\n\u{2003}\u{2003}四、组织实施\n";
+        let (h, _) = run(text);
+        let got: Vec<(&str, &str)> = h.iter().map(|h| (h.marker(text), h.text(text))).collect();
+        assert_eq!(
+            got,
+            [
+                ("一、", "总体要求"),
+                ("二、", "主要任务"),
+                ("（一）", "健全机制"),
+                ("（二）", "压实责任"),
+                ("A.", "抓好落实"),
+                ("B.", "抓好落实"),
+                ("三、", "保障措施"),
+                ("四、", "组织实施"),
+            ]
+        );
     }
 
     /// Prose that opens like a marker stays prose: 其次/最后 with no list before them, 第一书记,

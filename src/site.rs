@@ -2,8 +2,9 @@
 //! and the words of the class in `rules/builtin.toml`), never by a site's name: article
 //! metadata, navigation between articles, the header of a list of other articles, and
 //! paywall or truncation notices. Shared by the splitter (such a line is never a report or
-//! its title) and by cleaning (it removes them, each class under a rule of its own). Every
-//! function looks at one line only; no dependency on egui, the outline or the rule set.
+//! its title) and by cleaning (it removes them, each class under a rule of its own), and the
+//! list of links under a reading-list header, which both ask for ([`reading_list_links`]).
+//! Every other function looks at one line only; no dependency on egui or the rule set.
 
 use crate::lexicon;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -245,6 +246,35 @@ fn is_notice(line: &str) -> bool {
     }
     weak.len() >= 2
 }
+
+/// How many of the lines after line `header` (of `count`, read with `line`) are the links
+/// under a reading-list header ([`crate::junk::is_reading_list_header`],
+/// [`crate::junk::reading_list_len`] with titles as the split reads them); 0 when `header` is
+/// no such header. The split and cleaning both ask this.
+pub(crate) fn reading_list_links<'a>(
+    line: impl Fn(usize) -> &'a str,
+    header: usize,
+    count: usize,
+) -> usize {
+    // Decided on the length for the adverts (a header is a few words).
+    if !crate::junk::is_reading_list_header(line(header)) {
+        return 0;
+    }
+    crate::junk::reading_list_len((header + 1..count).map(line), is_title_shaped)
+}
+
+/// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
+pub(crate) fn is_title_shaped(line: &str) -> bool {
+    // Cheapest tests first: most short lines that reach here are numbered headings.
+    !line.ends_with(SENTENCE_ENDS)
+        && crate::outline::line_marker(line).is_none()
+        && (5..=70).contains(&line.chars().count())
+        && !line.contains('。')
+        && !crate::outline::is_date_line(line)
+}
+
+/// Characters a title never ends with.
+const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？', '、'];
 
 #[cfg(test)]
 mod tests {

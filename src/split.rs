@@ -8,7 +8,7 @@ use crate::junk;
 use crate::label::without_label;
 use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
 use crate::outline;
-use crate::site::{self, SiteLine};
+use crate::site::{self, is_title_shaped, reading_list_links, SiteLine};
 use std::ops::Range;
 
 /// The title endings of the lexicon (`[titles] endings`) by their last character, sorted:
@@ -39,9 +39,6 @@ fn ends_like_title(core: &str) -> bool {
 
 /// A title has at most 70 characters (plus paywall markers and spaces around it).
 const MAX_TITLE_BYTES: usize = 70 * 3 + 32;
-
-/// Characters a title never ends with.
-const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？', '、'];
 
 /// Unit words that, standing first and followed by a year, show the unit's name was cut.
 const BARE_UNITS: [&str; 7] = ["街道", "镇", "乡", "村", "区", "县", "市"];
@@ -257,21 +254,6 @@ fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Optio
     out
 }
 
-/// How many of the lines after line `header` (of `count`, read with `line`) are the links
-/// under a reading-list header ([`junk::is_reading_list_header`], [`junk::reading_list_len`]
-/// with titles as the split reads them); 0 when `header` is no such header. The split and
-/// cleaning both ask this.
-pub(crate) fn reading_list_links<'a>(
-    line: impl Fn(usize) -> &'a str,
-    header: usize,
-    count: usize,
-) -> usize {
-    // Decided on the length for the adverts (a header is a few words).
-    if !junk::is_reading_list_header(line(header)) {
-        return 0;
-    }
-    junk::reading_list_len((header + 1..count).map(line), is_title_shaped)
-}
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str, index: &'a LineIndex, classes: &'a LineClasses) -> Self {
@@ -635,16 +617,6 @@ fn toc_entry(line: &str) -> Option<String> {
         return Some(String::new());
     }
     is_title_shaped(rest).then(|| rest.to_string())
-}
-
-/// Shape of a title line: short, no sentence punctuation at the end, not a numbered heading.
-fn is_title_shaped(line: &str) -> bool {
-    // Cheapest tests first: most short lines that reach here are numbered headings.
-    !line.ends_with(SENTENCE_ENDS)
-        && outline::line_marker(line).is_none()
-        && (5..=70).contains(&line.chars().count())
-        && !line.contains('。')
-        && !outline::is_date_line(line)
 }
 
 /// How strongly `line` reads as a report title.

@@ -28,21 +28,31 @@ fn corpus() -> Vec<(PathBuf, Manifest)> {
         .collect()
 }
 
-/// The first file of the corpus's second part (scripts/gen_genre_corpus_b.py and the
-/// traditional compilation), scored on its own too: the earlier part has been seen.
-const SECOND_PART: &str = "36";
+/// The first file of each part of the corpus, each scored on its own too (the earlier parts
+/// have been seen): scripts/gen_genre_corpus.py, scripts/gen_genre_corpus_b.py with the
+/// traditional compilation, scripts/gen_genre_corpus_c.py.
+const PARTS: [(&str, &str); 3] = [("00", "first"), ("36", "second"), ("55", "third")];
 
-/// Scores the files of one part of the corpus, printing each file's failures, and a summary
-/// for the whole part and for each of the corpus's two parts.
+/// The part a file of the corpus belongs to (an index into [`PARTS`]).
+fn part_of(path: &Path) -> usize {
+    let name = path.file_name().unwrap().to_string_lossy();
+    PARTS
+        .iter()
+        .rposition(|(first, _)| name.as_ref() >= *first)
+        .unwrap_or(0)
+}
+
+/// Scores the built-on or the held-out files, printing each file's failures, and a summary
+/// for them all and for each part of the corpus.
 fn score_part(held_out: bool, verbose: bool) -> (usize, usize, usize, usize) {
     let name = if held_out { "held out" } else { "built on" };
     let mut total = (0, 0, 0, 0);
-    for second in [false, true] {
+    for (part, (_, part_name)) in PARTS.iter().enumerate() {
         let (mut passed, mut checks, mut perfect, mut files) = (0, 0, 0, 0);
-        for (path, m) in corpus().iter().filter(|(p, m)| {
-            m.held_out == held_out
-                && (p.file_name().unwrap().to_string_lossy().as_ref() >= SECOND_PART) == second
-        }) {
+        for (path, m) in corpus()
+            .iter()
+            .filter(|(p, m)| m.held_out == held_out && part_of(p) == part)
+        {
             let text = std::fs::read_to_string(path).unwrap();
             let s = scoring::score(&text, &RuleSet::default(), m);
             files += 1;
@@ -56,8 +66,7 @@ fn score_part(held_out: bool, verbose: bool) -> (usize, usize, usize, usize) {
             }
         }
         eprintln!(
-            "{name}, {} part: {perfect} of {files} files fully right; {passed} of {checks} checks",
-            if second { "second" } else { "first" }
+            "{name}, {part_name} part: {perfect} of {files} files fully right; {passed} of {checks} checks"
         );
         total = (
             total.0 + passed,

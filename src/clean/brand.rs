@@ -12,6 +12,22 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
         junk::brand_names(line, &mut names);
     }
     let mut out: Vec<String> = names.explicit;
+    // Names by position ([`cued_names`]): in how many advert lines, and whether in quotes
+    // after a cue in one of them. Counted in one pass: a large text has thousands of adverts.
+    let mut cued: std::collections::HashMap<String, (usize, bool)> = Default::default();
+    for line in advert_lines.clone() {
+        for (name, quoted) in cued_names(line) {
+            let seen = cued.entry(name).or_default();
+            *seen = (seen.0 + 1, seen.1 || quoted);
+        }
+    }
+    let mut cued: Vec<(String, (usize, bool))> = cued.into_iter().collect();
+    cued.sort_unstable();
+    for (name, (lines, quoted)) in cued {
+        if (quoted || lines >= 2) && !out.contains(&name) {
+            out.push(name);
+        }
+    }
     for stem in names.stems {
         let lines = advert_lines
             .clone()
@@ -26,6 +42,64 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
     let never = &crate::lexicon::builtin().brands.never;
     out.retain(|n| !never.iter().any(|w| n.contains(w.as_str())));
     out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    out
+}
+
+/// Names an advert line gives its site by position rather than by a label: the Han words in
+/// quotes or brackets, after a cue word (认准XX, 关注XX, 由XX整理) or opening the line, up to
+/// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that scores as
+/// an advert itself, holds a generic word or a title ending (回复“讲话” names no site). With whether
+/// the name stands in quotes right after a cue word (关注“XX”, 搜索「XX」), which names a
+/// channel as plainly as 公众号：XX does; [`harvest`] keeps the others only when two advert
+/// lines name them.
+fn cued_names(line: &str) -> Vec<(String, bool)> {
+    let lex = crate::lexicon::builtin();
+    let brands = &lex.brands;
+    let l = junk::unsplit_watermark(line.trim());
+    let l: &str = &l;
+    // Where a name may start: the line's start, after an opening quote or bracket, or after a
+    // cue word (and the quote after it).
+    let is_quote = |c: char| matches!(c, '“' | '「' | '『' | '"' | '《' | '【' | '〖' | '‘');
+    let mut starts = vec![(0, false)];
+    let mut cued = Vec::new();
+    for cue in &brands.cues_before {
+        cued.extend(l.match_indices(cue.as_str()).map(|(i, m)| i + m.len()));
+    }
+    for (i, c) in l.char_indices().filter(|&(_, c)| is_quote(c)) {
+        starts.push((i + c.len_utf8(), cued.contains(&i)));
+    }
+    starts.extend(cued.iter().map(|&i| (i, false)));
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (start, quoted) in starts {
+        let rest = &l[start..];
+        let run = rest
+            .char_indices()
+            .find(|&(_, c)| !junk::is_han(c))
+            .map_or(rest.len(), |(i, _)| i);
+        let mut name = &rest[..run];
+        if let Some(cut) = brands
+            .cues_after
+            .iter()
+            .filter_map(|c| name.find(c.as_str()))
+            .min()
+        {
+            name = &name[..cut];
+        }
+        let n = name.chars().count();
+        let words = |list: &[String]| list.iter().any(|w| name.contains(w.as_str()));
+        if !(2..=8).contains(&n)
+            || brands.generic.iter().any(|g| g == name)
+            || words(&brands.never)
+            || words(&lex.titles.endings)
+            || junk::advert_score(name) > 0
+        {
+            continue;
+        }
+        match out.iter_mut().find(|(o, _)| o == name) {
+            Some((_, q)) => *q |= quoted,
+            None => out.push((name.to_string(), quoted)),
+        }
+    }
     out
 }
 
@@ -63,5 +137,25 @@ mod tests {
         assert_eq!(got, vec!["笔杆子文库", "范文网"]);
         // A bare stem named by one advert only is not trusted.
         assert!(!got.contains(&"笔杆子".to_string()));
+    }
+
+    #[test]
+    fn a_brand_named_by_position_is_learned_when_two_adverts_name_it() {
+        let ads = [
+            "更多精品公文，微信搜索「青苇笔记」一键获取",
+            "——本文由青苇笔记整理，转载请联系授权——",
+            "想看更多同类材料？认准青苇笔记，每日更新",
+            "后台回复“讲话”领取全文",
+        ];
+        let got = harvest(ads.iter().copied());
+        assert!(got.contains(&"青苇笔记".to_string()), "{got:?}");
+        // A keyword to reply with names no site; a title ending never is a brand.
+        assert!(!got.iter().any(|g| g.contains("讲话")), "{got:?}");
+        // One advert following a name in quotes names its channel plainly.
+        let got = harvest(["关注“半亩书斋”，后台回复“材料”领取范文合集"].into_iter());
+        assert_eq!(got, vec!["半亩书斋"]);
+        // One advert naming a word by position only is not trusted.
+        let got = harvest(["青苇笔记｜专注公文写作，获取更多范文"].into_iter());
+        assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -86,21 +86,24 @@ pub fn advert_threshold() -> i32 {
 }
 
 /// Longest page number [`is_page_number_line`] reads, in bytes, spaces around it aside (it
-/// looks at lines of up to 8 bytes more).
+/// looks at lines of up to 8 bytes more, and at running headers three times as long).
 pub const MAX_PAGE_NUMBER_BYTES: usize = 40;
 
 /// A page number a printed or converted document left on a line of its own: "- 1 -",
-/// "— 2 —", "－3－", "第3页", "第 3 页 共 12 页", "第3页/共12页". Never a line with words.
+/// "— 2 —", "·3·", "[ 4 ]", "第3页", "第 3 页 共 12 页", "第3页（共12页）", "页码：5", "P6", or
+/// one beside a running header: "XX县工作资料汇编  第3页", "内部资料 · 7". Never a sentence.
 #[inline]
 pub fn is_page_number_line(line: &str) -> bool {
-    opens_like_layout_line(line.as_bytes())
-        && line.len() <= MAX_PAGE_NUMBER_BYTES + 8
-        && reads_as_page_number(line)
+    line.len() <= MAX_PAGE_NUMBER_BYTES * 3
+        && opens_like_layout_line(line.as_bytes())
+        && ((line.len() <= MAX_PAGE_NUMBER_BYTES + 8 && reads_as_page_number(line))
+            || running_header(line))
 }
 
-/// Whether a line starting with `bytes` can be a page number or a separator line: it opens
-/// with a space, a dash, 第 or a character separators repeat. Decides almost every line on
-/// its first byte.
+/// Whether a line of `bytes` can be a page number or a separator line: it opens with a space,
+/// a dash, 第 or a character separators repeat, or it ends as a page number or a running
+/// header can ([`ends_like_page_line`]). Decides almost every line on its first and last
+/// bytes.
 #[inline]
 pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
     // A table lookup rules out almost every line before the patterns below are tried.
@@ -118,7 +121,7 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
         t
     };
     if !bytes.first().is_some_and(|&b| FIRST[b as usize]) {
-        return false;
+        return ends_like_page_line(bytes);
     }
     match bytes {
         [
@@ -134,22 +137,74 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
         [0xE3, 0x80, 0x80, ..] | [0xE7, 0xAC, 0xAC, ..] => true,
         // － ＊ ＝ ＿ ～
         [0xEF, 0xBC, 0x8D | 0x8A | 0x9D | 0xBF, ..] | [0xEF, 0xBD, 0x9E, ..] => true,
+        _ => ends_like_page_line(bytes),
+    }
+}
+
+/// Whether a line of `bytes` ends as a page number or a running header can: on a digit, 页,
+/// or a mark closing a page number (- — · • ] 】 > 〉 》 ) ）). Most lines end on a word or
+/// a full stop.
+#[inline]
+fn ends_like_page_line(bytes: &[u8]) -> bool {
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+    match &bytes[..end] {
+        [
+            ..,
+            b'0'..=b'9' | b'-' | b']' | b'>' | b')' | b'*' | b'~' | b'=',
+        ] => true,
+        // 页, fullwidth digits and －）］＞～, — • ·, 】〉》
+        [.., 0xE9, 0xA1, 0xB5]
+        | [.., 0xEF, 0xBC, 0x90..=0x99 | 0x8D | 0x89 | 0xBD | 0x9E]
+        | [.., 0xEF, 0xBD, 0x9E]
+        | [.., 0xE2, 0x80, 0x94 | 0xA2]
+        | [.., 0xC2, 0xB7]
+        | [.., 0xE3, 0x80, 0x91 | 0x89 | 0x8B] => true,
         _ => false,
     }
 }
 
+const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
+
+/// Marks a page number stands between, in pairs: "- 3 -", "·3·", "[ 3 ]", "【第3页】", "<3>".
+const PAGE_MARKS: [(char, char); 16] = [
+    ('-', '-'),
+    ('—', '—'),
+    ('–', '–'),
+    ('－', '－'),
+    ('─', '─'),
+    ('·', '·'),
+    ('•', '•'),
+    ('[', ']'),
+    ('［', '］'),
+    ('【', '】'),
+    ('<', '>'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('~', '~'),
+    ('～', '～'),
+    ('*', '*'),
+];
+
 /// [`is_page_number_line`] for a short line opening as a layout line can: a number between
-/// dashes ("- 3 -", "— 12 —"), or a page phrase, bare or between dashes: "第3页", "第 3 页 共
-/// 12 页", "第3页/共12页", "共12页 第3页", "3 / 12", "Page 3", "Page 3 of 12".
+/// marks ("- 3 -", "·12·", "[ 3 ]"), or a page phrase ([`page_phrase`]), bare or between
+/// marks: "第3页", "第 3 页 共 12 页", "— 第3页 —", "3 / 12", "Page 3 of 12".
 fn reads_as_page_number(line: &str) -> bool {
-    const DASHES: [char; 5] = ['-', '—', '–', '－', '─'];
-    const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
     let l = line.trim_matches(SPACES);
     if l.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
     }
-    if l.starts_with(DASHES) && l.ends_with(DASHES) {
-        let inner = l.trim_matches(DASHES).trim_matches(SPACES);
+    let mut chars = l.chars();
+    if let (Some(first), Some(last)) = (chars.next(), chars.next_back())
+        && let Some(&(open, close)) = PAGE_MARKS.iter().find(|(o, _)| *o == first)
+        && last == close
+    {
+        let inner = l.trim_start_matches(open).trim_end_matches(close);
+        let inner = inner.trim_matches(SPACES);
         return page_count(inner) || page_phrase(inner);
     }
     page_phrase(l)
@@ -163,43 +218,142 @@ fn page_count(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// "第3页", "第3页 共12页", "共12页 第3页", "3 / 12", "Page 3", "Page 3 of 12", "Page 3/12".
+/// A page phrase: one of the shapes of `[pages]` in the lexicon ("第3页", "第3页（共12页）",
+/// "共12页 第3页", "3 / 12", "页码：3", "Page 3 of 12"), this page no greater than the count.
 fn page_phrase(l: &str) -> bool {
-    // Page 3, Page 3 of 12, Page 3/12.
-    if let Some(rest) = l
-        .strip_prefix("Page")
-        .or_else(|| l.strip_prefix("page"))
-        .or_else(|| l.strip_prefix("PAGE"))
-        .filter(|r| r.starts_with(' '))
-    {
-        return match rest.split_once(" of ").or_else(|| rest.split_once('/')) {
-            Some((this, total)) => page_count(this) && page_count(total),
-            None => page_count(rest),
+    static SHAPES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        lexicon::builtin()
+            .pages
+            .shapes
+            .iter()
+            .map(String::as_str)
+            .collect()
+    });
+    // The characters the shapes are written with besides N: a line holding any other is no
+    // page phrase, found before anything is built for it.
+    static ALPHABET: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut chars: Vec<char> = SHAPES.iter().flat_map(|s| s.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    let mut shape = String::new();
+    let mut numbers: Vec<(u32, usize)> = Vec::new();
+    let mut in_number = false;
+    for c in l.chars() {
+        let digit = c
+            .to_digit(10)
+            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
+        if let Some(d) = digit {
+            if !in_number {
+                shape.push('N');
+                numbers.push((0, 0));
+            }
+            let n = numbers.last_mut().expect("pushed above");
+            *n = (n.0.saturating_mul(10).saturating_add(d), n.1 + 1);
+            in_number = true;
+            continue;
+        }
+        in_number = false;
+        let c = match c {
+            ' ' | '\u{3000}' | '\t' => continue,
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '／' => '/',
+            '：' => ':',
+            c => c,
         };
+        if ALPHABET.binary_search(&c).is_err() {
+            return false;
+        }
+        shape.push(c);
+        if shape.len() > 24 {
+            return false;
+        }
     }
-    // 3 / 12: two counts, the first no greater than the second.
-    if let Some((this, total)) = l.split_once(['/', '／'])
-        && page_count(this)
-        && page_count(total)
-        && this.trim().len().max(total.trim().len()) <= 3
-    {
-        let n = |s: &str| s.trim().parse::<u32>().ok();
-        return n(this).zip(n(total)).is_none_or(|(a, b)| a <= b);
+    if numbers.is_empty() || numbers.len() > 2 || numbers.iter().any(|n| n.1 > 4) {
+        return false;
     }
-    // 第N页, with 共M页 before or after it (after a space, a comma or a slash).
-    let page = |s: &str, lead: char| {
-        s.trim_matches([' ', '\u{3000}'])
-            .strip_prefix(lead)
-            .and_then(|s| s.strip_suffix('页'))
-            .is_some_and(page_count)
-    };
-    let seps = ['/', '，', ',', ' ', '\u{3000}'];
-    match (l.find('第'), l.find('共')) {
-        (Some(0), None) => page(l, '第'),
-        (Some(0), Some(i)) => page(l[..i].trim_end_matches(seps), '第') && page(&l[i..], '共'),
-        (Some(i), Some(0)) => page(l[..i].trim_end_matches(seps), '共') && page(&l[i..], '第'),
+    // Two bare numbers are a page of a count only when short: "3/12", not "2023/2024".
+    if shape == "N/N" && numbers.iter().any(|n| n.1 > 3) {
+        return false;
+    }
+    if !SHAPES.contains(shape.as_str()) {
+        return false;
+    }
+    match numbers[..] {
+        [(this, _), (count, _)] if !shape.starts_with(['共', '总']) => this <= count,
+        [(count, _), (this, _)] => this <= count,
+        _ => true,
+    }
+}
+
+/// A running header or footer with its page number: a few words with no sentence mark, then
+/// a page number after a tab, two spaces or a spaced mark ("XX县工作资料汇编  第3页",
+/// "内部资料 · 7", "公文写作参考\t- 3 -"), or the other way round. A bare number follows
+/// only a mark (· | ｜ •), never spaces: "合计    35" is a row of a table.
+fn running_header(line: &str) -> bool {
+    let l = line.trim_matches(SPACES);
+    // Most lines are decided here: the page number opens or closes the line, and the line
+    // holds a gap (a tab, two spaces, an ideographic space, · | ｜ •).
+    let b = l.as_bytes();
+    let opens_like_page = matches!(b, [b'0'..=b'9' | b'P' | b'p' | b'-' | b'[' | b'<', ..])
+        || l.starts_with(['第', '共', '页', '—', '·', '【', '［', '〈', '《', '－']);
+    if !(ends_like_page_line(b) || opens_like_page) {
+        return false;
+    }
+    let gap = (0..b.len()).any(|i| match b[i] {
+        b'\t' | b'|' => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        0xE3 => b[i + 1..].starts_with(&[0x80, 0x80]),
+        0xEF => b[i + 1..].starts_with(&[0xBD, 0x9C]),
+        0xE2 => b[i + 1..].starts_with(&[0x80, 0xA2]),
         _ => false,
+    });
+    if !gap {
+        return false;
     }
+    let words = |s: &str| {
+        let n = s.chars().count();
+        (2..=30).contains(&n)
+            && !s.contains([
+                '。', '，', '；', '！', '？', '、', '：', ':', ',', ';', '“', '”',
+            ])
+            && s.chars().any(is_han)
+    };
+    let is_mark = |c: char| matches!(c, '·' | '|' | '｜' | '•');
+    // Each gap: a run of spaces with at most one mark in it, worth splitting at when it holds
+    // a tab, two spaces or the mark.
+    let mut i = 0;
+    while let Some(c) = l[i..].chars().next() {
+        if !(SPACES.contains(&c) || is_mark(c)) {
+            i += c.len_utf8();
+            continue;
+        }
+        let (mut j, mut spaces, mut tab, mut marked) = (i, 0, false, false);
+        while let Some(c) = l[j..].chars().next() {
+            if SPACES.contains(&c) {
+                spaces += 1;
+                tab |= c == '\t';
+            } else if is_mark(c) && !marked {
+                marked = true;
+            } else {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        if (tab || spaces >= 2 || marked) && i > 0 && j < l.len() {
+            let (head, tail) = (&l[..i], &l[j..]);
+            let page = |s: &str| reads_as_page_number(s) || (marked && page_count(s));
+            if (words(head) && page(tail)) || (page(head) && words(tail)) {
+                return true;
+            }
+        }
+        i = j;
+    }
+    false
 }
 
 /// Characters a separator line repeats: "————————", "********", "========".
@@ -317,6 +471,7 @@ struct Signals {
     all: AhoCorasick,
     weights: Vec<i32>,
     prose_cap: i32,
+    threshold: i32,
     measures: &'static str,
     bracket_endings: &'static [String],
 }
@@ -332,6 +487,7 @@ static SIGNAL_SET: LazyLock<Signals> = LazyLock::new(|| {
         all,
         weights: adverts.signals().map(|(_, w)| w).collect(),
         prose_cap: adverts.prose_cap,
+        threshold: adverts.threshold,
         measures: &adverts.measures,
         bracket_endings: &lexicon::builtin().brands.bracket_endings,
     }
@@ -460,12 +616,14 @@ pub fn advert_score(line: &str) -> i32 {
     let mut seen = vec![false; set.weights.len()];
     let mut score = 0;
     let mut prose = 0;
+    let mut certain = false;
     for m in set.all.find_iter(l) {
         let id = m.pattern().as_usize();
         if std::mem::replace(&mut seen[id], true) {
             continue;
         }
         let w = set.weights[id];
+        certain |= w == lexicon::Adverts::CERTAIN;
         if w < 0 {
             prose -= w;
         } else {
@@ -473,7 +631,19 @@ pub fn advert_score(line: &str) -> i32 {
         }
     }
     score -= prose.min(set.prose_cap);
-    score += bracket_brand_score(l);
+    let bracket = bracket_brand_score(l);
+    score += bracket;
+    // A call to scan or follow in the unit's own voice ("欢迎广大群众扫码关注“XX发布”公众号，
+    // 及时了解政策动态"): it offers a service, not documents to take away. With a phrase of
+    // the certain tier ("免费下载", "www.") only a whole sentence of the author's is. Only a
+    // line that scores as an advert is asked, so the lists cost nothing on the others.
+    if score >= set.threshold && bracket == 0 && (!certain || l.ends_with(['。', '；', '！'])) {
+        let adverts = &lexicon::builtin().adverts;
+        let has = |words: &[String]| words.iter().any(|w| l.contains(w.as_str()));
+        if has(&adverts.services) && !has(&adverts.offers) {
+            return 0;
+        }
+    }
     if ["来源：", "来源:", "来源 :", "来源 ："]
         .iter()
         .any(|p| l.starts_with(p))
@@ -705,8 +875,35 @@ mod tests {
             "— 第3页 —",
             "共12页 第3页",
             "- 3/12 -",
+            // Other marks and phrasings, and running headers beside the number.
+            "·3·",
+            "[ 4 ]",
+            "<5>",
+            "【第6页】",
+            "第3页（共31页）",
+            "第 3 页，总 31 页",
+            "5/33页",
+            "页码：7",
+            "P8",
+            "p.9",
+            "2024年度材料汇编  第3页",
+            "内部资料 注意保存\t- 4 -",
+            "XX县工作资料选编 · 12",
+            "第5页  XX县工作资料选编",
         ] {
             assert!(is_page_number_line(line), "{line}");
+        }
+        for line in [
+            "合计    35",
+            "全年召开会议  第3次",
+            "XX镇2024年工作总结",
+            "详见附件：第3页",
+            "【3】号文件",
+            "P2P网贷风险专项整治",
+            "共N页",
+            "第3页（共2页）",
+        ] {
+            assert!(!is_page_number_line(line), "{line}");
         }
         for line in [
             "第一部分",
@@ -729,6 +926,25 @@ mod tests {
             "第3页共",
         ] {
             assert!(!is_page_number_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_units_own_call_to_follow_its_channel_is_no_advert() {
+        for line in [
+            "欢迎广大群众扫码关注“XX发布”微信公众号，及时了解政策动态。",
+            "企业可登录县政府门户网站，点击“惠企政策”栏目免费下载申报表格。",
+            "群众可通过微信搜索“XX政务”小程序，在线预约办理12项业务。",
+        ] {
+            assert!(advert_score(line) < advert_threshold(), "{line}");
+        }
+        // A site's advert offers documents, whatever else it says.
+        for line in [
+            "关注公众号“公文素材”，获取更多范文",
+            "扫码添加客服微信，领取完整版素材",
+            "想看更多同类材料？认准XX笔记，每日更新",
+        ] {
+            assert!(advert_score(line) >= advert_threshold(), "{line}");
         }
     }
 

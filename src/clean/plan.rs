@@ -385,7 +385,7 @@ impl<'a> Planner<'a> {
         let mut block = Vec::new();
         for a in (0..n).filter(|&i| advert[i]) {
             // The links a site appends under a reading-list header (【推荐阅读】) go with it.
-            let links = crate::split::reading_list_links(|l| self.line_text(l), a, n);
+            let links = crate::site::reading_list_links(|l| self.line_text(l), a, n);
             block.extend(a + 1..a + 1 + links);
             let Some(b) = self.next_words(a) else {
                 continue;
@@ -440,7 +440,7 @@ impl<'a> Planner<'a> {
             }
             self.drop_line(li, id);
             if class == SiteLine::ReadingListHeader {
-                let links = crate::split::reading_list_links(|l| self.line_text(l), li, n);
+                let links = crate::site::reading_list_links(|l| self.line_text(l), li, n);
                 for link in li + 1..li + 1 + links {
                     self.drop_line(link, id);
                 }
