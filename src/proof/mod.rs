@@ -14,6 +14,7 @@ pub mod confusion;
 pub mod dict;
 pub mod punct;
 pub mod slips;
+pub mod spots;
 pub mod substitution;
 
 use crate::model::{ByteRange, Edit, EditOrigin, Outline};
@@ -197,7 +198,8 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             });
         }
     }
-    for f in confusion::find(text) {
+    let spots = spots::find(text);
+    for f in confusion::find_at(text, &spots.words) {
         out.push(Finding {
             kind: Kind::ConfusedWord,
             range: f.range,
@@ -228,7 +230,7 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             group: None,
         });
     }
-    for s in slips::find(text) {
+    for s in slips::find_at(text, &spots.doubled) {
         let (kind, message) = match s.what {
             slips::What::DoubledMark => (Kind::Doubled, format!("“{}”重复，应只留一个", s.right)),
             slips::What::DoubledCharacter => (Kind::Doubled, "“的”多打了一个".to_string()),

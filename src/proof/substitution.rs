@@ -367,11 +367,16 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
             let pairs = (pair_left, pair_right);
             let e = &mut pass.stats.0[c as usize];
             e[0] += 1;
-            if let Some(stray) = w.dict_stray(dict, pairs) {
-                e[1] += 1;
-                e[2] += u32::from(stray);
-            }
-            if !pairs.0 && !pairs.1 {
+            if pairs.0 || pairs.1 {
+                // Most characters: a word with a neighbour, which is Han, so the word list
+                // judged it (unless a Latin letter stands on the other side) and it is no
+                // stray nor suspect. What `dict_stray` says, without its other reads.
+                e[1] += u32::from(!w.beside_latin());
+            } else {
+                if let Some(stray) = w.dict_stray(dict, pairs) {
+                    e[1] += 1;
+                    e[2] += u32::from(stray);
+                }
                 pass.suspects.extend(w.suspect(dict, pairs, at));
             }
         }
