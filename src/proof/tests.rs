@@ -36,7 +36,7 @@ fn the_seed_report_nine_swaps_tai_for_jian_and_nothing_else() {
         .iter()
         .find_map(|f| f.group.as_ref())
         .expect("the substitution group");
-    assert_eq!(group.label, "态→件");
+    assert_eq!(group.label, "“态”改为“件”");
     assert!(
         group.evidence.contains("“件”出现 1 次"),
         "{}",
@@ -284,4 +284,41 @@ fn a_new_held_out_pair_li_written_mai_is_found_beside_genuine_words() {
     // Measured when written (see the closing note of issue 13).
     assert!(hits * 100 >= planted * 80, "recall {hits}/{planted}");
     assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+}
+
+/// A key saved from one version of the text names the same suggestion in another: after a
+/// paragraph added before it and a placeholder filled right beside it; never another place
+/// with the same fix.
+#[test]
+fn a_saved_key_names_its_suggestion_after_unrelated_edits_and_a_fill_beside_it() {
+    let text = "一、工作\n截止11月6日，共排查隐患3家。\n县XX局截止10月，共整改8家。\n";
+    let found = proofread(text, &outline(text));
+    let jiezhi: Vec<&Finding> = found.iter().filter(|f| f.found == "截止").collect();
+    assert_eq!(jiezhi.len(), 2, "{found:?}");
+    let key = jiezhi[1].key(text);
+    let edited = format!("前言一段。\n{}", text.replace("XX", "农业"));
+    let again = proofread(&edited, &outline(&edited));
+    let hits = named(&again, &edited, std::slice::from_ref(&key));
+    assert_eq!(hits.len(), 1, "{key}");
+    assert!(edited[again[hits[0]].range.end..].starts_with("10月"));
+    // The other 截止 has the same fix but not the surroundings.
+    let first = jiezhi[0].key(text);
+    let hits = named(&again, &edited, &[first, key.clone()]);
+    assert_eq!(hits.len(), 2);
+    let stranger = "confused_word:完全不同的话[截止→截至]另外一段文字".to_string();
+    assert!(named(&again, &edited, &[stranger]).is_empty());
+    // Accepted through the answers, ignored through them: the ignored one stays.
+    let answers = crate::placeholder::ProofAnswers {
+        accepted: [key.clone()].into(),
+        ignored: Default::default(),
+    };
+    let edits = edits_answered(&again, &edited, &[], &answers);
+    assert_eq!(edits.len(), 1);
+    let answers = crate::placeholder::ProofAnswers {
+        accepted: Default::default(),
+        ignored: [key].into(),
+    };
+    let edits = edits_answered(&again, &edited, &[Kind::ConfusedWord], &answers);
+    assert_eq!(edits.len(), 1, "the other 截止 only");
+    assert!(edited[edits[0].range.end..].starts_with("11月"));
 }
