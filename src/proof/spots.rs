@@ -71,7 +71,7 @@ fn scan(slice: &str, base: usize) -> Spots {
     let mut i = 0;
     while i < b.len() {
         let lead = b[i];
-        if lead < 0xE0 || lead >= 0xF0 || i + 2 >= b.len() {
+        if !(0xE0..0xF0).contains(&lead) || i + 2 >= b.len() {
             i += match lead {
                 0xF0.. => 4,
                 0xC0.. => 2,
