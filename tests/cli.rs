@@ -775,28 +775,23 @@ fn clean_applies_the_suggestions_an_answers_file_accepts_and_leaves_those_it_ign
         });
         std::fs::write(&answers, json.to_string()).unwrap();
     };
-    write(vec![key_of(jiezhi)], vec![]);
     let out = dir.path().join("out.txt");
-    let o = qinggao(&[&"clean", &file, &"-o", &out, &"--fill", &answers]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let text = std::fs::read_to_string(&out).unwrap();
+    let clean = |extra: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![
+            &"clean", &file, &"-o", &out, &"--force", &"--fill", &answers,
+        ];
+        args.extend_from_slice(extra);
+        let o = qinggao(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    write(vec![key_of(jiezhi)], vec![]);
+    let text = clean(&[]);
     assert!(text.contains("截至11月6日"), "{text}");
     assert!(text.contains("工昨"), "substitutions were not accepted");
 
     write(vec![], vec![key_of(kept)]);
-    let o = qinggao(&[
-        &"clean",
-        &file,
-        &"-o",
-        &out,
-        &"--force",
-        &"--fill",
-        &answers,
-        &"--accept-proofread",
-        &"substitution",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let text = std::fs::read_to_string(&out).unwrap();
+    let text = clean(&[&"--accept-proofread", &"substitution"]);
     assert_eq!(
         text.matches('昨').count(),
         2,
