@@ -118,9 +118,11 @@ struct InspectArgs {
     /// Use this rule file (TOML or JSON) instead of the built-in cleaning rules.
     #[arg(long, value_name = "RULES")]
     rules: Option<PathBuf>,
-    /// Also proofread (校对): the counts in the summary, proofread[] in the JSON. Off unless
-    /// asked: proofreading runs at a few MB/s, far slower than the rest of inspect.
+    /// Leave proofreading (校对) out: no counts in the summary, no proofread[] in the JSON.
     #[arg(long)]
+    no_proofread: bool,
+    /// Proofreading is on by default; accepted for scripts written when it was not.
+    #[arg(long, hide = true, conflicts_with = "no_proofread")]
     proofread: bool,
 }
 
@@ -169,7 +171,8 @@ struct CleanArgs {
     /// Export only report N (1-based, as `inspect` numbers them).
     #[arg(long, value_name = "N", conflicts_with = "split")]
     report: Option<usize>,
-    /// Fill placeholders with the answers in this JSON file (the GUI saves the same format).
+    /// Fill placeholders with the answers in this JSON file (the GUI saves the same format);
+    /// the proofreading suggestions it accepts are applied, those it ignores never are.
     #[arg(long, value_name = "ANSWERS.json")]
     fill: Option<PathBuf>,
     /// Use this rule file (TOML or JSON) instead of the built-in cleaning rules.
@@ -467,9 +470,8 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
     let mut rules = rules.clone().with_origins(&doc.source);
     let script = clean::traditional::auto_enable(&mut rules, &doc.text);
     let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
-    let proofread = args
-        .proofread
-        .then(|| crate::proof::proofread(&doc.text, &analysis.outline));
+    let proofread =
+        (!args.no_proofread).then(|| crate::proof::proofread(&doc.text, &analysis.outline));
     let proofread = proofread.as_deref();
     let stats = Stats {
         reports: analysis.outline.reports.len(),
@@ -840,7 +842,7 @@ struct ReportJson<'a> {
     roles: Vec<RoleJson>,
     placeholders: Vec<PlaceholderJson<'a>>,
     findings: Vec<FindingJson<'a>>,
-    /// Only with `inspect --proofread`.
+    /// Left out with `inspect --no-proofread`.
     #[serde(skip_serializing_if = "Option::is_none")]
     proofread: Option<Vec<ProofJson<'a>>>,
 }
@@ -857,6 +859,8 @@ struct ProofJson<'a> {
     suggestion: &'a str,
     message: &'a str,
     group: Option<&'a crate::proof::Group>,
+    /// What names this suggestion in an answers file's `proofread.accepted` / `ignored`.
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -973,6 +977,7 @@ impl<'a> InspectJson<'a> {
                                 suggestion: &f.suggestion,
                                 message: &f.message,
                                 group: f.group.as_ref(),
+                                key: f.key(&doc.text),
                             })
                             .collect()
                     }),
@@ -1172,10 +1177,13 @@ fn clean_one(
     let (mut cleaned, mut after) = clean::apply(&doc.text, rules, answers, outlines);
     // Proofreading reads the cleaned text (no junk left to judge), and its accepted
     // suggestions apply on top.
+    // The answers file names single suggestions: the accepted ones apply whatever their
+    // kind, the ignored ones never.
     let mut proofread = 0;
-    if !accept.is_empty() {
+    let named = &answers.proofread;
+    if !accept.is_empty() || !named.accepted.is_empty() {
         let found = crate::proof::proofread(&cleaned.text, &after.outline);
-        let edits = crate::proof::edits(&found, &accept);
+        let edits = crate::proof::edits_answered(&found, &cleaned.text, &accept, named);
         if !edits.is_empty() {
             let applied = crate::edit::apply(&cleaned.text, &edits);
             proofread = edits.len() - applied.skipped;

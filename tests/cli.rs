@@ -605,7 +605,7 @@ fn proof_lists_suggestions_with_their_place_and_reason() {
     let o = qinggao(&[&"proof", &file]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("替换组 昨→作"), "{out}");
+    assert!(out.contains("替换组 “昨”改为“作”"), "{out}");
     assert!(out.contains("“截止” → “截至”"), "{out}");
     assert!(out.contains("“,” → “，”"), "{out}");
     assert!(out.contains("“)” → “）”"), "{out}");
@@ -618,25 +618,30 @@ fn proof_lists_suggestions_with_their_place_and_reason() {
         + 1;
     assert!(!out.contains(&format!("第 {line} 行第 1 列")), "{out}");
 
-    let o = qinggao(&[&"inspect", &"--proofread", &file]);
-    assert!(stdout(&o).contains("校对建议"), "{}", stdout(&o));
-    // Without --proofread, inspect stays fast and says nothing of proofreading.
+    // inspect proofreads by default; --no-proofread leaves it out.
     let o = qinggao(&[&"inspect", &file]);
+    let out = stdout(&o);
+    assert!(out.contains("校对建议"), "{out}");
+    assert!(out.contains("替换组 “昨”改为“作”"), "{out}");
+    let o = qinggao(&[&"inspect", &"--no-proofread", &file]);
     let out = stdout(&o);
     assert!(
         !out.contains("校对建议") && !out.contains("校对：没有建议"),
         "{out}"
     );
+    // Scripts written when it had to be asked for still run.
+    let o = qinggao(&[&"inspect", &"--proofread", &file]);
+    assert!(stdout(&o).contains("校对建议"), "{}", stdout(&o));
 }
 
 #[test]
 fn inspect_json_lists_proofreading_per_report() {
     let dir = tempfile::tempdir().unwrap();
     let file = slipped_compilation(dir.path());
-    let plain = qinggao(&[&"inspect", &"--json", &file]);
+    let plain = qinggao(&[&"inspect", &"--json", &"--no-proofread", &file]);
     let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
     assert!(plain["reports"][0].get("proofread").is_none());
-    let o = qinggao(&[&"inspect", &"--json", &"--proofread", &file]);
+    let o = qinggao(&[&"inspect", &"--json", &file]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let all: Vec<&serde_json::Value> = v["reports"]
@@ -678,7 +683,7 @@ fn inspect_json_lists_proofreading_per_report() {
         (swap["text"].as_str(), swap["suggestion"].as_str()),
         (Some("昨"), Some("作"))
     );
-    assert_eq!(swap["group"]["label"], "昨→作");
+    assert_eq!(swap["group"]["label"], "“昨”改为“作”");
     assert!(swap["message"].as_str().unwrap().contains("不成词"));
 }
 
@@ -738,6 +743,61 @@ fn clean_applies_the_accepted_kinds_of_proofreading_only() {
         "{}",
         stderr(&o)
     );
+}
+
+/// The answers file carries single suggestions by the key `inspect --json` gives each: the
+/// accepted ones apply without their kind being accepted, the ignored ones stay even when
+/// their kind is.
+#[test]
+fn clean_applies_the_suggestions_an_answers_file_accepts_and_leaves_those_it_ignores() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = slipped_compilation(dir.path());
+    let o = qinggao(&[&"inspect", &"--json", &file]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let all: Vec<serde_json::Value> = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["proofread"].as_array().unwrap().clone())
+        .collect();
+    let key_of = |p: &serde_json::Value| p["key"].as_str().unwrap().to_string();
+    let jiezhi = all.iter().find(|p| p["text"] == "截止").expect("截止");
+    let swaps: Vec<&serde_json::Value> =
+        all.iter().filter(|p| p["kind"] == "substitution").collect();
+    assert!(swaps.len() > 3);
+    let kept = swaps[1];
+    let answers = dir.path().join("答案.json");
+    let write = |accepted: Vec<String>, ignored: Vec<String>| {
+        let json = serde_json::json!({
+            "format": "qinggao-answers",
+            "version": 1,
+            "proofread": { "accepted": accepted, "ignored": ignored },
+        });
+        std::fs::write(&answers, json.to_string()).unwrap();
+    };
+    let out = dir.path().join("out.txt");
+    let clean = |extra: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![
+            &"clean", &file, &"-o", &out, &"--force", &"--fill", &answers,
+        ];
+        args.extend_from_slice(extra);
+        let o = qinggao(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    write(vec![key_of(jiezhi)], vec![]);
+    let text = clean(&[]);
+    assert!(text.contains("截至11月6日"), "{text}");
+    assert!(text.contains("工昨"), "substitutions were not accepted");
+
+    write(vec![], vec![key_of(kept)]);
+    let text = clean(&[&"--accept-proofread", &"substitution"]);
+    assert_eq!(
+        text.matches('昨').count(),
+        2,
+        "the ignored place and 昨天 stay: {text}"
+    );
+    assert!(text.contains("截止11月"), "{text}");
 }
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted.

@@ -1248,8 +1248,8 @@ fn proofreading_lists_suggestions_and_accepting_one_is_one_undo_step() {
     );
     let before = app.ws.text.clone();
     let mut h = harness(app);
-    // The 校对 tab proofreads the text the first time it is shown.
-    h.get_by_label("校对").click();
+    // The 校对 tab's title counts the suggestions made with the analysis, before it is shown.
+    h.get_by_label_contains("校对（").click();
     h.run();
     assert_eq!(h.state().prefs.tool_tab, ToolTab::Proof);
     let found = h
@@ -1409,6 +1409,102 @@ fn ignored_suggestions_stay_ignored_in_the_autosaved_session() {
     again.ws.run_proofreading();
     let h2 = harness(again);
     assert_eq!(listed(&h2), left);
+}
+
+/// The answers file the GUI saves carries the suggestions accepted and ignored in the 校对
+/// tab: `qinggao clean --fill` applies the accepted one to the file and leaves the ignored
+/// one even with its kind accepted; loading the file into a fresh window ignores the
+/// ignored one again and applies the accepted one.
+#[test]
+fn accepted_and_ignored_suggestions_travel_in_the_answers_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The garbled sample with a genuine 昨天, so that the text as cleaned by the command
+    // line still reads 作 best (without it the cleaned sample reads 伤: see the README).
+    let garbled = include_str!("fixtures/compilation.txt")
+        .replace('作', "昨")
+        .replace("同志们：\n", "同志们：\n昨天下午，县里召开了专题会议。\n");
+    let window = |garbled: &str| {
+        let mut app = App::new(Prefs::default());
+        app.data_dir = Some(dir.path().to_path_buf());
+        app.open_document(qinggao::Document::from_text(garbled.to_string()));
+        app.prefs.tool_tab = ToolTab::Proof;
+        app
+    };
+    let app = window(&garbled);
+    let mut h = harness(app);
+    h.run();
+    h.run();
+    let before: Vec<String> = h.state().ws.proof_keys.clone();
+    h.query_all_by_label("采纳")
+        .next()
+        .expect("an accept button")
+        .click();
+    h.run();
+    h.query_all_by_label("忽略")
+        .next()
+        .expect("an ignore button")
+        .click();
+    h.run();
+    let ignored: Vec<String> = h.state().ws.proof_ignored.iter().cloned().collect();
+    assert_eq!(ignored.len(), 1);
+    let answers = dir.path().join("答案.json");
+    assert!(h.state_mut().save_answers(&answers));
+    let saved = qinggao::placeholder::Answers::load(&answers).unwrap();
+    assert_eq!(saved.proofread.accepted.len(), 1, "{saved:?}");
+    assert_eq!(saved.proofread.ignored.len(), 1, "{saved:?}");
+    let accepted = saved.proofread.accepted.iter().next().unwrap().clone();
+    assert!(before.contains(&accepted) && ignored[0] != accepted);
+
+    // The command line applies them to the file as downloaded (its cleaning changes the
+    // text around them, and the counts of 昨: compared with cleaning alone).
+    let file = dir.path().join("汇编.txt");
+    std::fs::write(&file, &garbled).unwrap();
+    let out = dir.path().join("out.txt");
+    let clean = |extra: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_qinggao"))
+            .arg("clean")
+            .arg(&file)
+            .arg("-o")
+            .arg(&out)
+            .arg("--force")
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let plain = clean(&[]).matches('昨').count();
+    let answers_arg = answers.to_str().unwrap();
+    let cleaned = clean(&["--fill", answers_arg]);
+    assert_eq!(
+        cleaned.matches('昨').count(),
+        plain - 1,
+        "the accepted one only: {accepted}\n{cleaned}"
+    );
+    let cleaned = clean(&["--fill", answers_arg, "--accept-proofread", "substitution"]);
+    assert_eq!(
+        cleaned.matches('昨').count(),
+        2,
+        "the ignored one and 昨天 stay: {cleaned}"
+    );
+
+    // A fresh window loading the file: the ignored one is not listed, the accepted applied.
+    let mut again = window(&garbled);
+    again.load_answers(&answers);
+    assert_eq!(
+        again.ws.text.matches('昨').count(),
+        garbled.matches('昨').count() - 1
+    );
+    let listed = again
+        .ws
+        .fresh_proofreading()
+        .unwrap()
+        .iter()
+        .zip(&again.ws.proof_keys)
+        .filter(|(_, k)| !again.ws.proof_ignored.contains(*k))
+        .count();
+    // 昨天 is no suggestion; one accepted, one ignored.
+    assert_eq!(listed, garbled.matches('昨').count() - 3);
 }
 
 /// Issue 18's task, as a user does it: open a compilation, pick a report, answer its unit's

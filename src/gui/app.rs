@@ -1058,8 +1058,9 @@ impl App {
                 }
             }
             Command::Proofread => self.ws.run_proofreading(),
-            Command::AcceptProof { edits, label } => {
+            Command::AcceptProof { edits, keys, label } => {
                 if self.ws.apply(edits, &label, false) {
+                    self.answers.proofread.accepted.extend(keys);
                     self.changed();
                     self.ws.run_proofreading();
                 }
@@ -1410,7 +1411,9 @@ impl App {
     /// Saves the answers the text holds to `path` (see [`Workspace::answers`]); says where,
     /// or why not. True when they were saved.
     pub fn save_answers(&mut self, path: &Path) -> bool {
-        match files::save_answers(&self.ws.answers(&self.answers), path) {
+        let mut answers = self.ws.answers(&self.answers);
+        answers.proofread = proof_panel::answers(&mut self.ws, &self.answers.proofread.accepted);
+        match files::save_answers(&answers, path) {
             Ok(()) => {
                 self.say(format!("答案已保存到 {}", path.display()));
                 true
@@ -1453,7 +1456,19 @@ impl App {
                 if self.ws.fill(places, edits, "填写（载入答案）", false) {
                     self.changed();
                 }
-                self.say(format!("已载入答案，填写了 {n} 处"));
+                // The proofreading suggestions it names: ignored ones listed no more,
+                // accepted ones applied (one undo step).
+                let accepted = proof_panel::load_answers(&mut self.ws, &a.proofread);
+                if accepted > 0 {
+                    self.answers
+                        .proofread
+                        .accepted
+                        .extend(a.proofread.accepted.clone());
+                    self.changed();
+                }
+                self.say(format!(
+                    "已载入答案，填写了 {n} 处，采纳校对建议 {accepted} 处"
+                ));
             }
             Err(e) => self.show_error("无法载入答案", e.to_string()),
         }

@@ -111,6 +111,8 @@ pub enum Command {
     /// Accept proofreading suggestions as one undo step, then proofread again.
     AcceptProof {
         edits: Vec<Edit>,
+        /// Their [`crate::proof::Finding::key`]s, for the answers file.
+        keys: Vec<String>,
         label: String,
     },
     /// Stop listing these proofreading suggestions (their [`crate::proof::Finding::key`]).

@@ -1,14 +1,15 @@
-//! The 校对 (proofreading) tab: the suggestions of the last proofreading (run when the tab
-//! is first shown, and again on request or after accepting one), grouped by
+//! The 校对 (proofreading) tab: the suggestions of the proofreading made with every
+//! analysis of the text (so the list and the editor's marks follow typing), grouped by
 //! substitution pair and by kind, each with its context (the text as written struck
 //! through, the fix in green). Clicking one shows it in the text; 采纳 accepts one, 全部采纳
 //! a whole group in one undo step; 忽略 / 全部忽略 put them away for this file, and the
-//! autosaved session remembers that. Kinds a cleaning rule of the 校对 category already
-//! fixes are left to the 清理 tab.
+//! autosaved session and the answers file remember that. Kinds a cleaning rule of the 校对
+//! category already fixes are left to the 清理 tab.
 
 use super::command::Command;
 use super::workspace::Workspace;
 use crate::clean::RuleSet;
+use crate::placeholder::ProofAnswers;
 use crate::proof::{Finding, Kind};
 
 /// How many suggestions of one group the list shows.
@@ -48,26 +49,25 @@ pub fn tab_title(ws: &Workspace, rules: &RuleSet) -> String {
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Command>) {
-    // The first time the tab is shown for a text, it proofreads it.
-    if ws.proofread.is_none() {
-        cmds.push(Command::Proofread);
-    }
     let shown = shown(ws, rules);
     ui.horizontal(|ui| {
         match &shown {
             Some(found) => {
-                ui.strong(format!("{} 条校对建议", found.len()));
+                ui.strong(format!("{} 条校对建议", found.len()))
+                    .on_hover_text(
+                        "整篇替换的错字、易混词、半角标点、不配对的括号和引号，随输入更新",
+                    );
             }
             None => {
-                ui.label(egui::RichText::new("文本已改动，请重新校对").weak());
+                ui.label(egui::RichText::new("文本已改动，停止输入后更新").weak());
+                if ui
+                    .button("立即校对")
+                    .on_hover_text("不等输入停顿，现在就校对全文")
+                    .clicked()
+                {
+                    cmds.push(Command::Proofread);
+                }
             }
-        }
-        if ui
-            .button("重新校对")
-            .on_hover_text("查找整篇替换的错字、易混词、半角标点、不配对的括号和引号")
-            .clicked()
-        {
-            cmds.push(Command::Proofread);
         }
         if !ws.proof_ignored.is_empty()
             && ui
@@ -126,6 +126,7 @@ fn group_ui(ui: &mut egui::Ui, ws: &Workspace, g: &Group, cmds: &mut Vec<Command
                 {
                     cmds.push(Command::AcceptProof {
                         edits: fixes.iter().map(|f| f.edit()).collect(),
+                        keys: fixes.iter().map(|f| f.key(&ws.text)).collect(),
                         label: format!("校对：{title}"),
                     });
                 }
@@ -145,6 +146,7 @@ fn group_ui(ui: &mut egui::Ui, ws: &Workspace, g: &Group, cmds: &mut Vec<Command
                     {
                         cmds.push(Command::AcceptProof {
                             edits: vec![f.edit()],
+                            keys: vec![f.key(&ws.text)],
                             label: format!("校对：{}", f.kind.label()),
                         });
                     }
@@ -176,13 +178,7 @@ pub fn groups<'a>(found: &[&'a Finding]) -> Vec<Group<'a>> {
     let mut out: Vec<Group<'a>> = Vec::new();
     for &f in found {
         let Some(g) = &f.group else { continue };
-        // The window's fonts have no arrow: the pair in words.
-        let title = format!(
-            "{}：“{}”改为“{}”",
-            Kind::Substitution.label(),
-            f.found,
-            f.suggestion
-        );
+        let title = format!("{}：{}", Kind::Substitution.label(), g.label);
         match out
             .iter_mut()
             .find(|x| x.title == title && x.evidence.as_deref() == Some(&g.evidence))
@@ -210,4 +206,59 @@ pub fn groups<'a>(found: &[&'a Finding]) -> Vec<Group<'a>> {
         }
     }
     out
+}
+
+/// The proofreading part of the answers file: the suggestions accepted (of `accepted`, the
+/// keys of every acceptance, those not listed again: an undone acceptance lists its
+/// suggestion again under the same key) and those ignored.
+pub fn answers(ws: &mut Workspace, accepted: &std::collections::BTreeSet<String>) -> ProofAnswers {
+    ws.run_proofreading();
+    let outstanding: std::collections::HashSet<&String> = ws.proof_keys.iter().collect();
+    ProofAnswers {
+        accepted: accepted
+            .iter()
+            .filter(|k| !outstanding.contains(k))
+            .cloned()
+            .collect(),
+        ignored: ws.proof_ignored.clone(),
+    }
+}
+
+/// Takes in the proofreading part of a loaded answers file: its ignored suggestions are
+/// listed no more, its accepted ones found again ([`crate::proof::named`]) and applied as
+/// one undo step. How many were applied.
+pub fn load_answers(ws: &mut Workspace, a: &ProofAnswers) -> usize {
+    if a.is_empty() {
+        return 0;
+    }
+    ws.run_proofreading();
+    let Some(found) = ws.fresh_proofreading() else {
+        return 0;
+    };
+    // An ignored suggestion under its key in this text (the file's may differ around it).
+    let ignored: Vec<String> = a.ignored.iter().cloned().collect();
+    let keys: Vec<String> = crate::proof::named(found, &ws.text, &ignored)
+        .into_iter()
+        .map(|i| ws.proof_keys[i].clone())
+        .collect();
+    ws.proof_ignored.extend(ignored);
+    ws.proof_ignored.extend(keys);
+    let Some(found) = ws.fresh_proofreading() else {
+        return 0;
+    };
+    let edits = crate::proof::edits_answered(
+        found,
+        &ws.text,
+        &[],
+        &ProofAnswers {
+            accepted: a.accepted.clone(),
+            ignored: ws.proof_ignored.clone(),
+        },
+    );
+    let n = edits.len();
+    if n > 0 && ws.apply(edits, "校对（载入答案）", false) {
+        n
+    } else {
+        0
+    }
 }

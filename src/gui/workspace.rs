@@ -42,7 +42,7 @@ pub struct Workspace {
     plan_key: (u64, u64),
     /// Changes whenever the plan is recomputed.
     pub plan_generation: u64,
-    /// The last proofreading (run on request) and the revision of the text it read.
+    /// The last proofreading (made with every analysis) and the revision of the text it read.
     pub proofread: Option<(u64, Vec<crate::proof::Finding>)>,
     /// The [`crate::proof::Finding::key`] of each of those findings.
     pub proof_keys: Vec<String>,
@@ -386,15 +386,23 @@ impl Workspace {
         self.analyses += 1;
         self.analysis_revision = self.revision;
         self.shifts.clear();
+        // Proofreading is part of the analysis: the 校对 tab and the editor's marks follow it.
+        self.proofread_analysed();
     }
 
-    /// Proofreads the text as it is now (after analysing it, if it changed). On request,
-    /// not with every analysis: it runs at tens of MB/s, slower than the analysis.
+    /// Proofreads the text as it is now (after analysing it, if it changed).
     pub fn run_proofreading(&mut self) {
         self.refresh_analysis(true);
+        if self.fresh_proofreading().is_none() {
+            self.proofread_analysed();
+        }
+    }
+
+    /// Proofreads the analysed text (with every analysis).
+    fn proofread_analysed(&mut self) {
         let found = crate::proof::proofread(&self.text, &self.analysis.outline);
         self.proof_keys = found.iter().map(|f| f.key(&self.text)).collect();
-        self.proofread = Some((self.revision, found));
+        self.proofread = Some((self.analysis_revision, found));
     }
 
     /// The proofreading findings when they were made of the text as it is now.

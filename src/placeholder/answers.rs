@@ -1,6 +1,6 @@
-//! The answers file: what the user typed for each placeholder group or occurrence, read and
-//! written as versioned JSON. The only part of the placeholder module that touches files;
-//! no egui.
+//! The answers file: what the user typed for each placeholder group or occurrence, and the
+//! proofreading suggestions accepted or ignored, read and written as versioned JSON. The
+//! only part of the placeholder module that touches files; no egui.
 
 use super::Placeholder;
 use crate::error::Error;
@@ -32,6 +32,26 @@ pub struct Answers {
     pub version: u32,
     pub groups: BTreeMap<String, String>,
     pub occurrences: BTreeMap<String, String>,
+    /// Proofreading suggestions the user accepted or ignored (absent when none).
+    #[serde(skip_serializing_if = "ProofAnswers::is_empty")]
+    pub proofread: ProofAnswers,
+}
+
+/// Proofreading suggestions by [`crate::proof::Finding::key`] (kind, span, fix and a few
+/// characters each side, found again by [`crate::proof::named`] after other edits):
+/// `qinggao clean --answers` applies the accepted ones and leaves the ignored ones even
+/// when their kind is accepted; the GUI lists the ignored ones no more.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProofAnswers {
+    pub accepted: std::collections::BTreeSet<String>,
+    pub ignored: std::collections::BTreeSet<String>,
+}
+
+impl ProofAnswers {
+    pub fn is_empty(&self) -> bool {
+        self.accepted.is_empty() && self.ignored.is_empty()
+    }
 }
 
 /// Where an answer for one placeholder came from.

@@ -10,7 +10,7 @@ mod classify;
 mod scan;
 mod validate;
 
-pub use answers::{ANSWERS_FORMAT, ANSWERS_VERSION, AnswerSource, Answers};
+pub use answers::{ANSWERS_FORMAT, ANSWERS_VERSION, AnswerSource, Answers, ProofAnswers};
 pub use scan::WIDE_MASKS;
 pub use validate::{Check, check_answer};
 

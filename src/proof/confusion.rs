@@ -1,7 +1,6 @@
 //! Commonly confused words in 公文: a curated list (`data/confusions.toml`), and 截止
 //! written where 截至 (up to a date) is meant.
 
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -45,54 +44,46 @@ pub struct Found {
 /// The word the list leaves out, decided by what follows.
 const JIEZHI: &str = "截止";
 
-/// One automaton over the listed wrong forms and 截止 (pattern `builtin().len()`), and
-/// whether no two of them (nor one with itself) can overlap in a text, so that a search
-/// for matches apart finds every match (the faster search).
-fn automaton() -> &'static (AhoCorasick, bool) {
-    static AC: OnceLock<(AhoCorasick, bool)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let words: Vec<&str> = builtin()
+/// The listed wrong forms and 截止 (the last), as they start a word of the text.
+fn words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        builtin()
             .iter()
             .map(|c| c.wrong.as_str())
             .chain([JIEZHI])
-            .collect();
-        let overlap = |a: &str, b: &str| {
-            let a: Vec<char> = a.chars().collect();
-            let b: Vec<char> = b.chars().collect();
-            // A proper suffix of `a` that starts `b`, or `b` inside `a`.
-            (1..a.len()).any(|i| b.starts_with(&a[i..]) || a[i..].starts_with(&b))
-                || (a.len() > b.len() && a.windows(b.len()).any(|w| w == b))
-        };
-        let apart = words.iter().all(|a| words.iter().all(|b| !overlap(a, b)));
-        let ac = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(&words)
-            .expect("the confusion list builds an automaton");
-        (ac, apart)
+            .collect()
     })
 }
 
+/// The characters a listed wrong form (or 截止) starts with.
+pub(crate) fn first_chars() -> impl Iterator<Item = char> {
+    words().iter().filter_map(|w| w.chars().next())
+}
+
 /// Every listed confusion in `text`, and every 截止 that means 截至, in text order (at one
-/// place, in the order of the list). One pass over the text finds them all.
+/// place, in the order of the list).
 pub fn find(text: &str) -> Vec<Found> {
+    find_at(text, &super::spots::find(text).words)
+}
+
+/// [`find`], the words looked for at `starts` only (where [`super::spots`] saw a character
+/// that a word of the list starts with).
+pub fn find_at(text: &str, starts: &[usize]) -> Vec<Found> {
     let list = builtin();
+    let words = words();
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     // Where the last match of each word ended: a word is matched without overlapping
     // itself, as `str::match_indices` does.
-    let mut ends = vec![0; list.len() + 1];
-    let (ac, apart) = automaton();
-    let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if *apart {
-        Box::new(ac.find_iter(text))
-    } else {
-        Box::new(ac.find_overlapping_iter(text))
-    };
-    for m in matches {
-        let k = m.pattern().as_usize();
-        if m.start() < ends[k] {
-            continue;
+    let mut ends = vec![0; words.len()];
+    for &at in starts {
+        let rest = text.as_bytes().get(at..).unwrap_or_default();
+        for (k, w) in words.iter().enumerate() {
+            if at >= ends[k] && rest.starts_with(w.as_bytes()) {
+                ends[k] = at + w.len();
+                hits.push((at, k, at + w.len()));
+            }
         }
-        ends[k] = m.end();
-        hits.push((m.start(), k, m.end()));
     }
     hits.sort_unstable();
     let mut out = Vec::new();

@@ -10,19 +10,31 @@ type Map<K, V> = HashMap<K, V, Hasher>;
 
 const WORDS: &str = include_str!("data/words.txt");
 
-/// The word list, indexed for the lookups proofreading makes.
+/// The word list, indexed for the lookups proofreading makes, which it makes for nearly
+/// every character of the text. Characters of the list have dense ids (1…, 0 for a
+/// character the list lacks) for the per-character tables. Two-character words sit in one
+/// open-addressed table of (both code points, slot), half empty, so a lookup is about one
+/// read of memory; slots number the words by frequency, so the counters proofreading keeps
+/// per word ([`Dict::pair_slot`]) of the common words share a few cache lines.
 pub struct Dict {
-    singles: Map<char, u32>,
-    /// Two-character words: (count, the word's slot among them).
-    pairs: Map<u64, (u32, u32)>,
+    /// The id of each character below `ids.len()`.
+    ids: Box<[u16]>,
+    /// By id: how often the character occurs as a word of its own.
+    singles: Vec<u32>,
+    /// The two-character words: (`a << 16 | b`, slot), 0 where empty; a power of two long.
+    table: Box<[(u32, u32)]>,
+    /// 32 minus log2 of the table's length: the hash's shift.
+    shift: u32,
+    /// The count of each two-character word, by slot.
+    counts: Vec<u32>,
     triples: Map<u64, u32>,
-    /// For each character, the characters that follow it in a two-character word.
-    followers: Map<char, Vec<char>>,
-    /// For each character, the characters that precede it in a two-character word.
-    leaders: Map<char, Vec<char>>,
+    /// By id: the characters that follow it in a two-character word.
+    followers: Vec<Vec<char>>,
+    /// By id: the characters that precede it in a two-character word.
+    leaders: Vec<Vec<char>>,
     /// [`Dict::followers`] and [`Dict::leaders`] limited to words seen [`COMMON`] times.
-    common_followers: Map<char, Vec<char>>,
-    common_leaders: Map<char, Vec<char>>,
+    common_followers: Vec<Vec<char>>,
+    common_leaders: Vec<Vec<char>>,
     /// ln of the sum of all counts.
     log_total: f64,
 }
@@ -38,7 +50,14 @@ fn triple_key(a: char, b: char, c: char) -> u64 {
     ((a as u64) << 42) | ((b as u64) << 21) | c as u64
 }
 
+/// Where `key` starts looking in a table of `1 << (32 - shift)` entries (Fibonacci hashing).
+#[inline]
+fn hash(key: u32, shift: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> shift) as usize
+}
+
 /// True for the Han characters the word list is made of.
+#[inline]
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -51,16 +70,22 @@ impl Dict {
     }
 
     fn parse(list: &str) -> Dict {
-        let mut d = Dict {
-            singles: Map::default(),
-            pairs: Map::default(),
-            triples: Map::default(),
-            followers: Map::default(),
-            leaders: Map::default(),
-            common_followers: Map::default(),
-            common_leaders: Map::default(),
-            log_total: 0.0,
+        let mut ids: Vec<u16> = Vec::new();
+        let mut next_id = 1u32;
+        let mut id_of = |c: char, ids: &mut Vec<u16>| -> u16 {
+            let i = c as usize;
+            if ids.len() <= i {
+                ids.resize(i + 1, 0);
+            }
+            if ids[i] == 0 && next_id <= u32::from(u16::MAX) {
+                ids[i] = next_id as u16;
+                next_id += 1;
+            }
+            ids[i]
         };
+        let mut singles: Vec<(u16, u32)> = Vec::new();
+        let mut pair_chars: Vec<(char, char, u32)> = Vec::new();
+        let mut triples: Map<u64, u32> = Map::default();
         let mut total = 0u64;
         for line in list.lines() {
             if line.starts_with('#') {
@@ -74,47 +99,118 @@ impl Dict {
             };
             let cs: Vec<char> = word.chars().collect();
             match cs[..] {
-                [a] => {
-                    d.singles.insert(a, count);
-                }
+                [a] => singles.push((id_of(a, &mut ids), count)),
                 [a, b] => {
-                    let slot = d.pairs.len() as u32;
-                    d.pairs.entry(pair_key(a, b)).or_insert((count, slot)).0 = count;
-                    d.followers.entry(a).or_default().push(b);
-                    d.leaders.entry(b).or_default().push(a);
-                    if count >= COMMON {
-                        d.common_followers.entry(a).or_default().push(b);
-                        d.common_leaders.entry(b).or_default().push(a);
+                    let (ia, ib) = (id_of(a, &mut ids), id_of(b, &mut ids));
+                    if ia != 0 && ib != 0 && (a as u32) < 0x10000 && (b as u32) < 0x10000 {
+                        pair_chars.push((a, b, count));
                     }
                 }
                 [a, b, c] => {
-                    d.triples.insert(triple_key(a, b, c), count);
+                    triples.insert(triple_key(a, b, c), count);
                 }
                 _ => continue,
             }
             total += u64::from(count);
         }
-        d.log_total = (total.max(1) as f64).ln();
-        d
+        let n_ids = next_id as usize;
+        let mut single_counts = vec![0u32; n_ids];
+        for (i, count) in singles {
+            single_counts[usize::from(i)] = count;
+        }
+        // A word listed twice keeps its last count; the likeliest words come first.
+        let mut words: Vec<(u32, u32)> = pair_chars
+            .iter()
+            .map(|&(a, b, _)| (a as u32) << 16 | b as u32)
+            .zip(pair_chars.iter().map(|p| p.2))
+            .collect();
+        words.reverse();
+        words.sort_by_key(|&(key, _)| key);
+        words.dedup_by_key(|w| w.0);
+        words.sort_by_key(|&(key, count)| (std::cmp::Reverse(count), key));
+        let bits = (words.len() * 2)
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut table = vec![(0u32, 0u32); 1 << bits].into_boxed_slice();
+        let shift = 32 - bits;
+        for (slot, &(key, _)) in words.iter().enumerate() {
+            let mut i = hash(key, shift);
+            while table[i].0 != 0 {
+                i = (i + 1) & (table.len() - 1);
+            }
+            table[i] = (key, slot as u32);
+        }
+        let counts = words.iter().map(|w| w.1).collect();
+        let mut followers = vec![Vec::new(); n_ids];
+        let mut leaders = vec![Vec::new(); n_ids];
+        let mut common_followers = vec![Vec::new(); n_ids];
+        let mut common_leaders = vec![Vec::new(); n_ids];
+        for (a, b, count) in pair_chars {
+            let (ia, ib) = (usize::from(ids[a as usize]), usize::from(ids[b as usize]));
+            followers[ia].push(b);
+            leaders[ib].push(a);
+            if count >= COMMON {
+                common_followers[ia].push(b);
+                common_leaders[ib].push(a);
+            }
+        }
+        Dict {
+            ids: ids.into_boxed_slice(),
+            singles: single_counts,
+            table,
+            shift,
+            counts,
+            triples,
+            followers,
+            leaders,
+            common_followers,
+            common_leaders,
+            log_total: (total.max(1) as f64).ln(),
+        }
+    }
+
+    /// The dense id of `c` (0 when the word list lacks it).
+    #[inline]
+    fn id(&self, c: char) -> usize {
+        usize::from(self.ids.get(c as usize).copied().unwrap_or(0))
     }
 
     pub fn is_pair(&self, a: char, b: char) -> bool {
-        self.pairs.contains_key(&pair_key(a, b))
+        self.pair_slot(a, b).is_some()
     }
 
     /// How often the two-character word `ab` occurs (0 when it is not a word).
     pub fn pair(&self, a: char, b: char) -> u32 {
-        self.pairs.get(&pair_key(a, b)).map_or(0, |p| p.0)
+        self.pair_slot(a, b).map_or(0, |s| self.counts[s])
     }
 
     /// The slot of the two-character word `ab` (below [`Dict::pair_slots`]), if it is one.
+    #[inline]
     pub fn pair_slot(&self, a: char, b: char) -> Option<usize> {
-        self.pairs.get(&pair_key(a, b)).map(|p| p.1 as usize)
+        let (a, b) = (a as u32, b as u32);
+        // Every character of the list is below U+10000 and none is U+0000.
+        if a > 0xFFFF || b > 0xFFFF {
+            return None;
+        }
+        let key = a << 16 | b;
+        let mask = self.table.len() - 1;
+        let mut i = hash(key, self.shift);
+        loop {
+            let (k, slot) = self.table[i];
+            if k == key {
+                return Some(slot as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// How many two-character words there are.
     pub fn pair_slots(&self) -> usize {
-        self.pairs.len()
+        self.counts.len()
     }
 
     pub fn is_triple(&self, a: char, b: char, c: char) -> bool {
@@ -123,27 +219,27 @@ impl Dict {
 
     /// Characters that make a two-character word after `a`.
     pub fn followers(&self, a: char) -> &[char] {
-        self.followers.get(&a).map_or(&[], |v| v)
+        &self.followers[self.id(a)]
     }
 
     /// Characters that make a two-character word before `b`.
     pub fn leaders(&self, b: char) -> &[char] {
-        self.leaders.get(&b).map_or(&[], |v| v)
+        &self.leaders[self.id(b)]
     }
 
     /// Characters that make a common two-character word (seen [`COMMON`] times) after `a`.
     pub fn common_followers(&self, a: char) -> &[char] {
-        self.common_followers.get(&a).map_or(&[], |v| v)
+        &self.common_followers[self.id(a)]
     }
 
     /// Characters that make a common two-character word before `b`.
     pub fn common_leaders(&self, b: char) -> &[char] {
-        self.common_leaders.get(&b).map_or(&[], |v| v)
+        &self.common_leaders[self.id(b)]
     }
 
     /// How often `c` occurs as a word of its own (0 when never).
     pub fn single(&self, c: char) -> u32 {
-        self.singles.get(&c).copied().unwrap_or(0)
+        self.singles[self.id(c)]
     }
 
     /// ln P of the likeliest segmentation of `run` (Han characters) into known words, a
@@ -156,8 +252,9 @@ impl Dict {
             let here = best[i];
             best[i + 1] = best[i + 1].max(here + lp(self.single(run[i])));
             if let Some(&b) = run.get(i + 1)
-                && let Some(&(n, _)) = self.pairs.get(&pair_key(run[i], b))
+                && let Some(slot) = self.pair_slot(run[i], b)
             {
+                let n = self.counts[slot];
                 best[i + 2] = best[i + 2].max(here + lp(n));
             }
             if let (Some(&b), Some(&c)) = (run.get(i + 1), run.get(i + 2))

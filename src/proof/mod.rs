@@ -14,6 +14,7 @@ pub mod confusion;
 pub mod dict;
 pub mod punct;
 pub mod slips;
+pub mod spots;
 pub mod substitution;
 
 use crate::model::{ByteRange, Edit, EditOrigin, Outline};
@@ -103,7 +104,7 @@ impl Kind {
 pub struct Group {
     /// Tells groups apart: the pair and where its report starts.
     pub id: String,
-    /// "态→件".
+    /// "“态”改为“件”".
     pub label: String,
     /// "本篇“件”出现 1 次，“态”在 12 处不成词，其他各篇此处用“件”".
     pub evidence: String,
@@ -138,6 +139,17 @@ impl Finding {
     /// around it changes elsewhere: kind, span, fix and a few characters each side. The
     /// session keeps the keys of the suggestions the user ignored.
     pub fn key(&self, text: &str) -> String {
+        let (before, after) = self.context(text);
+        format!(
+            "{}:{before}[{}→{}]{after}",
+            self.kind.name(),
+            self.found,
+            self.suggestion
+        )
+    }
+
+    /// Up to [`KEY_CONTEXT`] characters before the span and after it.
+    fn context(&self, text: &str) -> (String, String) {
         let before: String = text
             .get(..self.range.start)
             .unwrap_or("")
@@ -154,12 +166,7 @@ impl Finding {
             .chars()
             .take(KEY_CONTEXT)
             .collect();
-        format!(
-            "{}:{before}[{}→{}]{after}",
-            self.kind.name(),
-            self.found,
-            self.suggestion
-        )
+        (before, after)
     }
 
     /// The edit that accepts this suggestion.
@@ -180,7 +187,8 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
     for swap in substitution::find(text, &scopes) {
         let group = Group {
             id: format!("{}→{}@{}", swap.wrong, swap.right, swap.scope.start),
-            label: format!("{}→{}", swap.wrong, swap.right),
+            // In words: the window's fonts have no arrow glyph.
+            label: format!("“{}”改为“{}”", swap.wrong, swap.right),
             evidence: swap.evidence(),
         };
         for site in &swap.sites {
@@ -197,7 +205,8 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             });
         }
     }
-    for f in confusion::find(text) {
+    let spots = spots::find(text);
+    for f in confusion::find_at(text, &spots.words) {
         out.push(Finding {
             kind: Kind::ConfusedWord,
             range: f.range,
@@ -228,7 +237,7 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
             group: None,
         });
     }
-    for s in slips::find(text) {
+    for s in slips::find_at(text, &spots.doubled) {
         let (kind, message) = match s.what {
             slips::What::DoubledMark => (Kind::Doubled, format!("“{}”重复，应只留一个", s.right)),
             slips::What::DoubledCharacter => (Kind::Doubled, "“的”多打了一个".to_string()),
@@ -272,6 +281,92 @@ pub fn proofread(text: &str, outline: &Outline) -> Vec<Finding> {
     // character keeps the first found).
     out.dedup_by(|b, a| b.range.start < a.range.end);
     out
+}
+
+/// The findings (indices into `found`, proofread from `text`) that `keys` name: saved
+/// [`Finding::key`]s, made of another version of the text (the GUI's, before cleaning or
+/// an unrelated edit). A key names a finding of the same kind, span and fix whose
+/// surroundings agree with the key's next to the span on at least [`KEY_CONTEXT`]
+/// characters in all (each side counted outward until the first difference); each key
+/// names at most one finding and each finding answers at most one key, best agreement
+/// first.
+pub fn named(found: &[Finding], text: &str, keys: &[String]) -> Vec<usize> {
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    // (agreement, key, finding)
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let head = format!("{}:", f.kind.name());
+        let mid = format!("[{}→{}]", f.found, f.suggestion);
+        let (before, after) = f.context(text);
+        for (k, key) in keys.iter().enumerate() {
+            let Some(rest) = key.strip_prefix(&head) else {
+                continue;
+            };
+            let best = rest
+                .match_indices(&mid)
+                .map(|(at, _)| {
+                    let (kb, ka) = (&rest[..at], &rest[at + mid.len()..]);
+                    let left = kb
+                        .chars()
+                        .rev()
+                        .zip(before.chars().rev())
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    let right = ka
+                        .chars()
+                        .zip(after.chars())
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    let whole = kb.chars().count() + ka.chars().count();
+                    (left + right, whole)
+                })
+                .max();
+            if let Some((agree, whole)) = best
+                && agree >= KEY_CONTEXT.min(whole)
+            {
+                candidates.push((agree, k, i));
+            }
+        }
+    }
+    candidates.sort_by_key(|&(agree, k, i)| (std::cmp::Reverse(agree), k, i));
+    let (mut key_used, mut found_used) = (vec![false; keys.len()], vec![false; found.len()]);
+    let mut out = Vec::new();
+    for (_, k, i) in candidates {
+        if !key_used[k] && !found_used[i] {
+            key_used[k] = true;
+            found_used[i] = true;
+            out.push(i);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The edits accepting `findings` (proofread from `text`) of the kinds `accept` and those
+/// the answers file accepted, leaving those it ignored; sorted and non-overlapping.
+pub fn edits_answered(
+    findings: &[Finding],
+    text: &str,
+    accept: &[Kind],
+    answers: &crate::placeholder::ProofAnswers,
+) -> Vec<Edit> {
+    let keys = |set: &std::collections::BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>();
+    let accepted = named(findings, text, &keys(&answers.accepted));
+    let ignored = named(findings, text, &keys(&answers.ignored));
+    crate::edit::normalize(
+        findings
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                f.has_fix()
+                    && (accept.contains(&f.kind) || accepted.binary_search(i).is_ok())
+                    && ignored.binary_search(i).is_err()
+            })
+            .map(|(_, f)| f.edit())
+            .collect(),
+    )
 }
 
 /// The edits accepting `findings` of the kinds `accept`, sorted and non-overlapping.

@@ -4,8 +4,6 @@
 //! typed as 。。。, 的的确确, 目的的) are left.
 
 use crate::model::ByteRange;
-use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
 
 /// One slip: its bytes, the replacement and which kind of slip.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +29,8 @@ const NEVER_DOUBLED: &str = "的在了是和与对把被从将";
 const NUMERALS: &str = "〇零一二三四五六七八九十";
 
 /// The characters whose doubling is looked at: the marks and the function words.
-fn doubled_forms() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        let forms = MARKS
-            .chars()
-            .chain(NEVER_DOUBLED.chars())
-            .map(|c| format!("{c}{c}"));
-        AhoCorasick::new(forms).expect("doubled forms build an automaton")
-    })
+pub(crate) fn doubled_chars() -> impl Iterator<Item = char> {
+    MARKS.chars().chain(NEVER_DOUBLED.chars())
 }
 
 /// The characters taken for a zero digit.
@@ -47,18 +38,22 @@ fn is_zero(c: char) -> bool {
     matches!(c, '0' | '０' | 'O' | 'Ｏ' | 'o')
 }
 
-/// Every slip in `text`, in text order. The doubled forms are found by one automaton and
-/// the zero digits by memchr; only their neighbours are read.
+/// Every slip in `text`, in text order.
 pub fn find(text: &str) -> Vec<Slip> {
+    find_at(text, &super::spots::find(text).doubled)
+}
+
+/// Every slip in `text`, in text order, the doubled forms looked for at `doubled` (where
+/// [`super::spots`] saw a character of [`doubled_chars`] follow itself) and the zero digits by
+/// memchr; only their neighbours are read.
+pub fn find_at(text: &str, doubled: &[usize]) -> Vec<Slip> {
     let bytes = text.as_bytes();
     let before = |at: usize| text[..at].chars().next_back();
     let after = |at: usize| text[at..].chars().next();
     let mut out = Vec::new();
-    // Matches that do not overlap are enough: a match overlapping an earlier one lies in a
-    // run of three or more, which is no slip.
-    for m in doubled_forms().find_iter(text) {
-        let (o, end) = (m.start(), m.end());
+    for &o in doubled {
         let Some(c) = after(o) else { continue };
+        let end = o + 2 * c.len_utf8();
         // A run of exactly two.
         if before(o) == Some(c) || after(end) == Some(c) {
             continue;

@@ -84,6 +84,11 @@ fn class(c: char) -> Option<char> {
     }
 }
 
+/// A digit (as [`class`] gives it) or a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    c == '0' || "〇零一二三四五六七八九十百千万两".contains(c)
+}
+
 /// The pairs of the similar-character table, both ways.
 fn similar() -> &'static Map<char, Vec<char>> {
     static TABLE: std::sync::OnceLock<Map<char, Vec<char>>> = std::sync::OnceLock::new();
@@ -367,11 +372,16 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
             let pairs = (pair_left, pair_right);
             let e = &mut pass.stats.0[c as usize];
             e[0] += 1;
-            if let Some(stray) = w.dict_stray(dict, pairs) {
-                e[1] += 1;
-                e[2] += u32::from(stray);
-            }
-            if !pairs.0 && !pairs.1 {
+            if pairs.0 || pairs.1 {
+                // Most characters: a word with a neighbour, which is Han, so the word list
+                // judged it (unless a Latin letter stands on the other side) and it is no
+                // stray nor suspect. What `dict_stray` says, without its other reads.
+                e[1] += u32::from(!w.beside_latin());
+            } else {
+                if let Some(stray) = w.dict_stray(dict, pairs) {
+                    e[1] += 1;
+                    e[2] += u32::from(stray);
+                }
                 pass.suspects.extend(w.suspect(dict, pairs, at));
             }
         }
@@ -617,6 +627,10 @@ impl Stretch<'_> {
         v.mended.len() >= MIN_SITES
             && v.contexts.len() >= MIN_CONTEXTS
             && v.mended.len() * 2 >= sites
+            // Y must mend X beside a word, not only beside numbers: a character before a
+            // run of numerals is a numbering scheme (篇一、篇二, 样文一), which Y would
+            // only turn into another (初一, 之一, 其一).
+            && v.contexts.iter().any(|&(l, r)| l.or(r).is_some_and(|c| !is_numeral(c)))
             && if self.has_others() {
                 v.others_agree
             } else {

@@ -36,7 +36,7 @@ fn the_seed_report_nine_swaps_tai_for_jian_and_nothing_else() {
         .iter()
         .find_map(|f| f.group.as_ref())
         .expect("the substitution group");
-    assert_eq!(group.label, "态→件");
+    assert_eq!(group.label, "“态”改为“件”");
     assert!(
         group.evidence.contains("“件”出现 1 次"),
         "{}",
@@ -284,4 +284,92 @@ fn a_new_held_out_pair_li_written_mai_is_found_beside_genuine_words() {
     // Measured when written (see the closing note of issue 13).
     assert!(hits * 100 >= planted * 80, "recall {hits}/{planted}");
     assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+}
+
+/// A key saved from one version of the text names the same suggestion in another: after a
+/// paragraph added before it and a placeholder filled right beside it; never another place
+/// with the same fix.
+#[test]
+fn a_saved_key_names_its_suggestion_after_unrelated_edits_and_a_fill_beside_it() {
+    let text = "一、工作\n截止11月6日，共排查隐患3家。\n县XX局截止10月，共整改8家。\n";
+    let found = proofread(text, &outline(text));
+    let jiezhi: Vec<&Finding> = found.iter().filter(|f| f.found == "截止").collect();
+    assert_eq!(jiezhi.len(), 2, "{found:?}");
+    let key = jiezhi[1].key(text);
+    let edited = format!("前言一段。\n{}", text.replace("XX", "农业"));
+    let again = proofread(&edited, &outline(&edited));
+    let hits = named(&again, &edited, std::slice::from_ref(&key));
+    assert_eq!(hits.len(), 1, "{key}");
+    assert!(edited[again[hits[0]].range.end..].starts_with("10月"));
+    // The other 截止 has the same fix but not the surroundings.
+    let first = jiezhi[0].key(text);
+    let hits = named(&again, &edited, &[first, key.clone()]);
+    assert_eq!(hits.len(), 2);
+    let stranger = "confused_word:完全不同的话[截止→截至]另外一段文字".to_string();
+    assert!(named(&again, &edited, &[stranger]).is_empty());
+    // Accepted through the answers, ignored through them: the ignored one stays.
+    let answers = crate::placeholder::ProofAnswers {
+        accepted: [key.clone()].into(),
+        ignored: Default::default(),
+    };
+    let edits = edits_answered(&again, &edited, &[], &answers);
+    assert_eq!(edits.len(), 1);
+    let answers = crate::placeholder::ProofAnswers {
+        accepted: Default::default(),
+        ignored: [key].into(),
+    };
+    let edits = edits_answered(&again, &edited, &[Kind::ConfusedWord], &answers);
+    assert_eq!(edits.len(), 1, "the other 截止 only");
+    assert!(edited[edits[0].range.end..].starts_with("11月"));
+}
+
+/// Held-out pairs chosen after the detector was built, in a compilation of the genre
+/// fixtures (twelve short reports): one report (28 务, 7 genuine 各: 各级, 各项…) written
+/// 各 for 务, then 居 for 展, then 没 for 设. No genuine word nor anything else is
+/// proposed. Recall is printed, not asserted: in reports this short the other reports
+/// rarely use the right character in the same contexts, and the detector then proposes
+/// nothing (measured: 0 of 39; the seed-sized tests above find theirs).
+#[test]
+fn held_out_pairs_in_short_genre_reports_make_no_false_suggestion() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
+    let mut text = String::new();
+    let mut garbled_range = 0..0;
+    for i in 0..12 {
+        let part = std::fs::read_to_string(format!("{dir}/{i:02}.txt")).unwrap();
+        if i == 7 {
+            garbled_range = text.len()..text.len() + part.len();
+        }
+        text.push_str(part.trim_end());
+        text.push_str("\n\n");
+    }
+    assert!(
+        text[garbled_range.clone()].matches('各').count() >= 5,
+        "genuine 各 beside"
+    );
+    let mut planted = 0;
+    for (right, wrong) in [('务', '各'), ('展', '居'), ('设', '没')] {
+        assert!(substitution::similar_to(wrong).is_empty());
+        let (p, h, f) = plant(&text, garbled_range.clone(), right, wrong);
+        eprintln!("genres {right}→{wrong} in one report: planted {p}, found {h}, false {f}");
+        assert_eq!(f, 0, "{right}→{wrong}");
+        planted += p;
+    }
+    assert!(planted >= 35);
+}
+
+/// A character before a run of numerals is a numbering scheme (篇一…篇五, 样文一、样文二),
+/// not a garble, though 初一 or 其一 would be words: the genre fixtures that number their
+/// reports so get no substitution.
+#[test]
+fn numbering_schemes_are_no_substitution() {
+    for name in ["00", "03", "11"] {
+        let path = format!(
+            "{}/tests/fixtures/genres/{name}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let found = proofread(&text, &outline(&text));
+        let swaps = swaps(&found);
+        assert!(swaps.is_empty(), "{name}: {swaps:?}");
+    }
 }
