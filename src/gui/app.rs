@@ -9,7 +9,7 @@ use super::text_panel::Editor;
 use super::workspace::Workspace;
 use super::{
     clean_panel, export_dialog, files, find_replace, outline_panel, proof_panel, reports_panel,
-    status_bar, text_panel,
+    status_bar, text_panel, timing,
 };
 use crate::clean::RuleSet;
 use crate::model::{Document, Encoding, LineEnding};
@@ -166,6 +166,8 @@ pub struct App {
     title: String,
     now: f64,
     last_change: f64,
+    /// The first frame that shows a file was logged ([`timing`]).
+    timed_first_frame: bool,
 }
 
 impl App {
@@ -207,6 +209,7 @@ impl App {
             title: String::new(),
             now: 0.0,
             last_change: 0.0,
+            timed_first_frame: false,
         }
     }
 
@@ -217,7 +220,8 @@ impl App {
 
     /// Opens a file; errors appear in the window with the file name.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::input::load(path, None) {
+        timing::mark(&format!("opening {}", path.display()));
+        match timing::timed("reading the file", || crate::input::load(path, None)) {
             Ok(doc) => self.opened(path, doc),
             Err(e) => {
                 let (body, offer) = files::refusal_text(&e, self.converter.office.as_deref());
@@ -436,35 +440,47 @@ impl App {
         if self.ws.analysis_is_stale() {
             // The export dialog shows and writes what cleaning makes of the current text.
             if paused || self.export.is_some() {
-                self.ws.refresh_analysis(true);
+                timing::timed("re-analysis", || self.ws.refresh_analysis(true));
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
             }
         }
-        self.ws.refresh_plan(&self.rules);
+        timing::timed("cleaning plan", || self.ws.refresh_plan(&self.rules));
+        if self.ws.plan_pending() {
+            // The planning job does not wake the window: look again shortly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         let reports = self.ws.analysis.outline.reports.len();
         if reports > 0 && self.selected >= reports {
             self.selected = reports - 1;
         }
-        self.editor.sync(&self.ws, self.selected);
+        timing::timed("editor sync", || self.editor.sync(&self.ws, self.selected));
 
         let mut cmds = std::mem::take(&mut self.commands);
         self.menu_bar_ui(ui, &mut cmds);
-        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds));
-        egui::Panel::left("reports_panel")
-            .default_size(230.0)
-            .show(ui, |ui| {
-                reports_panel::ui(ui, &self.ws, self.selected, &mut cmds)
-            });
-        egui::Panel::left("outline_panel")
-            .default_size(250.0)
-            .show(ui, |ui| {
-                outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
-            });
-        egui::Panel::right("tools_panel")
-            .default_size(360.0)
-            .max_size(560.0)
-            .show(ui, |ui| self.tools_ui(ui, &mut cmds));
+        timing::timed("status bar", || {
+            egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds))
+        });
+        timing::timed("reports panel", || {
+            egui::Panel::left("reports_panel")
+                .default_size(230.0)
+                .show(ui, |ui| {
+                    reports_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+                })
+        });
+        timing::timed("outline panel", || {
+            egui::Panel::left("outline_panel")
+                .default_size(250.0)
+                .show(ui, |ui| {
+                    outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+                })
+        });
+        timing::timed("tools panel", || {
+            egui::Panel::right("tools_panel")
+                .default_size(360.0)
+                .max_size(560.0)
+                .show(ui, |ui| self.tools_ui(ui, &mut cmds))
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             self.notice_ui(ui);
             if self.find.open {
@@ -480,7 +496,9 @@ impl App {
             let (found, current) = self.find.in_editor(&self.editor);
             self.editor.set_found(found, current);
             let font = self.prefs.text_size;
-            text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds);
+            timing::timed("text panel", || {
+                text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds)
+            });
         });
         self.modal_ui(&ctx, &mut cmds);
         drop_hint_ui(&ctx);
@@ -496,6 +514,14 @@ impl App {
             self.run(cmd, &ctx);
         }
         self.after_frame(&ctx);
+        if timing::on() && !self.timed_first_frame && self.ws.path.is_some() {
+            self.timed_first_frame = true;
+            timing::mark(&format!(
+                "first frame listing the {} reports of {}",
+                self.ws.analysis.outline.reports.len(),
+                self.ws.display_name()
+            ));
+        }
     }
 
     fn shortcuts_and_drops(&mut self, ctx: &egui::Context) {
@@ -1097,9 +1123,8 @@ impl App {
             Command::OpenExport => self.run_action(Action::Export, ctx),
             Command::WriteExport { replace } => {
                 // Export writes what the user sees: a text edited since its analysis (a
-                // large one waits for a pause in typing) is analysed first.
-                self.ws.refresh_analysis(true);
-                self.ws.refresh_plan(&self.rules);
+                // large one waits for a pause in typing) is analysed and planned first.
+                self.ws.settle_plan(&self.rules);
                 let done = self
                     .export
                     .as_mut()
@@ -1324,8 +1349,7 @@ impl App {
                 }
             }
             Action::Export => {
-                self.ws.refresh_analysis(true);
-                self.ws.refresh_plan(&self.rules);
+                self.ws.settle_plan(&self.rules);
                 let mut d = ExportDialog::new(&self.prefs, &self.ws);
                 d.folder = self
                     .prefs
@@ -1388,8 +1412,7 @@ impl App {
 
     /// Applies the whole cleaning plan as one undo step.
     pub fn apply_cleaning(&mut self) {
-        self.ws.refresh_analysis(true);
-        self.ws.refresh_plan(&self.rules);
+        self.ws.settle_plan(&self.rules);
         let whole = self.prefs.clean_whole;
         let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.selected, whole)
             .into_iter()

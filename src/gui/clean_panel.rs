@@ -45,9 +45,18 @@ pub fn ui(
     }
     ui.horizontal(|ui| {
         let scope = if *whole { "全部汇编" } else { "本篇" };
-        ui.strong(format!("{scope}将修改 {} 处", plan.len()));
+        if ws.plan_pending() {
+            // A large text's plan is made on another thread after each pause in typing.
+            ui.spinner();
+            ui.strong("正在更新清理预览…");
+        } else {
+            ui.strong(format!("{scope}将修改 {} 处", plan.len()));
+        }
         if ui
-            .add_enabled(!plan.is_empty(), egui::Button::new("应用清理"))
+            .add_enabled(
+                !plan.is_empty() || ws.plan_pending(),
+                egui::Button::new(Action::ApplyCleaning.label()),
+            )
             .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销")
             .clicked()
         {

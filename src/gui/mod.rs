@@ -12,12 +12,14 @@ mod find_replace;
 pub mod fonts;
 pub mod ime;
 mod outline_panel;
+mod planner;
 mod proof_panel;
 mod reports_panel;
 mod review;
 mod status_bar;
 pub mod system_fonts;
 mod text_panel;
+mod timing;
 mod workspace;
 
 pub use app::{App, Modal, Prefs, ToolTab};
