@@ -2552,3 +2552,73 @@ fn a_hanging_conversion_times_out_or_is_cancelled_and_none_is_offered_without_li
     assert!(h.query_all_by_label_contains("安装 LibreOffice 后").count() >= 1);
     assert!(h.query_by_label("用 LibreOffice 转换后打开").is_none());
 }
+
+/// The labels of every button in view.
+fn button_labels(h: &Harness<'static, App>) -> Vec<String> {
+    h.query_all_by_role(Role::Button)
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Issue 17, one label per action: the menus and the tool panels name an action as the
+/// command table does (the fill panel once said 保存答案… where the menu said
+/// 保存填空答案…). A button that asks for more ("…") is always an action of the table, and
+/// the panels' buttons for the menu's actions carry the same labels.
+#[test]
+fn menus_and_panels_name_each_action_as_the_command_table_does() {
+    use qinggao::gui::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let mut seen: Vec<String> = Vec::new();
+    for menu in ["文件", "编辑", "设置", "帮助"] {
+        h.get_by_label(menu).click();
+        h.run();
+        seen.extend(button_labels(&h));
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    for tab in [ToolTab::Fill, ToolTab::Clean] {
+        h.state_mut().prefs.tool_tab = tab;
+        h.run();
+        let labels = button_labels(&h);
+        let wanted: &[Action] = match tab {
+            ToolTab::Fill => &[Action::SaveAnswers, Action::LoadAnswers],
+            _ => &[Action::ApplyCleaning, Action::LoadRules],
+        };
+        for a in wanted {
+            assert!(
+                labels.iter().any(|l| l == a.label()),
+                "the {tab:?} panel offers {} under its name: {labels:?}",
+                a.label()
+            );
+        }
+        seen.extend(labels);
+    }
+    let table: Vec<&str> = Action::ALL.iter().map(|a| a.label()).collect();
+    // Menu buttons carry their shortcut after the label in the accessible name.
+    let named = |l: &str| {
+        table
+            .iter()
+            .any(|t| l == *t || l.starts_with(&format!("{t} ")))
+    };
+    for l in seen.iter().filter(|l| l.contains('…')) {
+        assert!(
+            named(l),
+            "“{l}” is no action of the command table: {table:?}"
+        );
+    }
+    for a in [
+        Action::OpenSample,
+        Action::Guide,
+        Action::About,
+        Action::ClearAutosaves,
+    ] {
+        assert!(
+            seen.iter().any(|l| l == a.label()),
+            "the menus show {}: {seen:?}",
+            a.label()
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! The application state in one struct, the frame loop (shortcuts, panels, dialogs) and the
 //! one place where commands change that state. Panels only read state and push commands.
 
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::export_dialog::{ExportDialog, ExportScope};
 use super::fill_panel::{self, FillState};
 use super::find_replace::FindState;
@@ -609,8 +609,8 @@ impl App {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("文件", |ui| {
-                    action_button(ui, Action::New, cmds);
-                    action_button(ui, Action::Open, cmds);
+                    command::button(ui, Action::New, cmds);
+                    command::button(ui, Action::Open, cmds);
                     ui.menu_button("最近打开", |ui| {
                         if self.prefs.recent.is_empty() {
                             ui.label("（还没有）");
@@ -621,13 +621,7 @@ impl App {
                             }
                         }
                     });
-                    if ui.button("打开示例汇编").clicked() {
-                        if self.ws.is_dirty() {
-                            self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
-                        } else {
-                            self.open_sample();
-                        }
-                    }
+                    command::button(ui, Action::OpenSample, cmds);
                     ui.menu_button("编码（重新解读）", |ui| {
                         for enc in Encoding::ALL {
                             let on = self.ws.encoding == enc;
@@ -643,22 +637,21 @@ impl App {
                         }
                     });
                     ui.separator();
-                    action_button(ui, Action::Export, cmds);
-                    action_button(ui, Action::SaveAnswers, cmds);
-                    action_button(ui, Action::LoadAnswers, cmds);
-                    action_button(ui, Action::LoadRules, cmds);
+                    command::button(ui, Action::Export, cmds);
+                    command::button(ui, Action::SaveAnswers, cmds);
+                    command::button(ui, Action::LoadAnswers, cmds);
+                    command::button(ui, Action::LoadRules, cmds);
                     ui.separator();
-                    action_button(ui, Action::Quit, cmds);
+                    command::button(ui, Action::Quit, cmds);
                 });
                 ui.menu_button("编辑", |ui| {
-                    let undo = match self.ws.history.undo_label() {
-                        Some(l) => format!("撤销“{l}”"),
-                        None => "撤销".into(),
+                    // "撤销“输入”": the action's label, and the step it undoes.
+                    let named = |a: Action, step: Option<&str>| match step {
+                        Some(l) => format!("{}“{l}”", a.label()),
+                        None => a.label().to_string(),
                     };
-                    let redo = match self.ws.history.redo_label() {
-                        Some(l) => format!("重做“{l}”"),
-                        None => "重做".into(),
-                    };
+                    let undo = named(Action::Undo, self.ws.history.undo_label());
+                    let redo = named(Action::Redo, self.ws.history.redo_label());
                     let sc = |a: Action| a.shortcut().map(|s| ui.ctx().format_shortcut(&s));
                     let (su, sr) = (sc(Action::Undo), sc(Action::Redo));
                     if ui
@@ -680,9 +673,9 @@ impl App {
                         cmds.push(Command::Action(Action::Redo));
                     }
                     ui.separator();
-                    action_button(ui, Action::Find, cmds);
-                    action_button(ui, Action::Replace, cmds);
-                    action_button(ui, Action::ApplyCleaning, cmds);
+                    command::button(ui, Action::Find, cmds);
+                    command::button(ui, Action::Replace, cmds);
+                    command::button(ui, Action::ApplyCleaning, cmds);
                 });
                 ui.menu_button("设置", |ui| self.settings_ui(ui, cmds));
                 ui.menu_button("视图", |ui| {
@@ -699,18 +692,9 @@ impl App {
                     }
                 });
                 ui.menu_button("帮助", |ui| {
-                    if ui.button("使用说明").clicked() {
-                        self.modal = Some(Modal::Guide);
-                    }
-                    if ui.button("键盘快捷键").clicked() {
-                        self.modal = Some(Modal::Shortcuts);
-                    }
-                    if ui.button("关于清稿").clicked() {
-                        self.modal = Some(Modal::Message {
-                            title: "关于清稿".into(),
-                            body: super::about_text(),
-                        });
-                    }
+                    command::button(ui, Action::Guide, cmds);
+                    command::button(ui, Action::Shortcuts, cmds);
+                    command::button(ui, Action::About, cmds);
                 });
             });
         });
@@ -754,9 +738,7 @@ impl App {
                 .labelled_by(label.id)
                 .on_hover_text("超过这个天数的自动保存在下次启动时删除");
         });
-        if ui.button("清除全部自动保存…").clicked() {
-            cmds.push(Command::AskClearAutosaves);
-        }
+        command::button(ui, Action::ClearAutosaves, cmds);
     }
 
     fn tools_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -1406,6 +1388,22 @@ impl App {
                 }
             }
             Action::ApplyCleaning => self.apply_cleaning(),
+            Action::OpenSample => {
+                if self.ws.is_dirty() {
+                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
+                } else {
+                    self.open_sample();
+                }
+            }
+            Action::ClearAutosaves => self.run(Command::AskClearAutosaves, ctx),
+            Action::Guide => self.modal = Some(Modal::Guide),
+            Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::About => {
+                self.modal = Some(Modal::Message {
+                    title: Action::About.label().into(),
+                    body: super::about_text(),
+                })
+            }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -1543,19 +1541,6 @@ fn drop_hint_ui(ctx: &egui::Context) {
         egui::FontId::proportional(28.0),
         egui::Color32::WHITE,
     );
-}
-
-fn action_button(ui: &mut egui::Ui, action: Action, cmds: &mut Vec<Command>) {
-    let shortcut = action
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default();
-    if ui
-        .add(egui::Button::new(action.label()).shortcut_text(shortcut))
-        .clicked()
-    {
-        cmds.push(Command::Action(action));
-    }
 }
 
 impl eframe::App for App {

@@ -2,7 +2,7 @@
 //! make, and a before/after preview of every change, grouped by rule, before anything is
 //! applied. Applying is one undo step.
 
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::workspace::{Workspace, floor_boundary};
 use crate::clean::{Category, RuleSet};
 use crate::model::{Edit, EditOrigin};
@@ -52,19 +52,10 @@ pub fn ui(
         } else {
             ui.strong(format!("{scope}将修改 {} 处", plan.len()));
         }
-        if ui
-            .add_enabled(
-                !plan.is_empty() || ws.plan_pending(),
-                egui::Button::new(Action::ApplyCleaning.label()),
-            )
-            .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销")
-            .clicked()
-        {
-            cmds.push(Command::Action(Action::ApplyCleaning));
-        }
-        if ui.button(Action::LoadRules.label()).clicked() {
-            cmds.push(Command::Action(Action::LoadRules));
-        }
+        let can_apply = !plan.is_empty() || ws.plan_pending();
+        command::enabled_button(ui, Action::ApplyCleaning, can_apply, cmds)
+            .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销");
+        command::button(ui, Action::LoadRules, cmds);
     });
     ui.separator();
     egui::ScrollArea::vertical()

@@ -7,7 +7,7 @@
 //! below them, 数字核对 (collapsed at first) lists its figures to replace (crate::figures).
 
 use super::app::App;
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::workspace::{Filled, Workspace};
 use crate::model::{ByteRange, Edit, EditOrigin};
 use crate::placeholder::{Check, Placeholder, PlaceholderKind};
@@ -471,12 +471,8 @@ pub fn ui(
     });
     ui.checkbox(whole, "名称填写应用到整部汇编");
     ui.horizontal(|ui| {
-        if ui.button("保存答案…").clicked() {
-            cmds.push(Command::Action(Action::SaveAnswers));
-        }
-        if ui.button("载入答案…").clicked() {
-            cmds.push(Command::Action(Action::LoadAnswers));
-        }
+        command::button(ui, Action::SaveAnswers, cmds);
+        command::button(ui, Action::LoadAnswers, cmds);
         super::review::link_ui(ui, ws, cmds);
     });
     // Fixes sit above the filter and the hint: nothing that acts borders the prompts.
