@@ -195,7 +195,7 @@ fn big_compilation() {
             .run(qinggao::gui::Command::SelectReport(i), &b.ctx.clone());
         b.frame(Vec::new());
         let at = b.app.ws.report_range(i).start + "XX".len();
-        b.app.editor.select(at..at);
+        b.app.view.editor.select(at..at);
         b.frame(Vec::new());
         for _ in 0..3 {
             keystroke.push(b.frame(vec![egui::Event::Text("新".into())]));
@@ -243,7 +243,7 @@ fn one_report() {
     }
     // Put the cursor in the text (as a click would) and let it settle.
     let at = b.app.ws.report_range(0).start + 200;
-    b.app.editor.select(at..at);
+    b.app.view.editor.select(at..at);
     for _ in 0..5 {
         b.frame(Vec::new());
     }

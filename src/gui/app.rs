@@ -134,19 +134,32 @@ pub struct Notice {
     pub is_error: bool,
 }
 
-pub struct App {
-    pub prefs: Prefs,
-    pub ws: Workspace,
+/// How the document is shown: the report selected, the editor, the tool panels' state, the
+/// find bar, the export dialog, the dialog over the window and the notice line. None of it is
+/// part of the document: changing it never changes the text, the undo history or what is
+/// autosaved.
+#[derive(Default)]
+pub struct View {
     /// The report being edited.
     pub selected: usize,
     pub editor: Editor,
-    pub rules: RuleSet,
-    pub answers: Answers,
     pub fill: FillState,
     pub find: FindState,
     pub export: Option<ExportDialog>,
     pub modal: Option<Modal>,
     pub notice: Option<Notice>,
+}
+
+/// The editor: the document (its workspace — text, undo history, analysis, cleaning plan —
+/// with the answers typed and the rule set), how it is shown ([`View`]), and what persists
+/// between runs. Panels read it and push [`Command`]s; [`App::run`] is the one place that
+/// changes the document.
+pub struct App {
+    pub prefs: Prefs,
+    pub ws: Workspace,
+    pub rules: RuleSet,
+    pub answers: Answers,
+    pub view: View,
     /// Where sessions are autosaved (None: autosave off).
     pub data_dir: Option<PathBuf>,
     /// Ask the system for file dialogs. Off, every dialog behaves as one that did not
@@ -188,15 +201,9 @@ impl App {
         App {
             prefs,
             ws: Workspace::new(Document::from_text(super::SAMPLE_TEXT)),
-            selected: 0,
-            editor: Editor::default(),
             rules,
             answers: Answers::default(),
-            fill: FillState::default(),
-            find: FindState::default(),
-            export: None,
-            modal: None,
-            notice: None,
+            view: View::default(),
             native_dialogs: true,
             converter: files::Converter::default(),
             data_dir: session::data_dir(),
@@ -227,7 +234,7 @@ impl App {
                 let (body, offer) = files::refusal_text(&e, self.converter.office.as_deref());
                 self.show_error("无法打开文件", body.clone());
                 if offer {
-                    self.modal = Some(Modal::OfferConvert {
+                    self.view.modal = Some(Modal::OfferConvert {
                         path: path.to_path_buf(),
                         body,
                     });
@@ -242,9 +249,9 @@ impl App {
         let converted = doc.source.converted_from.is_some();
         let images = doc.source.images_notice();
         // Cleared first: opening may have something to say about its autosave.
-        self.notice = None;
+        self.view.notice = None;
         self.set_document(doc);
-        if converted && self.notice.is_none() {
+        if converted && self.view.notice.is_none() {
             self.say("已用 LibreOffice 把这个文件的副本转换为 .docx 后打开，原文件没有改动");
         }
         if let Some(images) = images {
@@ -259,10 +266,10 @@ impl App {
     /// 文件 → 新建: an empty untitled document, to paste a compilation into. Its autosave
     /// has one slot; what it holds is offered back here.
     pub fn new_document(&mut self) {
-        self.notice = None;
+        self.view.notice = None;
         self.set_document_with(Document::from_text(""), true);
         self.go_to(0..0);
-        if self.notice.is_none() {
+        if self.view.notice.is_none() {
             self.say("新建了空白文稿：把网页或 Word 中复制的汇编粘贴进来（Ctrl+V），清稿会像打开文件一样分析它");
         }
     }
@@ -307,12 +314,12 @@ impl App {
         self.pending_restore = None;
         self.ws = Workspace::new(doc);
         self.ws.untitled = untitled;
-        self.selected = 0;
-        self.editor = Editor::default();
+        self.view.selected = 0;
+        self.view.editor = Editor::default();
         self.answers = Answers::default();
-        self.fill = FillState::default();
-        self.find.reset_matches();
-        self.export = None;
+        self.view.fill = FillState::default();
+        self.view.find.reset_matches();
+        self.view.export = None;
         self.autosave_due = None;
         self.autosaved_revision = self.ws.revision;
         self.shown = true;
@@ -324,7 +331,7 @@ impl App {
         let Some(dir) = &self.data_dir else { return };
         match session::load_newer(dir, self.session_source().as_deref(), &self.ws.text) {
             Ok(Some(s)) => {
-                self.modal = Some(Modal::RestoreAutosave {
+                self.view.modal = Some(Modal::RestoreAutosave {
                     saved_at: session::format_time(s.saved_at),
                 });
                 self.pending_restore = Some(s);
@@ -341,7 +348,7 @@ impl App {
         if matches!(problem, session::Problem::Unsafe(_)) {
             self.data_dir = None;
         }
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: problem.to_string(),
             is_error: true,
         });
@@ -371,18 +378,18 @@ impl App {
     }
 
     pub fn show_error(&mut self, title: &str, body: String) {
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: body.lines().next().unwrap_or_default().to_string(),
             is_error: true,
         });
-        self.modal = Some(Modal::Message {
+        self.view.modal = Some(Modal::Message {
             title: title.to_string(),
             body,
         });
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: text.into(),
             is_error: false,
         });
@@ -406,7 +413,7 @@ impl App {
             self.ws.text.clone(),
             self.answers.clone(),
             &self.rules,
-            self.selected,
+            self.view.selected,
         );
         s.ignored_proof = self.ws.proof_ignored.iter().cloned().collect();
         s
@@ -439,7 +446,7 @@ impl App {
         let paused = self.now - self.last_change > ANALYSIS_PAUSE;
         if self.ws.analysis_is_stale() {
             // The export dialog shows and writes what cleaning makes of the current text.
-            if paused || self.export.is_some() {
+            if paused || self.view.export.is_some() {
                 timing::timed("re-analysis", || self.ws.refresh_analysis(true));
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
@@ -451,10 +458,12 @@ impl App {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let reports = self.ws.analysis.outline.reports.len();
-        if reports > 0 && self.selected >= reports {
-            self.selected = reports - 1;
+        if reports > 0 && self.view.selected >= reports {
+            self.view.selected = reports - 1;
         }
-        timing::timed("editor sync", || self.editor.sync(&self.ws, self.selected));
+        timing::timed("editor sync", || {
+            self.view.editor.sync(&self.ws, self.view.selected)
+        });
 
         let mut cmds = std::mem::take(&mut self.commands);
         self.menu_bar_ui(ui, &mut cmds);
@@ -465,14 +474,14 @@ impl App {
             egui::Panel::left("reports_panel")
                 .default_size(230.0)
                 .show(ui, |ui| {
-                    reports_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+                    reports_panel::ui(ui, &self.ws, self.view.selected, &mut cmds)
                 })
         });
         timing::timed("outline panel", || {
             egui::Panel::left("outline_panel")
                 .default_size(250.0)
                 .show(ui, |ui| {
-                    outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
+                    outline_panel::ui(ui, &self.ws, self.view.selected, &mut cmds)
                 })
         });
         timing::timed("tools panel", || {
@@ -483,32 +492,32 @@ impl App {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             self.notice_ui(ui);
-            if self.find.open {
+            if self.view.find.open {
                 find_replace::ui(
                     ui,
-                    &mut self.find,
-                    &self.editor,
+                    &mut self.view.find,
+                    &self.view.editor,
                     &self.ws.text,
                     self.ws.revision,
                     &mut cmds,
                 );
             }
-            let (found, current) = self.find.in_editor(&self.editor);
-            self.editor.set_found(found, current);
+            let (found, current) = self.view.find.in_editor(&self.view.editor);
+            self.view.editor.set_found(found, current);
             let font = self.prefs.text_size;
             timing::timed("text panel", || {
-                text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds)
+                text_panel::ui(ui, &mut self.view.editor, &self.rules, font, &mut cmds)
             });
         });
         self.modal_ui(&ctx, &mut cmds);
         drop_hint_ui(&ctx);
-        if let Some(dialog) = &mut self.export {
-            export_dialog::ui(&ctx, dialog, &self.ws, self.selected, &mut cmds);
+        if let Some(dialog) = &mut self.view.export {
+            export_dialog::ui(&ctx, dialog, &self.ws, self.view.selected, &mut cmds);
             if !dialog.open {
-                self.export = None;
+                self.view.export = None;
             }
         }
-        super::review::window(&ctx, &self.ws, &mut self.fill.review_open, &mut cmds);
+        super::review::window(&ctx, &self.ws, &mut self.view.fill.review_open, &mut cmds);
         cmds.append(&mut self.commands);
         for cmd in cmds {
             self.run(cmd, &ctx);
@@ -565,7 +574,7 @@ impl App {
             if let Some(egui::Event::Paste(text)) = pasted {
                 let edits = files::paste_into_empty(&text);
                 if !edits.is_empty() {
-                    self.notice = None;
+                    self.view.notice = None;
                     self.commands.push(Command::Apply {
                         edits,
                         label: "粘贴".into(),
@@ -580,7 +589,7 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested()) {
             if self.ws.is_dirty() && !self.allow_close {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
+                self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
             } else {
                 self.leave_document();
             }
@@ -745,7 +754,7 @@ impl App {
         // Long rule names and contexts wrap instead of widening the panel over the text.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.horizontal(|ui| {
-            let left = fill_panel::remaining(&self.ws, self.selected);
+            let left = fill_panel::remaining(&self.ws, self.view.selected);
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Fill,
@@ -756,7 +765,8 @@ impl App {
                 ToolTab::Clean,
                 format!(
                     "清理（{} 处）",
-                    clean_panel::in_scope(&self.ws, self.selected, self.prefs.clean_whole).len()
+                    clean_panel::in_scope(&self.ws, self.view.selected, self.prefs.clean_whole)
+                        .len()
                 ),
             );
             ui.selectable_value(
@@ -770,8 +780,8 @@ impl App {
             ToolTab::Fill => fill_panel::ui(
                 ui,
                 &self.ws,
-                self.selected,
-                &mut self.fill,
+                self.view.selected,
+                &mut self.view.fill,
                 &mut self.prefs.fill_whole_compilation,
                 cmds,
             ),
@@ -779,7 +789,7 @@ impl App {
                 ui,
                 &self.ws,
                 &self.rules,
-                self.selected,
+                self.view.selected,
                 &mut self.prefs.clean_whole,
                 cmds,
             ),
@@ -790,14 +800,14 @@ impl App {
     /// The notice line over the editor: its text wraps within the editor's width, its
     /// 知道了 stays in view at the right, and Esc closes it (when no dialog is open).
     fn notice_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(n) = &self.notice else { return };
+        let Some(n) = &self.view.notice else { return };
         let color = if n.is_error {
             ui.visuals().error_fg_color
         } else {
             ui.visuals().hyperlink_color
         };
-        let mut close = self.modal.is_none()
-            && self.export.is_none()
+        let mut close = self.view.modal.is_none()
+            && self.view.export.is_none()
             && ui.input(|i| i.key_pressed(egui::Key::Escape));
         let width = ui.available_width();
         ui.allocate_ui_with_layout(
@@ -811,12 +821,14 @@ impl App {
             },
         );
         if close {
-            self.notice = None;
+            self.view.notice = None;
         }
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
-        let Some(modal) = &mut self.modal else { return };
+        let Some(modal) = &mut self.view.modal else {
+            return;
+        };
         let mut close = false;
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
@@ -1018,7 +1030,7 @@ impl App {
             }
         });
         if close {
-            self.modal = None;
+            self.view.modal = None;
         }
     }
 
@@ -1028,7 +1040,7 @@ impl App {
             Command::Action(a) => self.run_action(a, ctx),
             Command::OpenPath(p) => {
                 if self.ws.is_dirty() {
-                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Open(p)));
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Open(p)));
                 } else {
                     self.open_path(&p);
                 }
@@ -1046,14 +1058,14 @@ impl App {
                 }
             }
             Command::SelectReport(i) => {
-                self.selected = i;
-                self.editor.sync(&self.ws, i);
-                self.find.reset_matches();
+                self.view.selected = i;
+                self.view.editor.sync(&self.ws, i);
+                self.view.find.reset_matches();
             }
             Command::GoTo(offset) => self.go_to(offset..offset),
             Command::Reveal(range) => {
                 self.go_to(range);
-                self.editor.focus_text = false;
+                self.view.editor.focus_text = false;
             }
             Command::Select(range) => self.go_to(range),
             Command::Apply {
@@ -1095,11 +1107,11 @@ impl App {
                     self.changed();
                 }
             }
-            Command::OpenReview => self.fill.review_open = true,
+            Command::OpenReview => self.view.fill.review_open = true,
             Command::FillCommit { key } => {
                 if let Some(next) = fill_panel::commit(self, &key) {
                     self.go_to(next);
-                    self.editor.focus_text = false;
+                    self.view.editor.focus_text = false;
                 }
             }
             Command::OpenExport => self.run_action(Action::Export, ctx),
@@ -1107,10 +1119,9 @@ impl App {
                 // Export writes what the user sees: a text edited since its analysis (a
                 // large one waits for a pause in typing) is analysed and planned first.
                 self.ws.settle_plan(&self.rules);
-                let done = self
-                    .export
-                    .as_mut()
-                    .and_then(|d| export_dialog::write_now(d, &self.ws, self.selected, replace));
+                let done = self.view.export.as_mut().and_then(|d| {
+                    export_dialog::write_now(d, &self.ws, self.view.selected, replace)
+                });
                 if let Some(done) = done {
                     self.run(done, ctx);
                 }
@@ -1132,7 +1143,7 @@ impl App {
                     self.autosaved_revision = self.ws.revision;
                 }
                 self.prefs.last_folder = Some(folder.clone());
-                if let Some(d) = &self.export {
+                if let Some(d) = &self.view.export {
                     self.prefs.export_encoding = d.encoding;
                     self.prefs.export_line_ending = d.line_ending;
                     self.prefs.export_scope = d.scope;
@@ -1144,16 +1155,16 @@ impl App {
                 self.prefs.tool_tab = ToolTab::Fill;
                 let first = fill_panel::first_pending(
                     &self.ws,
-                    self.selected,
+                    self.view.selected,
                     self.prefs.fill_whole_compilation,
                 );
-                let range = self.ws.report_range(self.selected);
+                let range = self.ws.report_range(self.view.selected);
                 if let Some(e) = first {
-                    self.fill.focus = Some(e.key.clone());
+                    self.view.fill.focus = Some(e.key.clone());
                     if let Some(p) = e.first_in(&range) {
                         let r = p.range.clone();
                         self.go_to(r);
-                        self.editor.focus_text = false;
+                        self.view.editor.focus_text = false;
                     }
                 } else if let Some(p) = self.ws.analysis.placeholders.first() {
                     let r = p.range.clone();
@@ -1166,7 +1177,7 @@ impl App {
                     self.answers = s.answers.clone();
                     self.ws.proof_ignored = s.ignored_proof.iter().cloned().collect();
                     s.apply_rules(&mut self.rules);
-                    self.selected = s.selected;
+                    self.view.selected = s.selected;
                     self.changed();
                     self.say("已恢复自动保存的编辑");
                 }
@@ -1174,7 +1185,9 @@ impl App {
             Command::AskClearAutosaves => {
                 let Some(dir) = &self.data_dir else { return };
                 match session::Store::new(dir).usage() {
-                    Ok((count, _)) => self.modal = Some(Modal::ConfirmClearAutosaves { count }),
+                    Ok((count, _)) => {
+                        self.view.modal = Some(Modal::ConfirmClearAutosaves { count })
+                    }
                     Err(p) => self.session_problem(p),
                 }
             }
@@ -1202,7 +1215,7 @@ impl App {
             Command::Convert(path) => {
                 let wake = ctx.clone();
                 if self.converter.start(path, move || wake.request_repaint()) {
-                    self.modal = Some(Modal::Converting);
+                    self.view.modal = Some(Modal::Converting);
                 }
             }
             Command::CancelConvert => {
@@ -1223,7 +1236,7 @@ impl App {
                     Some(p) => self.run(Command::SaveAnswersTo(p, then), ctx),
                     // No dialog appeared (or it was cancelled): never go on as if saved.
                     None => {
-                        self.modal = Some(Modal::SavePathEntry {
+                        self.view.modal = Some(Modal::SavePathEntry {
                             text: self.answers_path_proposal().display().to_string(),
                             then,
                         })
@@ -1261,8 +1274,8 @@ impl App {
         match self.converter.poll() {
             None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
             Some((path, result)) => {
-                if matches!(self.modal, Some(Modal::Converting)) {
-                    self.modal = None;
+                if matches!(self.view.modal, Some(Modal::Converting)) {
+                    self.view.modal = None;
                 }
                 match result {
                     Ok(doc) => self.opened(&path, doc),
@@ -1280,19 +1293,19 @@ impl App {
 
     fn go_to(&mut self, range: std::ops::Range<usize>) {
         if let Some(i) = self.ws.report_at(range.start)
-            && i != self.selected
+            && i != self.view.selected
         {
-            self.selected = i;
+            self.view.selected = i;
         }
-        self.editor.sync(&self.ws, self.selected);
-        self.editor.select(range);
+        self.view.editor.sync(&self.ws, self.view.selected);
+        self.view.editor.select(range);
     }
 
     fn run_action(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::New => {
                 if self.ws.is_dirty() {
-                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::New));
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::New));
                 } else {
                     self.new_document();
                 }
@@ -1324,7 +1337,7 @@ impl App {
                 match picked {
                     Some(p) => self.run(Command::OpenPath(p), ctx),
                     None => {
-                        self.modal = Some(Modal::OpenPathEntry {
+                        self.view.modal = Some(Modal::OpenPathEntry {
                             text: String::new(),
                         })
                     }
@@ -1352,22 +1365,22 @@ impl App {
                     })
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.export = Some(d);
+                self.view.export = Some(d);
             }
             Action::Undo => {
                 if self.ws.undo() {
-                    self.fill.live = None;
+                    self.view.fill.live = None;
                     self.changed();
                 }
             }
             Action::Redo => {
                 if self.ws.redo() {
-                    self.fill.live = None;
+                    self.view.fill.live = None;
                     self.changed();
                 }
             }
-            Action::Find => self.find.open(false),
-            Action::Replace => self.find.open(true),
+            Action::Find => self.view.find.open(false),
+            Action::Replace => self.view.find.open(true),
             Action::SaveAnswers => self.run(Command::SaveAnswers(None), ctx),
             Action::LoadAnswers => {
                 if let Some(p) = rfd::FileDialog::new()
@@ -1390,16 +1403,16 @@ impl App {
             Action::ApplyCleaning => self.apply_cleaning(),
             Action::OpenSample => {
                 if self.ws.is_dirty() {
-                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
                 } else {
                     self.open_sample();
                 }
             }
             Action::ClearAutosaves => self.run(Command::AskClearAutosaves, ctx),
-            Action::Guide => self.modal = Some(Modal::Guide),
-            Action::Shortcuts => self.modal = Some(Modal::Shortcuts),
+            Action::Guide => self.view.modal = Some(Modal::Guide),
+            Action::Shortcuts => self.view.modal = Some(Modal::Shortcuts),
             Action::About => {
-                self.modal = Some(Modal::Message {
+                self.view.modal = Some(Modal::Message {
                     title: Action::About.label().into(),
                     body: super::about_text(),
                 })
@@ -1412,7 +1425,7 @@ impl App {
     pub fn apply_cleaning(&mut self) {
         self.ws.settle_plan(&self.rules);
         let whole = self.prefs.clean_whole;
-        let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.selected, whole)
+        let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.view.selected, whole)
             .into_iter()
             .cloned()
             .collect();
@@ -1517,8 +1530,8 @@ const GUIDE: [&str; 5] = [
 impl App {
     /// At the first start (until 不再显示), the 使用说明 over the window.
     pub fn first_start_guide(&mut self) {
-        if !self.prefs.guide_dismissed && self.modal.is_none() {
-            self.modal = Some(Modal::Guide);
+        if !self.prefs.guide_dismissed && self.view.modal.is_none() {
+            self.view.modal = Some(Modal::Guide);
         }
     }
 }

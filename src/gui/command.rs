@@ -126,14 +126,11 @@ pub fn enabled_button(
     enabled: bool,
     cmds: &mut Vec<Command>,
 ) -> egui::Response {
-    let shortcut = action
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default();
-    let r = ui.add_enabled(
-        enabled,
-        egui::Button::new(action.label()).shortcut_text(shortcut),
-    );
+    let mut b = egui::Button::new(action.label());
+    if let Some(s) = action.shortcut() {
+        b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    let r = ui.add_enabled(enabled, b);
     if r.clicked() {
         cmds.push(Command::Action(action));
     }

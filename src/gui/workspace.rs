@@ -489,9 +489,9 @@ impl Workspace {
         self.set_plan(key, planned);
     }
 
-    /// True while the plan shown is not yet that of the current text and rules.
+    /// True while the plan shown is not yet that of the analysed text and the rules.
     pub fn plan_pending(&self) -> bool {
-        self.plan_pending
+        self.plan_pending || self.plan_key.0 != self.analysis_revision
     }
 
     fn set_plan(&mut self, key: PlanKey, planned: Planned) {
