@@ -371,8 +371,12 @@ impl Window {
         classes.extend_copy(&scanned.classes, self.old_line_hi..old_index.line_count());
         drop(old_index);
         // The split reads the whole compilation (what it learns of it can move any report's
-        // boundary), but from the classes alone it is fast.
-        let mut outline = crate::split::split_classified(text, &self.index, &classes);
+        // boundary), but from the classes alone it is fast. The text is hashed beside it.
+        let (mut outline, of) = std::thread::scope(|s| {
+            let of = s.spawn(|| Fingerprint::of(text));
+            let outline = crate::split::split_classified(text, &self.index, &classes);
+            (outline, crate::par::join(of))
+        });
         let mut old_reports = old_outline.reports;
         for r in &mut outline.reports {
             match self.kept_report(r, &mut old_reports) {
@@ -385,7 +389,7 @@ impl Window {
             index: self.index,
             outline,
             placeholders,
-            of: Some(Fingerprint::of(text)),
+            of: Some(of),
             scanned: Some(Scanned {
                 candidates,
                 classes,
