@@ -763,11 +763,16 @@ impl App {
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Clean,
-                format!(
-                    "清理（{} 处）",
-                    clean_panel::in_scope(&self.ws, self.view.selected, self.prefs.clean_whole)
-                        .len()
-                ),
+                if self.ws.plan_pending() {
+                    // A large text's plan is still being made: no count yet.
+                    "清理（计算中）".to_string()
+                } else {
+                    format!(
+                        "清理（{} 处）",
+                        clean_panel::in_scope(&self.ws, self.view.selected, self.prefs.clean_whole)
+                            .len()
+                    )
+                },
             );
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
