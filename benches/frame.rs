@@ -47,6 +47,16 @@ struct Bench {
 }
 
 impl Bench {
+    fn new(app: App) -> Bench {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(qinggao::gui::fonts::definitions(false));
+        Bench {
+            ctx,
+            app,
+            time: 0.0,
+        }
+    }
+
     fn frame(&mut self, events: Vec<egui::Event>) -> f64 {
         self.frame_after(1.0 / 60.0, events)
     }
@@ -166,13 +176,7 @@ fn big_compilation() {
     let t = Instant::now();
     app.open_document(doc);
     let analysed = t.elapsed().as_secs_f64() * 1000.0;
-    let ctx = egui::Context::default();
-    ctx.set_fonts(qinggao::gui::fonts::definitions(false));
-    let mut b = Bench {
-        ctx,
-        app,
-        time: 0.0,
-    };
+    let mut b = Bench::new(app);
     let first = b.frame(Vec::new());
     let total = start.elapsed().as_secs_f64() * 1000.0;
     let reports = b.app.ws.analysis.outline.reports.len();
@@ -231,13 +235,7 @@ fn one_report() {
     let mut app = App::new(Prefs::default());
     app.data_dir = None;
     app.open_document(Document::from_text(text));
-    let ctx = egui::Context::default();
-    ctx.set_fonts(qinggao::gui::fonts::definitions(false));
-    let mut b = Bench {
-        ctx,
-        app,
-        time: 0.0,
-    };
+    let mut b = Bench::new(app);
     for _ in 0..5 {
         b.frame(Vec::new());
     }

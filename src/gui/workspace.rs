@@ -441,14 +441,11 @@ impl Workspace {
         if self.analysis_is_stale() {
             return;
         }
-        let key = (self.analysis_revision, rules.fingerprint());
-        if self.plan_key == key {
+        let Some(key) = self.wanted(rules) else {
             return;
-        }
-        if let Some((done, planned)) = self.planner.finished()
-            && done == key
-        {
-            self.set_plan(key, planned);
+        };
+        let finished = self.planner.finished();
+        if self.adopt(finished, key) {
             return;
         }
         self.plan_pending = true;
@@ -475,14 +472,11 @@ impl Workspace {
     /// job if one runs: what applying or exporting the plan needs.
     pub fn settle_plan(&mut self, rules: &RuleSet) {
         self.refresh_analysis(true);
-        let key = (self.analysis_revision, rules.fingerprint());
-        if self.plan_key == key {
+        let Some(key) = self.wanted(rules) else {
             return;
-        }
-        if let Some((done, planned)) = self.planner.wait()
-            && done == key
-        {
-            self.set_plan(key, planned);
+        };
+        let waited = self.planner.wait();
+        if self.adopt(waited, key) {
             return;
         }
         let planned = planner::plan(&self.text, &self.analysis, rules, &self.source);
@@ -492,6 +486,24 @@ impl Workspace {
     /// True while the plan shown is not yet that of the analysed text and the rules.
     pub fn plan_pending(&self) -> bool {
         self.plan_pending || self.plan_key.0 != self.analysis_revision
+    }
+
+    /// The plan wanted under `rules` for the analysed text; None when it is the one shown.
+    fn wanted(&self, rules: &RuleSet) -> Option<PlanKey> {
+        let key = (self.analysis_revision, rules.fingerprint());
+        (self.plan_key != key).then_some(key)
+    }
+
+    /// Takes the plan of a finished job when it is the one wanted (`key`); one of an older
+    /// text or rule set is dropped.
+    fn adopt(&mut self, job: Option<(PlanKey, Planned)>, key: PlanKey) -> bool {
+        match job {
+            Some((done, planned)) if done == key => {
+                self.set_plan(key, planned);
+                true
+            }
+            _ => false,
+        }
     }
 
     fn set_plan(&mut self, key: PlanKey, planned: Planned) {
