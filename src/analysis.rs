@@ -3,7 +3,7 @@
 //! knows the text it was made of (by fingerprint), so what uses it with a text checks that
 //! it is that text; cleaning ([`crate::clean`]) reuses what the analysis scanned only then.
 
-use crate::model::{LineIndex, Outline};
+use crate::model::{LineIndex, Outline, Report};
 use crate::placeholder::{self, Placeholder};
 use crate::split::LineClasses;
 use std::sync::Mutex;
@@ -53,6 +53,40 @@ impl Analysis {
             candidates: &scanned.candidates,
             classes: &scanned.classes,
         })
+    }
+
+    /// What cleaning reads of this analysis (the reports without their outlines, and what
+    /// the split scanned), for planning on another thread while this one is edited on: a
+    /// fraction of a copy of the whole.
+    pub fn for_cleaning(&self) -> Analysis {
+        let reports = self
+            .outline
+            .reports
+            .iter()
+            .map(|r| Report {
+                title: r.title.clone(),
+                title_inferred: r.title_inferred,
+                title_line: r.title_line,
+                lines: r.lines.clone(),
+                range: r.range.clone(),
+                outline: Vec::new(),
+                roles: Vec::new(),
+                findings: Vec::new(),
+                label: r.label.clone(),
+            })
+            .collect();
+        Analysis {
+            index: self.index.clone(),
+            outline: Outline {
+                title: self.outline.title.clone(),
+                title_line: self.outline.title_line,
+                toc: self.outline.toc.clone(),
+                reports,
+            },
+            placeholders: Vec::new(),
+            of: self.of,
+            scanned: self.scanned.clone(),
+        }
     }
 
     /// Placeholders inside report `i` (its title line included).
@@ -168,6 +202,294 @@ pub(crate) fn split_scanned(text: &str) -> (LineIndex, Outline, Fingerprint, Sca
     (index, structure, Fingerprint::of(text), scanned)
 }
 
+/// Where a text differs from the text an analysis was made of: its first `start` bytes and
+/// its last `tail` bytes are those of the analysed text; what lies between may differ. An
+/// editor keeps one of these while the user types ([`Changed::after`] each edit) and hands
+/// it to [`reanalyze`] once typing pauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changed {
+    pub start: usize,
+    pub tail: usize,
+}
+
+impl Changed {
+    /// `changed` (None: nothing changed yet) after `edits` (sorted, non-overlapping,
+    /// positioned in the text before them, which was `len` bytes long) were applied.
+    pub fn after(
+        changed: Option<Changed>,
+        len: usize,
+        edits: &[crate::model::Edit],
+    ) -> Option<Changed> {
+        let (Some(first), Some(last)) = (edits.first(), edits.last()) else {
+            return changed;
+        };
+        let here = Changed {
+            start: first.range.start,
+            tail: len.saturating_sub(last.range.end),
+        };
+        Some(match changed {
+            None => here,
+            Some(c) => Changed {
+                start: c.start.min(here.start),
+                tail: c.tail.min(here.tail),
+            },
+        })
+    }
+}
+
+/// Below this many bytes of text (or when the changed part is a large share of it), a
+/// re-analysis is the full [`analyze`]: it takes no longer than working out what to keep.
+const INCREMENTAL_MIN: usize = 64 * 1024;
+
+/// The analysis of `text`, made from `old` (the analysis of a text that differs from `text`
+/// only where `changed` says) by analysing again only what the change can have touched:
+/// the changed lines are scanned and classified again, the reports are split again from the
+/// line classes (compilation-wide facts, such as the site's numbering of its reports, the
+/// 目录 and reading lists, are learned from the whole text every time), a report whose lines
+/// and split are those it had, moved, keeps its outline, and the placeholders are found
+/// again in the changed lines only. The result equals `analyze(text)`; when `old` cannot
+/// say what it was made of, or the change is a large part of the text, it is that call.
+pub fn reanalyze(old: Analysis, text: &str, changed: Changed) -> Analysis {
+    match Window::of(&old, text, changed) {
+        Some(w) => w.reanalyze(old, text),
+        None => analyze(text),
+    }
+}
+
+/// The lines a change touched, with one unchanged line either side, in the old text and
+/// the new: bytes `lo..old_hi` of the old text became `lo..new_hi` of the new; lines
+/// `line_lo..old_line_hi` became `line_lo..new_line_hi`. Everything after moved by `bytes`
+/// and `lines`.
+struct Window {
+    lo: usize,
+    old_hi: usize,
+    new_hi: usize,
+    line_lo: usize,
+    old_line_hi: usize,
+    new_line_hi: usize,
+    bytes: isize,
+    lines: isize,
+    index: LineIndex,
+}
+
+impl Window {
+    fn of(old: &Analysis, text: &str, changed: Changed) -> Option<Window> {
+        let old_len = old.index.text_len();
+        old.scanned.as_ref()?;
+        let unchanged = changed.start.checked_add(changed.tail)?;
+        if old.of.is_none()
+            || old_len == 0
+            || text.len() < INCREMENTAL_MIN
+            || unchanged > old_len
+            || unchanged > text.len()
+        {
+            return None;
+        }
+        let index = &old.index;
+        let old_count = index.line_count();
+        let line_lo = index.line_of(changed.start).saturating_sub(1);
+        let lo = index.line_start(line_lo);
+        let old_end = old_len - changed.tail;
+        let old_line_hi = (index.line_of(old_end) + 2).min(old_count);
+        let old_hi = index.line_start(old_line_hi);
+        let bytes = text.len() as isize - old_len as isize;
+        let new_hi = old_hi.checked_add_signed(bytes)?;
+        if new_hi < lo || new_hi > text.len() || (new_hi - lo) > text.len() / 4 {
+            return None;
+        }
+        // The new line starts: the old ones before and after the window, moved, and those
+        // of the window's new bytes.
+        let window = crate::model::Edit {
+            range: lo..old_hi,
+            old: String::new(),
+            new: text.get(lo..new_hi)?.to_string(),
+            origin: crate::model::EditOrigin::User,
+        };
+        // Only consulted when the window stops short of the end, where both texts end alike.
+        let new_index = index.after_edits(text.ends_with('\n'), &[window], text);
+        let new_count = new_index.line_count();
+        let new_line_hi = if new_hi >= text.len() {
+            new_count
+        } else {
+            new_index.line_of(new_hi)
+        };
+        if new_index.line_start(new_line_hi) != new_hi
+            || old_count - old_line_hi != new_count.checked_sub(new_line_hi)?
+        {
+            return None;
+        }
+        Some(Window {
+            lo,
+            old_hi,
+            new_hi,
+            line_lo,
+            old_line_hi,
+            new_line_hi,
+            bytes,
+            lines: new_line_hi as isize - old_line_hi as isize,
+            index: new_index,
+        })
+    }
+
+    fn reanalyze(self, old: Analysis, text: &str) -> Analysis {
+        let Analysis {
+            index: old_index,
+            outline: old_outline,
+            placeholders: old_placeholders,
+            scanned,
+            ..
+        } = old;
+        let Some(scanned) = scanned else {
+            return analyze(text);
+        };
+        // Advert candidates: the window's scanned again, the others kept or moved.
+        let mut candidates: Vec<usize> = scanned
+            .candidates
+            .iter()
+            .copied()
+            .take_while(|&c| c < self.lo)
+            .collect();
+        let first_in_window = candidates.len();
+        candidates.extend(crate::junk::candidate_starts_in(text, self.lo..self.new_hi));
+        let after_window = candidates.len();
+        let from = scanned.candidates.partition_point(|&c| c < self.old_hi);
+        candidates.extend(
+            scanned.candidates[from..]
+                .iter()
+                .map(|&c| c.wrapping_add_signed(self.bytes)),
+        );
+        // Line classes: each line is classified by its own bytes, so only the window's.
+        let mut classes = LineClasses::with_capacity(self.index.line_count());
+        classes.extend_copy(&scanned.classes, 0..self.line_lo);
+        let mut window_candidates = candidates[first_in_window..after_window].iter().peekable();
+        for line in self.line_lo..self.new_line_hi {
+            let start = self.index.line_start(line);
+            while window_candidates.next_if(|&&c| c < start).is_some() {}
+            let candidate = window_candidates.next_if(|&&c| c == start).is_some();
+            classes.push_line(text, &self.index, line, candidate);
+        }
+        classes.extend_copy(&scanned.classes, self.old_line_hi..old_index.line_count());
+        drop(old_index);
+        // The split reads the whole compilation (what it learns of it can move any report's
+        // boundary), but from the classes alone it is fast. The text is hashed beside it.
+        let (mut outline, of) = std::thread::scope(|s| {
+            let of = s.spawn(|| Fingerprint::of(text));
+            let outline = crate::split::split_classified(text, &self.index, &classes);
+            (outline, crate::par::join(of))
+        });
+        let mut old_reports = old_outline.reports;
+        for r in &mut outline.reports {
+            match self.kept_report(r, &mut old_reports) {
+                Some(kept) => *r = kept,
+                None => crate::split::add_outline(text, &self.index, r),
+            }
+        }
+        let placeholders = self.placeholders(old_placeholders, text);
+        Analysis {
+            index: self.index,
+            outline,
+            placeholders,
+            of: Some(of),
+            scanned: Some(Scanned {
+                candidates,
+                classes,
+            }),
+        }
+    }
+
+    /// The old report that `new` (a report of the new split, without its outline) is, moved,
+    /// when it lies wholly before or after the window and was split alike: its headings,
+    /// roles and findings are a function of its lines alone, so they stand, moved.
+    fn kept_report(&self, new: &Report, old: &mut [Report]) -> Option<Report> {
+        let (bytes, lines) = if new.lines.end <= self.line_lo {
+            (0, 0)
+        } else if new.lines.start >= self.new_line_hi {
+            (self.bytes, self.lines)
+        } else {
+            return None;
+        };
+        let start = new.range.start.wrapping_add_signed(-bytes);
+        let i = old.partition_point(|r| r.range.start < start);
+        let o = old.get_mut(i)?;
+        let at = o.range.clone();
+        let mut moved = std::mem::replace(o, taken(at));
+        shift_report(&mut moved, bytes, lines);
+        let alike = moved.range == new.range
+            && moved.lines == new.lines
+            && moved.title_line == new.title_line
+            && moved.title == new.title
+            && moved.title_inferred == new.title_inferred
+            && moved.label == new.label;
+        if alike {
+            Some(moved)
+        } else {
+            shift_report(&mut moved, -bytes, -lines);
+            *o = moved;
+            None
+        }
+    }
+
+    /// The old placeholders before the window, those found in it, and the old ones after
+    /// it, moved (a placeholder lies within its line; its column stays).
+    fn placeholders(&self, mut old: Vec<Placeholder>, text: &str) -> Vec<Placeholder> {
+        let before = old.partition_point(|p| p.range.start < self.lo);
+        let after = old.partition_point(|p| p.range.start < self.old_hi);
+        for p in &mut old[after..] {
+            p.range = shift(&p.range, self.bytes);
+            p.line = p.line.wrapping_add_signed(self.lines);
+        }
+        let found = placeholder::find_in(text, &self.index, self.lo..self.new_hi);
+        old.splice(before..after, found);
+        old
+    }
+}
+
+/// What stands in the old reports for one that was kept: at its place (the old reports stay
+/// in order for the search), with no lines, so it is never taken again.
+fn taken(range: crate::model::ByteRange) -> Report {
+    Report {
+        title: String::new(),
+        title_inferred: false,
+        title_line: None,
+        lines: 0..0,
+        range,
+        outline: Vec::new(),
+        roles: Vec::new(),
+        findings: Vec::new(),
+        label: None,
+    }
+}
+
+fn shift(r: &crate::model::ByteRange, by: isize) -> crate::model::ByteRange {
+    r.start.wrapping_add_signed(by)..r.end.wrapping_add_signed(by)
+}
+
+/// Moves a report (its lines, bytes and everything found in it) by `bytes` and `lines`.
+fn shift_report(r: &mut Report, bytes: isize, lines: isize) {
+    if bytes == 0 && lines == 0 {
+        return;
+    }
+    let line = |l: usize| l.wrapping_add_signed(lines);
+    r.title_line = r.title_line.map(line);
+    r.lines = line(r.lines.start)..line(r.lines.end);
+    r.range = shift(&r.range, bytes);
+    if let Some(label) = &mut r.label {
+        label.line = line(label.line);
+    }
+    for h in &mut r.outline {
+        h.line = line(h.line);
+        h.marker_range = shift(&h.marker_range, bytes);
+        h.text_range = shift(&h.text_range, bytes);
+    }
+    for role in &mut r.roles {
+        role.line = line(role.line);
+    }
+    for f in &mut r.findings {
+        f.line = line(f.line);
+        f.range = shift(&f.range, bytes);
+    }
+}
+
 /// A 64-bit hash of a whole text, to tell exactly (but for a 2⁻⁶⁴ chance) whether what was
 /// scanned of one text may be reused for another. Hashing runs at memory speed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -205,5 +527,188 @@ mod tests {
         );
         assert_eq!(analysis.outline.reports.len(), text.len() / one.len());
         assert!(!edits.is_empty() && analysis.placeholders.len() > 1000);
+    }
+
+    /// The tests' seeded generator (a failure prints its seed).
+    struct Rng(fastrand::Rng);
+
+    impl Rng {
+        fn new(seed: u64) -> Rng {
+            Rng(fastrand::Rng::with_seed(seed))
+        }
+        fn below(&mut self, n: usize) -> usize {
+            self.0.usize(..n.max(1))
+        }
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+    }
+
+    /// Lines of the genre, each shaping the split in its own way: titles, a site's labels,
+    /// headings, date lines, adverts, a reading list, a 目录, placeholders, blank lines.
+    const LINES: [&str; 16] = [
+        "XX县2024年安全生产工作总结",
+        "材料2：关于加强基层治理的实施方案",
+        "【篇三】",
+        "一、主要工作",
+        "（二）抓好项目建设。全年完成投资XX万元，惠及XX户。",
+        "1.压实工作责任。截至2023年X月X日，累计投入资金XX万元。",
+        "今年以来，XX镇深入学习贯彻D的二十大精神，推动各项工作取得新成效，群众满意度明显提升。",
+        "2024年12月X日",
+        "【青禾文库】——海量精品范文每日更新，会员免费下载，需要请联系",
+        "推荐阅读：",
+        "目录",
+        "同志们：",
+        "",
+        "",
+        "$$paidbegin$$XX镇党委书记2024年度述职述廉报告",
+        "二是强化督促检查，确保各项任务按期完成。",
+    ];
+
+    /// The fixture compilation followed by random lines of the genre, to `bytes` or more.
+    fn compilation(rng: &mut Rng, bytes: usize) -> String {
+        let mut text = include_str!("../tests/fixtures/compilation.txt").to_string();
+        while text.len() < bytes {
+            text.push_str(rng.pick(&LINES));
+            text.push('\n');
+        }
+        text
+    }
+
+    /// A random edit of `text` as a user makes one: a character typed over another (same
+    /// length), an insertion (text, a newline, a title line, a heading, a placeholder), a
+    /// deletion (a few characters, possibly across lines, or a whole line). Near `near`
+    /// (within a few lines), when given: a user edits in one place, then another.
+    fn random_edit(rng: &mut Rng, text: &str, near: Option<usize>) -> crate::model::Edit {
+        let at = |rng: &mut Rng| {
+            let at = match near {
+                Some(n) => (n + rng.below(600)).saturating_sub(300),
+                None => rng.below(text.len() + 1),
+            };
+            crate::edit::floor_boundary(text, at.min(text.len()))
+        };
+        let (range, new) = match rng.below(5) {
+            0 => {
+                let a = at(rng);
+                let b = text[a..].chars().next().map_or(a, |c| a + c.len_utf8());
+                let by = if text[a..b].len() == 3 { "镇" } else { "x" };
+                (a..b, by.to_string())
+            }
+            1 => {
+                let a = at(rng);
+                let what = rng.pick(&[
+                    "\n",
+                    "\n\n",
+                    "新增XX",
+                    "XX区2025年工作计划\n",
+                    "\n一、",
+                    "材料3：",
+                    "。",
+                    "关注公众号：青禾君，获取更多精品材料\n",
+                    "目录\n1.\n2.\n",
+                ]);
+                (a..a, what.to_string())
+            }
+            2 => {
+                let a = at(rng);
+                let b = crate::edit::floor_boundary(text, (a + rng.below(40)).min(text.len()));
+                (a..b, String::new())
+            }
+            3 => {
+                let a = at(rng);
+                let start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[a..].find('\n').map_or(text.len(), |i| a + i + 1);
+                (start..end, String::new())
+            }
+            _ => {
+                let a = at(rng);
+                let line = rng.pick(&LINES);
+                (a..a, format!("{line}\n"))
+            }
+        };
+        crate::edit::user_edit(text, range, &new)
+    }
+
+    fn assert_same(incremental: &Analysis, full: &Analysis, seed: u64) {
+        assert_eq!(incremental.index, full.index, "line index, seed {seed}");
+        assert_eq!(incremental.outline, full.outline, "outline, seed {seed}");
+        assert_eq!(
+            incremental.placeholders, full.placeholders,
+            "placeholders, seed {seed}"
+        );
+        assert_eq!(incremental.of, full.of, "fingerprint, seed {seed}");
+        let (a, b) = (incremental.scanned.as_ref(), full.scanned.as_ref());
+        assert_eq!(
+            a.map(|s| &s.candidates),
+            b.map(|s| &s.candidates),
+            "candidates, seed {seed}"
+        );
+        assert_eq!(
+            a.map(|s| &s.classes),
+            b.map(|s| &s.classes),
+            "classes, seed {seed}"
+        );
+    }
+
+    /// Random edits — characters typed over others, insertions, deletions, edits that make
+    /// or unmake a title line, a heading, a report boundary, a 目录 — one to three at a time,
+    /// each followed by a re-analysis from the last: every time equal to a full analysis.
+    #[test]
+    fn a_reanalysis_after_random_edits_equals_a_full_analysis() {
+        let cases: u64 = std::env::var("PROPERTY_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(12);
+        let (mut incremental, mut rounds) = (0, 0);
+        for seed in 0..cases {
+            let mut rng = Rng::new(seed);
+            let mut text = compilation(&mut rng, INCREMENTAL_MIN + 8 * 1024);
+            let mut analysis = analyze(&text);
+            for _ in 0..8 {
+                let mut changed: Option<Changed> = None;
+                // Now and then edits far apart: one window over both, or a full analysis.
+                let far = rng.below(8) == 0;
+                for _ in 0..1 + rng.below(3) {
+                    let near = changed.filter(|_| !far).map(|c| c.start);
+                    let e = random_edit(&mut rng, &text, near);
+                    changed = Changed::after(changed, text.len(), std::slice::from_ref(&e));
+                    text = crate::edit::apply(&text, &[e]).text;
+                }
+                let Some(changed) = changed else { continue };
+                incremental += usize::from(Window::of(&analysis, &text, changed).is_some());
+                rounds += 1;
+                analysis = reanalyze(analysis, &text, changed);
+                assert_same(&analysis, &analyze(&text), seed);
+            }
+        }
+        assert!(
+            incremental * 4 >= rounds * 3,
+            "{incremental} of {rounds} incremental"
+        );
+    }
+
+    /// An edit in one report of many re-analyses that report only: the others keep their
+    /// outlines (the same values, moved), and the result is still the full analysis.
+    #[test]
+    fn a_reanalysis_keeps_the_reports_the_edit_did_not_touch() {
+        let one = "XX县2023年工作总结\n\n今年以来，XX镇完成投资XX万元。\n一、主要工作\n（一）抓好项目。\n\n";
+        let text = one.repeat(INCREMENTAL_MIN / one.len() + 100);
+        let old = analyze(&text);
+        let reports = old.outline.reports.len();
+        let at = old.outline.reports[reports / 2].range.start + "XX县".len();
+        let e = crate::edit::user_edit(&text, at..at, "新");
+        let changed = Changed::after(None, text.len(), std::slice::from_ref(&e)).unwrap();
+        let new_text = crate::edit::apply(&text, &[e]).text;
+        let window = Window::of(&old, &new_text, changed).expect("a small change is incremental");
+        assert!(
+            window.new_hi - window.lo < 4 * one.len(),
+            "only a few lines are read again"
+        );
+        let again = reanalyze(old, &new_text, changed);
+        assert_same(&again, &analyze(&new_text), 0);
+        assert_eq!(
+            again.outline.reports[reports / 2].title,
+            "XX县新2023年工作总结"
+        );
     }
 }

@@ -31,6 +31,38 @@ pub fn normalize(mut edits: Vec<Edit>) -> Vec<Edit> {
 /// Edits whose `old` does not match the text or that do not sit on character boundaries
 /// are skipped, and so reported in the returned count.
 pub fn apply(text: &str, edits: &[Edit]) -> Applied {
+    let (kept, inverse, skipped, growth) = applicable(text, edits);
+    Applied {
+        text: write_applied(text, &kept, text.len().wrapping_add_signed(growth)),
+        inverse,
+        skipped,
+    }
+}
+
+/// Up to this many edits are made in place ([`apply_in_place`]): each moves the text after
+/// it, so many would cost more than writing the text anew.
+const IN_PLACE_MAX: usize = 8;
+
+/// [`apply`] on the text itself when there are few edits (what typing makes), so a keystroke
+/// in a 100 MB text moves the text after it instead of copying all of it: the same text and
+/// inverse. Returns the inverse edits and how many were skipped.
+pub fn apply_in_place(text: &mut String, edits: &[Edit]) -> (Vec<Edit>, usize) {
+    if edits.len() > IN_PLACE_MAX {
+        let applied = apply(text, edits);
+        *text = applied.text;
+        return (applied.inverse, applied.skipped);
+    }
+    let (kept, inverse, skipped, _) = applicable(text, edits);
+    // Last first: the positions of the ones before stay valid.
+    for e in kept.iter().rev() {
+        text.replace_range(e.range.clone(), &e.new);
+    }
+    (inverse, skipped)
+}
+
+/// Which of `edits` apply to `text` (in order), their inverse edits, how many did not
+/// apply, and how much the kept ones lengthen the text.
+fn applicable<'a>(text: &str, edits: &'a [Edit]) -> (Vec<&'a Edit>, Vec<Edit>, usize, isize) {
     // Which edits apply and where they land: a pass over the edits alone.
     let mut kept: Vec<&Edit> = Vec::with_capacity(edits.len());
     let mut inverse = Vec::with_capacity(edits.len());
@@ -59,11 +91,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
         kept.push(e);
         pos = e.range.end;
     }
-    Applied {
-        text: write_applied(text, &kept, text.len().wrapping_add_signed(growth)),
-        inverse,
-        skipped,
-    }
+    (kept, inverse, skipped, growth)
 }
 
 /// `text` with the `kept` edits (sorted, non-overlapping, on character boundaries) applied:
@@ -371,25 +399,33 @@ impl History {
         merge: bool,
     ) -> Option<Vec<Edit>> {
         let edits = normalize(edits);
-        let applied = apply(text, &edits);
-        if applied.inverse.is_empty() {
+        // Merging a batch of several edits composes it with the text before it, which is
+        // then kept whole; anything else (typing above all) is made in place.
+        let needs_before =
+            merge && (edits.len() != 1 || self.undo.last().is_some_and(|l| l.forward.len() != 1));
+        let (inverse, before) = if needs_before {
+            let applied = apply(text, &edits);
+            let before = std::mem::replace(text, applied.text);
+            (applied.inverse, Some(before))
+        } else {
+            (apply_in_place(text, &edits).0, None)
+        };
+        if inverse.is_empty() {
             return None;
         }
-        let before = std::mem::replace(text, applied.text);
-        let forward = forward_of(&applied.inverse);
+        let forward = forward_of(&inverse);
         self.redo.clear();
         if merge
             && let Some(last) = self.undo.last_mut()
             && last.mergeable
             && last.label == label
         {
-            let merged = if forward.len() == 1 && last.forward.len() == 1 {
+            let merged = match &before {
                 // Consecutive typing: merged only when it continues the run.
-                compose_inverse(&last.inverse, &applied.inverse)
-            } else {
-                // `applied.inverse` turns the text into `before`, and the last step's
-                // inverse turns `before` into the text before that step.
-                Some(compose(text, &applied.inverse, &before, &last.inverse))
+                None => compose_inverse(&last.inverse, &inverse),
+                // `inverse` turns the text into `before`, and the last step's inverse turns
+                // `before` into the text before that step.
+                Some(before) => Some(compose(text, &inverse, before, &last.inverse)),
             };
             if let Some(inverse) = merged {
                 last.forward = forward_of(&inverse);
@@ -399,7 +435,7 @@ impl History {
         }
         self.undo.push(Step {
             forward: forward.clone(),
-            inverse: applied.inverse,
+            inverse,
             label: label.to_string(),
             mergeable: true,
         });
@@ -420,12 +456,11 @@ impl History {
     /// Undoes the last step; returns the edits it applied (positions in the text before).
     pub fn undo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
         let step = self.undo.pop()?;
-        let applied = apply(text, &step.inverse);
-        debug_assert_eq!(applied.skipped, 0);
-        *text = applied.text;
+        let (inverse, skipped) = apply_in_place(text, &step.inverse);
+        debug_assert_eq!(skipped, 0);
         self.redo.push(Step {
             forward: step.inverse.clone(),
-            inverse: applied.inverse,
+            inverse,
             label: step.label,
             mergeable: false,
         });
@@ -436,12 +471,11 @@ impl History {
     /// before).
     pub fn redo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
         let step = self.redo.pop()?;
-        let applied = apply(text, &step.inverse);
-        debug_assert_eq!(applied.skipped, 0);
-        *text = applied.text;
+        let (inverse, skipped) = apply_in_place(text, &step.inverse);
+        debug_assert_eq!(skipped, 0);
         self.undo.push(Step {
             forward: step.inverse.clone(),
-            inverse: applied.inverse,
+            inverse,
             label: step.label,
             mergeable: false,
         });
@@ -534,6 +568,30 @@ mod tests {
 
     fn e(text: &str, r: ByteRange, new: &str) -> Edit {
         user_edit(text, r, new)
+    }
+
+    /// Edits made in place give the text and inverse that writing the text anew gives, a
+    /// stale edit skipped alike, for a few edits and for many.
+    #[test]
+    fn edits_in_place_equal_edits_written_anew() {
+        let text = "一、总结XX区\n二、计划XX镇\n".repeat(4);
+        let mut stale = e(&text, 0..3, "壹");
+        stale.old = "不是这个".into();
+        for n in [1, 3, IN_PLACE_MAX + 4] {
+            let mut edits: Vec<Edit> = text
+                .match_indices("XX")
+                .take(n)
+                .map(|(i, _)| e(&text, i..i + 2, "滨江新区"))
+                .collect();
+            edits.push(e(&text, text.len()..text.len(), "附件"));
+            edits.insert(0, stale.clone());
+            let written = apply(&text, &edits);
+            let mut in_place = text.clone();
+            let (inverse, skipped) = apply_in_place(&mut in_place, &edits);
+            assert_eq!(in_place, written.text, "{n} edits");
+            assert_eq!(inverse, written.inverse);
+            assert_eq!((skipped, written.skipped), (1, 1));
+        }
     }
 
     #[test]

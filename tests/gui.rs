@@ -65,9 +65,9 @@ fn the_sample_opens_with_several_reports_and_selecting_one_shows_its_text() {
     let label = format!("2. {}", reports[1].title);
     h.get_by_label(&label).click();
     h.run();
-    assert_eq!(h.state().selected, 1);
-    assert_eq!(h.state().editor.buffer, report_text(h.state(), 1));
-    assert!(h.state().editor.buffer.contains("农业农村"));
+    assert_eq!(h.state().view.selected, 1);
+    assert_eq!(h.state().view.editor.buffer, report_text(h.state(), 1));
+    assert!(h.state().view.editor.buffer.contains("农业农村"));
 }
 
 /// Clicks the first entry of the first sample report's outline that `pick` chooses (`what`
@@ -98,7 +98,7 @@ fn clicking_an_outline_entry_moves_the_cursor_to_its_line() {
         x.marker(&app.ws.text).starts_with('（') && x.level >= 2
     });
     let want = h.state().ws.analysis.index.line_start(heading.line);
-    assert_eq!(h.state().editor.cursor, Some(want));
+    assert_eq!(h.state().view.editor.cursor, Some(want));
 }
 
 #[test]
@@ -111,7 +111,10 @@ fn clicking_an_entry_inside_a_paragraph_moves_the_cursor_to_its_marker() {
     });
     let line_start = h.state().ws.analysis.index.line_start(heading.line);
     assert!(heading.marker_range.start > line_start);
-    assert_eq!(h.state().editor.cursor, Some(heading.marker_range.start));
+    assert_eq!(
+        h.state().view.editor.cursor,
+        Some(heading.marker_range.start)
+    );
 }
 
 #[test]
@@ -258,7 +261,10 @@ fn export_every_report_into_a_folder_and_read_the_files_back() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    assert!(
+        h.state().view.export.is_some(),
+        "Ctrl+E opens the export dialog"
+    );
     // No folder known yet (the sample has no file): the full options show at once.
     h.get_by_label("每篇报告各存一个文件").click();
     h.run();
@@ -294,19 +300,20 @@ fn export_every_report_into_a_folder_and_read_the_files_back() {
     }
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("已导出"))
     );
     // A second Ctrl+E proposes the same choices and folder in one line, and asks before
     // replacing.
-    h.state_mut().export = None;
+    h.state_mut().view.export = None;
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     h.get_by_label_contains("每篇报告各存一个文件");
     h.get_by_label_contains("文本（.txt）");
     assert_eq!(
-        h.state().export.as_ref().unwrap().folder,
+        h.state().view.export.as_ref().unwrap().folder,
         out.display().to_string(),
         "the last folder is remembered"
     );
@@ -357,7 +364,10 @@ fn exporting_right_after_typing_exports_the_cleaned_current_text() {
     // Frame by frame, faster than the pause after which the text is analysed again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.step();
-    assert!(h.state().export.is_some(), "Ctrl+E opens the export dialog");
+    assert!(
+        h.state().view.export.is_some(),
+        "Ctrl+E opens the export dialog"
+    );
     h.get_by_label("更多选项…").click();
     // The options appear, and the window takes their size (a frame each).
     for _ in 0..3 {
@@ -366,7 +376,7 @@ fn exporting_right_after_typing_exports_the_cleaned_current_text() {
     h.get_by_label("每篇报告各存一个文件").click();
     h.step();
     h.get_by_label(".txt 文本").click();
-    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.state_mut().view.export.as_mut().unwrap().folder = out.display().to_string();
     h.step();
     // Without the font notice of .docx the window shrinks, a frame later.
     h.step();
@@ -417,7 +427,7 @@ fn writing_an_export_brings_a_stale_analysis_up_to_date_first() {
     let ctx = h.ctx.clone();
     let app = h.state_mut();
     app.run(Command::Action(qinggao::gui::Action::Export), &ctx);
-    let d = app.export.as_mut().expect("the dialog opened");
+    let d = app.view.export.as_mut().expect("the dialog opened");
     d.folder = out.display().to_string();
     d.scope = qinggao::gui::ExportScope::Whole;
     d.docx = false;
@@ -456,7 +466,10 @@ fn autosave_then_reopen_offers_and_restores_the_same_text_and_answers() {
     let mut app = App::new(Prefs::default());
     app.data_dir = Some(data.clone());
     app.open_path(&file);
-    assert!(app.modal.is_none(), "nothing to restore the first time");
+    assert!(
+        app.view.modal.is_none(),
+        "nothing to restore the first time"
+    );
     let mut h = harness(app);
     h.run();
     let report = h.state().ws.analysis.outline.reports[1].clone();
@@ -479,7 +492,10 @@ fn autosave_then_reopen_offers_and_restores_the_same_text_and_answers() {
     let mut again = App::new(Prefs::default());
     again.data_dir = Some(data);
     again.open_path(&file);
-    assert!(matches!(again.modal, Some(Modal::RestoreAutosave { .. })));
+    assert!(matches!(
+        again.view.modal,
+        Some(Modal::RestoreAutosave { .. })
+    ));
     let mut h = harness(again);
     h.run();
     h.get_by_label("恢复").click();
@@ -496,13 +512,13 @@ fn a_file_that_cannot_be_opened_is_reported_in_the_window() {
     app.open_path(&missing);
     let mut h = harness(app);
     h.run();
-    match &h.state().modal {
+    match &h.state().view.modal {
         Some(Modal::Message { body, .. }) => assert!(body.contains("不存在.txt"), "{body}"),
         other => panic!("expected an error message, got {other:?}"),
     }
     h.get_by_label("确定").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().view.modal.is_none());
 }
 
 #[test]
@@ -718,7 +734,7 @@ fn find_counts_matches_and_replace_all_is_one_undo_step() {
     h.get_by_role_and_label(Role::TextInput, "查找")
         .type_text("城市更新");
     h.run();
-    assert_eq!(h.state().find.matches.len(), n);
+    assert_eq!(h.state().view.find.matches.len(), n);
     h.get_by_role_and_label(Role::TextInput, "替换为").click();
     h.run();
     h.get_by_role_and_label(Role::TextInput, "替换为")
@@ -755,12 +771,12 @@ fn closing_with_unsaved_edits_asks_first_and_discard_closes() {
     };
     close(&mut h);
     assert!(
-        matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))),
+        matches!(h.state().view.modal, Some(Modal::ConfirmDiscard(_))),
         "unsaved work is not closed silently"
     );
     h.get_by_label("取消").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().view.modal.is_none());
     assert!(h.state().window_title().starts_with("● "), "still unsaved");
     close(&mut h);
     h.get_by_label("放弃修改").click();
@@ -781,7 +797,7 @@ fn a_huge_report_opens_read_only_instead_of_freezing_the_window() {
     app.open_path(&file);
     let mut h = harness(app);
     h.run();
-    assert!(h.state().editor.buffer.len() > qinggao::gui::MAX_EDITABLE_BYTES);
+    assert!(h.state().view.editor.buffer.len() > qinggao::gui::MAX_EDITABLE_BYTES);
     h.get_by_label_contains("只读显示");
     assert!(
         h.query_all_by_role(Role::MultilineTextInput)
@@ -905,7 +921,10 @@ fn random_commands_then_undo_everything_restores_the_loaded_text() {
     again.data_dir = Some(data);
     again.open_path(&file);
     if edited != loaded {
-        assert!(matches!(again.modal, Some(Modal::RestoreAutosave { .. })));
+        assert!(matches!(
+            again.view.modal,
+            Some(Modal::RestoreAutosave { .. })
+        ));
         let mut h2 = harness(again);
         h2.run();
         h2.get_by_label("恢复").click();
@@ -1014,7 +1033,7 @@ fn help_about_names_the_version_the_licence_and_the_font_licence() {
     }
     h.get_by_label("确定").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().view.modal.is_none());
 }
 
 /// An app with `file` open, autosaving under `data`, after typing `typed` at the first
@@ -1072,7 +1091,7 @@ fn settings_show_the_autosaves_and_clear_them_after_confirmation() {
     h.run();
     assert!(
         matches!(
-            h.state().modal,
+            h.state().view.modal,
             Some(Modal::ConfirmClearAutosaves { count: 1 })
         ),
         "clearing asks first"
@@ -1089,6 +1108,7 @@ fn settings_show_the_autosaves_and_clear_them_after_confirmation() {
     assert!(session_files(&data).is_empty(), "every autosave is gone");
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("已清除 1 个自动保存"))
@@ -1097,7 +1117,7 @@ fn settings_show_the_autosaves_and_clear_them_after_confirmation() {
     let mut again = App::new(Prefs::default());
     again.data_dir = Some(data);
     again.open_path(&file);
-    assert!(again.modal.is_none());
+    assert!(again.view.modal.is_none());
 }
 
 #[cfg(unix)]
@@ -1113,7 +1133,7 @@ fn a_linked_sessions_folder_turns_autosave_off_and_says_so() {
     std::fs::write(&file, qinggao::gui::SAMPLE_TEXT).unwrap();
     let mut h = edited_file_app(&data, &file, "（草稿）");
     h.run();
-    let notice = h.state().notice.clone().expect("the user is told");
+    let notice = h.state().view.notice.clone().expect("the user is told");
     assert!(notice.is_error);
     assert!(
         notice
@@ -1149,7 +1169,7 @@ fn exporting_everything_or_closing_unchanged_deletes_the_autosave() {
     h.get_by_label("更多选项…").click();
     h.run();
     h.get_by_label("整部汇编（一个文件）").click();
-    h.state_mut().export.as_mut().unwrap().folder = out.display().to_string();
+    h.state_mut().view.export.as_mut().unwrap().folder = out.display().to_string();
     h.run();
     h.get_by_role_and_label(Role::Button, "导出").click();
     h.run();
@@ -1186,7 +1206,10 @@ fn unanswered_restore_prompt_keeps_the_autosave_when_closing() {
     app.data_dir = Some(data.clone());
     app.prune_sessions(qinggao::session::now_secs());
     app.open_path(&file);
-    assert!(matches!(app.modal, Some(Modal::RestoreAutosave { .. })));
+    assert!(matches!(
+        app.view.modal,
+        Some(Modal::RestoreAutosave { .. })
+    ));
     let mut h = harness(app);
     h.run();
     h.input_mut()
@@ -1227,7 +1250,7 @@ fn start_up_deletes_autosaves_older_than_the_days_chosen_in_settings() {
     app.prune_sessions(now + 8 * day);
     assert!(session_files(&data).is_empty());
     app.open_path(&file);
-    assert!(app.modal.is_none(), "nothing left to offer");
+    assert!(app.view.modal.is_none(), "nothing left to offer");
 }
 
 #[test]
@@ -1331,7 +1354,7 @@ fn a_substitution_group_shows_its_context_jumps_to_the_text_and_is_accepted_in_o
         assert!(!label.contains(" 0 "), "{label}");
     }
     // Clicking a suggestion's context shows that place in the text.
-    assert_eq!(h.state().selected, 0);
+    assert_eq!(h.state().view.selected, 0);
     let report = h.state().ws.report_at(group[0].range.start);
     h.query_all_by_label_contains("昨")
         .find(|n| {
@@ -1343,8 +1366,8 @@ fn a_substitution_group_shows_its_context_jumps_to_the_text_and_is_accepted_in_o
         .expect("a suggestion in context")
         .click();
     h.run();
-    assert_eq!(Some(h.state().selected), report);
-    assert_eq!(Some(h.state().editor.report), report);
+    assert_eq!(Some(h.state().view.selected), report);
+    assert_eq!(Some(h.state().view.editor.report), report);
     // 全部采纳: every place of the group in one step, undone in one.
     let steps = h.state().ws.history.len();
     h.query_all_by_label("全部采纳")
@@ -1528,7 +1551,7 @@ fn from_download_to_handed_in_docx_in_at_most_ten_actions() {
     h.get_by_label_contains(&format!("2. {title}")).click();
     actions += 1;
     h.run();
-    assert_eq!(h.state().selected, 1);
+    assert_eq!(h.state().view.selected, 1);
     // 3. Answer its first named unit (XX镇, XX区…): click the field, type.
     let group = {
         let ws = &h.state().ws;
@@ -1568,11 +1591,12 @@ fn from_download_to_handed_in_docx_in_at_most_ten_actions() {
     assert!(actions <= 10, "{actions} actions");
 
     assert!(
-        h.state().export.as_ref().is_none_or(|d| !d.open),
+        h.state().view.export.as_ref().is_none_or(|d| !d.open),
         "the dialog closes; the notice says where the file went"
     );
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("已导出 1 个文件"))
@@ -1638,7 +1662,7 @@ fn a_long_notice_wraps_keeps_its_button_in_view_and_closes_with_escape() {
     );
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().notice.is_none(), "Esc closes the notice");
+    assert!(h.state().view.notice.is_none(), "Esc closes the notice");
     assert!(h.query_by_label("知道了").is_none());
 }
 
@@ -1665,9 +1689,9 @@ fn saving_answers_without_a_file_dialog_asks_for_a_path_and_closes_only_once_sav
     h.get_by_label("保存答案后继续").click();
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::SavePathEntry { .. })),
+        matches!(h.state().view.modal, Some(Modal::SavePathEntry { .. })),
         "{:?}",
-        h.state().modal
+        h.state().view.modal
     );
     assert!(!h.state().allow_close, "nothing saved, nothing closed");
     let proposed = dir.path().join("汇编-填空答案.json");
@@ -1730,6 +1754,7 @@ fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() 
     );
     let marks = |h: &Harness<'static, App>, m: Mark| {
         h.state()
+            .view
             .editor
             .spans
             .iter()
@@ -1754,11 +1779,12 @@ fn find_highlights_matches_says_its_scope_and_replaces_across_the_compilation() 
     assert_eq!(h.state().ws.text.matches(query).count(), 0);
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains(&format!("替换 {everywhere} 处"))),
         "{:?}",
-        h.state().notice
+        h.state().view.notice
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -1797,6 +1823,7 @@ fn cleaning_says_its_scope_and_can_clean_only_the_report_shown() {
     assert_eq!(report_text(h.state(), 1), other, "other reports untouched");
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains(&format!("已清理本篇 {here} 处")))
@@ -1815,14 +1842,14 @@ fn the_first_start_guide_can_be_dismissed_for_good_and_shortcuts_are_listed() {
     h.get_by_label_contains("Ctrl+E");
     h.get_by_role_and_label(Role::Button, "不再显示").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().view.modal.is_none());
     assert!(
         h.state().prefs.guide_dismissed,
         "remembered in the preferences"
     );
     h.state_mut().first_start_guide();
     h.run();
-    assert!(h.state().modal.is_none(), "not shown again");
+    assert!(h.state().view.modal.is_none(), "not shown again");
 
     h.get_by_label("帮助").click();
     h.run();
@@ -1846,7 +1873,7 @@ fn select_report(h: &mut Harness<'static, App>, i: usize) {
     let title = h.state().ws.analysis.outline.reports[i].title.clone();
     h.get_by_label(&format!("{}. {title}", i + 1)).click();
     h.run();
-    assert_eq!(h.state().selected, i);
+    assert_eq!(h.state().view.selected, i);
 }
 
 /// Clicks the fill field whose label contains `part` and types `text` over what it holds.
@@ -2195,7 +2222,7 @@ fn check_fields(
         now.push(pos..end);
         pos = end + gap.len();
     }
-    let report = &reports[app.selected];
+    let report = &reports[app.view.selected];
     let in_report: Vec<usize> = (0..placeholders.len())
         .filter(|&i| {
             placeholders[i].range.start >= report.start && placeholders[i].range.end <= report.end
@@ -2417,6 +2444,7 @@ fn filled_answers_are_marked_in_the_editor() {
     assert!(n >= 2);
     let marked = |h: &Harness<'static, App>| {
         h.state()
+            .view
             .editor
             .spans
             .iter()
@@ -2436,6 +2464,7 @@ fn filled_answers_are_marked_in_the_editor() {
     let base = ws.report_range(0).start;
     for s in h
         .state()
+        .view
         .editor
         .spans
         .iter()
@@ -2457,11 +2486,12 @@ fn confirm_export(h: &mut Harness<'static, App>) {
     }
     assert!(
         h.state()
+            .view
             .notice
             .as_ref()
             .is_some_and(|n| n.text.contains("已导出")),
         "{:?}",
-        h.state().notice
+        h.state().view.notice
     );
 }
 
@@ -2558,12 +2588,12 @@ fn an_untitled_document_is_autosaved_and_offered_back_by_new() {
     drop(h);
     // The next run: the sample opens as usual, with no offer.
     let mut again = sample_app(&data);
-    assert!(again.modal.is_none(), "{:?}", again.modal);
+    assert!(again.view.modal.is_none(), "{:?}", again.view.modal);
     again.new_document();
     assert!(
-        matches!(again.modal, Some(Modal::RestoreAutosave { .. })),
+        matches!(again.view.modal, Some(Modal::RestoreAutosave { .. })),
         "{:?}",
-        again.modal
+        again.view.modal
     );
     let mut h = harness(again);
     h.run();
@@ -2647,4 +2677,74 @@ fn a_hanging_conversion_times_out_or_is_cancelled_and_none_is_offered_without_li
     h.run();
     assert!(h.query_all_by_label_contains("安装 LibreOffice 后").count() >= 1);
     assert!(h.query_by_label("用 LibreOffice 转换后打开").is_none());
+}
+
+/// The labels of every button in view.
+fn button_labels(h: &Harness<'static, App>) -> Vec<String> {
+    h.query_all_by_role(Role::Button)
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Issue 17, one label per action: the menus and the tool panels name an action as the
+/// command table does (the fill panel once said 保存答案… where the menu said
+/// 保存填空答案…). A button that asks for more ("…") is always an action of the table, and
+/// the panels' buttons for the menu's actions carry the same labels.
+#[test]
+fn menus_and_panels_name_each_action_as_the_command_table_does() {
+    use qinggao::gui::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(sample_app(dir.path()));
+    h.run();
+    let mut seen: Vec<String> = Vec::new();
+    for menu in ["文件", "编辑", "设置", "帮助"] {
+        h.get_by_label(menu).click();
+        h.run();
+        seen.extend(button_labels(&h));
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    for tab in [ToolTab::Fill, ToolTab::Clean] {
+        h.state_mut().prefs.tool_tab = tab;
+        h.run();
+        let labels = button_labels(&h);
+        let wanted: &[Action] = match tab {
+            ToolTab::Fill => &[Action::SaveAnswers, Action::LoadAnswers],
+            _ => &[Action::ApplyCleaning, Action::LoadRules],
+        };
+        for a in wanted {
+            assert!(
+                labels.iter().any(|l| l == a.label()),
+                "the {tab:?} panel offers {} under its name: {labels:?}",
+                a.label()
+            );
+        }
+        seen.extend(labels);
+    }
+    let table: Vec<&str> = Action::ALL.iter().map(|a| a.label()).collect();
+    // Menu buttons carry their shortcut after the label in the accessible name.
+    let named = |l: &str| {
+        table
+            .iter()
+            .any(|t| l == *t || l.starts_with(&format!("{t} ")))
+    };
+    for l in seen.iter().filter(|l| l.contains('…')) {
+        assert!(
+            named(l),
+            "“{l}” is no action of the command table: {table:?}"
+        );
+    }
+    for a in [
+        Action::OpenSample,
+        Action::Guide,
+        Action::About,
+        Action::ClearAutosaves,
+    ] {
+        assert!(
+            seen.iter().any(|l| l == a.label()),
+            "the menus show {}: {seen:?}",
+            a.label()
+        );
+    }
 }

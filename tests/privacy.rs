@@ -198,11 +198,16 @@ fn editor_scenario() {
     // Export: first in Big5 (refused), then in UTF-8.
     let out = dir.join("out");
     for encoding in [qinggao::Encoding::Big5, qinggao::Encoding::Utf8] {
-        h.state_mut().modal = None;
-        h.state_mut().export = None;
+        h.state_mut().view.modal = None;
+        h.state_mut().view.export = None;
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
         h.run();
-        let d = h.state_mut().export.as_mut().expect("the export dialog");
+        let d = h
+            .state_mut()
+            .view
+            .export
+            .as_mut()
+            .expect("the export dialog");
         d.folder = out.display().to_string();
         d.encoding = encoding;
         // The whole compilation as text, in the full options.

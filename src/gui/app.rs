@@ -1,7 +1,7 @@
 //! The application state in one struct, the frame loop (shortcuts, panels, dialogs) and the
 //! one place where commands change that state. Panels only read state and push commands.
 
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::export_dialog::{ExportDialog, ExportScope};
 use super::fill_panel::{self, FillState};
 use super::find_replace::FindState;
@@ -9,7 +9,7 @@ use super::text_panel::Editor;
 use super::workspace::Workspace;
 use super::{
     clean_panel, export_dialog, files, find_replace, outline_panel, proof_panel, reports_panel,
-    status_bar, text_panel,
+    status_bar, text_panel, timing,
 };
 use crate::clean::RuleSet;
 use crate::model::{Document, Encoding, LineEnding};
@@ -134,19 +134,32 @@ pub struct Notice {
     pub is_error: bool,
 }
 
-pub struct App {
-    pub prefs: Prefs,
-    pub ws: Workspace,
+/// How the document is shown: the report selected, the editor, the tool panels' state, the
+/// find bar, the export dialog, the dialog over the window and the notice line. None of it is
+/// part of the document: changing it never changes the text, the undo history or what is
+/// autosaved.
+#[derive(Default)]
+pub struct View {
     /// The report being edited.
     pub selected: usize,
     pub editor: Editor,
-    pub rules: RuleSet,
-    pub answers: Answers,
     pub fill: FillState,
     pub find: FindState,
     pub export: Option<ExportDialog>,
     pub modal: Option<Modal>,
     pub notice: Option<Notice>,
+}
+
+/// The editor: the document (its workspace — text, undo history, analysis, cleaning plan —
+/// with the answers typed and the rule set), how it is shown ([`View`]), and what persists
+/// between runs. Panels read it and push [`Command`]s; [`App::run`] is the one place that
+/// changes the document.
+pub struct App {
+    pub prefs: Prefs,
+    pub ws: Workspace,
+    pub rules: RuleSet,
+    pub answers: Answers,
+    pub view: View,
     /// Where sessions are autosaved (None: autosave off).
     pub data_dir: Option<PathBuf>,
     /// Ask the system for file dialogs. Off, every dialog behaves as one that did not
@@ -166,6 +179,8 @@ pub struct App {
     title: String,
     now: f64,
     last_change: f64,
+    /// The first frame that shows a file was logged ([`timing`]).
+    timed_first_frame: bool,
 }
 
 impl App {
@@ -186,15 +201,9 @@ impl App {
         App {
             prefs,
             ws: Workspace::new(Document::from_text(super::SAMPLE_TEXT)),
-            selected: 0,
-            editor: Editor::default(),
             rules,
             answers: Answers::default(),
-            fill: FillState::default(),
-            find: FindState::default(),
-            export: None,
-            modal: None,
-            notice: None,
+            view: View::default(),
             native_dialogs: true,
             converter: files::Converter::default(),
             data_dir: session::data_dir(),
@@ -207,6 +216,7 @@ impl App {
             title: String::new(),
             now: 0.0,
             last_change: 0.0,
+            timed_first_frame: false,
         }
     }
 
@@ -217,13 +227,14 @@ impl App {
 
     /// Opens a file; errors appear in the window with the file name.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::input::load(path, None) {
+        timing::mark(&format!("opening {}", path.display()));
+        match timing::timed("reading the file", || crate::input::load(path, None)) {
             Ok(doc) => self.opened(path, doc),
             Err(e) => {
                 let (body, offer) = files::refusal_text(&e, self.converter.office.as_deref());
                 self.show_error("无法打开文件", body.clone());
                 if offer {
-                    self.modal = Some(Modal::OfferConvert {
+                    self.view.modal = Some(Modal::OfferConvert {
                         path: path.to_path_buf(),
                         body,
                     });
@@ -238,9 +249,9 @@ impl App {
         let converted = doc.source.converted_from.is_some();
         let images = doc.source.images_notice();
         // Cleared first: opening may have something to say about its autosave.
-        self.notice = None;
+        self.view.notice = None;
         self.set_document(doc);
-        if converted && self.notice.is_none() {
+        if converted && self.view.notice.is_none() {
             self.say("已用 LibreOffice 把这个文件的副本转换为 .docx 后打开，原文件没有改动");
         }
         if let Some(images) = images {
@@ -255,10 +266,10 @@ impl App {
     /// 文件 → 新建: an empty untitled document, to paste a compilation into. Its autosave
     /// has one slot; what it holds is offered back here.
     pub fn new_document(&mut self) {
-        self.notice = None;
+        self.view.notice = None;
         self.set_document_with(Document::from_text(""), true);
         self.go_to(0..0);
-        if self.notice.is_none() {
+        if self.view.notice.is_none() {
             self.say("新建了空白文稿：把网页或 Word 中复制的汇编粘贴进来（Ctrl+V），清稿会像打开文件一样分析它");
         }
     }
@@ -303,12 +314,12 @@ impl App {
         self.pending_restore = None;
         self.ws = Workspace::new(doc);
         self.ws.untitled = untitled;
-        self.selected = 0;
-        self.editor = Editor::default();
+        self.view.selected = 0;
+        self.view.editor = Editor::default();
         self.answers = Answers::default();
-        self.fill = FillState::default();
-        self.find.reset_matches();
-        self.export = None;
+        self.view.fill = FillState::default();
+        self.view.find.reset_matches();
+        self.view.export = None;
         self.autosave_due = None;
         self.autosaved_revision = self.ws.revision;
         self.shown = true;
@@ -320,7 +331,7 @@ impl App {
         let Some(dir) = &self.data_dir else { return };
         match session::load_newer(dir, self.session_source().as_deref(), &self.ws.text) {
             Ok(Some(s)) => {
-                self.modal = Some(Modal::RestoreAutosave {
+                self.view.modal = Some(Modal::RestoreAutosave {
                     saved_at: session::format_time(s.saved_at),
                 });
                 self.pending_restore = Some(s);
@@ -337,7 +348,7 @@ impl App {
         if matches!(problem, session::Problem::Unsafe(_)) {
             self.data_dir = None;
         }
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: problem.to_string(),
             is_error: true,
         });
@@ -367,18 +378,18 @@ impl App {
     }
 
     pub fn show_error(&mut self, title: &str, body: String) {
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: body.lines().next().unwrap_or_default().to_string(),
             is_error: true,
         });
-        self.modal = Some(Modal::Message {
+        self.view.modal = Some(Modal::Message {
             title: title.to_string(),
             body,
         });
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
+        self.view.notice = Some(Notice {
             text: text.into(),
             is_error: false,
         });
@@ -402,7 +413,7 @@ impl App {
             self.ws.text.clone(),
             self.answers.clone(),
             &self.rules,
-            self.selected,
+            self.view.selected,
         );
         s.ignored_proof = self.ws.proof_ignored.iter().cloned().collect();
         s
@@ -435,67 +446,91 @@ impl App {
         let paused = self.now - self.last_change > ANALYSIS_PAUSE;
         if self.ws.analysis_is_stale() {
             // The export dialog shows and writes what cleaning makes of the current text.
-            if paused || self.export.is_some() {
-                self.ws.refresh_analysis(true);
+            if paused || self.view.export.is_some() {
+                timing::timed("re-analysis", || self.ws.refresh_analysis(true));
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(ANALYSIS_PAUSE));
             }
         }
-        self.ws.refresh_plan(&self.rules);
-        let reports = self.ws.analysis.outline.reports.len();
-        if reports > 0 && self.selected >= reports {
-            self.selected = reports - 1;
+        timing::timed("cleaning plan", || self.ws.refresh_plan(&self.rules));
+        if self.ws.plan_pending() {
+            // The planning job does not wake the window: look again shortly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        self.editor.sync(&self.ws, self.selected);
+        let reports = self.ws.analysis.outline.reports.len();
+        if reports > 0 && self.view.selected >= reports {
+            self.view.selected = reports - 1;
+        }
+        timing::timed("editor sync", || {
+            self.view.editor.sync(&self.ws, self.view.selected)
+        });
 
         let mut cmds = std::mem::take(&mut self.commands);
         self.menu_bar_ui(ui, &mut cmds);
-        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds));
-        egui::Panel::left("reports_panel")
-            .default_size(230.0)
-            .show(ui, |ui| {
-                reports_panel::ui(ui, &self.ws, self.selected, &mut cmds)
-            });
-        egui::Panel::left("outline_panel")
-            .default_size(250.0)
-            .show(ui, |ui| {
-                outline_panel::ui(ui, &self.ws, self.selected, &mut cmds)
-            });
-        egui::Panel::right("tools_panel")
-            .default_size(360.0)
-            .max_size(560.0)
-            .show(ui, |ui| self.tools_ui(ui, &mut cmds));
+        timing::timed("status bar", || {
+            egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::ui(ui, self, &mut cmds))
+        });
+        timing::timed("reports panel", || {
+            egui::Panel::left("reports_panel")
+                .default_size(230.0)
+                .show(ui, |ui| {
+                    reports_panel::ui(ui, &self.ws, self.view.selected, &mut cmds)
+                })
+        });
+        timing::timed("outline panel", || {
+            egui::Panel::left("outline_panel")
+                .default_size(250.0)
+                .show(ui, |ui| {
+                    outline_panel::ui(ui, &self.ws, self.view.selected, &mut cmds)
+                })
+        });
+        timing::timed("tools panel", || {
+            egui::Panel::right("tools_panel")
+                .default_size(360.0)
+                .max_size(560.0)
+                .show(ui, |ui| self.tools_ui(ui, &mut cmds))
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             self.notice_ui(ui);
-            if self.find.open {
+            if self.view.find.open {
                 find_replace::ui(
                     ui,
-                    &mut self.find,
-                    &self.editor,
+                    &mut self.view.find,
+                    &self.view.editor,
                     &self.ws.text,
                     self.ws.revision,
                     &mut cmds,
                 );
             }
-            let (found, current) = self.find.in_editor(&self.editor);
-            self.editor.set_found(found, current);
+            let (found, current) = self.view.find.in_editor(&self.view.editor);
+            self.view.editor.set_found(found, current);
             let font = self.prefs.text_size;
-            text_panel::ui(ui, &mut self.editor, &self.rules, font, &mut cmds);
+            timing::timed("text panel", || {
+                text_panel::ui(ui, &mut self.view.editor, &self.rules, font, &mut cmds)
+            });
         });
         self.modal_ui(&ctx, &mut cmds);
         drop_hint_ui(&ctx);
-        if let Some(dialog) = &mut self.export {
-            export_dialog::ui(&ctx, dialog, &self.ws, self.selected, &mut cmds);
+        if let Some(dialog) = &mut self.view.export {
+            export_dialog::ui(&ctx, dialog, &self.ws, self.view.selected, &mut cmds);
             if !dialog.open {
-                self.export = None;
+                self.view.export = None;
             }
         }
-        super::review::window(&ctx, &self.ws, &mut self.fill.review_open, &mut cmds);
+        super::review::window(&ctx, &self.ws, &mut self.view.fill.review_open, &mut cmds);
         cmds.append(&mut self.commands);
         for cmd in cmds {
             self.run(cmd, &ctx);
         }
         self.after_frame(&ctx);
+        if timing::on() && !self.timed_first_frame && self.ws.path.is_some() {
+            self.timed_first_frame = true;
+            timing::mark(&format!(
+                "first frame listing the {} reports of {}",
+                self.ws.analysis.outline.reports.len(),
+                self.ws.display_name()
+            ));
+        }
     }
 
     fn shortcuts_and_drops(&mut self, ctx: &egui::Context) {
@@ -539,7 +574,7 @@ impl App {
             if let Some(egui::Event::Paste(text)) = pasted {
                 let edits = files::paste_into_empty(&text);
                 if !edits.is_empty() {
-                    self.notice = None;
+                    self.view.notice = None;
                     self.commands.push(Command::Apply {
                         edits,
                         label: "粘贴".into(),
@@ -554,7 +589,7 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested()) {
             if self.ws.is_dirty() && !self.allow_close {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
+                self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Close));
             } else {
                 self.leave_document();
             }
@@ -583,8 +618,8 @@ impl App {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("文件", |ui| {
-                    action_button(ui, Action::New, cmds);
-                    action_button(ui, Action::Open, cmds);
+                    command::button(ui, Action::New, cmds);
+                    command::button(ui, Action::Open, cmds);
                     ui.menu_button("最近打开", |ui| {
                         if self.prefs.recent.is_empty() {
                             ui.label("（还没有）");
@@ -595,13 +630,7 @@ impl App {
                             }
                         }
                     });
-                    if ui.button("打开示例汇编").clicked() {
-                        if self.ws.is_dirty() {
-                            self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
-                        } else {
-                            self.open_sample();
-                        }
-                    }
+                    command::button(ui, Action::OpenSample, cmds);
                     ui.menu_button("编码（重新解读）", |ui| {
                         for enc in Encoding::ALL {
                             let on = self.ws.encoding == enc;
@@ -617,22 +646,21 @@ impl App {
                         }
                     });
                     ui.separator();
-                    action_button(ui, Action::Export, cmds);
-                    action_button(ui, Action::SaveAnswers, cmds);
-                    action_button(ui, Action::LoadAnswers, cmds);
-                    action_button(ui, Action::LoadRules, cmds);
+                    command::button(ui, Action::Export, cmds);
+                    command::button(ui, Action::SaveAnswers, cmds);
+                    command::button(ui, Action::LoadAnswers, cmds);
+                    command::button(ui, Action::LoadRules, cmds);
                     ui.separator();
-                    action_button(ui, Action::Quit, cmds);
+                    command::button(ui, Action::Quit, cmds);
                 });
                 ui.menu_button("编辑", |ui| {
-                    let undo = match self.ws.history.undo_label() {
-                        Some(l) => format!("撤销“{l}”"),
-                        None => "撤销".into(),
+                    // "撤销“输入”": the action's label, and the step it undoes.
+                    let named = |a: Action, step: Option<&str>| match step {
+                        Some(l) => format!("{}“{l}”", a.label()),
+                        None => a.label().to_string(),
                     };
-                    let redo = match self.ws.history.redo_label() {
-                        Some(l) => format!("重做“{l}”"),
-                        None => "重做".into(),
-                    };
+                    let undo = named(Action::Undo, self.ws.history.undo_label());
+                    let redo = named(Action::Redo, self.ws.history.redo_label());
                     let sc = |a: Action| a.shortcut().map(|s| ui.ctx().format_shortcut(&s));
                     let (su, sr) = (sc(Action::Undo), sc(Action::Redo));
                     if ui
@@ -654,9 +682,9 @@ impl App {
                         cmds.push(Command::Action(Action::Redo));
                     }
                     ui.separator();
-                    action_button(ui, Action::Find, cmds);
-                    action_button(ui, Action::Replace, cmds);
-                    action_button(ui, Action::ApplyCleaning, cmds);
+                    command::button(ui, Action::Find, cmds);
+                    command::button(ui, Action::Replace, cmds);
+                    command::button(ui, Action::ApplyCleaning, cmds);
                 });
                 ui.menu_button("设置", |ui| self.settings_ui(ui, cmds));
                 ui.menu_button("视图", |ui| {
@@ -673,18 +701,9 @@ impl App {
                     }
                 });
                 ui.menu_button("帮助", |ui| {
-                    if ui.button("使用说明").clicked() {
-                        self.modal = Some(Modal::Guide);
-                    }
-                    if ui.button("键盘快捷键").clicked() {
-                        self.modal = Some(Modal::Shortcuts);
-                    }
-                    if ui.button("关于清稿").clicked() {
-                        self.modal = Some(Modal::Message {
-                            title: "关于清稿".into(),
-                            body: super::about_text(),
-                        });
-                    }
+                    command::button(ui, Action::Guide, cmds);
+                    command::button(ui, Action::Shortcuts, cmds);
+                    command::button(ui, Action::About, cmds);
                 });
             });
         });
@@ -728,16 +747,14 @@ impl App {
                 .labelled_by(label.id)
                 .on_hover_text("超过这个天数的自动保存在下次启动时删除");
         });
-        if ui.button("清除全部自动保存…").clicked() {
-            cmds.push(Command::AskClearAutosaves);
-        }
+        command::button(ui, Action::ClearAutosaves, cmds);
     }
 
     fn tools_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         // Long rule names and contexts wrap instead of widening the panel over the text.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
         ui.horizontal(|ui| {
-            let left = fill_panel::remaining(&self.ws, self.selected);
+            let left = fill_panel::remaining(&self.ws, self.view.selected);
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Fill,
@@ -746,10 +763,16 @@ impl App {
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
                 ToolTab::Clean,
-                format!(
-                    "清理（{} 处）",
-                    clean_panel::in_scope(&self.ws, self.selected, self.prefs.clean_whole).len()
-                ),
+                if self.ws.plan_pending() {
+                    // A large text's plan is still being made: no count yet.
+                    "清理（计算中）".to_string()
+                } else {
+                    format!(
+                        "清理（{} 处）",
+                        clean_panel::in_scope(&self.ws, self.view.selected, self.prefs.clean_whole)
+                            .len()
+                    )
+                },
             );
             ui.selectable_value(
                 &mut self.prefs.tool_tab,
@@ -762,8 +785,8 @@ impl App {
             ToolTab::Fill => fill_panel::ui(
                 ui,
                 &self.ws,
-                self.selected,
-                &mut self.fill,
+                self.view.selected,
+                &mut self.view.fill,
                 &mut self.prefs.fill_whole_compilation,
                 cmds,
             ),
@@ -771,7 +794,7 @@ impl App {
                 ui,
                 &self.ws,
                 &self.rules,
-                self.selected,
+                self.view.selected,
                 &mut self.prefs.clean_whole,
                 cmds,
             ),
@@ -782,14 +805,14 @@ impl App {
     /// The notice line over the editor: its text wraps within the editor's width, its
     /// 知道了 stays in view at the right, and Esc closes it (when no dialog is open).
     fn notice_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(n) = &self.notice else { return };
+        let Some(n) = &self.view.notice else { return };
         let color = if n.is_error {
             ui.visuals().error_fg_color
         } else {
             ui.visuals().hyperlink_color
         };
-        let mut close = self.modal.is_none()
-            && self.export.is_none()
+        let mut close = self.view.modal.is_none()
+            && self.view.export.is_none()
             && ui.input(|i| i.key_pressed(egui::Key::Escape));
         let width = ui.available_width();
         ui.allocate_ui_with_layout(
@@ -803,12 +826,14 @@ impl App {
             },
         );
         if close {
-            self.notice = None;
+            self.view.notice = None;
         }
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
-        let Some(modal) = &mut self.modal else { return };
+        let Some(modal) = &mut self.view.modal else {
+            return;
+        };
         let mut close = false;
         egui::Modal::new(egui::Id::unique("modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
@@ -1010,7 +1035,7 @@ impl App {
             }
         });
         if close {
-            self.modal = None;
+            self.view.modal = None;
         }
     }
 
@@ -1020,7 +1045,7 @@ impl App {
             Command::Action(a) => self.run_action(a, ctx),
             Command::OpenPath(p) => {
                 if self.ws.is_dirty() {
-                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Open(p)));
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::Open(p)));
                 } else {
                     self.open_path(&p);
                 }
@@ -1038,14 +1063,14 @@ impl App {
                 }
             }
             Command::SelectReport(i) => {
-                self.selected = i;
-                self.editor.sync(&self.ws, i);
-                self.find.reset_matches();
+                self.view.selected = i;
+                self.view.editor.sync(&self.ws, i);
+                self.view.find.reset_matches();
             }
             Command::GoTo(offset) => self.go_to(offset..offset),
             Command::Reveal(range) => {
                 self.go_to(range);
-                self.editor.focus_text = false;
+                self.view.editor.focus_text = false;
             }
             Command::Select(range) => self.go_to(range),
             Command::Apply {
@@ -1088,23 +1113,21 @@ impl App {
                     self.changed();
                 }
             }
-            Command::OpenReview => self.fill.review_open = true,
+            Command::OpenReview => self.view.fill.review_open = true,
             Command::FillCommit { key } => {
                 if let Some(next) = fill_panel::commit(self, &key) {
                     self.go_to(next);
-                    self.editor.focus_text = false;
+                    self.view.editor.focus_text = false;
                 }
             }
             Command::OpenExport => self.run_action(Action::Export, ctx),
             Command::WriteExport { replace } => {
                 // Export writes what the user sees: a text edited since its analysis (a
-                // large one waits for a pause in typing) is analysed first.
-                self.ws.refresh_analysis(true);
-                self.ws.refresh_plan(&self.rules);
-                let done = self
-                    .export
-                    .as_mut()
-                    .and_then(|d| export_dialog::write_now(d, &self.ws, self.selected, replace));
+                // large one waits for a pause in typing) is analysed and planned first.
+                self.ws.settle_plan(&self.rules);
+                let done = self.view.export.as_mut().and_then(|d| {
+                    export_dialog::write_now(d, &self.ws, self.view.selected, replace)
+                });
                 if let Some(done) = done {
                     self.run(done, ctx);
                 }
@@ -1126,7 +1149,7 @@ impl App {
                     self.autosaved_revision = self.ws.revision;
                 }
                 self.prefs.last_folder = Some(folder.clone());
-                if let Some(d) = &self.export {
+                if let Some(d) = &self.view.export {
                     self.prefs.export_encoding = d.encoding;
                     self.prefs.export_line_ending = d.line_ending;
                     self.prefs.export_scope = d.scope;
@@ -1138,16 +1161,16 @@ impl App {
                 self.prefs.tool_tab = ToolTab::Fill;
                 let first = fill_panel::first_pending(
                     &self.ws,
-                    self.selected,
+                    self.view.selected,
                     self.prefs.fill_whole_compilation,
                 );
-                let range = self.ws.report_range(self.selected);
+                let range = self.ws.report_range(self.view.selected);
                 if let Some(e) = first {
-                    self.fill.focus = Some(e.key.clone());
+                    self.view.fill.focus = Some(e.key.clone());
                     if let Some(p) = e.first_in(&range) {
                         let r = p.range.clone();
                         self.go_to(r);
-                        self.editor.focus_text = false;
+                        self.view.editor.focus_text = false;
                     }
                 } else if let Some(p) = self.ws.analysis.placeholders.first() {
                     let r = p.range.clone();
@@ -1160,7 +1183,7 @@ impl App {
                     self.answers = s.answers.clone();
                     self.ws.proof_ignored = s.ignored_proof.iter().cloned().collect();
                     s.apply_rules(&mut self.rules);
-                    self.selected = s.selected;
+                    self.view.selected = s.selected;
                     self.changed();
                     self.say("已恢复自动保存的编辑");
                 }
@@ -1168,7 +1191,9 @@ impl App {
             Command::AskClearAutosaves => {
                 let Some(dir) = &self.data_dir else { return };
                 match session::Store::new(dir).usage() {
-                    Ok((count, _)) => self.modal = Some(Modal::ConfirmClearAutosaves { count }),
+                    Ok((count, _)) => {
+                        self.view.modal = Some(Modal::ConfirmClearAutosaves { count })
+                    }
                     Err(p) => self.session_problem(p),
                 }
             }
@@ -1196,7 +1221,7 @@ impl App {
             Command::Convert(path) => {
                 let wake = ctx.clone();
                 if self.converter.start(path, move || wake.request_repaint()) {
-                    self.modal = Some(Modal::Converting);
+                    self.view.modal = Some(Modal::Converting);
                 }
             }
             Command::CancelConvert => {
@@ -1217,7 +1242,7 @@ impl App {
                     Some(p) => self.run(Command::SaveAnswersTo(p, then), ctx),
                     // No dialog appeared (or it was cancelled): never go on as if saved.
                     None => {
-                        self.modal = Some(Modal::SavePathEntry {
+                        self.view.modal = Some(Modal::SavePathEntry {
                             text: self.answers_path_proposal().display().to_string(),
                             then,
                         })
@@ -1255,8 +1280,8 @@ impl App {
         match self.converter.poll() {
             None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
             Some((path, result)) => {
-                if matches!(self.modal, Some(Modal::Converting)) {
-                    self.modal = None;
+                if matches!(self.view.modal, Some(Modal::Converting)) {
+                    self.view.modal = None;
                 }
                 match result {
                     Ok(doc) => self.opened(&path, doc),
@@ -1274,19 +1299,19 @@ impl App {
 
     fn go_to(&mut self, range: std::ops::Range<usize>) {
         if let Some(i) = self.ws.report_at(range.start)
-            && i != self.selected
+            && i != self.view.selected
         {
-            self.selected = i;
+            self.view.selected = i;
         }
-        self.editor.sync(&self.ws, self.selected);
-        self.editor.select(range);
+        self.view.editor.sync(&self.ws, self.view.selected);
+        self.view.editor.select(range);
     }
 
     fn run_action(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::New => {
                 if self.ws.is_dirty() {
-                    self.modal = Some(Modal::ConfirmDiscard(AfterConfirm::New));
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::New));
                 } else {
                     self.new_document();
                 }
@@ -1318,15 +1343,14 @@ impl App {
                 match picked {
                     Some(p) => self.run(Command::OpenPath(p), ctx),
                     None => {
-                        self.modal = Some(Modal::OpenPathEntry {
+                        self.view.modal = Some(Modal::OpenPathEntry {
                             text: String::new(),
                         })
                     }
                 }
             }
             Action::Export => {
-                self.ws.refresh_analysis(true);
-                self.ws.refresh_plan(&self.rules);
+                self.ws.settle_plan(&self.rules);
                 let mut d = ExportDialog::new(&self.prefs, &self.ws);
                 d.folder = self
                     .prefs
@@ -1347,22 +1371,22 @@ impl App {
                     })
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.export = Some(d);
+                self.view.export = Some(d);
             }
             Action::Undo => {
                 if self.ws.undo() {
-                    self.fill.live = None;
+                    self.view.fill.live = None;
                     self.changed();
                 }
             }
             Action::Redo => {
                 if self.ws.redo() {
-                    self.fill.live = None;
+                    self.view.fill.live = None;
                     self.changed();
                 }
             }
-            Action::Find => self.find.open(false),
-            Action::Replace => self.find.open(true),
+            Action::Find => self.view.find.open(false),
+            Action::Replace => self.view.find.open(true),
             Action::SaveAnswers => self.run(Command::SaveAnswers(None), ctx),
             Action::LoadAnswers => {
                 if let Some(p) = rfd::FileDialog::new()
@@ -1383,16 +1407,31 @@ impl App {
                 }
             }
             Action::ApplyCleaning => self.apply_cleaning(),
+            Action::OpenSample => {
+                if self.ws.is_dirty() {
+                    self.view.modal = Some(Modal::ConfirmDiscard(AfterConfirm::OpenSample));
+                } else {
+                    self.open_sample();
+                }
+            }
+            Action::ClearAutosaves => self.run(Command::AskClearAutosaves, ctx),
+            Action::Guide => self.view.modal = Some(Modal::Guide),
+            Action::Shortcuts => self.view.modal = Some(Modal::Shortcuts),
+            Action::About => {
+                self.view.modal = Some(Modal::Message {
+                    title: Action::About.label().into(),
+                    body: super::about_text(),
+                })
+            }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
     /// Applies the whole cleaning plan as one undo step.
     pub fn apply_cleaning(&mut self) {
-        self.ws.refresh_analysis(true);
-        self.ws.refresh_plan(&self.rules);
+        self.ws.settle_plan(&self.rules);
         let whole = self.prefs.clean_whole;
-        let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.selected, whole)
+        let edits: Vec<_> = clean_panel::in_scope(&self.ws, self.view.selected, whole)
             .into_iter()
             .cloned()
             .collect();
@@ -1511,8 +1550,8 @@ const GUIDE: [&str; 5] = [
 impl App {
     /// At the first start (until 不再显示), the 使用说明 over the window.
     pub fn first_start_guide(&mut self) {
-        if !self.prefs.guide_dismissed && self.modal.is_none() {
-            self.modal = Some(Modal::Guide);
+        if !self.prefs.guide_dismissed && self.view.modal.is_none() {
+            self.view.modal = Some(Modal::Guide);
         }
     }
 }
@@ -1535,19 +1574,6 @@ fn drop_hint_ui(ctx: &egui::Context) {
         egui::FontId::proportional(28.0),
         egui::Color32::WHITE,
     );
-}
-
-fn action_button(ui: &mut egui::Ui, action: Action, cmds: &mut Vec<Command>) {
-    let shortcut = action
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default();
-    if ui
-        .add(egui::Button::new(action.label()).shortcut_text(shortcut))
-        .clicked()
-    {
-        cmds.push(Command::Action(action));
-    }
 }
 
 impl eframe::App for App {

@@ -2,7 +2,7 @@
 //! make, and a before/after preview of every change, grouped by rule, before anything is
 //! applied. Applying is one undo step.
 
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::workspace::{Workspace, floor_boundary};
 use crate::clean::{Category, RuleSet};
 use crate::model::{Edit, EditOrigin};
@@ -45,17 +45,17 @@ pub fn ui(
     }
     ui.horizontal(|ui| {
         let scope = if *whole { "全部汇编" } else { "本篇" };
-        ui.strong(format!("{scope}将修改 {} 处", plan.len()));
-        if ui
-            .add_enabled(!plan.is_empty(), egui::Button::new("应用清理"))
-            .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销")
-            .clicked()
-        {
-            cmds.push(Command::Action(Action::ApplyCleaning));
+        if ws.plan_pending() {
+            // A large text's plan is made on another thread after each pause in typing.
+            ui.spinner();
+            ui.strong("正在更新清理预览…");
+        } else {
+            ui.strong(format!("{scope}将修改 {} 处", plan.len()));
         }
-        if ui.button(Action::LoadRules.label()).clicked() {
-            cmds.push(Command::Action(Action::LoadRules));
-        }
+        let can_apply = !plan.is_empty() || ws.plan_pending();
+        command::enabled_button(ui, Action::ApplyCleaning, can_apply, cmds)
+            .on_hover_text("一次完成全部修改，可用 Ctrl+Z 撤销");
+        command::button(ui, Action::LoadRules, cmds);
     });
     ui.separator();
     egui::ScrollArea::vertical()

@@ -1,6 +1,6 @@
 //! Every user action has one name here: the same enum gives the menu text, the buttons'
-//! text, the file dialog's title and the keyboard shortcut, so they never disagree. Panels push [`Command`]s; the app runs
-//! them once at the end of the frame.
+//! text (through [`button`]), the file dialog's title and the keyboard shortcut, so they
+//! never disagree. Panels push [`Command`]s; the app runs them once at the end of the frame.
 
 use crate::model::{Edit, Encoding};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -20,10 +20,36 @@ pub enum Action {
     LoadAnswers,
     LoadRules,
     ApplyCleaning,
+    OpenSample,
+    ClearAutosaves,
+    Guide,
+    Shortcuts,
+    About,
     Quit,
 }
 
 impl Action {
+    /// Every action, for the tests that check each label is used one way.
+    pub const ALL: [Action; 17] = [
+        Action::New,
+        Action::Open,
+        Action::Export,
+        Action::Undo,
+        Action::Redo,
+        Action::Find,
+        Action::Replace,
+        Action::SaveAnswers,
+        Action::LoadAnswers,
+        Action::LoadRules,
+        Action::ApplyCleaning,
+        Action::OpenSample,
+        Action::ClearAutosaves,
+        Action::Guide,
+        Action::Shortcuts,
+        Action::About,
+        Action::Quit,
+    ];
+
     /// Actions with a shortcut, checked every frame (before any text field sees the keys).
     pub const WITH_SHORTCUTS: [Action; 7] = [
         Action::New,
@@ -48,6 +74,11 @@ impl Action {
             Action::LoadAnswers => "载入填空答案…",
             Action::LoadRules => "载入清理规则…",
             Action::ApplyCleaning => "应用清理",
+            Action::OpenSample => "打开示例汇编",
+            Action::ClearAutosaves => "清除全部自动保存…",
+            Action::Guide => "使用说明",
+            Action::Shortcuts => "键盘快捷键",
+            Action::About => "关于清稿",
             Action::Quit => "退出",
         }
     }
@@ -80,6 +111,30 @@ impl Action {
             _ => None,
         }
     }
+}
+
+/// The button of `action` (in a menu or a panel): its label and shortcut from this table;
+/// a click asks the app to run it.
+pub fn button(ui: &mut egui::Ui, action: Action, cmds: &mut Vec<Command>) -> egui::Response {
+    enabled_button(ui, action, true, cmds)
+}
+
+/// [`button`], greyed out unless `enabled`.
+pub fn enabled_button(
+    ui: &mut egui::Ui,
+    action: Action,
+    enabled: bool,
+    cmds: &mut Vec<Command>,
+) -> egui::Response {
+    let mut b = egui::Button::new(action.label());
+    if let Some(s) = action.shortcut() {
+        b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    let r = ui.add_enabled(enabled, b);
+    if r.clicked() {
+        cmds.push(Command::Action(action));
+    }
+    r
 }
 
 /// Something a panel asks the app to do.

@@ -184,6 +184,9 @@ impl ExportDialog {
         if ws.analysis_is_stale() {
             return Err("正在分析刚才的修改，请稍候再导出".into());
         }
+        if self.apply_cleaning && ws.plan_pending() {
+            return Err("正在更新清理预览，请稍候再导出".into());
+        }
         let folder = PathBuf::from(self.folder.trim());
         if !folder.is_dir() {
             std::fs::create_dir_all(&folder)
@@ -572,9 +575,14 @@ mod tests {
         let refused = d.write(&ws, 0, false);
         assert!(refused.is_err_and(|e| e.contains("稍候")));
         assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
-        // Brought up to date (as opening the dialog does), it writes the cleaned new text.
+        // Analysed again, its plan is made on another thread: not written without it.
         ws.refresh_analysis(true);
         ws.refresh_plan(&crate::clean::RuleSet::default());
+        assert!(ws.plan_pending() && ws.plan.is_empty());
+        let refused = d.write(&ws, 0, false);
+        assert!(refused.is_err_and(|e| e.contains("稍候")));
+        // Brought up to date (as opening the dialog does), it writes the cleaned new text.
+        ws.settle_plan(&crate::clean::RuleSet::default());
         let written = d.write(&ws, 0, false).unwrap();
         let out = std::fs::read_to_string(&written[0]).unwrap();
         assert!(out.starts_with("新关于2023年工作的报告"), "{}", &out[..60]);

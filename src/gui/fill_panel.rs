@@ -7,7 +7,7 @@
 //! below them, 数字核对 (collapsed at first) lists its figures to replace (crate::figures).
 
 use super::app::App;
-use super::command::{Action, Command};
+use super::command::{self, Action, Command};
 use super::workspace::{Filled, Workspace};
 use crate::model::{ByteRange, Edit, EditOrigin};
 use crate::placeholder::{Check, Placeholder, PlaceholderKind};
@@ -471,12 +471,8 @@ pub fn ui(
     });
     ui.checkbox(whole, "名称填写应用到整部汇编");
     ui.horizontal(|ui| {
-        if ui.button("保存答案…").clicked() {
-            cmds.push(Command::Action(Action::SaveAnswers));
-        }
-        if ui.button("载入答案…").clicked() {
-            cmds.push(Command::Action(Action::LoadAnswers));
-        }
+        command::button(ui, Action::SaveAnswers, cmds);
+        command::button(ui, Action::LoadAnswers, cmds);
         super::review::link_ui(ui, ws, cmds);
     });
     // Fixes sit above the filter and the hint: nothing that acts borders the prompts.
@@ -902,12 +898,12 @@ fn entry_ui(
 /// step is still this prompt's last keystroke, it folds into that step: an answer typed
 /// key by key is one undo step.
 pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
-    let report = app.selected;
+    let report = app.view.selected;
     // Clearing a field is a step of its own (undo brings the answer back).
     let merge =
         merge
             && !value.trim().is_empty()
-            && app.fill.live.as_ref().is_some_and(|l| {
+            && app.view.fill.live.as_ref().is_some_and(|l| {
                 l.key == key && l.report == report && l.revision == app.ws.revision
             });
     if !merge {
@@ -954,7 +950,7 @@ pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
     app.ws
         .fill(places, edits, &format!("填写 {}", entry.label), merge);
     // A cleared field starts a new step with its next keystroke.
-    app.fill.live = (!value.trim().is_empty()).then(|| LiveFill {
+    app.view.fill.live = (!value.trim().is_empty()).then(|| LiveFill {
         key: key.to_string(),
         report,
         revision: app.ws.revision,
@@ -964,18 +960,18 @@ pub fn live(app: &mut App, key: &str, value: &str, merge: bool) {
 /// Finishes prompt `key`; returns where the next unfilled placeholder is (document bytes)
 /// and puts the keyboard focus on its prompt.
 pub fn commit(app: &mut App, key: &str) -> Option<std::ops::Range<usize>> {
-    app.fill.live = None;
-    app.fill.typed = None;
+    app.view.fill.live = None;
+    app.view.fill.typed = None;
     let whole = app.prefs.fill_whole_compilation;
-    let list = entries(&app.ws, app.selected, whole);
+    let list = entries(&app.ws, app.view.selected, whole);
     let after = list.iter().position(|e| e.key == key).map_or(0, |i| i + 1);
     let next = list
         .iter()
         .skip(after)
         .chain(list.iter().take(after))
         .find(|e| e.key != key && !e.is_answered())?;
-    app.fill.focus = Some(next.key.clone());
-    let range = app.ws.report_range(app.selected);
+    app.view.fill.focus = Some(next.key.clone());
+    let range = app.ws.report_range(app.view.selected);
     next.first_in(&range).map(|p| p.range.clone())
 }
 

@@ -12,15 +12,17 @@ mod find_replace;
 pub mod fonts;
 pub mod ime;
 mod outline_panel;
+mod planner;
 mod proof_panel;
 mod reports_panel;
 mod review;
 mod status_bar;
 pub mod system_fonts;
 mod text_panel;
+mod timing;
 mod workspace;
 
-pub use app::{App, Modal, Prefs, ToolTab};
+pub use app::{App, Modal, Prefs, ToolTab, View};
 pub use command::{Action, Command};
 pub use export_dialog::{ExportDialog, ExportScope, Stage as ExportStage};
 pub use fill_panel::FillEntry;
@@ -105,7 +107,7 @@ pub fn run(files: Vec<std::path::PathBuf>) -> Result<(), String> {
                 }
             }
             if let Some(note) = others_note {
-                match &mut app.notice {
+                match &mut app.view.notice {
                     Some(notice) => notice.text = format!("{}；{note}", notice.text),
                     None => app.say(note),
                 }

@@ -42,7 +42,11 @@ pub fn ui(ui: &mut egui::Ui, app: &App, cmds: &mut Vec<Command>) {
         ui.separator();
         ui.label(format!("问题 {} 条", ws.findings()));
         ui.separator();
-        ui.label(format!("可清理 {} 处", ws.plan.len()));
+        if ws.plan_pending() {
+            ui.label("清理预览更新中…");
+        } else {
+            ui.label(format!("可清理 {} 处", ws.plan.len()));
+        }
         if ws.analysis_is_stale() {
             ui.separator();
             ui.label("分析中…");

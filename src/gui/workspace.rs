@@ -4,8 +4,9 @@
 //!
 //! No egui here: this is the GUI's model, testable without a window.
 
+use super::planner::{self, PlanKey, Planned, Planner};
 use crate::analysis::{self, Analysis};
-use crate::clean::{self, RuleSet};
+use crate::clean::RuleSet;
 use crate::edit::History;
 use crate::model::{ByteRange, Document, Edit, EditOrigin, Encoding, LineEnding};
 use crate::placeholder::{Answers, Placeholder, PlaceholderKind};
@@ -35,11 +36,19 @@ pub struct Workspace {
     pub analyses: u64,
     /// Edits made since the analysis ran, as (start, end, new length), to map its offsets.
     shifts: Vec<(usize, usize, usize)>,
-    /// The cleaning plan under the current rules.
+    /// Where the text differs from the text analysed (None: nowhere), so that a large
+    /// text's re-analysis reads again only that part ([`analysis::reanalyze`]).
+    changed: Option<analysis::Changed>,
+    /// The cleaning plan under the current rules; empty while it is being made again
+    /// ([`Workspace::plan_pending`]).
     pub plan: Vec<Edit>,
     /// How many changes each rule would make if it were on.
     pub rule_counts: BTreeMap<String, usize>,
-    plan_key: (u64, u64),
+    plan_key: PlanKey,
+    /// A large text's plan is made on another thread.
+    planner: Planner,
+    /// The plan shown is not that of the current analysis and rules: one is being made.
+    plan_pending: bool,
     /// Changes whenever the plan is recomputed.
     pub plan_generation: u64,
     /// The last proofreading (made with every analysis) and the revision of the text it read.
@@ -133,9 +142,12 @@ impl Workspace {
             analysis_revision: 0,
             analyses: 0,
             shifts: Vec::new(),
+            changed: None,
             plan: Vec::new(),
             rule_counts: BTreeMap::new(),
             plan_key: (0, 0),
+            planner: Planner::default(),
+            plan_pending: false,
             plan_generation: 0,
             proofread: None,
             proof_keys: Vec::new(),
@@ -143,7 +155,7 @@ impl Workspace {
             filled: Vec::new(),
             sources: Vec::new(),
         };
-        ws.refresh_analysis(true);
+        super::timing::timed("analysis", || ws.refresh_analysis(true));
         ws.sources = ws
             .analysis
             .placeholders
@@ -267,6 +279,7 @@ impl Workspace {
         } else {
             edits.clone()
         };
+        let len = self.text.len();
         let Some(applied) = self
             .history
             .apply_edits(&mut self.text, edits, label, merge)
@@ -274,6 +287,7 @@ impl Workspace {
             return false;
         };
         self.follow(&applied);
+        self.changed = analysis::Changed::after(self.changed, len, &applied);
         self.source.map_through(&source_edits);
         self.revision += 1;
         // Shifts of one batch are in pre-edit positions; record them last-first so each
@@ -318,6 +332,13 @@ impl Workspace {
     }
 
     fn after_history(&mut self, applied: &[Edit]) {
+        // The text before these edits was as long as the text now, less what they added.
+        let added: isize = applied
+            .iter()
+            .map(|e| e.new.len() as isize - e.range.len() as isize)
+            .sum();
+        let len = self.text.len().wrapping_add_signed(-added);
+        self.changed = analysis::Changed::after(self.changed, len, applied);
         self.follow(applied);
         self.revision += 1;
         self.refresh_analysis(true);
@@ -382,7 +403,13 @@ impl Workspace {
         if !force && self.text.len() > LIVE_ANALYSIS_LIMIT {
             return;
         }
-        self.analysis = analysis::analyze(&self.text);
+        self.analysis = match self.changed.take() {
+            // Only what the edits since the last analysis touched is read again.
+            Some(changed) => {
+                analysis::reanalyze(std::mem::take(&mut self.analysis), &self.text, changed)
+            }
+            None => analysis::analyze(&self.text),
+        };
         self.analyses += 1;
         self.analysis_revision = self.revision;
         self.shifts.clear();
@@ -413,38 +440,86 @@ impl Workspace {
         }
     }
 
-    /// Recomputes the cleaning plan when the text or the rules changed.
+    /// Brings the cleaning plan up to date with the analysis and `rules`: at once for a
+    /// small text; for a large one on another thread, the plan staying empty and
+    /// [`Workspace::plan_pending`] true until a later call finds the job done.
     /// While the analysis is stale the plan stays that of the analysed text (planning the
     /// edited text on a stale outline would mix two texts).
     pub fn refresh_plan(&mut self, rules: &RuleSet) {
         if self.analysis_is_stale() {
             return;
         }
-        let key = (self.analysis_revision, rules.fingerprint());
-        if self.plan_key == key {
+        let Some(key) = self.wanted(rules) else {
+            return;
+        };
+        let finished = self.planner.finished();
+        if self.adopt(finished, key) {
             return;
         }
+        self.plan_pending = true;
+        if self.planner.is_busy() {
+            // One job at a time: a plan of an older text finishes first.
+            return;
+        }
+        if self.text.len() <= LIVE_ANALYSIS_LIMIT {
+            let planned = planner::plan(&self.text, &self.analysis, rules, &self.source);
+            self.set_plan(key, planned);
+            return;
+        }
+        self.plan.clear();
+        self.planner.start(
+            key,
+            self.text.clone(),
+            self.analysis.for_cleaning(),
+            rules.clone(),
+            self.source.clone(),
+        );
+    }
+
+    /// Brings the analysis and the cleaning plan up to date now, waiting for the planning
+    /// job if one runs: what applying or exporting the plan needs.
+    pub fn settle_plan(&mut self, rules: &RuleSet) {
+        self.refresh_analysis(true);
+        let Some(key) = self.wanted(rules) else {
+            return;
+        };
+        let waited = self.planner.wait();
+        if self.adopt(waited, key) {
+            return;
+        }
+        let planned = planner::plan(&self.text, &self.analysis, rules, &self.source);
+        self.set_plan(key, planned);
+    }
+
+    /// True while the plan shown is not yet that of the analysed text and the rules.
+    pub fn plan_pending(&self) -> bool {
+        self.plan_pending || self.plan_key.0 != self.analysis_revision
+    }
+
+    /// The plan wanted under `rules` for the analysed text; None when it is the one shown.
+    fn wanted(&self, rules: &RuleSet) -> Option<PlanKey> {
+        let key = (self.analysis_revision, rules.fingerprint());
+        (self.plan_key != key).then_some(key)
+    }
+
+    /// Takes the plan of a finished job when it is the one wanted (`key`); one of an older
+    /// text or rule set is dropped.
+    fn adopt(&mut self, job: Option<(PlanKey, Planned)>, key: PlanKey) -> bool {
+        match job {
+            Some((done, planned)) if done == key => {
+                self.set_plan(key, planned);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn set_plan(&mut self, key: PlanKey, planned: Planned) {
         self.plan_key = key;
         self.plan_generation += 1;
-        let with_origins;
-        let rules = if self.source.pieces.is_empty() {
-            rules
-        } else {
-            with_origins = rules.clone().with_origins(&self.source);
-            &with_origins
-        };
-        self.plan = clean::plan(&self.text, &self.analysis, rules);
-        let mut all = rules.clone();
-        for r in &mut all.rules {
-            r.enabled = true;
-        }
-        let every = clean::plan_round(&self.text, &self.analysis.outline, &all);
-        self.rule_counts.clear();
-        for e in &every {
-            if let EditOrigin::Rule(id) = &e.origin {
-                *self.rule_counts.entry(id.clone()).or_default() += 1;
-            }
-        }
+        self.plan = planned.edits;
+        self.rule_counts = planned.rule_counts;
+        self.plan_pending = false;
     }
 
     /// Maps an offset from the (possibly stale) analysis to the current text.

@@ -112,12 +112,13 @@ fn a_gui_saved_answers_file_fills_the_same_places_through_the_command_line() {
         "（一）户厕改造。全年投资120万元，临川区新建户厕35座，临川区改厕率达98%，完成12个村。";
     assert!(text.contains(line), "{text}");
 
-    h.get_by_label("保存答案…").click();
+    h.get_by_label(qinggao::gui::Action::SaveAnswers.label())
+        .click();
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::SavePathEntry { .. })),
+        matches!(h.state().view.modal, Some(Modal::SavePathEntry { .. })),
         "{:?}",
-        h.state().modal
+        h.state().view.modal
     );
     h.get_by_role_and_label(Role::Button, "保存").click();
     h.run();
@@ -298,13 +299,13 @@ fn the_review_list_shows_each_filled_value_in_its_sentence_and_jumps_to_it() {
         3,
         "the three values of that sentence, each in it"
     );
-    h.state_mut().fill.review_open = false;
+    h.state_mut().view.fill.review_open = false;
     h.run();
 
     super::select_report(&mut h, 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    assert!(h.state().export.is_some());
+    assert!(h.state().view.export.is_some());
     // The fill panel's link and the confirmation's: the confirmation is drawn last.
     let links: Vec<_> = h.get_all_by_label("核对已填内容（4 处）").collect();
     assert_eq!(
@@ -327,5 +328,5 @@ fn the_review_list_shows_each_filled_value_in_its_sentence_and_jumps_to_it() {
     h.get_by_label_contains("原为“XX”\n2024年，临川区住房和城乡建设局")
         .click();
     h.run();
-    assert_eq!(h.state().selected, 0, "the row's report is shown");
+    assert_eq!(h.state().view.selected, 0, "the row's report is shown");
 }
