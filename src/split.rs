@@ -8,7 +8,7 @@ use crate::junk;
 use crate::label::without_label;
 use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
 use crate::outline;
-use crate::site::{self, is_title_shaped, reading_list_links, SiteLine};
+use crate::site::{self, SiteLine, is_title_shaped, reading_list_links};
 use std::ops::Range;
 
 /// The title endings of the lexicon (`[titles] endings`) by their last character, sorted:
@@ -253,7 +253,6 @@ fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Optio
     }
     out
 }
-
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str, index: &'a LineIndex, classes: &'a LineClasses) -> Self {

@@ -59,7 +59,12 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, rules: &RuleSet, cmds: &mut Vec<Com
                     );
             }
             None => {
-                ui.label(egui::RichText::new("文本已改动，停止输入后更新").weak());
+                let note = if ws.text.len() > super::workspace::LIVE_PROOF_LIMIT {
+                    "文本较大，校对不随输入更新"
+                } else {
+                    "文本已改动，停止输入后更新"
+                };
+                ui.label(egui::RichText::new(note).weak());
                 if ui
                     .button("立即校对")
                     .on_hover_text("不等输入停顿，现在就校对全文")

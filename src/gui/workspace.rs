@@ -16,6 +16,11 @@ use std::path::PathBuf;
 /// Above this size, re-analysis waits for a pause in typing instead of running per keystroke.
 pub const LIVE_ANALYSIS_LIMIT: usize = 256 * 1024;
 
+/// Above this size, proofreading (tens of MB/s, the whole text) is not redone with every
+/// analysis: it would hold the editor for a second after each pause on a 100 MB
+/// compilation. The 校对 tab offers to run it at once instead.
+pub const LIVE_PROOF_LIMIT: usize = 4 * 1024 * 1024;
+
 pub struct Workspace {
     pub path: Option<PathBuf>,
     /// A document made with 文件 → 新建 (no source file; not the sample).
@@ -413,8 +418,11 @@ impl Workspace {
         self.analyses += 1;
         self.analysis_revision = self.revision;
         self.shifts.clear();
-        // Proofreading is part of the analysis: the 校对 tab and the editor's marks follow it.
-        self.proofread_analysed();
+        // Proofreading is part of the analysis: the 校对 tab and the editor's marks follow it
+        // (on a text that proofreads in a few tens of milliseconds).
+        if self.text.len() <= LIVE_PROOF_LIMIT {
+            self.proofread_analysed();
+        }
     }
 
     /// Proofreads the text as it is now (after analysing it, if it changed).
