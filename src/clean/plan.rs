@@ -448,6 +448,42 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Brands named by a site's own notices or adverts that also stand inside the lines
+    /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
+    /// read: a running header is often the author's own words.
+    fn injected_brands(&mut self, junk_line: &[bool]) -> Vec<String> {
+        let n = self.index.line_count();
+        let site: Vec<u16> = [
+            ids::SITE_METADATA,
+            ids::SITE_NAVIGATION,
+            ids::PAYWALL_NOTICES,
+            ids::SITE_NOTICES,
+        ]
+        .iter()
+        .map(|id| self.slots.get(id))
+        .collect();
+        let noticed: std::collections::HashSet<&str> = (0..n)
+            .filter(|&i| junk_line[i] || site.contains(&self.fate[i]))
+            .map(|i| self.line_text(i))
+            .collect();
+        let mut noticed: Vec<&str> = noticed.into_iter().collect();
+        noticed.sort_unstable();
+        let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
+        brand::harvest_injected(noticed.into_iter(), |names| {
+            let mut lines = vec![std::collections::HashSet::new(); names.len()];
+            let Ok(ac) = AhoCorasick::new(names) else {
+                return vec![0; names.len()];
+            };
+            for m in ac.find_overlapping_iter(self.text) {
+                let (p, li) = (m.pattern().as_usize(), self.index.line_of(m.start()));
+                if kept(li) {
+                    lines[p].insert(self.line_text(li));
+                }
+            }
+            lines.iter().map(|l| l.len()).collect()
+        })
+    }
+
     fn drop_user_lines(&mut self, user: &UserRules) {
         for (re, id) in &user.drops {
             for m in re.find_iter(self.text) {
@@ -626,6 +662,12 @@ impl<'a> Planner<'a> {
             let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
             names = brand::harvest(advert_texts.iter().copied());
+            for name in self.injected_brands(&junk_line) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             longest_first(&names, self.text.len())
         } else {
             None
