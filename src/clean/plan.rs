@@ -153,6 +153,32 @@ fn longest_first(words: &[String], text_len: usize) -> Option<AhoCorasick> {
         .ok()
 }
 
+/// `r` widened over the brackets or quotes right around it (【name】, 「name」): a brand
+/// set in a pair of its own leaves no empty pair behind in the author's sentence.
+fn with_enclosing_pair(part: &str, r: ByteRange) -> ByteRange {
+    const PAIRS: [(char, char); 8] = [
+        ('【', '】'),
+        ('〖', '〗'),
+        ('[', ']'),
+        ('「', '」'),
+        ('『', '』'),
+        ('（', '）'),
+        ('(', ')'),
+        ('“', '”'),
+    ];
+    let (Some(open), Some(close)) = (
+        part[..r.start].chars().next_back(),
+        part[r.end..].chars().next(),
+    ) else {
+        return r;
+    };
+    if PAIRS.contains(&(open, close)) {
+        r.start - open.len_utf8()..r.end + close.len_utf8()
+    } else {
+        r
+    }
+}
+
 /// What the edits inside lines need: switches, the harvested brands, the user's rules.
 struct Inline {
     paywall: bool,
@@ -240,7 +266,8 @@ impl Inline {
         if let Some(ac) = &self.brands {
             for m in ac.find_iter(part) {
                 if brand_ok(m.start() + at) {
-                    out.push(rule_edit(text, place(m.range()), "", ids::BRAND_WORDS));
+                    let r = with_enclosing_pair(part, m.range());
+                    out.push(rule_edit(text, place(r), "", ids::BRAND_WORDS));
                 }
             }
         }

@@ -764,14 +764,15 @@ fn the_splits_site_classes_plan_as_classifying_again() {
 }
 
 /// A site names itself once, in its own notices, and slips the same name into the author's
-/// sentences: the name goes from the sentences too. A notice's field label (下一篇：) that the
+/// sentences: the name goes from the sentences too, with the brackets it stands in there. A
+/// notice's field label (下一篇：) that the
 /// author's words happen to hold stays in them.
 #[test]
 fn a_brand_named_only_by_the_sites_notices_goes_from_the_sentences() {
     let text = "关于青禾镇人居环境整治工作的报告\n\
 发布日期：2023-05-06　来源：青柳范文苑　浏览：1,205次\n\
 今年以来，我镇坚持规划引领，完成村庄青柳范文苑道路硬化12公里。\n\
-新建垃圾分类收集点30个，群众满意度明显青柳范文苑提升。\n\
+新建垃圾分类收集点30个，群众满意度明显【青柳范文苑】提升。\n\
 我们要接续奋斗，写好人居环境整治的下一篇章。\n\
 全镇上下要同心协力，共同书写乡村建设的下一篇章。\n\
 （余下内容需登录青柳范文苑后查看）\n\
