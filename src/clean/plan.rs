@@ -485,6 +485,8 @@ impl<'a> Planner<'a> {
             ids::SITE_NAVIGATION,
             ids::PAYWALL_NOTICES,
             ids::SITE_NOTICES,
+            ids::WORD_LINK_ADVERTS,
+            ids::WORD_TEXT_BOX_ADVERTS,
         ]
         .iter()
         .map(|id| self.slots.get(id))
