@@ -475,6 +475,24 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The last line with words, standing apart after a blank line, when it is a notice
+    /// naming no subject ([`site::is_unsigned_notice`]).
+    fn find_closing_notice(&mut self) {
+        let n = self.index.line_count();
+        let blank = |p: &Self, i: usize| p.line_text(i).trim().is_empty();
+        let Some(last) = (0..n).rev().find(|&i| !blank(self, i)) else {
+            return;
+        };
+        if last > 0
+            && blank(self, last - 1)
+            && self.fate[last] == 0
+            && self.on(ids::SITE_NOTICES)
+            && site::is_unsigned_notice(self.line_text(last).trim())
+        {
+            self.drop_line(last, ids::SITE_NOTICES);
+        }
+    }
+
     /// Brands named by a site's own notices or adverts that also stand inside the lines
     /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
     /// read: a running header is often the author's own words.
@@ -646,6 +664,7 @@ impl<'a> Planner<'a> {
         let junk_line = self.find_adverts(hints.candidates);
         let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
         self.find_site_lines(classes);
+        self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
             super::word::plan(

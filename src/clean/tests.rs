@@ -788,3 +788,23 @@ fn a_brand_named_only_by_the_sites_notices_goes_from_the_sentences() {
         assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
     }
 }
+
+/// A copyright notice that names no subject goes when it stands apart closing the text; the
+/// author's sentence about copyright work, which says as much, stays where reports have it.
+#[test]
+fn an_unsigned_copyright_notice_closing_the_text_goes_and_the_authors_sentence_stays() {
+    let authors = "严厉打击侵权盗版行为，版权执法检查覆盖率达到百分之百。";
+    let notice = "云栖范文阁出品——未经授权，不得转载或摘编，违者追究责任。";
+    let text = format!(
+        "关于青禾镇文化市场管理工作的报告\n今年以来，我镇扎实推进文化市场管理。\n{authors}\n\n青禾镇人民政府\n2024年12月1日\n\n{notice}\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains(notice), "{cleaned}");
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+    // The same sentence closing the text but not standing apart is the author's.
+    let text = format!(
+        "关于青禾镇文化市场管理工作的报告\n今年以来，我镇扎实推进文化市场管理。\n{authors}\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+}
