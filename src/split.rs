@@ -934,6 +934,24 @@ mod tests {
         );
     }
 
+    /// A site's numbering of any word is learned from its first title on, also when that
+    /// title ends in 心得 (a 学习心得 is a title as a 心得体会 is).
+    #[test]
+    fn a_numbering_is_learned_from_a_first_title_ending_in_xinde() {
+        let text = "读书体会选编\n\n【选录1】2023年秋季读书班学习心得\n通过学习，我更加坚定了理想信念。\n\n【选录2】参加基层干部轮训的几点体会\n这次轮训让我收获很大。\n\n【选录3】主题党日活动心得体会\n活动中我深受教育。\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("【选录1】"), "2023年秋季读书班学习心得"),
+                (Some("【选录2】"), "参加基层干部轮训的几点体会"),
+                (Some("【选录3】"), "主题党日活动心得体会"),
+            ]
+        );
+    }
+
     /// With no blank line and no label between them, a speech, a 心得体会 and a 研讨发言 are
     /// told apart by what their titles name and by the 同志们： under a speech's title.
     #[test]
