@@ -952,6 +952,31 @@ mod tests {
         );
     }
 
+    /// A numbering whose number stands in parentheses (讲话材料（二）) or whose label sits
+    /// between two like marks (◇样稿02◇) is learned as any other and leaves the titles.
+    #[test]
+    fn numberings_in_parentheses_or_between_like_marks_are_learned() {
+        for (a, b, c) in [
+            ("讲话材料（一）", "讲话材料（二）", "讲话材料（三）"),
+            ("◇样稿01◇", "◇样稿02◇", "◇样稿03◇"),
+        ] {
+            let text = format!(
+                "会议讲话选编\n\n{a}在全镇防汛工作会议上的讲话\n同志们：今天召开会议，部署防汛工作。\n\n{b}在全镇秋季征兵工作会议上的讲话\n同志们：征兵工作事关国防建设。\n\n{c}在全镇森林防火工作会议上的讲话\n同志们：森林防火责任重大。\n"
+            );
+            let o = split_str(&text);
+            let got: Vec<(Option<&str>, &str)> =
+                o.reports.iter().map(|r| r.label_and_title()).collect();
+            assert_eq!(
+                got,
+                [
+                    (Some(a), "在全镇防汛工作会议上的讲话"),
+                    (Some(b), "在全镇秋季征兵工作会议上的讲话"),
+                    (Some(c), "在全镇森林防火工作会议上的讲话"),
+                ]
+            );
+        }
+    }
+
     /// With no blank line and no label between them, a speech, a 心得体会 and a 研讨发言 are
     /// told apart by what their titles name and by the 同志们： under a speech's title.
     #[test]
