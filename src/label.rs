@@ -212,13 +212,29 @@ fn financial_digit(c: char) -> Option<u32> {
 
 /// An ordinal at the start of `s` in any numeral system a site numbers with: Chinese (一,
 /// 十二), financial (叁, 拾贰), at most three ASCII or fullwidth digits (3, 03, ３), a
-/// circled or bracketed digit (③, ⑶, ⒊) or a Roman numeral (Ⅲ, ⅲ). Its value, byte length
+/// circled or bracketed digit (③, ⑶, ⒊), a number in parentheses (（二）, (3)) or a Roman
+/// numeral (Ⅲ, ⅲ). Its value, byte length
 /// and whether it closes itself (an enclosed or Roman numeral needs no separator after it).
 fn ordinal(s: &str) -> Option<(u32, usize, bool)> {
     if let Some((n, len)) = outline::chinese_number(s).or_else(|| outline::leading_digits(s, 3)) {
         return Some((n, len, false));
     }
     let c = s.chars().next()?;
+    // A number in parentheses closes the label itself: 讲话稿（二）, Doc(3).
+    if let Some(close) = match c {
+        '（' => Some('）'),
+        '(' => Some(')'),
+        _ => None,
+    } {
+        let inner = &s[c.len_utf8()..];
+        let (n, len) =
+            outline::chinese_number(inner).or_else(|| outline::leading_digits(inner, 3))?;
+        return inner[len..].starts_with(close).then_some((
+            n,
+            c.len_utf8() + len + close.len_utf8(),
+            true,
+        ));
+    }
     if let Some(d) = financial_digit(c) {
         // 拾, 拾贰, 贰拾, 贰拾叁.
         let mut chars = s[c.len_utf8()..].chars().map(financial_digit);

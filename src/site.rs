@@ -247,6 +247,26 @@ fn is_notice(line: &str) -> bool {
     weak.len() >= 2
 }
 
+/// A notice that names no subject (本站, 本文…) but says two different things only such
+/// notices say ("XX网（原创首发）——未经授权，禁止转载…"): a site notice when it stands
+/// apart closing the text ([`crate::clean`] asks it only of the last line with words, after
+/// a blank line). The author's "扎实开展版权保护工作，查办侵权案件12起。" also holds two,
+/// which is why the position is asked as well.
+pub fn is_unsigned_notice(line: &str) -> bool {
+    let w = &*WORDS;
+    if line.chars().count() > lexicon::builtin().notices.max_chars {
+        return false;
+    }
+    let mut acts = Vec::new();
+    for m in w.acts.find_iter(line) {
+        let id = m.pattern().as_usize();
+        if id < w.act_count && !acts.contains(&id) {
+            acts.push(id);
+        }
+    }
+    acts.len() >= 2
+}
+
 /// How many of the lines after line `header` (of `count`, read with `line`) are the links
 /// under a reading-list header ([`crate::junk::is_reading_list_header`],
 /// [`crate::junk::reading_list_len`] with titles as the split reads them); 0 when `header` is

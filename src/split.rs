@@ -934,6 +934,49 @@ mod tests {
         );
     }
 
+    /// A site's numbering of any word is learned from its first title on, also when that
+    /// title ends in 心得 (a 学习心得 is a title as a 心得体会 is).
+    #[test]
+    fn a_numbering_is_learned_from_a_first_title_ending_in_xinde() {
+        let text = "读书体会选编\n\n【选录1】2023年秋季读书班学习心得\n通过学习，我更加坚定了理想信念。\n\n【选录2】参加基层干部轮训的几点体会\n这次轮训让我收获很大。\n\n【选录3】主题党日活动心得体会\n活动中我深受教育。\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("【选录1】"), "2023年秋季读书班学习心得"),
+                (Some("【选录2】"), "参加基层干部轮训的几点体会"),
+                (Some("【选录3】"), "主题党日活动心得体会"),
+            ]
+        );
+    }
+
+    /// A numbering whose number stands in parentheses (讲话材料（二）) or whose label sits
+    /// between two like marks (◇样稿02◇) is learned as any other and leaves the titles.
+    #[test]
+    fn numberings_in_parentheses_or_between_like_marks_are_learned() {
+        for (a, b, c) in [
+            ("讲话材料（一）", "讲话材料（二）", "讲话材料（三）"),
+            ("◇样稿01◇", "◇样稿02◇", "◇样稿03◇"),
+        ] {
+            let text = format!(
+                "会议讲话选编\n\n{a}在全镇防汛工作会议上的讲话\n同志们：今天召开会议，部署防汛工作。\n\n{b}在全镇秋季征兵工作会议上的讲话\n同志们：征兵工作事关国防建设。\n\n{c}在全镇森林防火工作会议上的讲话\n同志们：森林防火责任重大。\n"
+            );
+            let o = split_str(&text);
+            let got: Vec<(Option<&str>, &str)> =
+                o.reports.iter().map(|r| r.label_and_title()).collect();
+            assert_eq!(
+                got,
+                [
+                    (Some(a), "在全镇防汛工作会议上的讲话"),
+                    (Some(b), "在全镇秋季征兵工作会议上的讲话"),
+                    (Some(c), "在全镇森林防火工作会议上的讲话"),
+                ]
+            );
+        }
+    }
+
     /// With no blank line and no label between them, a speech, a 心得体会 and a 研讨发言 are
     /// told apart by what their titles name and by the 同志们： under a speech's title.
     #[test]

@@ -16,7 +16,7 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
     // after a cue in one of them. Counted in one pass: a large text has thousands of adverts.
     let mut cued: std::collections::HashMap<String, (usize, bool)> = Default::default();
     for line in advert_lines.clone() {
-        for (name, quoted) in cued_names(line) {
+        for (name, quoted) in cued_names(line, false) {
             let seen = cued.entry(name).or_default();
             *seen = (seen.0 + 1, seen.1 || quoted);
         }
@@ -45,14 +45,64 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
     out
 }
 
+/// Brands a site injects into the author's sentences but names in its notices only once:
+/// a name a site line (source, copyright, paywall, navigation) or an advert gives by
+/// position ([`cued_names`]), of three Han characters or more and before no colon, that also
+/// stands inside at least [`MIN_CONTENT_LINES`] different lines the cleaning keeps (lines of
+/// the same words count once), or inside one when the notices name it plainly (in quotes
+/// after a cue, 关注“XX”) or in two different lines. Neither signal alone is enough: a
+/// notice's words are often plain words, and plain words repeat in content; a site's name in
+/// its own notice that then turns up inside the author's sentences is injected.
+/// `content_lines(names)` says, per name, in how many different kept lines it stands.
+pub fn harvest_injected<'a>(
+    junk_lines: impl Iterator<Item = &'a str>,
+    content_lines: impl FnOnce(&[String]) -> Vec<usize>,
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    // Per name: in how many notice lines, and whether in quotes after a cue in one.
+    let mut named: Vec<(usize, bool)> = Vec::new();
+    for line in junk_lines {
+        for (name, quoted) in cued_names(line, true) {
+            // A name before a colon labels a field (下一篇：, 来源：), it names no site.
+            let labels = [format!("{name}："), format!("{name}:")];
+            if name.chars().count() < 3 || labels.iter().any(|l| line.contains(l.as_str())) {
+                continue;
+            }
+            match names.iter().position(|n| *n == name) {
+                Some(i) => named[i] = (named[i].0 + 1, named[i].1 || quoted),
+                None => {
+                    names.push(name);
+                    named.push((1, quoted));
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return names;
+    }
+    let counts = content_lines(&names);
+    names
+        .into_iter()
+        .zip(named.into_iter().zip(counts))
+        .filter(|&(_, ((notices, quoted), c))| {
+            c >= MIN_CONTENT_LINES || (c >= 1 && (quoted || notices >= 2))
+        })
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// In how many kept lines a name from a notice must stand to be taken as injected.
+pub const MIN_CONTENT_LINES: usize = 2;
+
 /// Names an advert line gives its site by position rather than by a label: the Han words in
 /// quotes or brackets, after a cue word (认准XX, 关注XX, 由XX整理) or opening the line, up to
 /// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that scores as
 /// an advert itself, holds a generic word or a title ending (回复“讲话” names no site). With whether
 /// the name stands in quotes right after a cue word (关注“XX”, 搜索「XX」), which names a
 /// channel as plainly as 公众号：XX does; [`harvest`] keeps the others only when two advert
-/// lines name them.
-fn cued_names(line: &str) -> Vec<(String, bool)> {
+/// lines name them. With `advert_words`, a name may hold an advert's word (星火范文社,
+/// 某某素材馆): [`harvest_injected`] asks more of it than a notice.
+fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
     let lex = crate::lexicon::builtin();
     let brands = &lex.brands;
     let l = junk::unsplit_watermark(line.trim());
@@ -91,7 +141,7 @@ fn cued_names(line: &str) -> Vec<(String, bool)> {
             || brands.generic.iter().any(|g| g == name)
             || words(&brands.never)
             || words(&lex.titles.endings)
-            || junk::advert_score(name) > 0
+            || (!advert_words && junk::advert_score(name) > 0)
         {
             continue;
         }
@@ -157,5 +207,31 @@ mod tests {
         // One advert naming a word by position only is not trusted.
         let got = harvest(["青苇笔记｜专注公文写作，获取更多范文"].into_iter());
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_notices_name_is_injected_when_it_also_stands_inside_kept_lines() {
+        let notices = [
+            "微信搜索“松间书屋”，领取更多参考材料",
+            "（全文需登录竹影范文社后下载）",
+            "上一篇：关于加强基层队伍建设的思考",
+        ];
+        // As many kept lines as the name stands in: the caller counts them.
+        let harvest_with = |counts: &'static [(&'static str, usize)]| {
+            harvest_injected(notices.iter().copied(), |names| {
+                names
+                    .iter()
+                    .map(|n| counts.iter().find(|c| c.0 == n).map_or(0, |c| c.1))
+                    .collect()
+            })
+        };
+        // Named plainly (in quotes after a cue): one kept line is enough.
+        let got = harvest_with(&[("松间书屋", 1), ("竹影范文社", 1), ("上一篇", 5)]);
+        assert_eq!(got, vec!["松间书屋"]);
+        // Named once, by position: it must stand in two kept lines; a field label never counts.
+        let got = harvest_with(&[("竹影范文社", 2), ("上一篇", 5)]);
+        assert_eq!(got, vec!["竹影范文社"]);
+        // In no kept line: the notice's words are its own business.
+        assert!(harvest_with(&[]).is_empty());
     }
 }

@@ -153,6 +153,32 @@ fn longest_first(words: &[String], text_len: usize) -> Option<AhoCorasick> {
         .ok()
 }
 
+/// `r` widened over the brackets or quotes right around it (【name】, 「name」): a brand
+/// set in a pair of its own leaves no empty pair behind in the author's sentence.
+fn with_enclosing_pair(part: &str, r: ByteRange) -> ByteRange {
+    const PAIRS: [(char, char); 8] = [
+        ('【', '】'),
+        ('〖', '〗'),
+        ('[', ']'),
+        ('「', '」'),
+        ('『', '』'),
+        ('（', '）'),
+        ('(', ')'),
+        ('“', '”'),
+    ];
+    let (Some(open), Some(close)) = (
+        part[..r.start].chars().next_back(),
+        part[r.end..].chars().next(),
+    ) else {
+        return r;
+    };
+    if PAIRS.contains(&(open, close)) {
+        r.start - open.len_utf8()..r.end + close.len_utf8()
+    } else {
+        r
+    }
+}
+
 /// What the edits inside lines need: switches, the harvested brands, the user's rules.
 struct Inline {
     paywall: bool,
@@ -240,7 +266,8 @@ impl Inline {
         if let Some(ac) = &self.brands {
             for m in ac.find_iter(part) {
                 if brand_ok(m.start() + at) {
-                    out.push(rule_edit(text, place(m.range()), "", ids::BRAND_WORDS));
+                    let r = with_enclosing_pair(part, m.range());
+                    out.push(rule_edit(text, place(r), "", ids::BRAND_WORDS));
                 }
             }
         }
@@ -448,6 +475,62 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The last line with words, standing apart after a blank line, when it is a notice
+    /// naming no subject ([`site::is_unsigned_notice`]).
+    fn find_closing_notice(&mut self) {
+        let n = self.index.line_count();
+        let blank = |p: &Self, i: usize| p.line_text(i).trim().is_empty();
+        let Some(last) = (0..n).rev().find(|&i| !blank(self, i)) else {
+            return;
+        };
+        if last > 0
+            && blank(self, last - 1)
+            && self.fate[last] == 0
+            && self.on(ids::SITE_NOTICES)
+            && site::is_unsigned_notice(self.line_text(last).trim())
+        {
+            self.drop_line(last, ids::SITE_NOTICES);
+        }
+    }
+
+    /// Brands named by a site's own notices or adverts that also stand inside the lines
+    /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
+    /// read: a running header is often the author's own words.
+    fn injected_brands(&mut self, junk_line: &[bool]) -> Vec<String> {
+        let n = self.index.line_count();
+        let site: Vec<u16> = [
+            ids::SITE_METADATA,
+            ids::SITE_NAVIGATION,
+            ids::PAYWALL_NOTICES,
+            ids::SITE_NOTICES,
+            ids::WORD_LINK_ADVERTS,
+            ids::WORD_TEXT_BOX_ADVERTS,
+        ]
+        .iter()
+        .map(|id| self.slots.get(id))
+        .collect();
+        let noticed: std::collections::HashSet<&str> = (0..n)
+            .filter(|&i| junk_line[i] || site.contains(&self.fate[i]))
+            .map(|i| self.line_text(i))
+            .collect();
+        let mut noticed: Vec<&str> = noticed.into_iter().collect();
+        noticed.sort_unstable();
+        let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
+        brand::harvest_injected(noticed.into_iter(), |names| {
+            let mut lines = vec![std::collections::HashSet::new(); names.len()];
+            let Ok(ac) = AhoCorasick::new(names) else {
+                return vec![0; names.len()];
+            };
+            for m in ac.find_overlapping_iter(self.text) {
+                let (p, li) = (m.pattern().as_usize(), self.index.line_of(m.start()));
+                if kept(li) {
+                    lines[p].insert(self.line_text(li));
+                }
+            }
+            lines.iter().map(|l| l.len()).collect()
+        })
+    }
+
     fn drop_user_lines(&mut self, user: &UserRules) {
         for (re, id) in &user.drops {
             for m in re.find_iter(self.text) {
@@ -581,6 +664,7 @@ impl<'a> Planner<'a> {
         let junk_line = self.find_adverts(hints.candidates);
         let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
         self.find_site_lines(classes);
+        self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
             super::word::plan(
@@ -626,6 +710,12 @@ impl<'a> Planner<'a> {
             let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
             names = brand::harvest(advert_texts.iter().copied());
+            for name in self.injected_brands(&junk_line) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             longest_first(&names, self.text.len())
         } else {
             None

@@ -762,3 +762,49 @@ fn the_splits_site_classes_plan_as_classifying_again() {
         }
     }
 }
+
+/// A site names itself once, in its own notices, and slips the same name into the author's
+/// sentences: the name goes from the sentences too, with the brackets it stands in there. A
+/// notice's field label (下一篇：) that the
+/// author's words happen to hold stays in them.
+#[test]
+fn a_brand_named_only_by_the_sites_notices_goes_from_the_sentences() {
+    let text = "关于青禾镇人居环境整治工作的报告\n\
+发布日期：2023-05-06　来源：青柳范文苑　浏览：1,205次\n\
+今年以来，我镇坚持规划引领，完成村庄青柳范文苑道路硬化12公里。\n\
+新建垃圾分类收集点30个，群众满意度明显【青柳范文苑】提升。\n\
+我们要接续奋斗，写好人居环境整治的下一篇章。\n\
+全镇上下要同心协力，共同书写乡村建设的下一篇章。\n\
+（余下内容需登录青柳范文苑后查看）\n\
+下一篇：关于青禾镇垃圾分类的调研报告\n";
+    let (cleaned, _) = clean_as_shipped(text, &RuleSet::default());
+    assert!(!cleaned.contains("青柳范文苑"), "{cleaned}");
+    for line in [
+        "今年以来，我镇坚持规划引领，完成村庄道路硬化12公里。",
+        "新建垃圾分类收集点30个，群众满意度明显提升。",
+        "我们要接续奋斗，写好人居环境整治的下一篇章。",
+        "全镇上下要同心协力，共同书写乡村建设的下一篇章。",
+    ] {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+}
+
+/// A copyright notice that names no subject goes when it stands apart closing the text; the
+/// author's sentence about copyright work, which says as much, stays where reports have it.
+#[test]
+fn an_unsigned_copyright_notice_closing_the_text_goes_and_the_authors_sentence_stays() {
+    let authors = "严厉打击侵权盗版行为，版权执法检查覆盖率达到百分之百。";
+    let notice = "云栖范文阁出品——未经授权，不得转载或摘编，违者追究责任。";
+    let text = format!(
+        "关于青禾镇文化市场管理工作的报告\n今年以来，我镇扎实推进文化市场管理。\n{authors}\n\n青禾镇人民政府\n2024年12月1日\n\n{notice}\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains(notice), "{cleaned}");
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+    // The same sentence closing the text but not standing apart is the author's.
+    let text = format!(
+        "关于青禾镇文化市场管理工作的报告\n今年以来，我镇扎实推进文化市场管理。\n{authors}\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+}
