@@ -94,6 +94,10 @@ pub fn harvest_injected<'a>(
 /// In how many kept lines a name from a notice must stand to be taken as injected.
 pub const MIN_CONTENT_LINES: usize = 2;
 
+/// In this many different kept lines a name is the author's own vocabulary, however the
+/// site's notices name it: sites inject a brand into a few sentences.
+pub const AUTHORS_VOCABULARY_LINES: usize = 6;
+
 /// Names an advert line gives its site by position rather than by a label: the Han words in
 /// quotes or brackets, after a cue word (认准XX, 关注XX, 由XX整理) or opening the line, up to
 /// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that scores as

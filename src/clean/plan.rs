@@ -493,12 +493,20 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Brands named by a site's own notices or adverts that also stand inside the lines
-    /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
-    /// read: a running header is often the author's own words.
-    fn injected_brands(&mut self, junk_line: &[bool]) -> Vec<String> {
+    /// The report titles the cleaning keeps, as written.
+    fn kept_titles(&self, outline: &Outline, junk_line: &[bool]) -> Vec<&'a str> {
         let n = self.index.line_count();
-        let site: Vec<u16> = [
+        (outline.reports.iter())
+            .filter_map(|r| r.title_line)
+            .filter(|&li| li < n && self.fate[li] == 0 && !junk_line[li])
+            .map(|li| self.line_text(li))
+            .collect()
+    }
+
+    /// The lines of the site's own notices (source, byline, navigation, paywall and
+    /// copyright notices, Word's link and text-box adverts), as the cleaning has them now.
+    fn site_line_ids(&mut self) -> Vec<u16> {
+        [
             ids::SITE_METADATA,
             ids::SITE_NAVIGATION,
             ids::PAYWALL_NOTICES,
@@ -508,27 +516,54 @@ impl<'a> Planner<'a> {
         ]
         .iter()
         .map(|id| self.slots.get(id))
-        .collect();
+        .collect()
+    }
+
+    /// Brands named by a site's own notices or adverts that also stand inside the lines
+    /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
+    /// read: a running header is often the author's own words.
+    fn injected_brands(&mut self, junk_line: &[bool]) -> Vec<String> {
+        let n = self.index.line_count();
+        let site = self.site_line_ids();
         let noticed: std::collections::HashSet<&str> = (0..n)
             .filter(|&i| junk_line[i] || site.contains(&self.fate[i]))
             .map(|i| self.line_text(i))
             .collect();
         let mut noticed: Vec<&str> = noticed.into_iter().collect();
         noticed.sort_unstable();
-        let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
         brand::harvest_injected(noticed.into_iter(), |names| {
-            let mut lines = vec![std::collections::HashSet::new(); names.len()];
-            let Ok(ac) = AhoCorasick::new(names) else {
-                return vec![0; names.len()];
-            };
-            for m in ac.find_overlapping_iter(self.text) {
-                let (p, li) = (m.pattern().as_usize(), self.index.line_of(m.start()));
-                if kept(li) {
-                    lines[p].insert(self.line_text(li));
-                }
-            }
-            lines.iter().map(|l| l.len()).collect()
+            self.kept_lines_with(names, junk_line)
         })
+    }
+
+    /// Per name, in how many different lines the cleaning keeps it stands (lines of the
+    /// same words count once).
+    fn kept_lines_with(&self, names: &[String], junk_line: &[bool]) -> Vec<usize> {
+        let uses = self.kept_uses(names, junk_line);
+        uses.into_iter().map(|(lines, _)| lines).collect()
+    }
+
+    /// Per name: in how many different kept lines it stands, and in how many of those it
+    /// stands at least once between two Han characters.
+    fn kept_uses(&self, names: &[String], junk_line: &[bool]) -> Vec<(usize, usize)> {
+        let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
+        let han = |c: Option<char>| c.is_some_and(crate::junk::is_han);
+        let mut lines = vec![std::collections::HashMap::<&str, bool>::new(); names.len()];
+        let Ok(ac) = AhoCorasick::new(names) else {
+            return vec![(0, 0); names.len()];
+        };
+        for m in ac.find_overlapping_iter(self.text) {
+            let (p, li) = (m.pattern().as_usize(), self.index.line_of(m.start()));
+            if kept(li) {
+                let inside = han(self.text[..m.start()].chars().next_back())
+                    && han(self.text[m.end()..].chars().next());
+                *lines[p].entry(self.line_text(li)).or_default() |= inside;
+            }
+        }
+        let count = |l: &std::collections::HashMap<&str, bool>| {
+            (l.len(), l.values().filter(|&&inside| inside).count())
+        };
+        lines.iter().map(count).collect()
     }
 
     fn drop_user_lines(&mut self, user: &UserRules) {
@@ -715,6 +750,25 @@ impl<'a> Planner<'a> {
                     names.push(name);
                 }
             }
+            // A name only adverts give is the author's vocabulary, whatever an advert calls
+            // it (关注“乡村振兴”公众号), when a report is titled with it or the author's
+            // clauses use it throughout: sites inject their brands into a few sentences,
+            // not into titles. A name the site's own notices give (来源：, bylines,
+            // navigation, copyright) is its name, deleted however often it was injected.
+            let titles = self.kept_titles(outline, &junk_line);
+            let site = self.site_line_ids();
+            let site_lines: Vec<&str> = (0..n)
+                .filter(|&i| site.contains(&self.fate[i]))
+                .map(|i| self.line_text(i))
+                .collect();
+            let mut used = self.kept_uses(&names, &junk_line).into_iter();
+            names.retain(|name| {
+                let (lines, inside) = used.next().unwrap_or((0, 0));
+                let the_sites_own = site_lines.iter().any(|l| l.contains(name.as_str()));
+                let vocabulary = (lines >= brand::AUTHORS_VOCABULARY_LINES && inside * 2 >= lines)
+                    || titles.iter().any(|t| t.contains(name.as_str()));
+                the_sites_own || !vocabulary
+            });
             names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             longest_first(&names, self.text.len())
         } else {

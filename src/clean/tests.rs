@@ -808,3 +808,33 @@ fn an_unsigned_copyright_notice_closing_the_text_goes_and_the_authors_sentence_s
     let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
     assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
 }
+
+/// A notice that quotes a phrase the author uses ("关注“数字乡村”公众号") does not make that
+/// phrase a brand to delete from the author's sentences: not when a report is titled with
+/// it, and not when the author's clauses use it throughout (in six lines or more).
+#[test]
+fn a_phrase_a_notice_quotes_stays_in_the_authors_sentences() {
+    let adverts = "更多范文请关注“数字乡村”公众号，回复关键词免费领取。\n";
+    let body = "今年以来，我镇坚持把数字乡村作为重点工作，全面推进数字乡村各项任务。\n\
+                一、主要做法\n\
+                （一）加强组织领导。成立数字乡村工作专班，定期研究数字乡村重点工作。\n\
+                （二）夯实基础设施。围绕数字乡村目标，建成5G基站12座。\n\
+                全年组织数字乡村培训3期，培训村干部120人次。\n\
+                二、下步打算\n\
+                继续推进数字乡村，推动数字乡村同产业发展有效衔接。\n\
+                全镇上下紧扣数字乡村战略，数字乡村示范村建设有序推进。\n";
+    for title in ["XX镇2024年数字乡村工作总结", "XX镇2024年农业农村工作总结"] {
+        let text = format!(
+            "{title}\n\n{body}{adverts}\nXX县2024年农业工作汇报\n\n全县农业生产保持稳定。\n{adverts}"
+        );
+        let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+        assert!(!cleaned.contains("公众号"), "the adverts go: {cleaned}");
+        for line in body.lines() {
+            assert!(
+                cleaned.contains(line),
+                "kept byte for byte: {line}\n{cleaned}"
+            );
+        }
+        assert!(cleaned.contains(title));
+    }
+}
