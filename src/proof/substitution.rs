@@ -206,36 +206,33 @@ impl Window {
             && dict.single(self.x) < STANDALONE
             && !self.beside_latin()
             && !self.in_triple(dict))
-        .then(|| {
-            // A neighbour that makes a word of the list with its own other neighbour is
-            // taken by it (县|水利|局, 文旅|品牌), as strongly as the list has seen the word.
-            let [l2, hl, hr, r2] = self.han();
-            let word = |a: Option<char>, b: Option<char>| match (a, b) {
-                (Some(a), Some(b)) => dict.pair(a, b),
-                _ => 0,
-            };
-            Site {
-                at,
-                x: self.x,
-                l,
-                r,
-                l_taken: word(l2, hl),
-                r_taken: word(hr, r2),
-            }
+        .then_some(Site {
+            at,
+            x: self.x,
+            l,
+            r,
         })
+    }
+
+    /// How often the word list has seen each neighbour in a word with the character
+    /// beyond it (0: none): a neighbour so taken (县|水利|局, 文旅|品牌) is no free partner.
+    fn taken(&self, dict: &Dict) -> (u32, u32) {
+        let [l2, l, r, r2] = self.han();
+        let word = |a: Option<char>, b: Option<char>| match (a, b) {
+            (Some(a), Some(b)) => dict.pair(a, b),
+            _ => 0,
+        };
+        (word(l2, l), word(r, r2))
     }
 }
 
-/// A suspect: the byte of the character and its neighbours as classes, and how often the
-/// word list has seen each neighbour in a word with the character beyond it (0: none).
+/// A suspect: the byte of the character and its neighbours as classes.
 #[derive(Debug, Clone, Copy)]
 struct Site {
     at: usize,
     x: char,
     l: Option<char>,
     r: Option<char>,
-    l_taken: u32,
-    r_taken: u32,
 }
 
 /// Where a neighbouring pair occurs: how often in all, and in the first and the last
@@ -590,8 +587,9 @@ impl Stretch<'_> {
     fn votes(&self, x: char, sites: &[Site]) -> Map<char, Votes> {
         let mut by_context: Map<Context, Vec<usize>> = Map::default();
         for s in sites {
+            let (l_taken, r_taken) = Window::at(self.text, s.at, &self.bounds).taken(self.dict);
             by_context
-                .entry((s.l, s.r, s.l_taken, s.r_taken))
+                .entry((s.l, s.r, l_taken, r_taken))
                 .or_default()
                 .push(s.at);
         }
@@ -802,7 +800,8 @@ impl Stretch<'_> {
     }
 }
 
-/// The neighbours of a suspect as [`Site`] has them: left, right, how taken each is.
+/// The neighbours of a suspect as [`Site`] has them, and how taken each is
+/// ([`Window::taken`]).
 type Context = (Option<char>, Option<char>, u32, u32);
 
 /// What one candidate in place of X mends.
