@@ -583,11 +583,16 @@ impl Stretch<'_> {
         out
     }
 
-    /// What each candidate in place of `x` mends at `sites`.
-    fn votes(&self, x: char, sites: &[Site]) -> Map<char, Votes> {
+    /// What each candidate in place of `x` mends at `sites`; with `taken`, a neighbour
+    /// taken by a word beyond it mends only as [`Stretch::menders`] says.
+    fn votes(&self, x: char, sites: &[Site], taken: bool) -> Map<char, Votes> {
         let mut by_context: Map<Context, Vec<usize>> = Map::default();
         for s in sites {
-            let (l_taken, r_taken) = Window::at(self.text, s.at, &self.bounds).taken(self.dict);
+            let (l_taken, r_taken) = if taken {
+                Window::at(self.text, s.at, &self.bounds).taken(self.dict)
+            } else {
+                (0, 0)
+            };
             by_context
                 .entry((s.l, s.r, l_taken, r_taken))
                 .or_default()
@@ -640,11 +645,20 @@ impl Stretch<'_> {
             if sites.len() < MIN_SITES {
                 continue;
             }
-            let votes = self.votes(x, &sites);
-            let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
-            if votes.iter().any(|(y, v)| {
-                v.mended.len() * 5 >= most * 4 && self.admissible_before_census(*y, v, sites.len())
-            }) {
+            let passes = |votes: &Map<char, Votes>| {
+                let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
+                votes.iter().any(|(y, v)| {
+                    v.mended.len() * 5 >= most * 4
+                        && self.admissible_before_census(*y, v, sites.len())
+                })
+            };
+            // Taken neighbours only take mends away: they are looked up (for every site)
+            // only for the characters that pass without them.
+            if !passes(&self.votes(x, &sites, false)) {
+                continue;
+            }
+            let votes = self.votes(x, &sites, true);
+            if passes(&votes) {
                 hopeful.push((x, sites, votes));
             }
         }
