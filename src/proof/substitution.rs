@@ -89,6 +89,21 @@ fn is_numeral(c: char) -> bool {
     c == '0' || "〇零一二三四五六七八九十百千万两".contains(c)
 }
 
+/// Whether `a` and `b` are one character in two scripts (開 and 开, 發 and 髮 and 发), by
+/// OpenCC's conversion to simplified characters: a traditional text, or a traditional
+/// word in a simplified one, is no garble of the simplified text.
+fn same_character(a: char, b: char) -> bool {
+    static T2S: std::sync::LazyLock<Option<ferrous_opencc::OpenCC>> =
+        std::sync::LazyLock::new(|| {
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
+        });
+    let Some(t2s) = T2S.as_ref() else {
+        return false;
+    };
+    let simplified = |c: char| t2s.convert(c.encode_utf8(&mut [0; 4]));
+    simplified(a) == simplified(b)
+}
+
 /// The pairs of the similar-character table, both ways.
 fn similar() -> &'static Map<char, Vec<char>> {
     static TABLE: std::sync::OnceLock<Map<char, Vec<char>>> = std::sync::OnceLock::new();
@@ -197,6 +212,17 @@ impl Window {
             l,
             r,
         })
+    }
+
+    /// How often the word list has seen each neighbour in a word with the character
+    /// beyond it (0: none): a neighbour so taken (县|水利|局, 文旅|品牌) is no free partner.
+    fn taken(&self, dict: &Dict) -> (u32, u32) {
+        let [l2, l, r, r2] = self.han();
+        let word = |a: Option<char>, b: Option<char>| match (a, b) {
+            (Some(a), Some(b)) => dict.pair(a, b),
+            _ => 0,
+        };
+        (word(l2, l), word(r, r2))
     }
 }
 
@@ -506,7 +532,11 @@ impl Stretch<'_> {
 
     /// The candidates in place of `x` at sites with neighbours `l` and `r` that mend it:
     /// (candidate, whether the other reports agree).
-    fn menders(&self, x: char, l: Option<char>, r: Option<char>) -> Vec<(char, bool, bool, bool)> {
+    /// A neighbour taken by a word beyond it (`l_taken`, `r_taken`: how common that word
+    /// is) mends only with a commoner word: 大 does not mend 县 in 县水利局, as 大水 would
+    /// break 水利, while 理 mends 埋 in 食管埋 (管理 far commoner than 食管).
+    fn menders(&self, x: char, context: Context) -> Vec<(char, bool, bool, bool)> {
+        let (l, r, l_taken, r_taken) = context;
         let dict = self.dict;
         let mut cands: Vec<char> = similar_to(x).to_vec();
         if let Some(l) = l {
@@ -538,25 +568,40 @@ impl Stretch<'_> {
             let numeric = |a: Option<char>, b: Option<char>| {
                 (a == Some('0') || b == Some('0')) && by_others(a, b)
             };
-            let left = common_word(l, Some(y)) || numeric(l, Some(y));
-            let right = common_word(Some(y), r) || numeric(Some(y), r);
+            let free = |taken: u32, a: Option<char>, b: Option<char>| {
+                taken == 0
+                    || matches!((a, b), (Some(a), Some(b)) if is_han(a) && is_han(b) && dict.pair(a, b) > taken)
+            };
+            let (l_free, r_free) = (free(l_taken, l, Some(y)), free(r_taken, Some(y), r));
+            let left = l_free && (common_word(l, Some(y)) || numeric(l, Some(y)));
+            let right = r_free && (common_word(Some(y), r) || numeric(Some(y), r));
             if left || right {
-                let others = by_others(l, Some(y)) || by_others(Some(y), r);
+                let others = (l_free && by_others(l, Some(y))) || (r_free && by_others(Some(y), r));
                 out.push((y, left, right, others));
             }
         }
         out
     }
 
-    /// What each candidate in place of `x` mends at `sites`.
-    fn votes(&self, x: char, sites: &[Site]) -> Map<char, Votes> {
-        let mut by_context: Map<(Option<char>, Option<char>), Vec<usize>> = Map::default();
+    /// What each candidate in place of `x` mends at `sites`; with `taken`, a neighbour
+    /// taken by a word beyond it mends only as [`Stretch::menders`] says.
+    fn votes(&self, x: char, sites: &[Site], taken: bool) -> Map<char, Votes> {
+        let mut by_context: Map<Context, Vec<usize>> = Map::default();
         for s in sites {
-            by_context.entry((s.l, s.r)).or_default().push(s.at);
+            let (l_taken, r_taken) = if taken {
+                Window::at(self.text, s.at, &self.bounds).taken(self.dict)
+            } else {
+                (0, 0)
+            };
+            by_context
+                .entry((s.l, s.r, l_taken, r_taken))
+                .or_default()
+                .push(s.at);
         }
         let mut votes: Map<char, Votes> = Map::default();
-        for ((l, r), ats) in by_context {
-            for (y, left, right, others) in self.menders(x, l, r) {
+        for (context, ats) in by_context {
+            let (l, r, _, _) = context;
+            for (y, left, right, others) in self.menders(x, context) {
                 let v = votes.entry(y).or_default();
                 v.mended.extend_from_slice(&ats);
                 // The pairings that mend it: a name repeated (弥渡县, 弥安办) mends with one
@@ -600,11 +645,20 @@ impl Stretch<'_> {
             if sites.len() < MIN_SITES {
                 continue;
             }
-            let votes = self.votes(x, &sites);
-            let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
-            if votes.iter().any(|(y, v)| {
-                v.mended.len() * 5 >= most * 4 && self.admissible_before_census(*y, v, sites.len())
-            }) {
+            let passes = |votes: &Map<char, Votes>| {
+                let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
+                votes.iter().any(|(y, v)| {
+                    v.mended.len() * 5 >= most * 4
+                        && self.admissible_before_census(*y, v, sites.len())
+                })
+            };
+            // Taken neighbours only take mends away: they are looked up (for every site)
+            // only for the characters that pass without them.
+            if !passes(&self.votes(x, &sites, false)) {
+                continue;
+            }
+            let votes = self.votes(x, &sites, true);
+            if passes(&votes) {
                 hopeful.push((x, sites, votes));
             }
         }
@@ -702,7 +756,9 @@ impl Stretch<'_> {
         let places = &census.places[&x];
         let (y, v) = votes
             .into_iter()
-            .filter(|(y, v)| v.mended.len() * 5 >= most * 4 && admissible(*y, v))
+            .filter(|(y, v)| {
+                v.mended.len() * 5 >= most * 4 && admissible(*y, v) && !same_character(x, *y)
+            })
             .map(|(y, v)| {
                 let better = places
                     .iter()
@@ -757,6 +813,10 @@ impl Stretch<'_> {
         (judged, stray)
     }
 }
+
+/// The neighbours of a suspect as [`Site`] has them, and how taken each is
+/// ([`Window::taken`]).
+type Context = (Option<char>, Option<char>, u32, u32);
 
 /// What one candidate in place of X mends.
 #[derive(Default)]
