@@ -15,6 +15,7 @@ use crate::site::{self, SiteLine};
 use crate::split::LineClasses;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
+use std::collections::HashMap;
 
 /// Nearest content lines looked at on each side when deciding an advert block.
 const BLOCK_REACH: usize = 8;
@@ -503,10 +504,19 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    /// The lines of the site's own notices (source, byline, navigation, paywall and
-    /// copyright notices, Word's link and text-box adverts), as the cleaning has them now.
-    fn site_line_ids(&mut self) -> Vec<u16> {
-        [
+    /// The brands to delete from the author's sentences: those the adverts name
+    /// ([`brand::harvest`]) and those the site's own notices or adverts name that also
+    /// stand inside the lines the cleaning keeps ([`brand::harvest_injected`]; page headers
+    /// and the like are not read: a running header is often the author's own words).
+    ///
+    /// A name only adverts give is the author's vocabulary, whatever an advert calls it
+    /// (关注“乡村振兴”公众号), when a kept report title holds it or the author's clauses use
+    /// it throughout: sites inject their brands into a few sentences, not into titles. A
+    /// name the site's own notices give (来源：, bylines, navigation, copyright) is its
+    /// name, deleted however often it was injected. The text is searched once for all names.
+    fn brands(&mut self, adverts: &[&str], outline: &Outline, junk_line: &[bool]) -> Vec<String> {
+        let n = self.index.line_count();
+        let site: Vec<u16> = [
             ids::SITE_METADATA,
             ids::SITE_NAVIGATION,
             ids::PAYWALL_NOTICES,
@@ -516,31 +526,45 @@ impl<'a> Planner<'a> {
         ]
         .iter()
         .map(|id| self.slots.get(id))
-        .collect()
-    }
-
-    /// Brands named by a site's own notices or adverts that also stand inside the lines
-    /// the cleaning keeps ([`brand::harvest_injected`]). Page headers and the like are not
-    /// read: a running header is often the author's own words.
-    fn injected_brands(&mut self, junk_line: &[bool]) -> Vec<String> {
-        let n = self.index.line_count();
-        let site = self.site_line_ids();
-        let noticed: std::collections::HashSet<&str> = (0..n)
-            .filter(|&i| junk_line[i] || site.contains(&self.fate[i]))
+        .collect();
+        let site_lines: Vec<&str> = (0..n)
+            .filter(|&i| site.contains(&self.fate[i]))
             .map(|i| self.line_text(i))
             .collect();
-        let mut noticed: Vec<&str> = noticed.into_iter().collect();
+        let mut noticed: Vec<&str> = adverts.iter().chain(&site_lines).copied().collect();
         noticed.sort_unstable();
-        brand::harvest_injected(noticed.into_iter(), |names| {
-            self.kept_lines_with(names, junk_line)
-        })
-    }
-
-    /// Per name, in how many different lines the cleaning keeps it stands (lines of the
-    /// same words count once).
-    fn kept_lines_with(&self, names: &[String], junk_line: &[bool]) -> Vec<usize> {
-        let uses = self.kept_uses(names, junk_line);
-        uses.into_iter().map(|(lines, _)| lines).collect()
+        noticed.dedup();
+        let mut names = brand::harvest(adverts.iter().copied());
+        // Uses of the harvested names and of the notices' candidates, from one search.
+        let mut uses: HashMap<String, (usize, usize)> = HashMap::new();
+        let injected = brand::harvest_injected(noticed.into_iter(), |candidates| {
+            let all: Vec<String> = names.iter().chain(candidates).cloned().collect();
+            let found = self.kept_uses(&all, junk_line);
+            let lines = found[names.len()..]
+                .iter()
+                .map(|&(lines, _)| lines)
+                .collect();
+            uses.extend(all.into_iter().zip(found));
+            lines
+        });
+        if uses.is_empty() && !names.is_empty() {
+            uses.extend(names.iter().cloned().zip(self.kept_uses(&names, junk_line)));
+        }
+        for name in injected {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let titles = self.kept_titles(outline, junk_line);
+        names.retain(|name| {
+            let (lines, inside) = uses.get(name).copied().unwrap_or((0, 0));
+            let the_sites_own = site_lines.iter().any(|l| l.contains(name.as_str()));
+            let vocabulary = (lines >= brand::AUTHORS_VOCABULARY_LINES && inside * 2 >= lines)
+                || titles.iter().any(|t| t.contains(name.as_str()));
+            the_sites_own || !vocabulary
+        });
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        names
     }
 
     /// Per name: in how many different kept lines it stands, and in how many of those it
@@ -744,32 +768,7 @@ impl<'a> Planner<'a> {
                 .collect();
             let mut advert_texts: Vec<&str> = distinct.into_iter().collect();
             advert_texts.sort_unstable();
-            names = brand::harvest(advert_texts.iter().copied());
-            for name in self.injected_brands(&junk_line) {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-            // A name only adverts give is the author's vocabulary, whatever an advert calls
-            // it (关注“乡村振兴”公众号), when a report is titled with it or the author's
-            // clauses use it throughout: sites inject their brands into a few sentences,
-            // not into titles. A name the site's own notices give (来源：, bylines,
-            // navigation, copyright) is its name, deleted however often it was injected.
-            let titles = self.kept_titles(outline, &junk_line);
-            let site = self.site_line_ids();
-            let site_lines: Vec<&str> = (0..n)
-                .filter(|&i| site.contains(&self.fate[i]))
-                .map(|i| self.line_text(i))
-                .collect();
-            let mut used = self.kept_uses(&names, &junk_line).into_iter();
-            names.retain(|name| {
-                let (lines, inside) = used.next().unwrap_or((0, 0));
-                let the_sites_own = site_lines.iter().any(|l| l.contains(name.as_str()));
-                let vocabulary = (lines >= brand::AUTHORS_VOCABULARY_LINES && inside * 2 >= lines)
-                    || titles.iter().any(|t| t.contains(name.as_str()));
-                the_sites_own || !vocabulary
-            });
-            names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            names = self.brands(&advert_texts, outline, &junk_line);
             longest_first(&names, self.text.len())
         } else {
             None
