@@ -31,7 +31,9 @@ read by tests/scoring/):
                          their titles, labels and markers are as written (traditional), their junk
                          and kept lines as they read after conversion.
 
-Run: python3 scripts/gen_blind_corpus.py [OUT_DIR]   (fixed seed: the output is reproducible)
+Run: python3 scripts/gen_blind_corpus.py [OUT_DIR] [--no-word]   (fixed seed: the text files are
+reproducible byte for byte; the Word files in OUT_DIR/word are made by LibreOffice (soffice) from
+generated HTML, so their zip bytes differ between runs while their text does not)
 Check: python3 scripts/check_unseen_corpus.py tests/fixtures/blind
 The traditional files need opencc-python-reimplemented (pip, Apache-2.0); without it they are skipped.
 """
@@ -39,6 +41,7 @@ The traditional files need opencc-python-reimplemented (pip, Apache-2.0); withou
 import json
 import os
 import random
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -782,8 +785,69 @@ def build(idx, plan, rng, rot, opencc):
     return text, enc, m
 
 
+# Word files: pasted from a site into a web page and saved by LibreOffice as .docx (one also as .doc).
+WORD_PLANS = [
+    ("W SP Q", 0, "bn", "mt pw nv rl", ""),
+    ("S S C", 9, "l", "by pg cp sc", ""),
+    ("H D F", None, "b", "bc rm ad br en", ""),
+    ("SP X Y", 11, "n", "dm pw tg", ""),
+    ("PT Q G", None, "bn", "mt pg nv", "hdr"),
+]
+
+
+def html_of(text, titles):
+    import html
+
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>汇编</title></head>'
+           '<body style="font-family:SimSun">']
+    for line in text.split("\n"):
+        t = html.escape(line)
+        if not line.strip():
+            out.append("<p>&nbsp;</p>")
+        elif any(line.endswith(x) for x in titles):
+            out.append(f'<p align="center" style="font-size:16pt"><b>{t}</b></p>')
+        else:
+            out.append(f'<p style="text-indent:2em">{t}</p>')
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def write_word(out_dir, rng, rot):
+    import shutil
+    import subprocess
+    import tempfile
+
+    word = os.path.join(out_dir, "word")
+    os.makedirs(word, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for idx, plan in enumerate(WORD_PLANS):
+            text, _, m = build(idx, plan, rng, rot, None)
+            # HTML folds runs of spaces into one, as the page the text was pasted into did
+            text = re.sub(" {2,}", " ", text)
+            m["junk"] = [re.sub(" {2,}", " ", x) for x in m["junk"]]
+            m["keep"] = [re.sub(" {2,}", " ", x) for x in m["keep"]]
+            name = f"{idx:02d}"
+            src = os.path.join(tmp, name + ".html")
+            with open(src, "w", encoding="utf-8") as f:
+                f.write(html_of(text, [r["title"] for r in m["reports"]]))
+            subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", word, src],
+                           check=True, capture_output=True, timeout=300)
+            with open(os.path.join(word, name + ".json"), "w", encoding="utf-8") as f:
+                json.dump(m, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+            if idx == len(WORD_PLANS) - 1:
+                # the same file saved once more as .doc (Word 97), beside a copy of its manifest
+                doc_dir = os.path.join(tmp, "doc")
+                subprocess.run(["soffice", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", doc_dir,
+                                os.path.join(word, name + ".docx")], check=True, capture_output=True, timeout=300)
+                shutil.copy(os.path.join(doc_dir, name + ".doc"), os.path.join(word, name + "d.doc"))
+                shutil.copy(os.path.join(word, name + ".json"), os.path.join(word, name + "d.json"))
+    print(f"{len(WORD_PLANS)} Word compilations (+1 .doc) in {word}")
+
+
 def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out_dir = args[0] if args else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "blind")
     os.makedirs(out_dir, exist_ok=True)
     try:
@@ -808,6 +872,8 @@ def main():
             f.write("\n")
         written += 1
     print(f"{written} compilations in {out_dir}")
+    if "--no-word" not in sys.argv:
+        write_word(out_dir, random.Random(SEED + 1), rot)
 
 
 if __name__ == "__main__":
