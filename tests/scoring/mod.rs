@@ -1,12 +1,14 @@
 //! Scoring one compilation against its manifest, shared by the corpus tests (tests/genres.rs,
-//! tests/unseen.rs): the reports and titles the split must find, each report's list markers,
-//! the junk cleaning must remove and the author's lines it must keep.
+//! tests/unseen.rs, tests/blind.rs): the reports and titles the split must find, each report's
+//! list markers, the junk cleaning must remove and the author's lines it must keep.
 #![allow(dead_code)]
 
 use qinggao::analysis;
 use qinggao::clean::RuleSet;
 use qinggao::placeholder::Answers;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 #[derive(Deserialize)]
 pub struct Manifest {
@@ -167,4 +169,69 @@ pub fn score(text: &str, rules: &RuleSet, m: &Manifest) -> Score {
         });
     }
     s
+}
+
+/// The document a manifest describes: the file beside it with the same stem.
+fn document_of(json: &Path) -> PathBuf {
+    ["txt", "docx", "doc", "wps"]
+        .iter()
+        .map(|ext| json.with_extension(ext))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{}: no .txt/.docx/.doc/.wps beside it", json.display()))
+}
+
+fn manifests(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Scores a held-out corpus: every manifest in `root` and `root/word`, each against the document
+/// beside it read as the program reads it. Prints the failures by kind and the files and checks
+/// passed, each line opening with `name`; with the environment variable `verbose` set, every
+/// failure too. Only reports (the thresholds are the lead's); returns the number of files scored.
+pub fn report_held_out(name: &str, root: &Path, verbose: &str) -> usize {
+    let verbose = std::env::var_os(verbose).is_some();
+    let files: Vec<PathBuf> = manifests(root)
+        .into_iter()
+        .chain(manifests(&root.join("word")))
+        .collect();
+    let (mut passed, mut checks, mut perfect) = (0, 0, 0);
+    let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+    for json in &files {
+        let m = Manifest::read(json);
+        assert!(m.held_out, "{}: not marked held out", json.display());
+        let path = document_of(json);
+        // Read as the program reads it, so a Word file's pieces keep their origins.
+        let doc =
+            qinggao::input::load(&path, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let rules = RuleSet::default().with_origins(&doc.source);
+        let s = score(&doc.text, &rules, &m);
+        passed += s.passed;
+        checks += s.checks;
+        perfect += usize::from(s.failures.is_empty());
+        let file = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        for (kind, f) in &s.failures {
+            *by_kind.entry(*kind).or_default() += 1;
+            if verbose {
+                eprintln!("{file}: {kind:?}: {f}");
+            }
+        }
+    }
+    eprintln!("{name}: failures by kind: {by_kind:?}");
+    eprintln!(
+        "{name}: {perfect} of {} files fully right; {passed} of {checks} checks",
+        files.len()
+    );
+    files.len()
 }
