@@ -170,10 +170,23 @@ class Doc:
 
 
 def says(ctx, topic, k, pool=None):
+    """k sentences on topic (or from pool), none used twice in one report while any are left."""
     r = ctx.rng
-    pool = pool or P.TOPICS[topic]["says"]
     ctx["topic"] = topic
-    return "".join(fill(ctx, s) for s in r.sample(pool, min(k, len(pool))))
+    key = id(pool) if pool else topic
+    bags = ctx.setdefault("bags", {})
+    out = []
+    for _ in range(k):
+        bag = bags.get(key)
+        if not bag:
+            if pool:
+                bag = r.sample(pool, len(pool))
+            else:
+                bag = r.sample(P.TOPICS[topic]["says"], len(P.TOPICS[topic]["says"]))
+            bags[key] = bag
+        out.append(fill(ctx, bag.pop()))
+        ctx["topic"] = topic
+    return "".join(out)
 
 
 def item(ctx, doc, kind, i, n, head, topic, sentences=2, pool=None):
@@ -185,7 +198,7 @@ def item(ctx, doc, kind, i, n, head, topic, sentences=2, pool=None):
     if kind in PARA_KINDS and not (kind in ("pcn", "letter", "ar") and r.random() < 0.35):
         if kind == "zhua":
             text = f"{mk}{r.choice(P.ZHUA)}。" + says(ctx, topic, sentences, pool)
-        elif kind == "yao":
+        elif kind == "yao" and "，" not in head:
             text = f"{mk}{r.choice(P.YAO)}，{head}。" + says(ctx, topic, sentences, pool)
         elif kind in ("seq", "first"):
             text = f"{mk}要{head}。" + says(ctx, topic, sentences, pool)
@@ -205,6 +218,7 @@ class Heads:
 
     def take(self, k):
         out = []
+        k = min(k, len(set(self.pool)))
         while len(out) < k:
             if not self.left:
                 self.left = self.rng.sample(self.pool, len(self.pool))
@@ -227,11 +241,16 @@ def outline(ctx, doc, l1_heads, kinds, topic):
     r = ctx.rng
     k1, k2, k3 = kinds
     n1 = len(l1_heads)
-    facts = Heads(r, P.TOPICS[topic]["heads"])
+    facts = Heads(r, [x for x in P.TOPICS[topic]["heads"] if x not in l1_heads])
     for i, h in enumerate(l1_heads, 1):
-        if any(w in h for w in ("问题", "不足", "困难")):
+        if h in P.SECTION_HEADS:
+            sh, sp = P.SECTION_HEADS[h]
+            heads = Heads(r, [x.format(y2=ctx["year"] + 1) for x in sh])
+            pool = [x.replace("{y2}", str(ctx["year"] + 1)) for x in sp] if sp else P.PLANS
+            heads.left = list(reversed(heads.pool))  # in their order
+        elif any(w in h for w in ("问题", "不足", "困难")):
             heads, pool = Heads(r, P.PROBLEM_HEADS), P.PROBLEMS
-        elif any(w in h for w in ("打算", "措施", "建议", "思路", "保障")):
+        elif any(w in h for w in ("打算", "计划", "措施", "建议", "思路")):
             heads, pool = Heads(r, P.PLAN_HEADS), P.PLANS
         else:
             heads, pool = facts, None
@@ -242,10 +261,13 @@ def outline(ctx, doc, l1_heads, kinds, topic):
             if not k1:
                 doc.add(says(ctx, topic, 3, pool))
             continue
-        m = r.randint(2, 4) if k2 != "first" else r.choice([3, 4])
+        sub = "pcn" if pool is P.PROBLEMS and k2 in ("zhua", "yao") else k2  # "一抓" lists work, not problems
+        m = r.randint(2, 3) if k2 != "first" else r.choice([3, 4])
+        if h in P.SECTION_HEADS:
+            m = min(len(heads.pool), max(m, 3) if k2 == "first" else m)
         for j, sh in enumerate(heads.take(m), 1):
-            bare = item(ctx, doc, k2, j, m, sh, topic, pool=pool)
-            if k3 and r.random() < 0.5:
+            bare = item(ctx, doc, sub, j, m, sh, topic, pool=pool)
+            if k3 and r.random() < 0.4:
                 q = r.randint(2, 3)
                 for t, th in enumerate(heads.take(q), 1):
                     if item(ctx, doc, k3, t, q, th.split("，")[0], topic, 1, pool):
@@ -279,13 +301,19 @@ def g_work(ctx, kinds):
     r, y = ctx.rng, ctx["year"]
     topic = pick_topic(ctx, ctx["party_titles"])
     u = unit(ctx)
-    title = r.choice([f"{u}{y}年工作总结和{y + 1}年工作打算", f"{u}{y}年度工作总结",
-                      f"{ctx['place']}{y}年{topic}工作总结", f"{r.choice(P.TOWNS)}{y}年上半年工作总结及下半年工作计划"])
+    town = r.choice(P.TOWNS)
+    form = r.randint(0, 3)
+    who, title = [(u, f"{u}{y}年工作总结和{y + 1}年工作打算"), (u, f"{u}{y}年度工作总结"),
+                  (f"{ctx['place']}{topic}工作领导小组办公室", f"{ctx['place']}{y}年{topic}工作总结"),
+                  (f"{town}人民政府", f"{town}{y}年上半年工作总结及下半年工作计划")][form]
     d = Doc("work", title)
-    d.add(f"{y}年以来，在县委、县政府的坚强领导下，我们紧紧围绕年初确定的目标任务，"
-          f"聚焦{topic}重点工作，攻坚克难、真抓实干，各项工作取得了新的进展。现将有关情况总结如下：")
-    outline(ctx, d, [f"{y}年工作开展情况", "存在的问题和不足", f"{y + 1}年工作打算"], kinds, topic)
-    signoff(ctx, d, u)
+    d.add(f"{'今年上半年' if form == 3 else f'{y}年以来'}，在{'镇党委' if form == 3 else '县委、县政府'}的坚强领导下，"
+          f"我们紧紧围绕年初确定的目标任务，聚焦{topic}重点工作，攻坚克难、真抓实干，各项工作取得了新的进展。现将有关情况总结如下：")
+    heads = (["上半年工作开展情况", "存在的问题和不足", "下半年工作计划"] if form == 3 else
+             r.choice([[f"{y}年工作开展情况", "存在的问题和不足", f"{y + 1}年工作打算"],
+                       ["主要工作及成效", "存在的困难和问题", "下一步工作思路"]]))
+    outline(ctx, d, heads, kinds, topic)
+    signoff(ctx, d, who)
     return d
 
 
@@ -382,9 +410,10 @@ def g_plan(ctx, kinds):
 def g_points(ctx, kinds):
     r, y = ctx.rng, ctx["year"]
     topic = pick_topic(ctx, ctx["party_titles"])
-    title = r.choice([f"{unit(ctx)}{y + 1}年工作要点", f"{ctx['place']}{y + 1}年{topic}工作要点"])
+    whole = r.random() < 0.5
+    title = f"{unit(ctx)}{y + 1}年工作要点" if whole else f"{ctx['place']}{y + 1}年{topic}工作要点"
     d = Doc("points", title)
-    d.add(f"{y + 1}年{topic}工作的总体思路是：坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"
+    d.add(f"{y + 1}年{'全局' if whole else topic}工作的总体思路是：坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"
           f"以推动高质量发展为主题，奋力推动各项工作走在全市前列。重点抓好以下工作：")
     outline(ctx, d, r.sample(P.TOPICS[topic]["heads"], 3), kinds, topic)
     return d
@@ -417,14 +446,17 @@ def g_reflect(ctx, kinds, forum=False):
     if kinds[0] in ("first", "yao", "zhua", "seq"):
         d.add(fill(ctx, P.REFLECT[0]))
         n = r.choice([3, 4])
-        for i, h in enumerate(r.sample(P.TOPICS[topic]["heads"], n), 1):
-            item(ctx, d, kinds[0], i, n, h, topic)
+        for i, h in enumerate(r.sample(P.REFLECT_HEADS, n), 1):
+            item(ctx, d, kinds[0], i, n, h, topic, pool=P.REFLECT_BODY)
         d.add(fill(ctx, P.REFLECT[6]))
         return d
-    for s in [P.REFLECT[0]] + r.sample(P.REFLECT[1:], r.randint(4, 6)):
-        d.add(fill(ctx, s) + (fill(ctx, r.choice(P.REFLECT)) if r.random() < 0.5 else ""))
+    d.add(fill(ctx, P.REFLECT[0]) + says(ctx, topic, 1, P.REFLECT_BODY))
+    for _ in range(r.randint(3, 5)):
+        d.add(says(ctx, topic, r.randint(1, 3), P.REFLECT_BODY))
     if kinds[0] == "inline":
-        d.add(inline_para(ctx, topic))
+        three = "；".join(f"{cn(i + 1)}是{x}" for i, x in enumerate(r.sample(P.RESOLVE, 3)))
+        d.add(f"结合岗位实际，我将重点做到三点：{three}。以实际行动践行初心使命。")
+    d.add(fill(ctx, P.REFLECT[6]))
     return d
 
 
@@ -448,16 +480,16 @@ def g_check(ctx, kinds, dissect=False):
             areas = r.sample(P.CHECK_AREAS, r.randint(2, 4))
             for j, a in enumerate(areas, 1):
                 mk = marker(k2, j, len(areas))
-                d.add(f"{mk}{a}。" + r.choice(P.CHECK_PROBLEMS) + r.choice(P.CHECK_PROBLEMS), mk)
+                d.add(f"{mk}{a}。" + says(ctx, "作风建设", 2, P.CHECK_PROBLEMS), mk)
         elif i == 3:
             for j, c in enumerate(r.sample(P.CAUSES, 3), 1):
                 mk = marker(k3 or k2, j, 3)
-                d.add(f"{mk}{c}。" + fill(ctx, r.choice(P.REFLECT[1:])), mk)
+                d.add(f"{mk}{c}。" + says(ctx, "作风建设", 1, P.REFLECT_BODY), mk)
         else:
             n = r.randint(3, 4)
             for j in range(1, n + 1):
                 mk = marker("shi", j, n)
-                d.add(f"{mk}{r.choice(P.YAO)}。" + says(ctx, "作风建设", 1), mk)
+                d.add(f"{mk}{P.RECTIFY_HEADS[j - 1]}。" + says(ctx, "作风建设", r.randint(1, 2), P.RECTIFY), mk)
     d.add(f"剖析人：{person(r)}" if dissect else f"{y}年{r.randint(1, 12)}月")
     return d
 
@@ -624,10 +656,13 @@ def build(idx, plan, rng, rot, opencc):
             kinds = ("part", "pcn", None)
         if g == "Y" and "yao" in traits:
             kinds = (rng.choice(["yao", "zhua", "seq"]), None, None)
+        ctx["bags"] = {}
         docs.append(fn(ctx, kinds))
     # The author's sentences that only mention junk words.
-    for d in rng.sample(docs, min(len(docs), rng.randint(1, 3))):
-        for m in rng.sample(P.MENTIONS, rng.randint(1, 2)):
+    factual = [d for d in docs if d.genre not in ("reflect", "check")]
+    mentions = P.MENTIONS if factual else [P.MENTIONS[i] for i in P.PERSONAL_MENTIONS]
+    for d in rng.sample(factual or docs, min(len(factual or docs), rng.randint(1, 3))):
+        for m in rng.sample(mentions, rng.randint(1, 2)):
             pos = rng.randint(2, len(d.lines))
             d.lines.insert(pos, (fill(ctx, m), None))
     n = len(docs)
