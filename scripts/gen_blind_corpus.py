@@ -723,7 +723,8 @@ def build(idx, plan, rng, rot, opencc):
             if k == pay_at:
                 j(fill(ctx, rng.choice(P.PAYWALLS)))
             out.append((text, "content"))
-            if k == 0 or rng.random() < 0.35:
+            # the lines beside a title, a label and the site's notices are kept, and a third of the rest
+            if k in (0, pay_at, len(d.lines) - 1) or rng.random() < 0.35:
                 keep.append(text)
     out.append(("", "blank"))
     # The end of the page.
@@ -749,6 +750,10 @@ def build(idx, plan, rng, rot, opencc):
     for t in tail:
         j(t)
     author = {}  # out index -> the line as the author wrote it, where the site changed it
+
+    def author_line(t):
+        x = next(i for i, (u, _) in enumerate(out) if u == t)
+        return author.get(x, t).replace("D", "党") if "D栋" not in t and "PAD" not in t else t
     # A brand word the site pushes into sentences, named by its adverts (two at least).
     if "br" in junkc:
         ads = [a for a in P.ADVERTS if "{brand}" in a]
@@ -793,6 +798,10 @@ def build(idx, plan, rng, rot, opencc):
             if c and c % every == 0:
                 spots.append(y)
         total = len(spots) + 1
+        for y in spots:
+            after = next((t for t, k in out[y + 1:] if k == "content"), None)
+            if after is not None:
+                keep.append(author_line(after))
         for p, y in reversed(list(enumerate(spots, 1))):
             ins = [(style(p, total, site), "junk")] + ([(header, "junk")] if header else [])
             out[y + 1:y + 1] = ins
