@@ -665,6 +665,12 @@ def build(idx, plan, rng, rot, opencc):
         for m in rng.sample(mentions, rng.randint(1, 2)):
             pos = rng.randint(2, len(d.lines))
             d.lines.insert(pos, (fill(ctx, m), None))
+    if "dm" in junkc:
+        # the Party in the author's sentences (a masking site writes D), and a genuine D or two
+        for line in rng.sample(P.PARTY_LINES, rng.randint(3, 5)) + rng.sample(P.GENUINE_D, 2):
+            d = rng.choice(docs)
+            ctx["topic"] = "重点"
+            d.lines.insert(rng.randint(2, len(d.lines) - 1), (fill(ctx, line), None))
     n = len(docs)
     junk, keep = [], []
     out = []  # (text, kind): kind in comp, junk, title, label, content, blank
