@@ -573,7 +573,9 @@ impl<'a> Planner<'a> {
         let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
         let han = |c: Option<char>| c.is_some_and(crate::junk::is_han);
         let mut lines = vec![HashMap::<&str, bool>::new(); names.len()];
-        let Ok(ac) = AhoCorasick::new(names) else {
+        // A DFA costs more to build than it saves on a file of a batch, as in `longest_first`.
+        let kind = (self.text.len() < DFA_MIN_TEXT).then_some(AhoCorasickKind::ContiguousNFA);
+        let Ok(ac) = AhoCorasickBuilder::new().kind(kind).build(names) else {
             return vec![(0, 0); names.len()];
         };
         let mut record = |p: usize, start: usize, end: usize, li: usize| {
@@ -588,6 +590,7 @@ impl<'a> Planner<'a> {
         // searched for every use of every name. Names within a line: the same uses.
         let finder = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
+            .kind(kind)
             .build(names)
             .ok()
             .filter(|_| names.iter().all(|n| !n.contains('\n')));
