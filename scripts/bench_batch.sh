@@ -11,8 +11,8 @@
 # prints the medians (wall, CPU, peak memory) and the ratios of medians to ripgrep's:
 #
 #   clean   the whole folder, -o DIR (all cores; then one thread; then an fsync per file)
-#   inspect the whole folder
-#   inspect / clean the 100 MB corpus as one file
+#   inspect the whole folder, with proofreading (the default) and without (--no-proofread)
+#   inspect (with and without proofreading) / clean the 100 MB corpus as one file
 #   rg -c '\p{Han}XX|XX\p{Han}' on the folder and on the file (rg's own threads)
 #
 # The binary: $QINGGAO_BIN if set, else $CARGO_TARGET_DIR (or target)/release/qinggao,
@@ -77,8 +77,10 @@ cases = [
     ("clean folder, 1 thread", [qg, "clean", "--quiet", lib, "-o", out_dir], {"RAYON_NUM_THREADS": "1"}, clear_out, lambda: written() == n_files),
     ("clean folder, fsync each file", [qg, "clean", "--quiet", lib, "-o", out_dir], {"QINGGAO_SYNC": "each"}, clear_out, lambda: written() == n_files),
     ("inspect folder", [qg, "inspect", "--quiet", lib], {}, None, None),
+    ("inspect folder, no proofreading", [qg, "inspect", "--quiet", "--no-proofread", lib], {}, None, None),
     ("rg folder", [rg, "-c", pattern, lib], {}, None, None),
     ("inspect one file", [qg, "inspect", corpus], {}, None, None),
+    ("inspect one file, no proofreading", [qg, "inspect", "--no-proofread", corpus], {}, None, None),
     ("clean one file", [qg, "clean", corpus, "-o", out_file, "--force"], {}, None, None),
     ("rg one file", [rg, "-c", pattern, corpus], {}, None, None),
 ]
@@ -106,20 +108,24 @@ clear_out()
 def med(name, k):
     return statistics.median(x[k] for x in results[name])
 
+load = os.getloadavg()
 print(f"Folder: {n_files} files, {lib_mb:.0f} MB; one file: {corpus_mb:.0f} MB; "
-      f"{os.cpu_count()} cores; medians of {runs} runs.\n")
-print("| work | 清稿 wall | CPU | peak RSS | `rg -c` same input | ratio |")
-print("|---|---|---|---|---|---|")
+      f"{os.cpu_count()} cores; medians of {runs} runs; load average at the end "
+      f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min).\n")
+print("| work | 清稿 wall | CPU | peak RSS | `rg -c` same input (wall / CPU) | ratio (wall) | ratio (CPU) |")
+print("|---|---|---|---|---|---|---|")
 rows = [("clean folder", "rg folder", "`clean` folder, `-o DIR`"),
         ("clean folder, 1 thread", "rg folder", "`clean` folder, one thread (`RAYON_NUM_THREADS=1`)"),
         ("clean folder, fsync each file", "rg folder", "`clean` folder, an fsync per file (`QINGGAO_SYNC=each`)"),
-        ("inspect folder", "rg folder", "`inspect` folder"),
-        ("inspect one file", "rg one file", "`inspect` one file"),
+        ("inspect folder", "rg folder", "`inspect` folder (with proofreading, the default)"),
+        ("inspect folder, no proofreading", "rg folder", "`inspect --no-proofread` folder"),
+        ("inspect one file", "rg one file", "`inspect` one file (with proofreading)"),
+        ("inspect one file, no proofreading", "rg one file", "`inspect --no-proofread` one file"),
         ("clean one file", "rg one file", "`clean` one file")]
 for name, base, label in rows:
     w, c, m = med(name, 0), med(name, 1), med(name, 2)
-    b = med(base, 0)
-    print(f"| {label} | {w:.3f} s | {c:.2f} s | {m:.0f} MB | {b:.3f} s | **{w / b:.1f}×** |")
+    b, bc = med(base, 0), med(base, 1)
+    print(f"| {label} | {w:.3f} s | {c:.2f} s | {m:.0f} MB | {b:.3f} s / {bc:.2f} s | **{w / b:.1f}×** | {c / max(bc, 0.01):.1f}× |")
 print()
 print(f"rayon over one thread: {med('clean folder, 1 thread', 0) / med('clean folder', 0):.2f}× faster; "
       f"one syncfs over an fsync per file: {med('clean folder, fsync each file', 0) / med('clean folder', 0):.2f}× faster")

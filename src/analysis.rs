@@ -119,6 +119,25 @@ pub fn analyze_and_plan(
     })
 }
 
+/// [`analyze_and_plan`] of a text the caller owns, with the same result: cleaning's rounds
+/// after the first plan on the text itself, edited in its own buffer and put back, not on a
+/// copy, so a large text is not held twice ([`crate::clean::rounds::edits_in_buffer`]).
+pub fn analyze_and_plan_owned(
+    text: &mut String,
+    rules: &crate::clean::RuleSet,
+) -> (Analysis, Vec<crate::model::Edit>) {
+    let (analysis, first) = analyze_beside(text, |before, structure| {
+        crate::clean::rounds::first_round(text, structure, rules, Some(before))
+    });
+    let before = analysis.scanned.as_ref().map(|s| Before {
+        index: &analysis.index,
+        candidates: &s.candidates,
+        classes: &s.classes,
+    });
+    let edits = crate::clean::rounds::edits_in_buffer(text, rules, before, first);
+    (analysis, edits)
+}
+
 /// Jobs the outlining and the placeholder search of a large text are each cut into.
 const ANALYSIS_PIECES: usize = 16;
 

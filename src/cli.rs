@@ -466,10 +466,10 @@ fn interrupted() -> ExitCode {
 
 /// One file's summary (or JSON), and its counts for the batch's summary.
 fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, Stats)> {
-    let doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
+    let mut doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
     let mut rules = rules.clone().with_origins(&doc.source);
     let script = clean::traditional::auto_enable(&mut rules, &doc.text);
-    let (analysis, edits) = analysis::analyze_and_plan(&doc.text, &rules);
+    let (analysis, edits) = analysis::analyze_and_plan_owned(&mut doc.text, &rules);
     let proofread =
         (!args.no_proofread).then(|| crate::proof::proofread(&doc.text, &analysis.outline));
     let proofread = proofread.as_deref();

@@ -60,6 +60,64 @@ pub fn apply_in_place(text: &mut String, edits: &[Edit]) -> (Vec<Edit>, usize) {
     (inverse, skipped)
 }
 
+/// [`apply`] on the text itself, however many the edits, in its own buffer (grown only when
+/// the edits lengthen the text beyond its capacity): a large text edited this way is never
+/// held twice. Returns the inverse edits and how many edits were skipped.
+///
+/// The stretches of text between the edits move first, then the edits' new texts are
+/// written into the gaps. A stretch moves left by the growth of the edits before it, or
+/// right: the left-moving ones are moved from the first on, the right-moving ones from the
+/// last on, and no stretch then lands on one still to be moved (in the result they keep
+/// their order, and a stretch moving left lands before its old place, one moving right
+/// after it).
+pub fn apply_in_buffer(text: &mut String, edits: &[Edit]) -> (Vec<Edit>, usize) {
+    let (kept, inverse, skipped, growth) = applicable(text, edits);
+    if kept.is_empty() {
+        return (inverse, skipped);
+    }
+    let len = text.len();
+    let new_len = len.wrapping_add_signed(growth);
+    // Each stretch after an edit: where it starts and ends, and the growth before it.
+    let mut stretches = Vec::with_capacity(kept.len());
+    let mut before: isize = 0;
+    for (k, e) in kept.iter().enumerate() {
+        before += e.new.len() as isize - e.range.len() as isize;
+        let end = kept.get(k + 1).map_or(len, |next| next.range.start);
+        stretches.push((e.range.end, end, before));
+    }
+    // SAFETY: the bytes are UTF-8 again before this function returns: every kept edit starts
+    // and ends on a character boundary of the text ([`applicable`] checked), the stretches
+    // between them move whole and each edit's place gets a whole `String`. Nothing reads the
+    // text in between (it is borrowed mutably), and nothing below panics: every range lies
+    // within the buffer, which holds both the old and the new length.
+    let bytes = unsafe { text.as_mut_vec() };
+    if new_len > len {
+        bytes.resize(new_len, 0);
+    }
+    let moved =
+        |(start, end, by): (usize, usize, isize)| (start, end, start.wrapping_add_signed(by));
+    for (start, end, to) in stretches.iter().copied().filter(|s| s.2 < 0).map(moved) {
+        bytes.copy_within(start..end, to);
+    }
+    for (start, end, to) in stretches
+        .iter()
+        .rev()
+        .copied()
+        .filter(|s| s.2 > 0)
+        .map(moved)
+    {
+        bytes.copy_within(start..end, to);
+    }
+    let mut shift: isize = 0;
+    for e in &kept {
+        let at = e.range.start.wrapping_add_signed(shift);
+        bytes[at..at + e.new.len()].copy_from_slice(e.new.as_bytes());
+        shift += e.new.len() as isize - e.range.len() as isize;
+    }
+    bytes.truncate(new_len);
+    (inverse, skipped)
+}
+
 /// Which of `edits` apply to `text` (in order), their inverse edits, how many did not
 /// apply, and how much the kept ones lengthen the text.
 fn applicable<'a>(text: &str, edits: &'a [Edit]) -> (Vec<&'a Edit>, Vec<Edit>, usize, isize) {
@@ -592,6 +650,33 @@ mod tests {
             assert_eq!(inverse, written.inverse);
             assert_eq!((skipped, written.skipped), (1, 1));
         }
+    }
+
+    /// Edits made in the text's own buffer give the text and inverse that writing it anew
+    /// gives, and their inverse, made the same way, gives the text back: deletions, and
+    /// insertions both before and after them, so that text moves both ways.
+    #[test]
+    fn edits_in_the_buffer_equal_edits_written_anew_and_undo() {
+        let text =
+            "关于XX区工作的报告\n\n全体D员参加。\n客服微信：qh2024\n其他内容照旧。\n".repeat(50);
+        let mut stale = e(&text, 0..3, "壹");
+        stale.old = "不是这个".into();
+        let mut edits = vec![e(&text, 0..0, "前言\n"), stale];
+        for (i, _) in text.match_indices("客服微信：qh2024\n").take(30) {
+            edits.push(e(&text, i..i + "客服微信：qh2024\n".len(), ""));
+        }
+        for (i, _) in text.match_indices("D员") {
+            edits.push(e(&text, i..i + 1, "中国共产党"));
+        }
+        edits.push(e(&text, text.len()..text.len(), "（完）"));
+        let edits = normalize(edits);
+        let written = apply(&text, &edits);
+        let mut in_buffer = text.clone();
+        let (inverse, skipped) = apply_in_buffer(&mut in_buffer, &edits);
+        assert_eq!(in_buffer, written.text);
+        assert_eq!((inverse.clone(), skipped), (written.inverse, 1));
+        assert_eq!(apply_in_buffer(&mut in_buffer, &inverse).1, 0);
+        assert_eq!(in_buffer, text);
     }
 
     #[test]
