@@ -47,7 +47,7 @@ pub struct Workspace {
     /// The cleaning plan under the current rules; empty while it is being made again
     /// ([`Workspace::plan_pending`]).
     pub plan: Vec<Edit>,
-    /// How many changes each rule would make if it were on.
+    /// How many of the plan's changes each rule makes.
     pub rule_counts: BTreeMap<String, usize>,
     plan_key: PlanKey,
     /// A large text's plan is made on another thread.
