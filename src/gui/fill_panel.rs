@@ -162,8 +162,9 @@ pub struct FillState {
     /// The prompt to give keyboard focus on the next frame.
     pub focus: Option<String>,
     pub filter: Filter,
-    /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
-    cache: Option<(CacheKey, Vec<FillEntry>)>,
+    /// The prompts, cached by (text revision, analysis revision, report, whole compilation),
+    /// with how many of the workspace's shifts they follow ([`Workspace::shifts`]).
+    cache: Option<(CacheKey, usize, Vec<FillEntry>)>,
     /// 核对已填内容 is shown.
     pub review_open: bool,
     /// The figures of 数字核对, cached by (text revision, report).
@@ -242,6 +243,33 @@ pub fn replace_figure(ws: &mut Workspace, range: ByteRange, old: &str, new: &str
 
 /// (text revision, analysis revision, report, whole compilation).
 type CacheKey = (u64, u64, usize, bool);
+
+/// Bytes around a place within which an edit can change its prompt (its words either side,
+/// its unit): more than the context a prompt shows.
+const PROMPT_REACH: usize = 128;
+
+/// Moves the prompts' places through `shifts` (typing since they were made, while a large
+/// text's analysis waits for a pause: (start, end, new length), each in the text the ones
+/// before it made) when no shift comes near a place, so that a keystroke in the editor does
+/// not make every prompt of a 1 MB report again (a tenth of the frame). False, with the
+/// prompts left half moved, when one came near: they must be made again.
+fn follow_typing(list: &mut [FillEntry], shifts: &[(usize, usize, usize)]) -> bool {
+    for &(start, end, new_len) in shifts {
+        let near = |r: &ByteRange| {
+            r.start < end.saturating_add(PROMPT_REACH) && start < r.end.saturating_add(PROMPT_REACH)
+        };
+        if list.iter().flat_map(|e| &e.spots).any(|s| near(&s.range)) {
+            return false;
+        }
+        for s in list.iter_mut().flat_map(|e| &mut e.spots) {
+            if s.range.start >= end {
+                s.range =
+                    s.range.start - (end - start) + new_len..s.range.end - (end - start) + new_len;
+            }
+        }
+    }
+    true
+}
 
 /// What one place contributes to a prompt, before places are grouped.
 struct Item {
@@ -524,8 +552,17 @@ fn prompts_ui(
     cmds: &mut Vec<Command>,
 ) {
     let key = (ws.revision, ws.analysis_revision, report, whole);
-    if state.cache.as_ref().map(|c| c.0) != Some(key) {
-        state.cache = Some((key, entries(ws, report, whole)));
+    let kept = match &mut state.cache {
+        Some((at, _, _)) if *at == key => true,
+        Some((at, followed, list)) if (at.1, at.2, at.3) == (key.1, key.2, key.3) => {
+            let moved = (ws.shifts().get(*followed..)).is_some_and(|new| follow_typing(list, new));
+            (*at, *followed) = (key, ws.shifts().len());
+            moved
+        }
+        _ => false,
+    };
+    if !kept {
+        state.cache = Some((key, ws.shifts().len(), entries(ws, report, whole)));
     }
     let FillState {
         typed,
@@ -535,7 +572,7 @@ fn prompts_ui(
         cache,
         ..
     } = state;
-    let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let current = cache.as_ref().map_or(&[][..], |c| c.2.as_slice());
     let list: Vec<&FillEntry> = current.iter().filter(|e| e.shown(*filter)).collect();
     if list.is_empty() {
         ui.label(match (*filter, current.is_empty()) {

@@ -530,6 +530,12 @@ impl Workspace {
         self.plan_pending = false;
     }
 
+    /// The edits since the analysis, as (start, end, new length), each in the text the
+    /// ones before it made: what [`Workspace::map_offset`] maps through.
+    pub fn shifts(&self) -> &[(usize, usize, usize)] {
+        &self.shifts
+    }
+
     /// Maps an offset from the (possibly stale) analysis to the current text.
     /// `stick_left`: an insertion exactly at the offset stays after it.
     pub fn map_offset(&self, mut pos: usize, stick_left: bool) -> usize {
