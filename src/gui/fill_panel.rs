@@ -1068,3 +1068,41 @@ pub fn restore(
     }
     ws.refresh_analysis(true);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::user_edit;
+    use crate::model::Document;
+
+    /// While a large text waits for a pause in typing, the prompts followed through typing
+    /// away from every place are those made again from the text; a keystroke next to a
+    /// place has them made again.
+    #[test]
+    fn prompts_followed_through_typing_are_those_made_again() {
+        let filler = "全面推进各项重点工作，取得明显成效，群众满意度进一步提升。";
+        let opening = "今年以来，XX镇完成投资XX万元。";
+        let para = format!("{opening}{}\n", filler.repeat(4));
+        let reps = super::super::workspace::LIVE_ANALYSIS_LIMIT / para.len() + 10;
+        let text = format!("XX区2024年工作总结\n\n{}", para.repeat(reps));
+        let mut ws = Workspace::new(Document::from_text(text));
+        let mut list = entries(&ws, 0, false);
+        assert!(list.len() > 100, "{} prompts", list.len());
+        let followed = ws.shifts().len();
+        let fifth = ws.text.match_indices("今年以来").nth(4).unwrap().0;
+        let mut at = fifth + opening.len() + 2 * filler.len();
+        for _ in 0..3 {
+            let e = user_edit(&ws.text, at..at, "新");
+            assert!(ws.apply(vec![e], "输入", true));
+            at += "新".len();
+        }
+        assert!(ws.analysis_is_stale(), "a large text waits for a pause");
+        assert!(follow_typing(&mut list, &ws.shifts()[followed..]));
+        assert_eq!(list, entries(&ws, 0, false));
+        let followed = ws.shifts().len();
+        let xx = at + ws.text[at..].find("XX").unwrap();
+        let e = user_edit(&ws.text, xx..xx, "新");
+        assert!(ws.apply(vec![e], "输入", true));
+        assert!(!follow_typing(&mut list, &ws.shifts()[followed..]));
+    }
+}
