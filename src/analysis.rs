@@ -5,7 +5,7 @@
 
 use crate::model::{LineIndex, Outline, Report};
 use crate::placeholder::{self, Placeholder};
-use crate::split::LineClasses;
+use crate::split::{Learned, LineClasses};
 use std::sync::Mutex;
 
 /// Everything found in one text.
@@ -27,6 +27,8 @@ pub(crate) struct Scanned {
     /// The start offsets of the lines holding an advert keyword.
     pub candidates: Vec<usize>,
     pub classes: LineClasses,
+    /// What the split learned of the whole text, to split it again after an edit.
+    pub learned: Learned,
 }
 
 /// What is known of the text cleaning starts from, so its rounds need not scan it again.
@@ -213,10 +215,11 @@ pub(crate) fn split_scanned(text: &str) -> (LineIndex, Outline, Fingerprint, Sca
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
     let classes = LineClasses::new(text, &index, &candidates);
-    let structure = crate::split::split_classified(text, &index, &classes);
+    let (structure, learned) = crate::split::split_learning(text, &index, &classes);
     let scanned = Scanned {
         candidates,
         classes,
+        learned,
     };
     (index, structure, Fingerprint::of(text), scanned)
 }
@@ -262,11 +265,11 @@ const INCREMENTAL_MIN: usize = 64 * 1024;
 
 /// The analysis of `text`, made from `old` (the analysis of a text that differs from `text`
 /// only where `changed` says) by analysing again only what the change can have touched:
-/// the changed lines are scanned and classified again, the reports are split again from the
-/// line classes (compilation-wide facts, such as the site's numbering of its reports, the
-/// 目录 and reading lists, are learned from the whole text every time), a report whose lines
-/// and split are those it had, moved, keeps its outline, and the placeholders are found
-/// again in the changed lines only. The result equals `analyze(text)`; when `old` cannot
+/// the changed lines are scanned and classified again, the reports around them are split
+/// again ([`crate::split::split_again`], which follows what the split learned of the whole
+/// compilation: the site's numbering of its reports, reading lists; an edit of the
+/// compilation's title or 目录 splits the whole text again), every other report keeps its
+/// outline, moved, and the placeholders are found again in the changed lines only. The result equals `analyze(text)`; when `old` cannot
 /// say what it was made of, or the change is a large part of the text, it is that call.
 pub fn reanalyze(old: Analysis, text: &str, changed: Changed) -> Analysis {
     match Window::of(&old, text, changed) {
@@ -389,20 +392,12 @@ impl Window {
         }
         classes.extend_copy(&scanned.classes, self.old_line_hi..old_index.line_count());
         drop(old_index);
-        // The split reads the whole compilation (what it learns of it can move any report's
-        // boundary), but from the classes alone it is fast. The text is hashed beside it.
-        let (mut outline, of) = std::thread::scope(|s| {
+        // The text is hashed beside the split.
+        let (outline, learned, of) = std::thread::scope(|s| {
             let of = s.spawn(|| Fingerprint::of(text));
-            let outline = crate::split::split_classified(text, &self.index, &classes);
-            (outline, crate::par::join(of))
+            let (outline, learned) = self.split(text, &classes, old_outline, &scanned.learned);
+            (outline, learned, crate::par::join(of))
         });
-        let mut old_reports = old_outline.reports;
-        for r in &mut outline.reports {
-            match self.kept_report(r, &mut old_reports) {
-                Some(kept) => *r = kept,
-                None => crate::split::add_outline(text, &self.index, r),
-            }
-        }
         let placeholders = self.placeholders(old_placeholders, text);
         Analysis {
             index: self.index,
@@ -412,8 +407,55 @@ impl Window {
             scanned: Some(Scanned {
                 candidates,
                 classes,
+                learned,
             }),
         }
+    }
+
+    /// The reports of the new text: those around the window split again, with their
+    /// outlines, and the others kept, moved; or, when the edit touched the compilation's
+    /// title or 目录, the whole text split again (a report whose lines and split are those
+    /// it had, moved, still keeps its outline).
+    fn split(
+        &self,
+        text: &str,
+        classes: &LineClasses,
+        old: Outline,
+        learned: &Learned,
+    ) -> (Outline, Learned) {
+        let changed = crate::split::LinesChanged {
+            lo: self.line_lo,
+            old_hi: self.old_line_hi,
+            new_hi: self.new_line_hi,
+        };
+        let again =
+            crate::split::split_again(text, &self.index, classes, &old.reports, learned, changed);
+        #[cfg(test)]
+        tests::SPLIT_AGAIN.with(|n| n.set(n.get() + usize::from(again.is_some())));
+        let Some(again) = again else {
+            let (mut outline, learned) = crate::split::split_learning(text, &self.index, classes);
+            let mut old_reports = old.reports;
+            for r in &mut outline.reports {
+                match self.kept_report(r, &mut old_reports) {
+                    Some(kept) => *r = kept,
+                    None => crate::split::add_outline(text, &self.index, r),
+                }
+            }
+            return (outline, learned);
+        };
+        let mut reports = old.reports;
+        let mut after = reports.split_off(again.keep_after);
+        reports.truncate(again.keep_before);
+        reports.reserve(again.fresh.len() + after.len());
+        for mut r in again.fresh {
+            crate::split::add_outline(text, &self.index, &mut r);
+            reports.push(r);
+        }
+        for r in &mut after {
+            shift_report(r, self.bytes, self.lines);
+        }
+        reports.append(&mut after);
+        (Outline { reports, ..old }, again.learned)
     }
 
     /// The old report that `new` (a report of the new split, without its outline) is, moved,
@@ -526,6 +568,11 @@ impl Fingerprint {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// How many re-analyses split only around the edit.
+        pub(super) static SPLIT_AGAIN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     /// A large text is outlined and searched for placeholders in jobs beside the cleaning:
     /// the same outline, placeholders and cleaning as each step run alone.
     #[test]
@@ -565,7 +612,10 @@ mod tests {
 
     /// Lines of the genre, each shaping the split in its own way: titles, a site's labels,
     /// headings, date lines, adverts, a reading list, a 目录, placeholders, blank lines.
-    const LINES: [&str; 16] = [
+    const LINES: [&str; 19] = [
+        "相关文章",
+        "【篇四】XX镇2024年工作总结",
+        "XX区2024年工作要点",
         "XX县2024年安全生产工作总结",
         "材料2：关于加强基层治理的实施方案",
         "【篇三】",
@@ -584,8 +634,13 @@ mod tests {
         "二是强化督促检查，确保各项任务按期完成。",
     ];
 
-    /// The fixture compilation followed by random lines of the genre, to `bytes` or more.
+    /// The fixture compilation followed by random lines of the genre, to `bytes` or more;
+    /// or (one seed in two) a compilation whose reports a site numbered, now and then with a
+    /// number left out, a label on its own line, a reading list after a report.
     fn compilation(rng: &mut Rng, bytes: usize) -> String {
+        if rng.below(2) == 0 {
+            return labelled_compilation(rng, bytes);
+        }
         let mut text = include_str!("../tests/fixtures/compilation.txt").to_string();
         while text.len() < bytes {
             text.push_str(rng.pick(&LINES));
@@ -593,6 +648,45 @@ mod tests {
         }
         text
     }
+
+    fn labelled_compilation(rng: &mut Rng, bytes: usize) -> String {
+        let mut text = String::from("2024年工作总结汇编\n\n");
+        let word = rng.pick(&["范文", "【篇", "材料"]);
+        let mut n = 0;
+        while text.len() < bytes {
+            n += 1 + usize::from(rng.below(30) == 0);
+            let label = match word {
+                "【篇" => format!("【篇{n}】"),
+                w => format!("{w}{n}："),
+            };
+            let sep = if rng.below(5) == 0 { "\n" } else { "" };
+            text.push_str(&format!(
+                "{label}{sep}XX镇2024年{}\n",
+                rng.pick(&TITLE_ENDS)
+            ));
+            for _ in 0..2 + rng.below(6) {
+                text.push_str(rng.pick(&BODY));
+                text.push('\n');
+            }
+            if rng.below(6) == 0 {
+                text.push_str("推荐阅读：\nXX区2023年工作总结\nXX县2024年工作计划\n");
+            }
+            if rng.below(2) == 0 {
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    const TITLE_ENDS: [&str; 4] = ["工作总结", "述职报告", "工作计划", "安全生产工作总结"];
+
+    const BODY: [&str; 5] = [
+        "今年以来，XX镇深入学习贯彻D的二十大精神，推动各项工作取得新成效，群众满意度明显提升。",
+        "一、主要工作",
+        "（一）抓好项目建设。全年完成投资XX万元，惠及XX户。",
+        "二是强化督促检查，确保各项任务按期完成。",
+        "2024年12月X日",
+    ];
 
     /// A random edit of `text` as a user makes one: a character typed over another (same
     /// length), an insertion (text, a newline, a title line, a heading, a placeholder), a
@@ -625,6 +719,11 @@ mod tests {
                     "。",
                     "关注公众号：青禾君，获取更多精品材料\n",
                     "目录\n1.\n2.\n",
+                    "【篇二】",
+                    "范文3：",
+                    "材料2：XX镇2024年工作总结\n",
+                    "推荐阅读：\n",
+                    "相关文章\nXX县2024年工作计划\n",
                 ]);
                 (a..a, what.to_string())
             }
@@ -658,6 +757,11 @@ mod tests {
         assert_eq!(incremental.of, full.of, "fingerprint, seed {seed}");
         let (a, b) = (incremental.scanned.as_ref(), full.scanned.as_ref());
         assert_eq!(
+            a.map(|s| &s.learned),
+            b.map(|s| &s.learned),
+            "what the split learned, seed {seed}"
+        );
+        assert_eq!(
             a.map(|s| &s.candidates),
             b.map(|s| &s.candidates),
             "candidates, seed {seed}"
@@ -670,8 +774,10 @@ mod tests {
     }
 
     /// Random edits — characters typed over others, insertions, deletions, edits that make
-    /// or unmake a title line, a heading, a report boundary, a 目录 — one to three at a time,
-    /// each followed by a re-analysis from the last: every time equal to a full analysis.
+    /// or unmake a title line, a heading, a report boundary, a 目录, a site's label (which can
+    /// join or break its numbering of the reports), a reading list — one to three at a time,
+    /// each followed by a re-analysis from the last: every time equal to a full analysis,
+    /// and most of them split only around the edit.
     #[test]
     fn a_reanalysis_after_random_edits_equals_a_full_analysis() {
         let cases: u64 = std::env::var("PROPERTY_CASES")
@@ -703,6 +809,11 @@ mod tests {
         assert!(
             incremental * 4 >= rounds * 3,
             "{incremental} of {rounds} incremental"
+        );
+        let split_again = SPLIT_AGAIN.with(|n| n.get());
+        assert!(
+            split_again * 3 >= rounds * 2,
+            "{split_again} of {rounds} split only around the edit"
         );
     }
 

@@ -11,6 +11,9 @@ use crate::outline;
 use crate::site::{self, SiteLine, is_title_shaped, reading_list_links};
 use std::ops::Range;
 
+mod again;
+pub(crate) use again::{LinesChanged, split_again};
+
 /// The title endings of the lexicon (`[titles] endings`) by their last character, sorted:
 /// looked up by a line's last character (most lines have none of them) instead of trying each.
 static ENDINGS_BY_LAST: std::sync::LazyLock<Vec<(char, &'static str)>> =
@@ -50,11 +53,12 @@ enum Kind {
     Text,
 }
 
+#[derive(Clone, Copy)]
 struct Lines<'a> {
     text: &'a str,
     index: &'a LineIndex,
     /// Those of the [`LineClasses`], with the links under a reading-list header made junk
-    /// ([`reading_lists_as_junk`]).
+    /// ([`reading_lists`], [`with_lists`]).
     kinds: &'a [Kind],
     /// Per line, what the report split asks of a text line, decided with its kind.
     looks: &'a [Looks],
@@ -238,20 +242,34 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks, Option<Opt
     (Kind::Text, looks, known(None))
 }
 
-/// The line kinds with the links a site appends under a reading-list header (【推荐阅读】,
-/// an advert line) made junk too: they are titles of other articles, not reports of this
-/// compilation. None when there is no such header (the kinds stand as they are).
-fn reading_lists_as_junk(text: &str, index: &LineIndex, kinds: &[Kind]) -> Option<Vec<Kind>> {
+/// The reading lists a site appends under a header (【推荐阅读】, an advert line) among
+/// the junk lines `headers` (in order), as (header line, links): the links are titles of
+/// other articles, not reports of this compilation.
+fn reading_lists(
+    text: &str,
+    index: &LineIndex,
+    kinds: &[Kind],
+    headers: impl Iterator<Item = usize>,
+) -> Vec<(usize, usize)> {
     let line = |l: usize| &text[index.line_range(text, l)];
-    let mut out: Option<Vec<Kind>> = None;
-    for (header, _) in kinds.iter().enumerate().filter(|(_, k)| **k == Kind::Junk) {
-        let links = reading_list_links(line, header, kinds.len());
-        if links > 0 {
-            let out = out.get_or_insert_with(|| kinds.to_vec());
-            out[header + 1..header + 1 + links].fill(Kind::Junk);
-        }
+    headers
+        .filter(|&h| kinds[h] == Kind::Junk)
+        .map(|h| (h, reading_list_links(line, h, kinds.len())))
+        .filter(|&(_, links)| links > 0)
+        .collect()
+}
+
+/// The line kinds with the links of `lists` made junk too; None when there are none (the
+/// kinds stand as they are).
+fn with_lists(kinds: &[Kind], lists: &[(usize, usize)]) -> Option<Vec<Kind>> {
+    if lists.is_empty() {
+        return None;
     }
-    out
+    let mut out = kinds.to_vec();
+    for &(header, links) in lists {
+        out[header + 1..header + 1 + links].fill(Kind::Junk);
+    }
+    Some(out)
 }
 
 impl<'a> Lines<'a> {
@@ -306,12 +324,70 @@ pub fn split_structure(text: &str, index: &LineIndex) -> Outline {
 
 /// [`split_structure`] of a text whose lines are already classified.
 pub(crate) fn split_classified(text: &str, index: &LineIndex, classes: &LineClasses) -> Outline {
-    let lists = reading_lists_as_junk(text, index, &classes.kinds);
+    split_learning(text, index, classes).0
+}
+
+/// What a split learned of the whole compilation beyond each line's class: where its head
+/// (title, 目录) ends, its reading lists, how the search for a site's numbering of its
+/// reports read each line, and that numbering. Kept with an analysis, so that the split
+/// after an edit ([`split_again`]) reads again only the lines around it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Learned {
+    /// The first line of the reports (after the title and the 目录).
+    cursor: usize,
+    /// The lines before this one decided the title and the 目录.
+    head_hi: usize,
+    /// (header line, links), in line order.
+    lists: Vec<(usize, usize)>,
+    /// Per line, how [`numbering_chain`] reads it.
+    roles: Vec<Role>,
+    /// The lines of role [`Role::Label`], in line order.
+    labels: Vec<Label>,
+    chain: Vec<Labelled>,
+}
+
+/// [`split_classified`], with what it learned of the whole text.
+pub(crate) fn split_learning(
+    text: &str,
+    index: &LineIndex,
+    classes: &LineClasses,
+) -> (Outline, Learned) {
+    let junk = (classes.kinds.iter().enumerate())
+        .filter(|(_, k)| **k == Kind::Junk)
+        .map(|(l, _)| l);
+    let lists = reading_lists(text, index, &classes.kinds, junk);
+    let listed = with_lists(&classes.kinds, &lists);
     let mut lines = Lines::new(text, index, classes);
-    if let Some(kinds) = &lists {
+    if let Some(kinds) = &listed {
         lines.kinds = kinds;
     }
-    split_lines(lines)
+    let (mut out, cursor, head_hi) = split_head(&lines);
+    let mut roles = vec![Role::Skip; lines.len()];
+    let mut labels = Vec::new();
+    label_roles(&lines, cursor..lines.len(), &mut roles, &mut labels);
+    let chain = numbering_chain(&roles, &labels, cursor);
+    out.reports = if chain.is_empty() {
+        split_reports(&lines, cursor)
+    } else {
+        let (kinds, looks) = with_chain(&lines, &chain);
+        let labelled = Lines {
+            kinds: &kinds,
+            looks: &looks,
+            ..lines
+        };
+        let mut reports = split_reports(&labelled, cursor);
+        add_labels(&labelled, &chain, &mut reports);
+        reports
+    };
+    let learned = Learned {
+        cursor,
+        head_hi,
+        lists,
+        roles,
+        labels,
+        chain,
+    };
+    (out, learned)
 }
 
 /// Adds each report's headings, roles and numbering findings to the parts
@@ -374,10 +450,12 @@ pub(crate) fn add_outline(text: &str, index: &LineIndex, report: &mut Report) {
     report.outline = headings;
 }
 
-fn split_lines(lines: Lines) -> Outline {
+/// The compilation's title and 目录, the line its reports start from (`cursor`), and the
+/// end of the lines that decided them (the second text line from the cursor on, included).
+fn split_head(lines: &Lines) -> (Outline, usize, usize) {
     let mut out = Outline::default();
     let Some(mut cursor) = lines.next_text(0) else {
-        return out;
+        return (out, lines.len(), lines.len());
     };
 
     // The compilation title: a first line naming a compilation, or followed by a 目录.
@@ -402,21 +480,26 @@ fn split_lines(lines: Lines) -> Outline {
 
     // The 目录 and its entries.
     if cursor < lines.len() && is_toc_heading(&lines.content(cursor)) {
-        let (toc, next) = read_toc(&lines, cursor);
+        let (toc, next) = read_toc(lines, cursor);
         out.toc = Some(toc);
         cursor = next;
     }
+    // What decided the head: at most the first text line from the cursor on (which ended
+    // the 目录) and the text line after it (read to tell a title from a 目录 entry).
+    let head_hi = lines
+        .next_text(cursor)
+        .and_then(|l| lines.next_text(l + 1))
+        .map_or(lines.len(), |l| l + 1);
+    (out, cursor, head_hi)
+}
 
-    let chain = numbering_chain(&lines, cursor);
-    if chain.is_empty() {
-        out.reports = split_reports(&lines, cursor);
-        return out;
-    }
-    // The chain's labels mark titles: a label of its own line is junk before its title, a
-    // label opening a title line counts as one of the known words does.
+/// The line kinds and looks with the chain's labels marking titles: a label of its own line
+/// is junk before its title, a label opening a title line counts as one of the known words
+/// does.
+fn with_chain(lines: &Lines, chain: &[Labelled]) -> (Vec<Kind>, Vec<Looks>) {
     let mut kinds = lines.kinds.to_vec();
     let mut looks = lines.looks.to_vec();
-    for c in &chain {
+    for c in chain {
         if c.alone {
             kinds[c.line] = Kind::Junk;
         } else {
@@ -427,13 +510,13 @@ fn split_lines(lines: Lines) -> Outline {
             looks[c.line].commas = rest.contains(['，', '、']);
         }
     }
-    let labelled = Lines {
-        kinds: &kinds,
-        looks: &looks,
-        ..lines
-    };
-    out.reports = split_reports(&labelled, cursor);
-    for r in &mut out.reports {
+    (kinds, looks)
+}
+
+/// Gives each report whose title a label of the chain numbers that label (`labelled`: the
+/// lines [`with_chain`] made).
+fn add_labels(labelled: &Lines, chain: &[Labelled], reports: &mut [Report]) {
+    for r in reports {
         let Some(t) = r.title_line else { continue };
         let found = chain.iter().find(|c| {
             if c.alone {
@@ -450,11 +533,10 @@ fn split_lines(lines: Lines) -> Outline {
             });
         }
     }
-    out
 }
 
 /// One label of a site's numbering of its reports ([`numbering_chain`]).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Labelled {
     line: usize,
     /// Bytes of the line's content the label takes.
@@ -463,77 +545,113 @@ struct Labelled {
     alone: bool,
 }
 
+/// How the search for a site's numbering of its reports ([`numbering_chain`]) reads a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not a text line, or before the reports.
+    Skip,
+    /// Body text: a label after it comes after some of a report.
+    Body,
+    /// A title-shaped line (a heading of a kind the numbering does not count, a title).
+    Title,
+    /// A label of a numbering on a title (or alone on its line right before one).
+    Label,
+}
+
+/// A line of role [`Role::Label`].
+#[derive(Debug, Clone, PartialEq)]
+struct Label {
+    labelled: Labelled,
+    key: String,
+    number: u32,
+}
+
+/// The role of each text line of `range` (written into `roles`, indexed by line), and the
+/// labels among them, appended to `labels`. A line's role is a function of its bytes and,
+/// for a label alone on its line, of the next text line.
+fn label_roles(lines: &Lines, range: Range<usize>, roles: &mut [Role], labels: &mut Vec<Label>) {
+    let mut l = range.start;
+    while let Some(t) = lines.next_text(l).filter(|&t| t < range.end) {
+        l = t + 1;
+        roles[t] = label_role(lines, t, labels);
+    }
+}
+
+fn label_role(lines: &Lines, t: usize, labels: &mut Vec<Label>) -> Role {
+    let raw = &lines.text[lines.index.line_range(lines.text, t)];
+    if !may_be_title(raw) {
+        return Role::Body;
+    }
+    let content = lines.content_cow(t);
+    if let Some(n) = crate::label::numbering(&content) {
+        let titled = if n.alone {
+            lines
+                .next_text(t + 1)
+                .is_some_and(|x| title_score(&lines.content_cow(x)) >= 2)
+        } else {
+            title_score(&content[n.len..]) >= 2
+        };
+        if titled {
+            labels.push(Label {
+                labelled: Labelled {
+                    line: t,
+                    len: n.len,
+                    alone: n.alone,
+                },
+                key: n.key,
+                number: n.number,
+            });
+            return Role::Label;
+        }
+    }
+    if is_title_shaped(&content) {
+        Role::Title
+    } else {
+        Role::Body
+    }
+}
+
 /// The labels a site numbers the compilation's reports with, learned from the compilation:
 /// lines opening with the same word and the numbers 1, 2, 3… in order ([`label::numbering`]),
 /// the first before any body text (from `from`, after the compilation's title and 目录), each
 /// next one after some, each on a title (or alone on its line right before one). Reports
 /// list their attachments as 材料1：, 材料2： too, but one under the other, inside a report:
-/// that is no chain. Empty when there is none of two labels or more.
-fn numbering_chain(lines: &Lines, from: usize) -> Vec<Labelled> {
-    struct Candidate {
-        labelled: Labelled,
-        key: String,
-        number: u32,
-        /// Body lines before it.
+/// that is no chain. Empty when there is none of two labels or more. Read from the lines'
+/// roles ([`label_roles`]) and `labels`, the lines of role [`Role::Label`].
+fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelled> {
+    /// A label and the body lines before it.
+    struct Candidate<'a> {
+        label: &'a Label,
         body: usize,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut body = 0;
-    let mut l = from;
-    while let Some(t) = lines.next_text(l) {
-        l = t + 1;
-        let raw = &lines.text[lines.index.line_range(lines.text, t)];
-        if !may_be_title(raw) {
-            body += 1;
-            continue;
-        }
-        let content = lines.content_cow(t);
-        if let Some(n) = crate::label::numbering(&content) {
-            let titled = if n.alone {
-                lines
-                    .next_text(t + 1)
-                    .is_some_and(|x| title_score(&lines.content_cow(x)) >= 2)
-            } else {
-                title_score(&content[n.len..]) >= 2
-            };
-            if titled {
-                candidates.push(Candidate {
-                    labelled: Labelled {
-                        line: t,
-                        len: n.len,
-                        alone: n.alone,
-                    },
-                    key: n.key,
-                    number: n.number,
-                    body,
-                });
-                continue;
-            }
-        }
-        if !is_title_shaped(&content) {
-            body += 1;
-        }
+    let (mut body, mut at) = (0, from);
+    for label in labels.iter().filter(|c| c.labelled.line >= from) {
+        let line = label.labelled.line;
+        body += roles[at..line].iter().filter(|r| **r == Role::Body).count();
+        at = line + 1;
+        candidates.push(Candidate { label, body });
     }
     let mut keys: Vec<&str> = candidates
         .iter()
-        .filter(|c| c.number == 1 && c.body == 0)
-        .map(|c| c.key.as_str())
+        .filter(|c| c.label.number == 1 && c.body == 0)
+        .map(|c| c.label.key.as_str())
         .collect();
     keys.dedup();
     let mut chain: Vec<Labelled> = Vec::new();
     for key in keys {
         let mut series: Vec<&Candidate> = Vec::new();
-        for c in candidates.iter().filter(|c| c.key == key) {
+        for c in candidates.iter().filter(|c| c.label.key == key) {
             let next = match series.last() {
-                None => c.number == 1 && c.body == 0,
-                Some(last) => c.number == last.number + 1 && c.body > last.body,
+                None => c.label.number == 1 && c.body == 0,
+                Some(last) => c.label.number == last.label.number + 1 && c.body > last.body,
             };
             if next {
                 series.push(c);
             }
         }
         if series.len() >= 2 {
-            chain.extend(series.into_iter().map(|c| c.labelled));
+            chain.extend(series.into_iter().map(|c| c.label.labelled));
         }
     }
     chain
@@ -670,12 +788,28 @@ fn strip_title_suffix(line: &str) -> &str {
 
 /// Finds the reports in the lines from `start` on.
 fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
-    // Candidate starts: title lines, and text after a wide gap when the compilation
-    // separates its reports with wide gaps.
-    let mut starts: Vec<(usize, bool)> = Vec::new(); // (line, has_title)
-    let mut l = start;
-    let mut prev_text: Option<usize> = None;
+    let (starts, _) = report_starts(lines, start, None, usize::MAX);
+    reports_from(lines, &starts, lines.len())
+}
+
+/// Where reports start (line, whether it is a title line) among the text lines from `from`
+/// on, the last text line before them being `prev_text`, until the first text line whose
+/// previous text line is `until` or later: candidate starts are title lines, and text after
+/// a wide gap when the compilation separates its reports with wide gaps. Whether a text
+/// line starts a report depends only on it, the lines back to the text line before it and
+/// the next text line. Also gives the line it stopped at (the end of the lines when none).
+fn report_starts(
+    lines: &Lines,
+    from: usize,
+    mut prev_text: Option<usize>,
+    until: usize,
+) -> (Vec<(usize, bool)>, usize) {
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    let mut l = from;
     while let Some(t) = lines.next_text(l) {
+        if prev_text.is_some_and(|p| p >= until) {
+            return (starts, t);
+        }
         let gap = lines.gap_before(t);
         let is_first = prev_text.is_none();
         let looks = lines.looks[t];
@@ -708,9 +842,14 @@ fn split_reports(lines: &Lines, start: usize) -> Vec<Report> {
         prev_text = Some(t);
         l = t + 1;
     }
+    (starts, lines.len())
+}
+
+/// The reports that start at `starts`, the last one ending before line `end`.
+fn reports_from(lines: &Lines, starts: &[(usize, bool)], end: usize) -> Vec<Report> {
     let mut reports = Vec::with_capacity(starts.len());
     for (i, &(first, has_title)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(lines.len(), |&(s, _)| s);
+        let end = starts.get(i + 1).map_or(end, |&(s, _)| s);
         // Trailing blank and junk lines belong to no report.
         let Some(last) = (first..end).rev().find(|&l| lines.kinds[l] == Kind::Text) else {
             continue;

@@ -162,8 +162,9 @@ pub struct FillState {
     /// The prompt to give keyboard focus on the next frame.
     pub focus: Option<String>,
     pub filter: Filter,
-    /// The prompts, cached by (text revision, analysis revision, report, whole compilation).
-    cache: Option<(CacheKey, Vec<FillEntry>)>,
+    /// The prompts, cached by (text revision, analysis revision, report, whole compilation),
+    /// with how many of the workspace's shifts they follow ([`Workspace::shifts`]).
+    cache: Option<(CacheKey, usize, Vec<FillEntry>)>,
     /// 核对已填内容 is shown.
     pub review_open: bool,
     /// The figures of 数字核对, cached by (text revision, report).
@@ -242,6 +243,33 @@ pub fn replace_figure(ws: &mut Workspace, range: ByteRange, old: &str, new: &str
 
 /// (text revision, analysis revision, report, whole compilation).
 type CacheKey = (u64, u64, usize, bool);
+
+/// Bytes around a place within which an edit can change its prompt (its words either side,
+/// its unit): more than the context a prompt shows.
+const PROMPT_REACH: usize = 128;
+
+/// Moves the prompts' places through `shifts` (typing since they were made, while a large
+/// text's analysis waits for a pause: (start, end, new length), each in the text the ones
+/// before it made) when no shift comes near a place, so that a keystroke in the editor does
+/// not make every prompt of a 1 MB report again (a tenth of the frame). False, with the
+/// prompts left half moved, when one came near: they must be made again.
+fn follow_typing(list: &mut [FillEntry], shifts: &[(usize, usize, usize)]) -> bool {
+    for &(start, end, new_len) in shifts {
+        let near = |r: &ByteRange| {
+            r.start < end.saturating_add(PROMPT_REACH) && start < r.end.saturating_add(PROMPT_REACH)
+        };
+        if list.iter().flat_map(|e| &e.spots).any(|s| near(&s.range)) {
+            return false;
+        }
+        for s in list.iter_mut().flat_map(|e| &mut e.spots) {
+            if s.range.start >= end {
+                s.range =
+                    s.range.start - (end - start) + new_len..s.range.end - (end - start) + new_len;
+            }
+        }
+    }
+    true
+}
 
 /// What one place contributes to a prompt, before places are grouped.
 struct Item {
@@ -524,8 +552,17 @@ fn prompts_ui(
     cmds: &mut Vec<Command>,
 ) {
     let key = (ws.revision, ws.analysis_revision, report, whole);
-    if state.cache.as_ref().map(|c| c.0) != Some(key) {
-        state.cache = Some((key, entries(ws, report, whole)));
+    let kept = match &mut state.cache {
+        Some((at, _, _)) if *at == key => true,
+        Some((at, followed, list)) if (at.1, at.2, at.3) == (key.1, key.2, key.3) => {
+            let moved = (ws.shifts().get(*followed..)).is_some_and(|new| follow_typing(list, new));
+            (*at, *followed) = (key, ws.shifts().len());
+            moved
+        }
+        _ => false,
+    };
+    if !kept {
+        state.cache = Some((key, ws.shifts().len(), entries(ws, report, whole)));
     }
     let FillState {
         typed,
@@ -535,7 +572,7 @@ fn prompts_ui(
         cache,
         ..
     } = state;
-    let current = cache.as_ref().map_or(&[][..], |c| c.1.as_slice());
+    let current = cache.as_ref().map_or(&[][..], |c| c.2.as_slice());
     let list: Vec<&FillEntry> = current.iter().filter(|e| e.shown(*filter)).collect();
     if list.is_empty() {
         ui.label(match (*filter, current.is_empty()) {
@@ -1030,4 +1067,42 @@ pub fn restore(
         ws.apply(vec![e], label, true);
     }
     ws.refresh_analysis(true);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::user_edit;
+    use crate::model::Document;
+
+    /// While a large text waits for a pause in typing, the prompts followed through typing
+    /// away from every place are those made again from the text; a keystroke next to a
+    /// place has them made again.
+    #[test]
+    fn prompts_followed_through_typing_are_those_made_again() {
+        let filler = "全面推进各项重点工作，取得明显成效，群众满意度进一步提升。";
+        let opening = "今年以来，XX镇完成投资XX万元。";
+        let para = format!("{opening}{}\n", filler.repeat(4));
+        let reps = super::super::workspace::LIVE_ANALYSIS_LIMIT / para.len() + 10;
+        let text = format!("XX区2024年工作总结\n\n{}", para.repeat(reps));
+        let mut ws = Workspace::new(Document::from_text(text));
+        let mut list = entries(&ws, 0, false);
+        assert!(list.len() > 100, "{} prompts", list.len());
+        let followed = ws.shifts().len();
+        let fifth = ws.text.match_indices("今年以来").nth(4).unwrap().0;
+        let mut at = fifth + opening.len() + 2 * filler.len();
+        for _ in 0..3 {
+            let e = user_edit(&ws.text, at..at, "新");
+            assert!(ws.apply(vec![e], "输入", true));
+            at += "新".len();
+        }
+        assert!(ws.analysis_is_stale(), "a large text waits for a pause");
+        assert!(follow_typing(&mut list, &ws.shifts()[followed..]));
+        assert_eq!(list, entries(&ws, 0, false));
+        let followed = ws.shifts().len();
+        let xx = at + ws.text[at..].find("XX").unwrap();
+        let e = user_edit(&ws.text, xx..xx, "新");
+        assert!(ws.apply(vec![e], "输入", true));
+        assert!(!follow_typing(&mut list, &ws.shifts()[followed..]));
+    }
 }

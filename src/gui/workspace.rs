@@ -47,7 +47,7 @@ pub struct Workspace {
     /// The cleaning plan under the current rules; empty while it is being made again
     /// ([`Workspace::plan_pending`]).
     pub plan: Vec<Edit>,
-    /// How many changes each rule would make if it were on.
+    /// How many of the plan's changes each rule makes.
     pub rule_counts: BTreeMap<String, usize>,
     plan_key: PlanKey,
     /// A large text's plan is made on another thread.
@@ -528,6 +528,12 @@ impl Workspace {
         self.plan = planned.edits;
         self.rule_counts = planned.rule_counts;
         self.plan_pending = false;
+    }
+
+    /// The edits since the analysis, as (start, end, new length), each in the text the
+    /// ones before it made: what [`Workspace::map_offset`] maps through.
+    pub fn shifts(&self) -> &[(usize, usize, usize)] {
+        &self.shifts
     }
 
     /// Maps an offset from the (possibly stale) analysis to the current text.
