@@ -157,8 +157,9 @@ fn ends_like_page_line(bytes: &[u8]) -> bool {
             ..,
             b'0'..=b'9' | b'-' | b']' | b'>' | b')' | b'*' | b'~' | b'=',
         ] => true,
-        // 页, fullwidth digits and －）］＞～, — • ·, 】〉》
+        // 页 (頁 on a converted page), fullwidth digits and －）］＞～, — • ·, 】〉》
         [.., 0xE9, 0xA1, 0xB5]
+        | [.., 0xE9, 0xA0, 0x81]
         | [.., 0xEF, 0xBC, 0x90..=0x99 | 0x8D | 0x89 | 0xBD | 0x9E]
         | [.., 0xEF, 0xBD, 0x9E]
         | [.., 0xE2, 0x80, 0x94 | 0xA2]
@@ -335,7 +336,8 @@ fn running_header(line: &str) -> bool {
         let (mut j, mut spaces, mut tab, mut marked) = (i, 0, false, false);
         while let Some(c) = l[j..].chars().next() {
             if SPACES.contains(&c) {
-                spaces += 1;
+                // An ideographic space is as wide as two.
+                spaces += if c == '\u{3000}' { 2 } else { 1 };
                 tab |= c == '\t';
             } else if is_mark(c) && !marked {
                 marked = true;
@@ -890,6 +892,9 @@ mod tests {
             "内部资料 注意保存\t- 4 -",
             "XX县工作资料选编 · 12",
             "第5页  XX县工作资料选编",
+            // A page converted to traditional characters.
+            "XX材料库\u{3000}第1頁",
+            "第 2 頁 共 9 頁",
         ] {
             assert!(is_page_number_line(line), "{line}");
         }
