@@ -244,6 +244,9 @@ pub struct Notices {
     pub weak_acts: Vec<String>,
     /// What only a site's footer says: ©, Copyright, 版权所有, ICP备…
     pub footer_marks: Vec<String>,
+    /// How a notice forbids or asks leave: 未经, 不得, 禁止… A notice naming no subject
+    /// ([`crate::site::is_unsigned_notice`]) says one.
+    pub prohibitions: Vec<String>,
     pub max_chars: usize,
 }
 
@@ -421,7 +424,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 27] = [
+    let derived: [&mut Vec<String>; 28] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -447,6 +450,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut o.acts,
         &mut o.weak_acts,
         &mut o.footer_marks,
+        &mut o.prohibitions,
         &mut lexicon.labels.words,
         &mut lexicon.pages.shapes,
     ];
@@ -552,6 +556,7 @@ impl Lexicon {
             ("notices.acts", &self.notices.acts),
             ("notices.weak_acts", &self.notices.weak_acts),
             ("notices.footer_marks", &self.notices.footer_marks),
+            ("notices.prohibitions", &self.notices.prohibitions),
             ("adverts.certain", &a.certain),
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),

@@ -463,7 +463,16 @@ fn is_footer(line: &str) -> bool {
 /// which is why the position is asked as well.
 pub fn is_unsigned_notice(line: &str) -> bool {
     let w = &*WORDS;
-    if line.chars().count() > lexicon::builtin().notices.max_chars {
+    let notices = &lexicon::builtin().notices;
+    // A notice forbids or asks leave ("未经授权，不得转载"); the author's sentence about
+    // copyright work reports what was done. Its place alone does not tell them apart: once
+    // the site's own lines below it are cleaned away, the author's sentence closes the text.
+    if line.chars().count() > notices.max_chars
+        || !notices
+            .prohibitions
+            .iter()
+            .any(|p| line.contains(p.as_str()))
+    {
         return false;
     }
     let mut acts = Vec::new();
@@ -593,6 +602,24 @@ mod tests {
         ];
         for (line, class) in cases {
             assert_eq!(classify(line), Some(class), "{line}");
+        }
+    }
+
+    /// A notice that names no subject forbids something; the author's sentence about
+    /// copyright work, with as many of the notice words, does not.
+    #[test]
+    fn an_unsigned_notice_forbids_and_the_authors_sentence_reports() {
+        assert!(is_unsigned_notice(
+            "云栖范文阁出品——未经授权，不得转载或摘编，违者追究责任。"
+        ));
+        assert!(is_unsigned_notice(
+            "XX网（原创首发）——未经授权，禁止转载、摘编"
+        ));
+        for line in [
+            "扎实开展版权保护工作，全年查处侵权盗版案件4起。",
+            "严厉打击侵权盗版行为，版权执法检查覆盖率达到百分之百。",
+        ] {
+            assert!(!is_unsigned_notice(line), "{line}");
         }
     }
 
