@@ -615,15 +615,20 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         if !entry.is_empty() && !seen.insert(entry.clone()) {
             break;
         }
-        // A site's label alone on its line ("【第1则】") before a title the 目录 listed opens
-        // the first report.
+        // A site's label alone on its line ("【第1则】") opens the first report when a title
+        // the 目录 listed follows it, or a title and then body text.
         if crate::label::numbering(&content).is_some_and(|n| n.alone)
-            && lines
-                .next_text(l + 1)
-                .and_then(|n| toc_entry(&lines.content(n)))
-                .is_some_and(|next| seen.contains(&next))
+            && let Some(next) = lines.next_text(l + 1)
         {
-            break;
+            let title = lines.content(next);
+            let listed = toc_entry(&title).is_some_and(|t| seen.contains(&t));
+            let opens = is_title_shaped(&title)
+                && lines
+                    .next_text(next + 1)
+                    .is_some_and(|b| !is_title_shaped(&lines.content(b)));
+            if listed || opens {
+                break;
+            }
         }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
@@ -1059,6 +1064,18 @@ mod tests {
                     Some("【第2则】"),
                     "专题研讨发言：以务实作风推动招商引资工作提质增效"
                 ),
+            ]
+        );
+        // An empty 目录 ("1." "2."), and a label whose word a bracketed brand could have.
+        let text = "材料汇编\n\n目录\n\n1.\n2.\n\n【范文推荐·1】\n关于栖霞湾镇河湖长制工作情况的汇报\n现将有关情况汇报如下。\n一、基本情况\n\n【范文推荐·2】\n县税务局副局长2025年度述职报告\n根据安排，现将本人履职情况报告如下。\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("【范文推荐·1】"), "关于栖霞湾镇河湖长制工作情况的汇报"),
+                (Some("【范文推荐·2】"), "县税务局副局长2025年度述职报告"),
             ]
         );
     }

@@ -671,8 +671,13 @@ fn bracket_brand_score(l: &str) -> i32 {
         return 0;
     };
     let name = &rest[..close];
-    // 【范文2】 is the site's number for a report (see [`crate::label`]), not its name.
-    if name.chars().count() > 20 || crate::label::label_len(name) == Some(name.len()) {
+    // 【范文2】, 【范文推荐·1】 are the site's number for a report (see [`crate::label`]),
+    // not its name: a word and an ordinal filling the bracket.
+    let bracket = &l[..'【'.len_utf8() + close + '】'.len_utf8()];
+    if name.chars().count() > 20
+        || crate::label::label_len(name) == Some(name.len())
+        || crate::label::numbering(bracket).is_some_and(|n| n.len >= bracket.len())
+    {
         return 0;
     }
     let endings = SIGNAL_SET.bracket_endings;
@@ -831,6 +836,9 @@ mod tests {
     #[test]
     fn content_lines_with_advert_words_are_never_adverts() {
         for l in [
+            // A site's numbering of its reports, however long its word: a label, not a brand.
+            "【范文推荐·1】",
+            "【精选范文03】",
             "指导群众下载国家反诈中心APP2.3万次",
             "开通政务服务公众号，发布信息120条",
             "设立群众来信来访接待室，来源于群众的意见建议全部办结",
