@@ -218,6 +218,8 @@ pub struct Navigation {
     pub home_words: Vec<String>,
     /// What a page's closing mark says ("— END —").
     pub end_marks: Vec<String>,
+    /// What a link to more of the site says ("下载更多讲话稿 >>").
+    pub link_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -424,7 +426,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 28] = [
+    let derived: [&mut Vec<String>; 29] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -443,6 +445,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut n.reading_list_headers,
         &mut n.breadcrumb_openers,
         &mut n.home_words,
+        &mut n.link_words,
         &mut w.words,
         &mut w.alone,
         &mut o.subjects,
@@ -549,6 +552,7 @@ impl Lexicon {
             ),
             ("navigation.home_words", &self.navigation.home_words),
             ("navigation.end_marks", &self.navigation.end_marks),
+            ("navigation.link_words", &self.navigation.link_words),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),

@@ -110,7 +110,7 @@ pub fn classify(line: &str) -> Option<SiteLine> {
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
-    } else if is_navigation(l) || is_breadcrumb(l) || is_end_mark(l) {
+    } else if is_navigation(l) || is_breadcrumb(l) || is_end_mark(l) || is_more_link(l) {
         Some(SiteLine::Navigation)
     } else if is_metadata(l) {
         Some(SiteLine::Metadata)
@@ -165,7 +165,7 @@ const STEP_PUNCTUATION: &[char] = &[
 ];
 
 /// The steps of `s` between the separators `seps` (the longest that fits at a place), each
-/// trimmed, and whether any separator was found.
+/// trimmed: one step when none is found.
 fn steps<'a>(s: &'a str, seps: &[&String]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -195,8 +195,26 @@ fn steps<'a>(s: &'a str, seps: &[&String]) -> Vec<&'a str> {
 /// A step must show the trail is a site's ([`is_site_step`]) unless the arrows are a web
 /// page's own (» ›): "申请 > 受理 > 办结" in a report stays.
 fn is_breadcrumb(line: &str) -> bool {
-    let lex = lexicon::builtin();
-    let nav = &lex.navigation;
+    /// The separators, arrows and bars together, then the arrows; and the characters they
+    /// open with: a line holding none of those is no trail (most lines, decided in one pass).
+    static SEPARATORS: LazyLock<(Vec<&'static String>, Vec<&'static String>, Vec<char>)> =
+        LazyLock::new(|| {
+            let nav = &lexicon::builtin().navigation;
+            let all: Vec<&String> = nav
+                .breadcrumb_arrows
+                .iter()
+                .chain(&nav.breadcrumb_bars)
+                .collect();
+            let mut firsts: Vec<char> = all.iter().filter_map(|s| s.chars().next()).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            (all, nav.breadcrumb_arrows.iter().collect(), firsts)
+        });
+    let (seps, arrows, firsts) = &*SEPARATORS;
+    if !line.contains(|c| firsts.binary_search(&c).is_ok()) {
+        return false;
+    }
+    let nav = &lexicon::builtin().navigation;
     let mut body = line.trim_start_matches(DECOR);
     let mut opened = false;
     if let Some(o) = nav
@@ -211,12 +229,7 @@ fn is_breadcrumb(line: &str) -> bool {
         body = rest;
         opened = true;
     }
-    let seps: Vec<&String> = nav
-        .breadcrumb_arrows
-        .iter()
-        .chain(&nav.breadcrumb_bars)
-        .collect();
-    let parts = steps(body, &seps);
+    let parts = steps(body, seps);
     if parts.len() < if opened { 2 } else { 3 }
         || parts
             .iter()
@@ -224,8 +237,7 @@ fn is_breadcrumb(line: &str) -> bool {
     {
         return false;
     }
-    let arrows: Vec<&String> = nav.breadcrumb_arrows.iter().collect();
-    let has_arrow = steps(body, &arrows).len() > 1;
+    let has_arrow = steps(body, arrows).len() > 1;
     let web_arrow = body.contains(['»', '›']);
     let home = |p: &&str| nav.home_words.iter().any(|h| p.ends_with(h.as_str()));
     if has_arrow {
@@ -233,6 +245,23 @@ fn is_breadcrumb(line: &str) -> bool {
     } else {
         parts.iter().any(home)
     }
+}
+
+/// A link to more of the site: a short line ending with an arrow (>> » ＞＞) that says
+/// 更多, 下载, 查看…: "下载更多讲话稿 >>", "查看更多范文 »". A sentence never ends so.
+fn is_more_link(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    let Some(body) = nav
+        .breadcrumb_arrows
+        .iter()
+        .filter(|a| a.chars().count() > 1 || matches!(a.as_str(), "»" | "›"))
+        .find_map(|a| line.strip_suffix(a.as_str()))
+    else {
+        return false;
+    };
+    body.chars().count() <= 20
+        && !body.contains(['。', '，', '；'])
+        && nav.link_words.iter().any(|w| body.contains(w.as_str()))
 }
 
 /// A page's closing mark: "— END —", "-THE END-", "（全文完）".
@@ -597,6 +626,9 @@ mod tests {
                 SiteLine::Notice,
             ),
             ("— END —", SiteLine::Navigation),
+            ("下载更多讲话稿 >>", SiteLine::Navigation),
+            ("查看更多范文 »", SiteLine::Navigation),
+            ("XX材料网：点此领取2025全套材料", SiteLine::PaywallNotice),
             ("网友评论（0）　我要评论", SiteLine::Metadata),
             ("更新日期：2025/01/06", SiteLine::Metadata),
         ];
@@ -657,6 +689,7 @@ mod tests {
             "一、坚持党建引领 > 二、强化服务",
             "（三）版权所有人合法权益保护",
             "ENDING",
+            "产值>>1000万元",
             "下一步，完善网友评论回复机制",
             "依法保护著作权人的版权所有权益，全年查处侵权案件4起。",
         ] {
