@@ -326,7 +326,13 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
             .last()
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &inner[..word_len];
-        if word.chars().count() > 6 || word == "第" || (word.is_empty() && close.is_none()) {
+        // A number alone in parentheses is a heading's marker (（一）), not a site's label:
+        // only a word in them is (（要点一）).
+        let parenthesis = matches!(close, Some('）' | ')'));
+        if word.chars().count() > 6
+            || word == "第"
+            || (word.is_empty() && (close.is_none() || parenthesis))
+        {
             return None;
         }
         // A joiner between the word and its number: Doc.1, 范例-1, 精选 1.
@@ -450,6 +456,14 @@ mod tests {
             ("第3则——XX镇工作总结", "第则", 3, "第3则——", false),
             ("稿件１》XX镇工作总结", "稿件", 1, "稿件１》", false),
             ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
+            (
+                "（要点一）县农业农村局2025年工作要点",
+                "（要点）",
+                1,
+                "（要点一）",
+                false,
+            ),
+            ("(样稿2) XX镇工作总结", "(样稿)", 2, "(样稿2) ", false),
         ] {
             assert_eq!(n(line), Some((key.into(), number, label, alone)), "{line}");
         }
@@ -462,6 +476,8 @@ mod tests {
             "范文1、2已印发",
             "第一节 总体要求",
             "（一）加强组织领导",
+            "（1）强化责任落实",
+            "(2)完善制度",
             "第一章 总则",
             "2023年工作总结",
             "范文1.5万字",

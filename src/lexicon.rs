@@ -158,6 +158,8 @@ pub struct Titles {
     /// How a speech opens under its title ("同志们").
     pub salutations: Vec<String>,
     pub compilation_words: Vec<String>,
+    /// What a compilation's title counts its pieces with, closing it: …（6篇）, …三篇.
+    pub piece_counters: Vec<String>,
 }
 
 /// The site's numbering of the reports before their titles ("篇三：", "范文4：", "NO.3 ").
@@ -191,6 +193,13 @@ pub struct Metadata {
     pub fields: Vec<String>,
     /// Fields that count views; each is one of `fields`.
     pub counters: Vec<String>,
+    /// Fields that date the page ("发布时间"); one with nothing but a date after it is a
+    /// metadata line on its own.
+    pub dated: Vec<String>,
+    /// How a reading-time or length line opens ("阅读本文约需12分钟", "全文约3200字").
+    pub reading_openers: Vec<String>,
+    /// The units such a line counts in: 分钟, 字…
+    pub reading_units: Vec<String>,
 }
 
 /// Links between a site's articles ("上一篇：…", "标签：…", "相关文章" and its list).
@@ -199,6 +208,18 @@ pub struct Metadata {
 pub struct Navigation {
     pub openers: Vec<String>,
     pub reading_list_headers: Vec<String>,
+    /// How a breadcrumb trail opens ("当前位置：").
+    pub breadcrumb_openers: Vec<String>,
+    /// Arrows between the steps of a breadcrumb trail ("XX网 > 栏目 > 正文").
+    pub breadcrumb_arrows: Vec<String>,
+    /// Bars between the steps of a trail or a site's menu ("XX首页 | 汇报材料 | 讲话稿").
+    pub breadcrumb_bars: Vec<String>,
+    /// Steps only a site's trail or menu holds ("首页", "正文").
+    pub home_words: Vec<String>,
+    /// What a page's closing mark says ("— END —").
+    pub end_marks: Vec<String>,
+    /// What a link to more of the site says ("下载更多讲话稿 >>").
+    pub link_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -223,6 +244,11 @@ pub struct Notices {
     pub acts: Vec<String>,
     /// What it says besides: 删除, 下载, 仅供…; two of them stand for one of `acts`.
     pub weak_acts: Vec<String>,
+    /// What only a site's footer says: ©, Copyright, 版权所有, ICP备…
+    pub footer_marks: Vec<String>,
+    /// How a notice forbids or asks leave: 未经, 不得, 禁止… A notice naming no subject
+    /// ([`crate::site::is_unsigned_notice`]) says one.
+    pub prohibitions: Vec<String>,
     pub max_chars: usize,
 }
 
@@ -358,6 +384,11 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &lexicon.metadata.counters,
         &lexicon.metadata.fields,
     )?;
+    subset(
+        "metadata.dated",
+        &lexicon.metadata.dated,
+        &lexicon.metadata.fields,
+    )?;
     let t = &lexicon.titles;
     if let Some(g) = t
         .genre_endings
@@ -395,26 +426,36 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 19] = [
+    let derived: [&mut Vec<String>; 29] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
         &mut t.compilation_words,
+        &mut t.piece_counters,
         &mut p.names,
         &mut p.units,
         &mut p.multipliers,
         &mut p.not_suffixes,
         &mut m.fields,
         &mut m.counters,
+        &mut m.dated,
+        &mut m.reading_openers,
+        &mut m.reading_units,
         &mut n.openers,
         &mut n.reading_list_headers,
+        &mut n.breadcrumb_openers,
+        &mut n.home_words,
+        &mut n.link_words,
         &mut w.words,
         &mut w.alone,
         &mut o.subjects,
         &mut o.not_subjects,
         &mut o.acts,
         &mut o.weak_acts,
+        &mut o.footer_marks,
+        &mut o.prohibitions,
         &mut lexicon.labels.words,
+        &mut lexicon.pages.shapes,
     ];
     for list in derived {
         *list = lexicon.traditional.with_forms(list);
@@ -480,6 +521,7 @@ impl Lexicon {
             ("titles.genre_endings", &t.genre_endings),
             ("titles.salutations", &t.salutations),
             ("titles.compilation_words", &t.compilation_words),
+            ("titles.piece_counters", &t.piece_counters),
             ("labels.words", &self.labels.words),
             ("labels.number_prefixes", &self.labels.number_prefixes),
             ("labels.counters", &self.labels.counters),
@@ -488,17 +530,37 @@ impl Lexicon {
             ("pages.shapes", &self.pages.shapes),
             ("metadata.fields", &self.metadata.fields),
             ("metadata.counters", &self.metadata.counters),
+            ("metadata.dated", &self.metadata.dated),
+            ("metadata.reading_openers", &self.metadata.reading_openers),
+            ("metadata.reading_units", &self.metadata.reading_units),
             ("navigation.openers", &self.navigation.openers),
             (
                 "navigation.reading_list_headers",
                 &self.navigation.reading_list_headers,
             ),
+            (
+                "navigation.breadcrumb_openers",
+                &self.navigation.breadcrumb_openers,
+            ),
+            (
+                "navigation.breadcrumb_arrows",
+                &self.navigation.breadcrumb_arrows,
+            ),
+            (
+                "navigation.breadcrumb_bars",
+                &self.navigation.breadcrumb_bars,
+            ),
+            ("navigation.home_words", &self.navigation.home_words),
+            ("navigation.end_marks", &self.navigation.end_marks),
+            ("navigation.link_words", &self.navigation.link_words),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),
             ("notices.not_subjects", &self.notices.not_subjects),
             ("notices.acts", &self.notices.acts),
             ("notices.weak_acts", &self.notices.weak_acts),
+            ("notices.footer_marks", &self.notices.footer_marks),
+            ("notices.prohibitions", &self.notices.prohibitions),
             ("adverts.certain", &a.certain),
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),

@@ -36,11 +36,14 @@ struct Words {
     fields: AhoCorasick,
     /// Per pattern of `fields`: whether it counts views.
     counters: Vec<bool>,
+    /// Per pattern of `fields`: whether it dates the page.
+    dated: Vec<bool>,
     paywall: AhoCorasick,
     alone: AhoCorasick,
     /// The notice subjects, then the words that hold one but name something else.
     subjects: AhoCorasick,
     subject_count: usize,
+    footer: AhoCorasick,
     /// The notice acts, then the weak ones.
     acts: AhoCorasick,
     act_count: usize,
@@ -66,9 +69,15 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .iter()
                 .chain(&nav.openers)
                 .chain(&nav.reading_list_headers)
+                .chain(&nav.breadcrumb_openers)
+                .chain(&nav.breadcrumb_arrows)
+                .chain(&nav.home_words)
+                .chain(&nav.end_marks)
+                .chain(&lex.metadata.reading_openers)
                 .chain(&lex.paywall.words)
                 .chain(&lex.paywall.alone)
-                .chain(&lex.notices.subjects),
+                .chain(&lex.notices.subjects)
+                .chain(&lex.notices.footer_marks),
         ),
         fields: build(&mut lex.metadata.fields.iter()),
         counters: lex
@@ -77,10 +86,17 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .iter()
             .map(|f| lex.metadata.counters.contains(f))
             .collect(),
+        dated: lex
+            .metadata
+            .fields
+            .iter()
+            .map(|f| lex.metadata.dated.contains(f))
+            .collect(),
         paywall: build(&mut lex.paywall.words.iter()),
         alone: build(&mut lex.paywall.alone.iter()),
         subjects: build(&mut lex.notices.subjects.iter().chain(&lex.notices.not_subjects)),
         subject_count: lex.notices.subjects.len(),
+        footer: build(&mut lex.notices.footer_marks.iter()),
         acts: build(&mut lex.notices.acts.iter().chain(&lex.notices.weak_acts)),
         act_count: lex.notices.acts.len(),
     }
@@ -94,7 +110,7 @@ pub fn classify(line: &str) -> Option<SiteLine> {
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
-    } else if is_navigation(l) {
+    } else if is_navigation(l) || is_breadcrumb(l) || is_end_mark(l) || is_more_link(l) {
         Some(SiteLine::Navigation)
     } else if is_metadata(l) {
         Some(SiteLine::Metadata)
@@ -143,6 +159,138 @@ fn is_navigation(line: &str) -> bool {
     })
 }
 
+/// Characters a step of a breadcrumb trail never holds.
+const STEP_PUNCTUATION: &[char] = &[
+    '。', '，', ',', '；', ';', '！', '？', '、', '：', ':', '“', '”',
+];
+
+/// The steps of `s` between the separators `seps` (the longest that fits at a place), each
+/// trimmed: one step when none is found.
+fn steps<'a>(s: &'a str, seps: &[&String]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let sep = seps
+            .iter()
+            .filter(|p| s[i..].starts_with(p.as_str()))
+            .map(|p| p.len())
+            .max();
+        match sep {
+            Some(n) => {
+                out.push(s[from..i].trim_matches([' ', '\u{3000}', '\t']));
+                i += n;
+                from = i;
+            }
+            None => i += s[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out.push(s[from..].trim_matches([' ', '\u{3000}', '\t']));
+    out
+}
+
+/// A breadcrumb trail or a site's menu: "XX网 > 工作总结 > 年终总结", "当前位置：XX库 » 调研报告
+/// » 正文", "XX首页 | 汇报材料 | 讲话稿 | 述职报告". Short steps with no sentence punctuation
+/// between arrows or bars, three of them or more (two after an opener such as 当前位置：).
+/// A step must show the trail is a site's ([`is_site_step`]) unless the arrows are a web
+/// page's own (» ›): "申请 > 受理 > 办结" in a report stays.
+fn is_breadcrumb(line: &str) -> bool {
+    /// The separators, arrows and bars together, then the arrows; and the characters they
+    /// open with: a line holding none of those is no trail (most lines, decided in one pass).
+    static SEPARATORS: LazyLock<(Vec<&'static String>, Vec<&'static String>, Vec<char>)> =
+        LazyLock::new(|| {
+            let nav = &lexicon::builtin().navigation;
+            let all: Vec<&String> = nav
+                .breadcrumb_arrows
+                .iter()
+                .chain(&nav.breadcrumb_bars)
+                .collect();
+            let mut firsts: Vec<char> = all.iter().filter_map(|s| s.chars().next()).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            (all, nav.breadcrumb_arrows.iter().collect(), firsts)
+        });
+    let (seps, arrows, firsts) = &*SEPARATORS;
+    if !line.contains(|c| firsts.binary_search(&c).is_ok()) {
+        return false;
+    }
+    let nav = &lexicon::builtin().navigation;
+    let mut body = line.trim_start_matches(DECOR);
+    let mut opened = false;
+    if let Some(o) = nav
+        .breadcrumb_openers
+        .iter()
+        .filter(|o| body.starts_with(o.as_str()))
+        .max_by_key(|o| o.len())
+        && let Some(rest) = body[o.len()..]
+            .trim_start_matches([' ', '\u{3000}'])
+            .strip_prefix(COLONS)
+    {
+        body = rest;
+        opened = true;
+    }
+    let parts = steps(body, seps);
+    if parts.len() < if opened { 2 } else { 3 }
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.chars().count() > 16 || p.contains(STEP_PUNCTUATION))
+    {
+        return false;
+    }
+    let has_arrow = steps(body, arrows).len() > 1;
+    let web_arrow = body.contains(['»', '›']);
+    let home = |p: &&str| nav.home_words.iter().any(|h| p.ends_with(h.as_str()));
+    if has_arrow {
+        opened || web_arrow || parts.iter().any(|p| home(p) || is_site_step(p))
+    } else {
+        parts.iter().any(home)
+    }
+}
+
+/// A link to more of the site: a short line ending with an arrow (>> » ＞＞) that says
+/// 更多, 下载, 查看…: "下载更多讲话稿 >>", "查看更多范文 »". A sentence never ends so.
+fn is_more_link(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    let Some(body) = nav
+        .breadcrumb_arrows
+        .iter()
+        .filter(|a| a.chars().count() > 1 || matches!(a.as_str(), "»" | "›"))
+        .find_map(|a| line.strip_suffix(a.as_str()))
+    else {
+        return false;
+    };
+    body.chars().count() <= 20
+        && !body.contains(['。', '，', '；'])
+        && nav.link_words.iter().any(|w| body.contains(w.as_str()))
+}
+
+/// A page's closing mark: "— END —", "-THE END-", "（全文完）".
+fn is_end_mark(line: &str) -> bool {
+    let core = line.trim_matches(|c: char| {
+        DECOR.contains(&c)
+            || matches!(
+                c,
+                '—' | '-' | '－' | '–' | '―' | '=' | '（' | '）' | '(' | ')' | '~' | '～'
+            )
+    });
+    lexicon::builtin()
+        .navigation
+        .end_marks
+        .iter()
+        .any(|m| m == core)
+}
+
+/// A step of a trail that names a site (XX网, XX库: a [brands] bracket ending) or a genre
+/// the site files its pages under (工作总结: a title ending).
+fn is_site_step(step: &str) -> bool {
+    let lex = lexicon::builtin();
+    lex.brands
+        .bracket_endings
+        .iter()
+        .chain(&lex.titles.endings)
+        .any(|e| step.chars().count() > e.chars().count() && step.ends_with(e.as_str()))
+}
+
 /// What may stand before a metadata field: the line's start or a separator.
 fn field_may_follow(c: Option<char>) -> bool {
     c.is_none_or(|c| {
@@ -168,8 +316,13 @@ fn field_may_follow(c: Option<char>) -> bool {
     })
 }
 
-/// Article metadata: two fields with a colon after each ("作者：admin | 来源：本站原创"), or
-/// one view counter with a figure ("阅读 3521 次", "浏览量：86"), on a line that is no sentence.
+/// What follows a metadata field's name: a colon, or the bar of a byline ("文字丨XX").
+const FIELD_MARKS: &[char] = &['：', ':', '丨', '｜', '|'];
+
+/// Article metadata: two fields with a colon (or a byline's bar) after each ("作者：admin |
+/// 来源：本站原创", "文字丨XX编辑部　审核丨XX"), one view counter with a figure ("阅读 3521 次",
+/// "浏览量：86"), or one dating field with nothing but a date after it ("发布时间：2024-12-18
+/// 09:42"), on a line that is no sentence; or a reading-time line ([`is_reading_time`]).
 fn is_metadata(line: &str) -> bool {
     if line.contains(['。', '；', '！', '？']) {
         return false;
@@ -177,23 +330,96 @@ fn is_metadata(line: &str) -> bool {
     let w = &*WORDS;
     let mut fields = 0;
     let mut counter = false;
+    let mut dated_alone = false;
     for m in w.fields.find_iter(line) {
         if !field_may_follow(line[..m.start()].chars().next_back()) {
             continue;
         }
         let rest = line[m.end()..].trim_start_matches([' ', '\u{3000}']);
-        let after_colon = rest.strip_prefix(COLONS);
+        let after_colon = rest.strip_prefix(FIELD_MARKS);
         if after_colon.is_some() {
             fields += 1;
         }
         let value = after_colon
             .unwrap_or(rest)
             .trim_start_matches([' ', '\u{3000}']);
-        if w.counters[m.pattern().as_usize()] && value.starts_with(|c: char| c.is_ascii_digit()) {
+        let id = m.pattern().as_usize();
+        // "阅读 3521 次", "网友评论（0）".
+        let figure = value.trim_start_matches(['（', '(']);
+        if w.counters[id] && figure.starts_with(|c: char| c.is_ascii_digit()) {
             counter = true;
         }
+        // "发布时间：2024-12-18 09:42", "发布于 2024年3月1日": the line's start, then a date.
+        if w.dated[id] && line[..m.start()].trim_matches(DECOR).is_empty() && is_date_value(value) {
+            dated_alone = true;
+        }
     }
-    fields >= 2 || counter
+    fields >= 2 || counter || dated_alone || is_reading_time(line)
+}
+
+/// A date and time and nothing else: "2024-12-18 09:42", "2024年3月1日".
+fn is_date_value(value: &str) -> bool {
+    let v = value.trim_end();
+    v.chars().filter(char::is_ascii_digit).count() >= 6
+        && v.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '-' | '/'
+                        | '.'
+                        | ':'
+                        | '：'
+                        | ' '
+                        | '年'
+                        | '月'
+                        | '日'
+                        | '时'
+                        | '分'
+                        | '秒'
+                        | 'T'
+                )
+        })
+}
+
+/// A line telling how long the page is or takes to read: every clause opens with a reading
+/// opener ("阅读本文", "全文约"), then a figure and a unit ("阅读本文约需12分钟", "全文约3200字，
+/// 预计阅读8分钟"). A report's "每天阅读时间不少于30分钟" puts words between opener and figure.
+fn is_reading_time(line: &str) -> bool {
+    let lex = &lexicon::builtin().metadata;
+    if line.chars().count() > 40 {
+        return false;
+    }
+    line.split(['，', ',', '|', '｜', '丨', ' ', '\u{3000}', '；'])
+        .map(|c| c.trim_matches(DECOR))
+        .filter(|c| !c.is_empty())
+        .all(|clause| {
+            let Some(opener) = lex
+                .reading_openers
+                .iter()
+                .filter(|o| clause.starts_with(o.as_str()))
+                .max_by_key(|o| o.len())
+            else {
+                return false;
+            };
+            let rest = clause[opener.len()..].trim_start_matches(|c| {
+                matches!(
+                    c,
+                    '：' | ':' | '约' | '需' | '要' | '为' | '共' | '计' | '大' | '概'
+                )
+            });
+            let digits = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .unwrap_or(rest.len());
+            digits > 0 && {
+                let unit = rest[digits..].trim_start();
+                lex.reading_units.iter().any(|u| {
+                    unit == u.as_str()
+                        || unit
+                            .strip_prefix(u.as_str())
+                            .is_some_and(|r| r.trim_matches(['左', '右']).is_empty())
+                })
+            }
+        })
 }
 
 /// A paywall or truncation notice: a short line with two of the notice words ("剩余…字未读，
@@ -226,6 +452,9 @@ fn is_paywall_notice(line: &str) -> bool {
 /// the weaker words ("下载", "删除"). The author's "查办侵权案件12起" names no such subject.
 fn is_notice(line: &str) -> bool {
     let w = &*WORDS;
+    if is_footer(line) {
+        return true;
+    }
     if line.chars().count() > lexicon::builtin().notices.max_chars
         || !w
             .subjects
@@ -247,6 +476,15 @@ fn is_notice(line: &str) -> bool {
     weak.len() >= 2
 }
 
+/// A site's footer: "XX网 版权所有 © 2018-2024", "Copyright © XX All Rights Reserved": a
+/// short line that is no sentence and no heading, holding a footer mark.
+fn is_footer(line: &str) -> bool {
+    line.chars().count() <= lexicon::builtin().notices.max_chars
+        && !line.contains(['。', '；', '！', '？', '，'])
+        && WORDS.footer.is_match(line)
+        && crate::outline::line_marker(line).is_none()
+}
+
 /// A notice that names no subject (本站, 本文…) but says two different things only such
 /// notices say ("XX网（原创首发）——未经授权，禁止转载…"): a site notice when it stands
 /// apart closing the text ([`crate::clean`] asks it only of the last line with words, after
@@ -254,7 +492,16 @@ fn is_notice(line: &str) -> bool {
 /// which is why the position is asked as well.
 pub fn is_unsigned_notice(line: &str) -> bool {
     let w = &*WORDS;
-    if line.chars().count() > lexicon::builtin().notices.max_chars {
+    let notices = &lexicon::builtin().notices;
+    // A notice forbids or asks leave ("未经授权，不得转载"); the author's sentence about
+    // copyright work reports what was done. Its place alone does not tell them apart: once
+    // the site's own lines below it are cleaned away, the author's sentence closes the text.
+    if line.chars().count() > notices.max_chars
+        || !notices
+            .prohibitions
+            .iter()
+            .any(|p| line.contains(p.as_str()))
+    {
         return false;
     }
     let mut acts = Vec::new();
@@ -347,6 +594,67 @@ mod tests {
         }
     }
 
+    /// What a site prints above a compilation's title: its breadcrumb trail or menu, a
+    /// byline, a reading-time line, a publish time alone.
+    #[test]
+    fn header_lines_above_a_title_are_site_lines() {
+        let cases = [
+            ("墨香公文网 > 工作总结 > 年终总结", SiteLine::Navigation),
+            (
+                "知行公文苑 | 首页 > 精品范文 > 综合材料",
+                SiteLine::Navigation,
+            ),
+            (
+                "当前位置：书山材料库 » 调研报告 » 正文",
+                SiteLine::Navigation,
+            ),
+            ("您的位置：首页 > 心得体会", SiteLine::Navigation),
+            (
+                "金笔头素材馆首页 | 汇报材料 | 讲话稿 | 述职报告",
+                SiteLine::Navigation,
+            ),
+            ("首页 › 范文大全 › 述职报告", SiteLine::Navigation),
+            ("文字丨文海拾贝编辑部　　审核丨小贝", SiteLine::Metadata),
+            ("撰稿｜李明　摄影｜王强　责编｜赵六", SiteLine::Metadata),
+            ("阅读本文约需12分钟", SiteLine::Metadata),
+            ("全文约3200字，预计阅读8分钟", SiteLine::Metadata),
+            ("发布时间：2024-12-18 09:42", SiteLine::Metadata),
+            ("发布于 2024年3月1日", SiteLine::Metadata),
+            ("案头范文网 版权所有 © 2018-2025", SiteLine::Notice),
+            (
+                "Copyright © 2024 XX网 All Rights Reserved",
+                SiteLine::Notice,
+            ),
+            ("— END —", SiteLine::Navigation),
+            ("下载更多讲话稿 >>", SiteLine::Navigation),
+            ("查看更多范文 »", SiteLine::Navigation),
+            ("XX材料网：点此领取2025全套材料", SiteLine::PaywallNotice),
+            ("网友评论（0）　我要评论", SiteLine::Metadata),
+            ("更新日期：2025/01/06", SiteLine::Metadata),
+        ];
+        for (line, class) in cases {
+            assert_eq!(classify(line), Some(class), "{line}");
+        }
+    }
+
+    /// A notice that names no subject forbids something; the author's sentence about
+    /// copyright work, with as many of the notice words, does not.
+    #[test]
+    fn an_unsigned_notice_forbids_and_the_authors_sentence_reports() {
+        assert!(is_unsigned_notice(
+            "云栖范文阁出品——未经授权，不得转载或摘编，违者追究责任。"
+        ));
+        assert!(is_unsigned_notice(
+            "XX网（原创首发）——未经授权，禁止转载、摘编"
+        ));
+        for line in [
+            "扎实开展版权保护工作，全年查处侵权盗版案件4起。",
+            "严厉打击侵权盗版行为，版权执法检查覆盖率达到百分之百。",
+        ] {
+            assert!(!is_unsigned_notice(line), "{line}");
+        }
+    }
+
     /// Report lines that use the words of a class but not its shape stay content.
     #[test]
     fn content_that_mentions_the_words_is_not_a_site_line() {
@@ -370,6 +678,20 @@ mod tests {
             "本文件由县政府办公室负责解释，各单位可下载参考。",
             "严禁下载、传播涉密文件，全年开展保密检查12次。",
             "本报告数据来源：县统计局、县发展改革局。",
+            "申请 > 受理 > 审核 > 办结",
+            "优秀 > 良好 > 合格",
+            "2024/12/18",
+            "每天阅读时间不少于30分钟",
+            "阅读时间：每周二下午",
+            "发布时间：每季度第一个月",
+            "文字材料｜图片资料｜视频资料",
+            "项目名称 | 投资额 | 进度",
+            "一、坚持党建引领 > 二、强化服务",
+            "（三）版权所有人合法权益保护",
+            "ENDING",
+            "产值>>1000万元",
+            "下一步，完善网友评论回复机制",
+            "依法保护著作权人的版权所有权益，全年查处侵权案件4起。",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

@@ -169,6 +169,8 @@ struct Looks {
     commas: bool,
     /// A date line ([`outline::is_date_line`]): a report ends there.
     date: bool,
+    /// Nothing but marks ("~~~~~~", "* * *"): a gap, though it is kept as text.
+    rule: bool,
 }
 
 /// The line with paywall markers removed and spaces trimmed; `marks`: whether the line
@@ -220,6 +222,18 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks, Option<Opt
     if content.is_empty() {
         return (Kind::Junk, Looks::default(), known(None));
     }
+    // A rule of marks ("~~~~~~", "* * *", "———"): text (an export keeps it) that reads as a
+    // gap between parts, never a title or a report of its own. Decided on the first
+    // character for almost every line.
+    if content.starts_with(|c: char| !c.is_alphanumeric())
+        && !content.contains(char::is_alphanumeric)
+    {
+        let looks = Looks {
+            rule: true,
+            ..Looks::default()
+        };
+        return (Kind::Text, looks, known(None));
+    }
     if candidate && junk::is_advert_line(&stripped) {
         return (Kind::Junk, Looks::default(), None);
     }
@@ -238,6 +252,7 @@ fn classify(raw: &str, candidate: bool, marks: bool) -> (Kind, Looks, Option<Opt
         title,
         commas: title > 0 && content.contains(['，', '、']),
         date: outline::is_date_line(content),
+        rule: false,
     };
     (Kind::Text, looks, known(None))
 }
@@ -304,7 +319,7 @@ impl<'a> Lines<'a> {
     fn gap_before(&self, line: usize) -> usize {
         (0..line)
             .rev()
-            .take_while(|&l| self.kinds[l] != Kind::Text)
+            .take_while(|&l| self.kinds[l] != Kind::Text || self.looks[l].rule)
             .count()
     }
 }
@@ -472,6 +487,7 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
         .iter()
         .any(|w| named.contains(w.as_str()))
         || toc_next
+        || counts_pieces(named)
     {
         out.title = Some(first);
         out.title_line = Some(cursor);
@@ -533,6 +549,37 @@ fn add_labels(labelled: &Lines, chain: &[Labelled], reports: &mut [Report]) {
             });
         }
     }
+}
+
+/// Whether `title` ends by counting the pieces it gathers, as only a compilation's title
+/// does: "…工作计划（6篇）", "…述廉报告3篇", "…范文三篇", "…材料（4份）". Not "…（第3篇）", a
+/// report's number in the compilation; at least two pieces.
+fn counts_pieces(title: &str) -> bool {
+    let t = title.trim_end().trim_end_matches(['）', ')']);
+    let Some(counter) = crate::lexicon::builtin()
+        .titles
+        .piece_counters
+        .iter()
+        .find(|c| t.ends_with(c.as_str()))
+    else {
+        return false;
+    };
+    let head = &t[..t.len() - counter.len()];
+    // The number before the counter: digits, or a Chinese number of up to three characters.
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            c.is_ascii_digit() || outline::chinese_digit(c).is_some() || c == '十'
+        })
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let number = &head[start..];
+    let value = outline::leading_digits(number, 3)
+        .filter(|&(_, len)| len == number.len())
+        .or_else(|| outline::chinese_number(number).filter(|&(_, len)| len == number.len()))
+        .map(|(n, _)| n);
+    value.is_some_and(|n| n >= 2) && start > 0 && !head[..start].ends_with('第')
 }
 
 /// One label of a site's numbering of its reports ([`numbering_chain`]).
@@ -686,6 +733,21 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         if !entry.is_empty() && !seen.insert(entry.clone()) {
             break;
         }
+        // A site's label alone on its line ("【第1则】") opens the first report when a title
+        // the 目录 listed follows it, or a title and then body text.
+        if crate::label::numbering(&content).is_some_and(|n| n.alone)
+            && let Some(next) = lines.next_text(l + 1)
+        {
+            let title = lines.content(next);
+            let listed = toc_entry(&title).is_some_and(|t| seen.contains(&t));
+            let opens = is_title_shaped(&title)
+                && lines
+                    .next_text(next + 1)
+                    .is_some_and(|b| !is_title_shaped(&lines.content(b)));
+            if listed || opens {
+                break;
+            }
+        }
         // A title-like line that is not numbered ends the 目录 when it is followed by body
         // text (it is the first report's title).
         if toc_number_len(&content).is_none()
@@ -746,6 +808,15 @@ fn title_score(line: &str) -> u32 {
         return 0;
     }
     let core = strip_title_suffix(line);
+    // "专题研讨发言：以务实作风推动…": the genre, then the subject after a colon.
+    let core = match core.split_once(['：', ':']) {
+        Some((genre, subject))
+            if !ends_like_title(core) && !subject.is_empty() && ends_like_title(genre) =>
+        {
+            genre
+        }
+        _ => core,
+    };
     let mut score: u32 = 0;
     if ends_like_title(core) {
         score += 2;
@@ -813,6 +884,11 @@ fn report_starts(
         let gap = lines.gap_before(t);
         let is_first = prev_text.is_none();
         let looks = lines.looks[t];
+        // A rule of marks goes with the report before it (or opens the first).
+        if looks.rule && !is_first {
+            l = t + 1;
+            continue;
+        }
         let title = looks.title > 0 && {
             let score = looks.title;
             // A report ended at a date line or the line before it.
@@ -1070,6 +1146,76 @@ mod tests {
                 .roles
                 .iter()
                 .any(|r| r.role == crate::model::LineRole::Addressee)
+        );
+    }
+
+    /// The lines a site prints above the compilation's title (its trail, a byline, a reading
+    /// time, the publish time) are no report, and the title under them is the compilation's.
+    #[test]
+    fn site_header_lines_above_the_title_are_no_reports() {
+        let text = "某某公文网 > 工作总结 > 年终总结\n发布时间：2024-12-18 09:42\n文字丨某某编辑部　　审核丨小王\n阅读本文约需12分钟\n2024年度工作总结汇编\n\n稿件一：石门乡2024年基层治理工作总结\n2024年，我们紧紧围绕年度目标任务，扎实推进各项工作。\n一、主要工作\n\n稿件二：梅岭县2024年城市更新工作总结\n2024年，全县城市更新工作稳步推进，取得明显成效。\n一、主要工作\n";
+        let o = split_str(text);
+        assert_eq!(o.title.as_deref(), Some("2024年度工作总结汇编"));
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("稿件一："), "石门乡2024年基层治理工作总结"),
+                (Some("稿件二："), "梅岭县2024年城市更新工作总结"),
+            ]
+        );
+    }
+
+    /// A first line counting its pieces ("…4篇", "…（6篇）", "…三篇") is the compilation's
+    /// title, though it names no compilation word; "…（第3篇）" numbers a report.
+    #[test]
+    fn a_first_line_counting_its_pieces_is_the_compilations_title() {
+        for title in [
+            "主题教育学习研讨发言材料4篇",
+            "乡镇2023年工作总结和2024年工作计划（6篇）",
+            "2024年度述职述责述廉报告三篇",
+        ] {
+            let text = format!(
+                "{title}\n\n2024年度个人述职述廉报告\n根据安排，现将本人2024年度履职尽责情况报告如下。\n一、加强理论学习\n\n县农业农村局副局长2024年度述职报告\n2024年，本人在局党组的领导下，认真履行职责。\n一、主要工作\n"
+            );
+            let o = split_str(&text);
+            assert_eq!(o.title.as_deref(), Some(title), "{title}");
+            assert_eq!(o.reports.len(), 2, "{title}");
+        }
+        assert!(!counts_pieces("县林业局2023年度工作总结（第3篇）"));
+        assert!(!counts_pieces("关于发表论文的报告"));
+    }
+
+    /// A site's label alone on its line right after a filled 目录 opens the first report,
+    /// not the 目录; a title "genre：subject" and a rule of marks between reports are read.
+    #[test]
+    fn a_label_after_the_toc_a_colon_title_and_a_rule_of_marks() {
+        let text = "工作情况汇报材料汇编\n\n目录\n\n关于桐江区就业创业工作情况的汇报\n专题研讨发言：以务实作风推动招商引资工作提质增效\n\n【第1则】\n关于桐江区就业创业工作情况的汇报\n现将桐江区就业创业工作开展情况汇报如下：\n一、基本情况\n~~~~~~~~~~~~~~~~~~~~\n【第2则】\n专题研讨发言：以务实作风推动招商引资工作提质增效\n通过这次集中学习，我对新时代党的创新理论有了更加深刻的理解。\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("【第1则】"), "关于桐江区就业创业工作情况的汇报"),
+                (
+                    Some("【第2则】"),
+                    "专题研讨发言：以务实作风推动招商引资工作提质增效"
+                ),
+            ]
+        );
+        // An empty 目录 ("1." "2."), and a label whose word a bracketed brand could have.
+        let text = "材料汇编\n\n目录\n\n1.\n2.\n\n【范文推荐·1】\n关于栖霞湾镇河湖长制工作情况的汇报\n现将有关情况汇报如下。\n一、基本情况\n\n【范文推荐·2】\n县税务局副局长2025年度述职报告\n根据安排，现将本人履职情况报告如下。\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("【范文推荐·1】"), "关于栖霞湾镇河湖长制工作情况的汇报"),
+                (Some("【范文推荐·2】"), "县税务局副局长2025年度述职报告"),
+            ]
         );
     }
 

@@ -113,7 +113,13 @@ fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
     let l: &str = &l;
     // Where a name may start: the line's start, after an opening quote or bracket, or after a
     // cue word (and the quote after it).
-    let is_quote = |c: char| matches!(c, '“' | '「' | '『' | '"' | '《' | '【' | '〖' | '‘');
+    // A byline's bar ("文字丨XX编辑部") opens a name too; 丨 is a Han character, and ends one.
+    let is_quote = |c: char| {
+        matches!(
+            c,
+            '“' | '「' | '『' | '"' | '《' | '【' | '〖' | '‘' | '丨' | '｜' | '|'
+        )
+    };
     let mut starts = vec![(0, false)];
     let mut cued = Vec::new();
     for cue in &brands.cues_before {
@@ -128,7 +134,7 @@ fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
         let rest = &l[start..];
         let run = rest
             .char_indices()
-            .find(|&(_, c)| !junk::is_han(c))
+            .find(|&(_, c)| !junk::is_han(c) || c == '丨')
             .map_or(rest.len(), |(i, _)| i);
         let mut name = &rest[..run];
         if let Some(cut) = brands
@@ -237,5 +243,16 @@ mod tests {
         assert_eq!(got, vec!["竹影范文社"]);
         // In no kept line: the notice's words are its own business.
         assert!(harvest_with(&[]).is_empty());
+        // A byline names its site after a bar.
+        let got = harvest_injected(
+            ["文字丨竹影书斋编辑部　　审核丨小贝"].into_iter(),
+            |names| {
+                names
+                    .iter()
+                    .map(|n| usize::from(n == "竹影书斋") * 2)
+                    .collect()
+            },
+        );
+        assert_eq!(got, vec!["竹影书斋"]);
     }
 }

@@ -157,8 +157,9 @@ fn ends_like_page_line(bytes: &[u8]) -> bool {
             ..,
             b'0'..=b'9' | b'-' | b']' | b'>' | b')' | b'*' | b'~' | b'=',
         ] => true,
-        // 页, fullwidth digits and －）］＞～, — • ·, 】〉》
+        // 页 (頁 on a converted page), fullwidth digits and －）］＞～, — • ·, 】〉》
         [.., 0xE9, 0xA1, 0xB5]
+        | [.., 0xE9, 0xA0, 0x81]
         | [.., 0xEF, 0xBC, 0x90..=0x99 | 0x8D | 0x89 | 0xBD | 0x9E]
         | [.., 0xEF, 0xBD, 0x9E]
         | [.., 0xE2, 0x80, 0x94 | 0xA2]
@@ -335,7 +336,8 @@ fn running_header(line: &str) -> bool {
         let (mut j, mut spaces, mut tab, mut marked) = (i, 0, false, false);
         while let Some(c) = l[j..].chars().next() {
             if SPACES.contains(&c) {
-                spaces += 1;
+                // An ideographic space is as wide as two.
+                spaces += if c == '\u{3000}' { 2 } else { 1 };
                 tab |= c == '\t';
             } else if is_mark(c) && !marked {
                 marked = true;
@@ -669,8 +671,13 @@ fn bracket_brand_score(l: &str) -> i32 {
         return 0;
     };
     let name = &rest[..close];
-    // 【范文2】 is the site's number for a report (see [`crate::label`]), not its name.
-    if name.chars().count() > 20 || crate::label::label_len(name) == Some(name.len()) {
+    // 【范文2】, 【范文推荐·1】 are the site's number for a report (see [`crate::label`]),
+    // not its name: a word and an ordinal filling the bracket.
+    let bracket = &l[..'【'.len_utf8() + close + '】'.len_utf8()];
+    if name.chars().count() > 20
+        || crate::label::label_len(name) == Some(name.len())
+        || crate::label::numbering(bracket).is_some_and(|n| n.len >= bracket.len())
+    {
         return 0;
     }
     let endings = SIGNAL_SET.bracket_endings;
@@ -829,6 +836,9 @@ mod tests {
     #[test]
     fn content_lines_with_advert_words_are_never_adverts() {
         for l in [
+            // A site's numbering of its reports, however long its word: a label, not a brand.
+            "【范文推荐·1】",
+            "【精选范文03】",
             "指导群众下载国家反诈中心APP2.3万次",
             "开通政务服务公众号，发布信息120条",
             "设立群众来信来访接待室，来源于群众的意见建议全部办结",
@@ -890,6 +900,9 @@ mod tests {
             "内部资料 注意保存\t- 4 -",
             "XX县工作资料选编 · 12",
             "第5页  XX县工作资料选编",
+            // A page converted to traditional characters.
+            "XX材料库\u{3000}第1頁",
+            "第 2 頁 共 9 頁",
         ] {
             assert!(is_page_number_line(line), "{line}");
         }
