@@ -200,10 +200,11 @@ fn held_out_pairs_planted_in_seed_reports_are_found() {
     eprintln!("held out: planted {planted}, found {hits}, false {false_}");
     assert!(planted > 100);
     // Measured when written: 533 of 587 found; 45 wrong, all at planted sites with the
-    // wrong replacement picked (昨→委, 陪→热 in one report each).
-    assert!(hits * 100 >= planted * 90, "recall {hits}/{planted}");
+    // wrong replacement picked (昨→委, 陪→热 in one report each). Since the whole text
+    // judged alone must find its likeliest fix admissible: 551 found, none wrong.
+    assert!(hits * 100 >= planted * 93, "recall {hits}/{planted}");
     // The seed's own 态→件 are not counted: they are found in the text as it is.
-    assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+    assert_eq!(false_, 0, "false {false_} of {planted}");
 }
 
 /// The punctuation and bracket fixes are cleaning rules of the 校对 category, on by
@@ -458,13 +459,12 @@ const HELD_OUT_SHORT: [(char, char, &str); 10] = [
 /// Counts recall over the planted sites and every other substitution suggested, against
 /// the characters of the compilations.
 ///
-/// Measured when written (the rule picked 质→购, 化→华, 服→报): planted 204, found 0,
-/// 44 false (华→水 proposed at planted 华, i.e. the wrong fix picked; 1.28 per 10,000 of
-/// 343,090 characters), no genuine word changed. It fails the issue's bar of fewer than
-/// 1 false per 10,000, so it is ignored until short-report recall and the choice of the
-/// fix are mended: `cargo nextest run --lib held_out_pairs_chosen --run-ignored all`.
+/// Measured (the rule picked 质→购, 化→华, 服→报): planted 204, found 0; no genuine word
+/// changed. False: 44 (华→水 at planted 华: the whole text judged alone took 水解 for a
+/// report's garbled 华解, 化 abounding elsewhere; 1.28 per 10,000 of 343,090 characters)
+/// until the whole text's likeliest fix had to pass itself; now 18 (0.52 per 10,000, one
+/// compilation). Recall in short reports is not asserted: it is 0.
 #[test]
-#[ignore = "issue 13 not met yet: 0/204 found, 1.28 false per 10,000 (see the comment)"]
 fn held_out_pairs_chosen_by_rule_in_short_reports() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
     let mut rng = fastrand::Rng::with_seed(13);
