@@ -613,6 +613,9 @@ impl Stretch<'_> {
                     v.contexts.insert((None, r));
                 }
                 v.others_agree |= others;
+                if others {
+                    v.agreed += ats.len();
+                }
             }
         }
         votes
@@ -749,15 +752,23 @@ impl Stretch<'_> {
                 && (self.has_others()
                     || (sites.len() * 3 >= x_count * 2 && right_count * 10 <= v.mended.len()))
         };
-        // Among the candidates that mend nearly the most, the one in whose place the
-        // stretch reads best by the word list; a runner-up far behind (兵 where 作 is still
-        // in use) is no evidence.
+        // Among the candidates that mend nearly the most, the one the other reports use
+        // at the most of these sites, then the one in whose place the stretch reads best
+        // by the word list (水解 is a word as 化解 is, but the other reports of a
+        // compilation write 化解); a runner-up far behind (兵 where 作 is still in use) is
+        // no evidence.
         let most = votes.values().map(|v| v.mended.len()).max().unwrap_or(0);
         let places = &census.places[&x];
+        // The whole text judged alone: the likeliest fix must itself pass. One that fails
+        // only for abounding in the text (化, where one report's 化解 is garbled 华解) says
+        // the garble is no compilation's; another fix behind it (水解) is no evidence.
+        let alone = !self.has_others();
         let (y, v) = votes
             .into_iter()
             .filter(|(y, v)| {
-                v.mended.len() * 5 >= most * 4 && admissible(*y, v) && !same_character(x, *y)
+                v.mended.len() * 5 >= most * 4
+                    && (alone || admissible(*y, v))
+                    && !same_character(x, *y)
             })
             .map(|(y, v)| {
                 let better = places
@@ -766,8 +777,11 @@ impl Stretch<'_> {
                     .count();
                 (better, (y, v))
             })
-            .max_by_key(|(better, (y, v))| (*better, v.mended.len(), std::cmp::Reverse(*y)))
-            .map(|(_, v)| v)?;
+            .max_by_key(|(better, (y, v))| {
+                (v.agreed, *better, v.mended.len(), std::cmp::Reverse(*y))
+            })
+            .map(|(_, v)| v)
+            .filter(|(y, v)| admissible(*y, v))?;
         // X garbled here only: where the other reports make no word with X as often, it is
         // a character that often stands alone (共, 县), not a garble.
         if self.has_others() {
@@ -827,6 +841,8 @@ struct Votes {
     contexts: Set<(Option<char>, Option<char>)>,
     /// Whether the other reports use it in those contexts.
     others_agree: bool,
+    /// How many of the sites it mends are in contexts the other reports use it in.
+    agreed: usize,
 }
 
 /// How often characters occur in a stretch, and where.

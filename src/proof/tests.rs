@@ -200,10 +200,11 @@ fn held_out_pairs_planted_in_seed_reports_are_found() {
     eprintln!("held out: planted {planted}, found {hits}, false {false_}");
     assert!(planted > 100);
     // Measured when written: 533 of 587 found; 45 wrong, all at planted sites with the
-    // wrong replacement picked (昨→委, 陪→热 in one report each).
-    assert!(hits * 100 >= planted * 90, "recall {hits}/{planted}");
+    // wrong replacement picked (昨→委, 陪→热 in one report each). Since the whole text
+    // judged alone must find its likeliest fix admissible: 551 found, none wrong.
+    assert!(hits * 100 >= planted * 93, "recall {hits}/{planted}");
     // The seed's own 态→件 are not counted: they are found in the text as it is.
-    assert!(false_ * 100 <= planted * 10, "false {false_} of {planted}");
+    assert_eq!(false_, 0, "false {false_} of {planted}");
 }
 
 /// The punctuation and bracket fixes are cleaning rules of the 校对 category, on by
@@ -434,4 +435,98 @@ fn a_traditional_text_is_no_garble_of_simplified_text() {
                 二、下一步打算\n繼續開展調研，及時召開推進會，確保各項任務落實。\n";
     let found = proofread(text, &outline(text));
     assert!(swaps(&found).is_empty(), "{:?}", swaps(&found));
+}
+
+/// The held-out pairs of issue 13 §3 for short reports, written down (with a genuine
+/// sentence using the wrong character) before any result was seen; the test takes three by
+/// a fixed rule (a generator seeded with the issue's number), not by how they fare.
+const HELD_OUT_SHORT: [(char, char, &str); 10] = [
+    ('展', '屏', "会场大屏幕实时播放，筑牢生态屏障。"),
+    ('强', '张', "主张依法办事，缓解就医紧张状况。"),
+    ('化', '华', "弘扬中华美德，华侨踊跃参与。"),
+    ('全', '金', "统筹使用专项资金，防范金融风险。"),
+    ('施', '旋', "坚持主旋律，旋即召开会议。"),
+    ('落', '络', "健全网络联络机制，畅通联络渠道。"),
+    ('服', '报', "按时报送材料，向县委汇报工作。"),
+    ('质', '购', "规范政府采购，鼓励居民购买。"),
+    ('导', '寻', "寻找差距，寻求突破。"),
+    ('提', '堤', "加固河堤，排查堤防隐患。"),
+];
+
+/// Issue 13 §3's held-out test on short reports: compilations of twelve genre fixtures each
+/// (every fixture once); in each, the report with most of the right character gets a
+/// genuine sentence with the wrong one, then is garbled right→wrong, one pair at a time.
+/// Counts recall over the planted sites and every other substitution suggested, against
+/// the characters of the compilations.
+///
+/// Measured (the rule picked 质→购, 化→华, 服→报): planted 204, found 0; no genuine word
+/// changed. False: 44 (华→水 at planted 华: the whole text judged alone took 水解 for a
+/// report's garbled 华解, 化 abounding elsewhere; 1.28 per 10,000 of 343,090 characters)
+/// until the whole text's likeliest fix had to pass itself; now 18 (0.52 per 10,000, one
+/// compilation). Recall in short reports is not asserted: it is 0.
+#[test]
+fn held_out_pairs_chosen_by_rule_in_short_reports() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
+    let mut rng = fastrand::Rng::with_seed(13);
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < 3 {
+        let i = rng.usize(..HELD_OUT_SHORT.len());
+        if !chosen.contains(&i) {
+            chosen.push(i);
+        }
+    }
+    let reports: Vec<String> = (0..88)
+        .map(|i| std::fs::read_to_string(format!("{dir}/{i:02}.txt")).unwrap())
+        .collect();
+    let (mut planted, mut hits, mut false_, mut chars) = (0, 0, 0, 0usize);
+    let mut genuine_changed = 0;
+    for &i in &chosen {
+        let (right, wrong, genuine) = HELD_OUT_SHORT[i];
+        assert!(substitution::similar_to(wrong).is_empty() && !genuine.contains(right));
+        for group in reports.chunks(12) {
+            let best = (0..group.len())
+                .max_by_key(|&k| group[k].matches(right).count())
+                .unwrap();
+            if group[best].matches(right).count() < 5 {
+                continue;
+            }
+            let mut text = String::new();
+            let mut range = 0..0;
+            let mut genuine_range = 0..0;
+            for (k, part) in group.iter().enumerate() {
+                let part = part.trim_end();
+                if k == best {
+                    let start = text.len();
+                    let cut = part.find('\n').map_or(part.len(), |n| n + 1);
+                    text.push_str(&part[..cut]);
+                    genuine_range = text.len()..text.len() + genuine.len();
+                    text.push_str(genuine);
+                    text.push('\n');
+                    text.push_str(&part[cut..]);
+                    range = start..text.len();
+                } else {
+                    text.push_str(part);
+                }
+                text.push_str("\n\n");
+            }
+            let genuine_at = offsets(&text, genuine_range, wrong);
+            let garbled = garble(&text, range.clone(), right, wrong);
+            let found = swaps(&proofread(&garbled, &outline(&garbled)));
+            genuine_changed += found.iter().filter(|f| genuine_at.contains(&f.0)).count();
+            let (p, h, f) = plant(&text, range, right, wrong);
+            chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            planted += p;
+            hits += h;
+            false_ += f;
+        }
+        eprintln!("{right}→{wrong}: running planted {planted}, found {hits}, false {false_}");
+    }
+    let per_10k = false_ as f64 * 10_000.0 / chars.max(1) as f64;
+    eprintln!(
+        "held out in short reports: planted {planted}, found {hits}, false {false_} \
+         ({per_10k:.2} per 10,000 of {chars} characters), genuine changed {genuine_changed}"
+    );
+    assert!(planted >= 100, "{planted}");
+    assert_eq!(genuine_changed, 0);
+    assert!(per_10k < 1.0, "false {false_} in {chars}");
 }
