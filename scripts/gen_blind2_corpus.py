@@ -130,6 +130,7 @@ FEEL = [
     "在{p}蹲点的那段日子，我真正懂得了什么叫“为民服务无小事”。",
     "干部干部，干字当头，只有实干才能赢得群众的信任。",
     "这些年来，我见证了{p}从泥泞小路到柏油大道的变化。",
+    "我们要以更加昂扬的姿态，书写{p}高质量发展的下一篇章。",
     "守住底线、不越红线，是每一名党员干部的基本要求。",
 ]
 SPEECH_OPEN = [
@@ -160,6 +161,8 @@ SURVEY = [
     "调查显示，{r}%的受访群众对这项工作表示满意。",
     "从调研情况看，资金投入不足是制约发展的主要因素。",
     "部分群众反映办事还要多头跑，流程有待进一步简化。",
+    "从资金来源看，财政投入占{r}%，社会资本参与明显不足。",
+    "镇村两级公众号的浏览量普遍不高，群众点击查看政策的比例不到三成。",
     "建议建立稳定的投入增长机制，逐年提高财政保障水平。",
     "建议加强人才队伍建设，探索“县管乡用”的用人模式。",
     "建议完善考核评价办法，把群众评价作为重要依据。",
@@ -233,7 +236,8 @@ def outline_body(r, p, heads, pool, lv):
     for i, h in enumerate(heads):
         if a in ("第cn，", "order", "cn要", "cn是", "cn抓"):
             word = h.split("，")[0]
-            r.head(a, min(i, 3), (word[2:] if a == "cn抓" else word) + "。", r.para(pool, p, 2))
+            k = 3 if a == "order" and i == len(heads) - 1 else min(i, 3)
+            r.head(a, k, (word[2:] if a == "cn抓" else word) + "。", r.para(pool, p, 2))
             continue
         r.head(a, i, h)
         if b is None:
@@ -544,7 +548,7 @@ def build(idx, cfg):
                     junk += [x for x in js if x not in junk]
             out.append(dirty)
             if j in (0, 1, n - 1) or dirty != clean or R.random() < 0.35 or any(
-                    w in clean for w in ("阅读量", "会员单位", "下一步", "版权", "付费", "扫码", "D栋", "PAD", "D级")):
+                    w in clean for w in ("阅读量", "会员单位", "下一步", "版权", "付费", "扫码", "浏览量", "下一篇章", "来源", "D栋", "PAD", "D级")):
                 keep.append(clean)
             # junk between paragraphs
             if 0 < j < n - 1 and R.random() < cfg.get("density", 0.12):
@@ -644,6 +648,41 @@ def main():
             open(name + ".txt", "wb").write(text.replace("\n", "\r\n").encode("gb18030"))
         else:
             open(name + ".txt", "w", encoding="utf-8").write(text)
+        json.dump(man, open(name + ".json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+        print(name, len(man["reports"]), "reports")
+    word(os.path.join(out, "word"))
+
+
+WORD = [
+    (dict(genres=["work", "speech", "duty"], junk=["meta", "paywall", "nav"], label="精选"),
+     "公文材料汇编 · 可编辑版", "本文档由办公资源站整理，仅供学习交流，严禁商用"),
+    (dict(genres=["plan", "check", "feel"], junk=["copy", "grab", "mask"], sep="none"),
+     "内部学习资料  请勿外传", "下载更多范文请访问资源站 ｜ 会员免费"),
+    (dict(genres=["situ", "survey", "speech", "duty"], junk=["meta", "advert", "brand"], toc="empty", label="稿件"),
+     "精品文档 —— 可直接编辑打印", "该文档来自网络，侵删"),
+]
+
+
+def word(out):
+    """Word files made with python-docx: each line a paragraph, and the site's junk also in the page
+    header and footer (added to the manifest's junk)."""
+    try:
+        import docx
+    except ImportError:
+        print("python-docx not installed: no Word files")
+        return
+    os.makedirs(out, exist_ok=True)
+    for i, (cfg, header, footer) in enumerate(WORD):
+        text, man = build(100 + i, cfg)
+        d = docx.Document()
+        sec = d.sections[0]
+        sec.header.paragraphs[0].text = header
+        sec.footer.paragraphs[0].text = footer
+        for line in text.rstrip("\n").split("\n"):
+            d.add_paragraph(line)
+        man["junk"] += [header, footer]
+        name = os.path.join(out, f"w{i}")
+        d.save(name + ".docx")
         json.dump(man, open(name + ".json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
         print(name, len(man["reports"]), "reports")
 
