@@ -96,6 +96,38 @@ PROBLEMS = [
     "财政收支矛盾依然突出，刚性支出压力较大。",
     "服务企业的主动性不够，政策宣传解读还不到位。",
     "工作创新不足，亮点特色还不够鲜明。",
+    "部分惠民政策知晓率不高，群众获得感还需提升。",
+    "专业技术人才短缺，年龄结构老化问题比较突出。",
+    "信息化建设相对滞后，数据壁垒尚未完全打通。",
+    "一些工作停留在开会发文层面，抓具体、抓深入不够。",
+]
+FUTURE = [
+    "进一步健全工作推进机制，实行周调度、月通报、季考评。",
+    "积极争取上级政策和资金支持，力争全年争取项目资金{a}00万元以上。",
+    "持续深化“放管服”改革，推动更多事项网上办、掌上办。",
+    "加大干部教育培训力度，计划举办专题培训班{a}期。",
+    "把整改责任落实到人，对账销号、逐项清零。",
+    "建立常态化督查机制，确保各项措施不打折扣落实到位。",
+    "认真抓好问题整改，做到立行立改、真改实改。",
+    "加强统筹协调，推动跨部门数据共享和业务协同。",
+    "巩固拓展已有成果，力争在{p}形成可复制推广的经验。",
+    "严格执行财经纪律，把有限的资金用在刀刃上。",
+    "主动接受人大、政协和社会各界的监督。",
+    "定期开展回头看，防止问题反弹回潮。",
+]
+CAUSE = [
+    "究其根源，是理想信念这个“总开关”拧得还不够紧。",
+    "宗旨意识有所淡化，有时把自己等同于一般的业务干部。",
+    "担当作为的劲头有所减弱，满足于守摊子、不出事。",
+    "对新知识新业务学得不够，本领恐慌问题依然存在。",
+    "制度执行不够严格，抓落实的韧劲还需加强。",
+]
+CAUSE_ORG = [
+    "从投入机制看，主要依靠财政资金，多元投入格局尚未形成。",
+    "从管理体制看，多头管理、职责交叉的问题仍然存在。",
+    "从人员队伍看，基层力量薄弱，专业人员引不进、留不住。",
+    "从政策落实看，配套细则出台滞后，一些政策难以落地。",
+    "从群众参与看，宣传发动不够充分，群众主体作用发挥不足。",
 ]
 NEXT = [
     "下一步，我们将聚焦短板弱项，持续用力、久久为功。",
@@ -113,6 +145,8 @@ SELF = [
     "带头落实意识形态工作责任制，牢牢掌握工作主动权。",
     "对照岗位职责，认真查找自身存在的不足和差距。",
     "在今后的工作中，我将始终保持昂扬向上的精神状态。",
+]
+SELF_NEG = [
     "理论学习的系统性不够，往往满足于读原文、记笔记。",
     "深入一线的时间不够多，对基层的实际困难掌握不全面。",
     "有时存在求稳怕乱思想，改革创新的勇气还不够足。",
@@ -185,6 +219,10 @@ L2 = ["强化组织领导，压实工作责任", "突出重点难点，狠抓任
       "抓实源头防控，化解矛盾纠纷", "推进数字赋能，提高办事效率", "坚持节约优先，管好用好资金", "深化结对帮扶，巩固脱贫成果"]
 
 
+L2_BAD = ["思想认识还不够到位，学用结合不够紧密", "工作落实还不够扎实，推进力度有待加强", "作风建设还有差距，服务意识需要提升",
+          "基础保障还不够有力，人员经费比较紧张", "创新意识还不够强，工作方法比较单一", "统筹协调还不够顺畅，部门合力尚未形成"]
+
+
 def num():
     return R.randint(3, 980)
 
@@ -213,7 +251,7 @@ class Report:
         """A paragraph of k sentences from pool, none used before in this report."""
         free = [s for s in pool if s not in self.used]
         if len(free) < k:
-            free += [s for s in WORK + PARTY if s not in self.used and s not in free]
+            free += [s for s in FUTURE + WORK if s not in self.used and s not in free]
         pick = R.sample(free, min(k, len(free)))
         self.used |= set(pick)
         return "".join(fill(s, p) for s in pick)
@@ -228,12 +266,29 @@ def levels():
     return R.choice([("cn、", "（cn）", "n."), ("cn、", "（cn）", "n、"), ("cn、", "（cn）", "（n）"), ("cn、", "n）", None),
                      ("cn、", "(n)", None), ("cn、", "⑴", None), ("cn、", "①", None), ("Ａ．", "n.", None),
                      ("第cn，", None, None), ("order", None, None), ("cn、", "cn是", None), ("cn、", "cn要", None),
-                     ("cn、", "cn抓", None), ("cn要", None, None), ("章", "节", None)])
+                     ("cn、", "cn抓", None), ("章", "节", None)])
 
 
-def outline_body(r, p, heads, pool, lv):
+def section_pool(h, pool):
+    """The sentences a section with heading h is written from: problems under a heading about
+    problems, causes under causes, plans under plans."""
+    if h == "原因分析":
+        return CAUSE_ORG
+    if "原因" in h:
+        return CAUSE + SELF_NEG
+    if any(w in h for w in ("问题", "不足", "困难")) and "导向" not in h:
+        return PROBLEMS + SELF_NEG
+    if "建议" in h:
+        return [s for s in SURVEY if s.startswith("建议")] + FUTURE
+    if any(w in h for w in ("打算", "方向", "措施", "整改", "保障")):
+        return FUTURE
+    return pool
+
+
+def outline_body(r, p, heads, pool0, lv):
     a, b, c = lv
     for i, h in enumerate(heads):
+        pool = section_pool(h, pool0)
         if a in ("第cn，", "order", "cn要", "cn是", "cn抓"):
             word = h.split("，")[0]
             k = 3 if a == "order" and i == len(heads) - 1 else min(i, 3)
@@ -248,7 +303,8 @@ def outline_body(r, p, heads, pool, lv):
             continue
         r.lines.append(r.para(pool, p, 1))
         for j in range(R.randint(2, 3)):
-            sub = R.choice([x for x in L2 if x not in r.used])
+            subs = L2_BAD if pool in (PROBLEMS + SELF_NEG, CAUSE + SELF_NEG, CAUSE_ORG) else L2
+            sub = R.choice([x for x in subs if x not in r.used])
             r.used.add(sub)
             if b in ("cn是", "cn要", "cn抓"):
                 verb = {"cn是": "", "cn要": "要", "cn抓": "抓"}[b]
@@ -268,7 +324,7 @@ def work_report(p, unit, year):
                          f"{unit}{year}年工作总结和{year + 1}年工作计划", f"{p}{year}年上半年工作总结",
                          f"{unit}关于{year}年度工作情况的报告"]))
     r.lines.append(f"{year}年，{unit}在上级的坚强领导下，" + r.para(WORK, p, 1) + "现将有关情况总结如下。")
-    outline_body(r, p, L1["work"], WORK + PARTY + PROBLEMS, levels())
+    outline_body(r, p, L1["work"], WORK + PARTY, levels())
     r.lines.append(R.choice(NEXT))
     return r
 
@@ -326,7 +382,7 @@ def survey(p, unit, year):
     t = R.choice(TOPICS)
     r = Report(R.choice([f"关于{p}{t}情况的调研报告", f"关于{t}的调研报告", f"{p}{t}调研报告"]))
     r.lines.append(f"为深入了解{t}现状，{year}年{R.randint(3, 11)}月，{unit}组成调研组开展了专题调研。")
-    outline_body(r, p, L1["survey"], SURVEY + PROBLEMS + WORK, levels())
+    outline_body(r, p, L1["survey"], SURVEY[:3] + WORK, levels())
     r.lines.append("以上建议，供领导决策参考。")
     return r
 
@@ -346,7 +402,7 @@ def check_material(p, unit, year):
     r = Report(R.choice([f"{year}年度民主生活会个人对照检查材料", "专题组织生活会个人剖析材料", f"{unit}领导班子对照检查材料",
                          "巡察整改专题民主生活会个人对照检查发言提纲"]))
     r.lines.append("按照会议要求，本人认真学习规定篇目，广泛征求意见，深入查摆问题，现对照检查如下。")
-    outline_body(r, p, L1["check"], SELF + PROBLEMS + PARTY, levels())
+    outline_body(r, p, L1["check"], SELF_NEG + PROBLEMS, levels())
     r.lines.append("恳请各位同志对我提出批评意见，我将虚心接受、认真整改。")
     return r
 
@@ -356,7 +412,7 @@ def situation(p, unit, year):
     r = Report(R.choice([f"关于{thing}工作情况的汇报", f"{unit}关于{thing}工作的情况报告", f"{p}{thing}工作汇报材料"]))
     r.lines.append(R.choice(["尊敬的各位领导：", "县委、县政府："]))
     r.lines.append(f"根据通知要求，现将{p}{thing}工作开展情况汇报如下。")
-    outline_body(r, p, L1["report"], WORK + PROBLEMS, levels())
+    outline_body(r, p, L1["report"], WORK, levels())
     r.lines.append(R.choice(["特此报告。", "以上汇报，不当之处请批评指正。"]))
     return r
 
@@ -481,7 +537,8 @@ def build(idx, cfg):
     for g in cfg["genres"]:
         reports.append(GENRES[g](R.choice(PLACES) if R.random() < 0.3 else p, R.choice(UNITS) if R.random() < 0.3 else unit, year))
     junk, keep, out = [], [], []
-    brand = R.choice(BRANDS) if "brand" in cfg["junk"] else None
+    site = R.choice(BRANDS)  # the one site whose adverts the file carries
+    brand = site if "brand" in cfg["junk"] else None
     if cfg.get("label"):
         for i, r in enumerate(reports):
             r.label = labels(cfg["label"], i)
@@ -567,7 +624,7 @@ def build(idx, cfg):
                 elif cls == "grab":
                     jl = [grab()]
                 else:
-                    jl = [advert(brand or R.choice(BRANDS))]
+                    jl = [advert(site)]
                 out += jl
                 junk += [x for x in jl if x not in junk]
                 if j + 1 < n:
