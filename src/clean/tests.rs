@@ -838,3 +838,26 @@ fn a_phrase_a_notice_quotes_stays_in_the_authors_sentences() {
         assert!(cleaned.contains(title));
     }
 }
+
+/// A site that slips its brand into many of the author's sentences, and names it in two of
+/// its adverts (【XX】专注…, 搜索“XX”): the brand goes from every sentence, however often
+/// it was injected. Before, six sentences made it the author's own vocabulary.
+#[test]
+fn a_brand_two_adverts_name_goes_from_however_many_sentences() {
+    let sentences: Vec<String> = (1..=7)
+        .map(|i| format!("第{i}项工作扎实推进，全年完成投资{i}亿元，群众满意度明显提升。"))
+        .collect();
+    let injected: Vec<String> = sentences
+        .iter()
+        .map(|s| s.replacen("扎实", "扎云笺阁实", 1))
+        .collect();
+    let text = format!(
+        "青禾镇2023年工作总结\n{}\n【云笺阁】专注机关公文写作十二年，关注我们每天学一篇好材料\n想要更多同类范文？微信搜索“云笺阁”，回复“汇编”获取\n",
+        injected.join("\n")
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains("云笺阁"), "{cleaned}");
+    for line in &sentences {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+}
