@@ -861,3 +861,31 @@ fn a_brand_two_adverts_name_goes_from_however_many_sentences() {
         assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
     }
 }
+
+/// Notices in words the lexicon lacked: a file's size and rating, a list of the site's
+/// articles under "相关文章推荐", paywall lines that hide or fold the text for paying users.
+/// The author's "由此可见" and "折叠屏" stay.
+#[test]
+fn size_rating_folded_and_paying_users_notices_go() {
+    let junk = [
+        "文档大小：80KB  上传者：jy**6  评分：4.9分",
+        "此段内容仅对付费用户可见",
+        "【余下52%内容已折叠，开通超级会员无限下载】",
+        "相关文章推荐",
+    ];
+    let authors = [
+        "由此可见，基层治理必须依靠群众。",
+        "引进折叠屏生产线2条，新增产值3亿元。",
+    ];
+    let text = format!(
+        "青禾镇2023年工作总结\n{}\n{}\n{}\n{}\n{}\n\n{}\n",
+        junk[0], authors[0], junk[1], authors[1], junk[2], junk[3]
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for j in junk {
+        assert!(!cleaned.contains(j), "{j} left: {cleaned}");
+    }
+    for line in authors {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+}
