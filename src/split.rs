@@ -798,8 +798,9 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         let entry = toc_entry(&content);
         let Some(entry) = entry else { break };
         // A filled 目录 lists the titles; the first report repeats the first title. Stop
-        // when a title comes round again.
-        if !entry.is_empty() && !seen.insert(entry.clone()) {
+        // when a title comes round again without the 目录's number: a compilation may hold
+        // two reports of one title, and its 目录 lists both ("1.…材料", "3.…材料").
+        if !entry.is_empty() && !seen.insert(entry.clone()) && toc_number_len(&content).is_none() {
             break;
         }
         // A site's label alone on its line ("【第1则】") opens the first report when a title
@@ -1212,6 +1213,21 @@ mod tests {
         assert!(names_compilation("【最新】年终材料5篇（可编辑）"));
         assert!(!names_compilation("关于第3篇章的调研报告"));
         assert!(!names_compilation("XX县教育局2023年工作总结"));
+    }
+
+    /// A 目录 that lists one title twice, numbered both times, reads to its end: the second
+    /// listing is no report.
+    #[test]
+    fn a_toc_listing_a_title_twice_reads_to_its_end() {
+        let text = "年终材料汇编\n\n目录\n1.个人对照检查材料\n2.个人剖析材料\n3.个人对照检查材料\n\n个人对照检查材料\n按照通知要求，本人认真学习，查摆问题。\n一、存在问题\n\n个人剖析材料\n按照通知要求，本人深入剖析。\n一、存在问题\n\n个人对照检查材料\n按照通知要求，本人对照检查。\n一、存在问题\n";
+        let o = split(text, &LineIndex::new(text));
+        assert_eq!(o.toc.as_ref().unwrap().entries.len(), 3);
+        assert_eq!(
+            o.reports.len(),
+            3,
+            "{:?}",
+            o.reports.iter().map(|r| &r.title).collect::<Vec<_>>()
+        );
     }
 
     #[test]
