@@ -421,6 +421,13 @@ mod tests {
         }
     }
 
+    /// The bar a byline draws with the Han character 丨 closes a numbering as | does.
+    #[test]
+    fn a_numbering_closed_by_the_han_bar() {
+        let n = numbering("稿件02丨南岗街道乡村振兴工作汇报").unwrap();
+        assert_eq!((n.number, n.len), (2, "稿件02丨".len()));
+    }
+
     #[test]
     fn a_numbering_of_any_word_is_read_with_its_series() {
         fn n(line: &str) -> Option<(String, u32, &str, bool)> {

@@ -200,6 +200,8 @@ pub struct Metadata {
     pub reading_openers: Vec<String>,
     /// The units such a line counts in: 分钟, 字…
     pub reading_units: Vec<String>,
+    /// Counts a page gives after their figure ("1611人看过"): two make a metadata line.
+    pub counted_after: Vec<String>,
 }
 
 /// Links between a site's articles ("上一篇：…", "标签：…", "相关文章" and its list).
@@ -426,7 +428,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 29] = [
+    let derived: [&mut Vec<String>; 30] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -441,6 +443,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut m.dated,
         &mut m.reading_openers,
         &mut m.reading_units,
+        &mut m.counted_after,
         &mut n.openers,
         &mut n.reading_list_headers,
         &mut n.breadcrumb_openers,
@@ -533,6 +536,7 @@ impl Lexicon {
             ("metadata.dated", &self.metadata.dated),
             ("metadata.reading_openers", &self.metadata.reading_openers),
             ("metadata.reading_units", &self.metadata.reading_units),
+            ("metadata.counted_after", &self.metadata.counted_after),
             ("navigation.openers", &self.navigation.openers),
             (
                 "navigation.reading_list_headers",

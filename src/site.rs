@@ -34,6 +34,8 @@ struct Words {
     /// Every word of every class: a line none of them hits is no site line.
     any: AhoCorasick,
     fields: AhoCorasick,
+    /// Counts after their figure: "1611人看过".
+    counted_after: AhoCorasick,
     /// Per pattern of `fields`: whether it counts views.
     counters: Vec<bool>,
     /// Per pattern of `fields`: whether it dates the page.
@@ -74,12 +76,14 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.home_words)
                 .chain(&nav.end_marks)
                 .chain(&lex.metadata.reading_openers)
+                .chain(&lex.metadata.counted_after)
                 .chain(&lex.paywall.words)
                 .chain(&lex.paywall.alone)
                 .chain(&lex.notices.subjects)
                 .chain(&lex.notices.footer_marks),
         ),
         fields: build(&mut lex.metadata.fields.iter()),
+        counted_after: build(&mut lex.metadata.counted_after.iter()),
         counters: lex
             .metadata
             .fields
@@ -354,7 +358,11 @@ fn is_metadata(line: &str) -> bool {
             dated_alone = true;
         }
     }
-    fields >= 2 || counter || dated_alone || is_reading_time(line)
+    // "1611人看过 · 97人收藏": counts after their figure.
+    let counted = (w.counted_after.find_iter(line))
+        .filter(|m| line[..m.start()].ends_with(|c: char| c.is_ascii_digit()))
+        .count();
+    fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line)
 }
 
 /// A date and time and nothing else: "2024-12-18 09:42", "2024年3月1日".
@@ -546,6 +554,24 @@ const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？',
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counts after their figure ("1611人看过 · 97人收藏") make a metadata line; one count in
+    /// an author's sentence does not.
+    #[test]
+    fn counts_after_their_figure_are_metadata() {
+        for line in [
+            "更新于2023-01-16 · 1611人看过 · 97人收藏",
+            "3521次阅读　12人点赞",
+        ] {
+            assert_eq!(classify(line), Some(SiteLine::Metadata), "{line}");
+        }
+        for line in [
+            "全年举办读书会12场，3000人阅读了推荐书目。",
+            "演出共吸引1611人看过",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn site_lines_are_recognised_by_class() {

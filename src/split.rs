@@ -473,25 +473,35 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
         return (out, lines.len(), lines.len());
     };
 
-    // The compilation title: a first line naming a compilation, or followed by a 目录.
-    let first = lines.content(cursor);
-    let toc_next = lines
-        .next_text(cursor + 1)
-        .is_some_and(|l| is_toc_heading(&lines.content(l)));
-    // "范文1：…工作总结" is the first report's title, numbered by the site: its label is no
-    // compilation word.
-    let named = without_label(&first);
-    if crate::lexicon::builtin()
-        .titles
-        .compilation_words
-        .iter()
-        .any(|w| named.contains(w.as_str()))
-        || toc_next
-        || counts_pieces(named)
-    {
-        out.title = Some(first);
-        out.title_line = Some(cursor);
-        cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
+    // A 目录 among the first few short lines: the lines above it are the compilation's head
+    // (its title, and the site's lines about the article that no junk rule knew).
+    let (toc_at, looked) = toc_below_head(lines, cursor);
+    if let Some(toc) = toc_at.filter(|&t| t > cursor) {
+        let head: Vec<usize> = (cursor..toc)
+            .filter(|&l| lines.kinds[l] == Kind::Text)
+            .collect();
+        let title = head
+            .iter()
+            .rev()
+            .copied()
+            .find(|&l| names_compilation(&lines.content(l)))
+            .or(head.last().copied());
+        if let Some(t) = title {
+            out.title = Some(lines.content(t));
+            out.title_line = Some(t);
+        }
+        cursor = toc;
+    } else {
+        // The compilation title: a first line naming a compilation, or followed by a 目录.
+        let first = lines.content(cursor);
+        let toc_next = lines
+            .next_text(cursor + 1)
+            .is_some_and(|l| is_toc_heading(&lines.content(l)));
+        if names_compilation(&first) || toc_next {
+            out.title = Some(first);
+            out.title_line = Some(cursor);
+            cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
+        }
     }
 
     // The 目录 and its entries.
@@ -505,7 +515,8 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
     let head_hi = lines
         .next_text(cursor)
         .and_then(|l| lines.next_text(l + 1))
-        .map_or(lines.len(), |l| l + 1);
+        .map_or(lines.len(), |l| l + 1)
+        .max(looked);
     (out, cursor, head_hi)
 }
 
@@ -549,6 +560,60 @@ fn add_labels(labelled: &Lines, chain: &[Labelled], reports: &mut [Report]) {
             });
         }
     }
+}
+
+/// How many text lines from the top the search for a 目录 below the compilation's head reads.
+const HEAD_LINES: usize = 8;
+
+/// The 目录 heading among the first [`HEAD_LINES`] text lines from `from`, when every text
+/// line above it is short and ends no sentence (a head, not a report's body), and the end
+/// of the lines read to tell.
+fn toc_below_head(lines: &Lines, from: usize) -> (Option<usize>, usize) {
+    let mut l = from;
+    for _ in 0..HEAD_LINES {
+        let Some(t) = lines.next_text(l) else {
+            return (None, lines.len());
+        };
+        let content = lines.content(t);
+        if is_toc_heading(&content) {
+            return (Some(t), t + 1);
+        }
+        let body = content.chars().count() > 40 || content.ends_with(['。', '：', ':']);
+        if body {
+            return (None, t + 1);
+        }
+        l = t + 1;
+    }
+    (None, l)
+}
+
+/// Whether a first line names a compilation: a compilation word, or counting its pieces.
+/// "范文1：…工作总结" is the first report's title, numbered by the site: its label is no
+/// compilation word.
+fn names_compilation(line: &str) -> bool {
+    let named = without_label(line);
+    crate::lexicon::builtin()
+        .titles
+        .compilation_words
+        .iter()
+        .any(|w| named.contains(w.as_str()))
+        || counts_pieces(named)
+        || counted_then_remark(named)
+}
+
+/// Whether `title` counts its pieces and then adds a short remark of the site's:
+/// "…述廉报告5篇汇总", "…材料3篇，建议收藏", "…材料5篇（可编辑）".
+fn counted_then_remark(title: &str) -> bool {
+    /// At most this many characters after the count.
+    const REMARK: usize = 6;
+    let counters = &crate::lexicon::builtin().titles.piece_counters;
+    title.char_indices().any(|(i, c)| {
+        let end = i + c.len_utf8();
+        end < title.len()
+            && counters.iter().any(|k| title[..end].ends_with(k.as_str()))
+            && title[end..].chars().count() <= REMARK
+            && counts_pieces(&title[..end])
+    })
 }
 
 /// Whether `title` ends by counting the pieces it gathers, as only a compilation's title
@@ -704,9 +769,13 @@ fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelle
     chain
 }
 
+/// "目录", "目 录", also in brackets: "【目录】", "〔目录〕", "[目录]".
 fn is_toc_heading(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(compact.as_str(), "目录" | "目次" | "目錄")
+    let compact = compact
+        .trim_start_matches(['【', '〔', '[', '［', '「', '〖', '（', '('])
+        .trim_end_matches(['】', '〕', ']', '］', '」', '〗', '）', ')']);
+    matches!(compact, "目录" | "目次" | "目錄")
 }
 
 /// Reads the 目录 entries after its heading: numbered lines (possibly without titles) and
@@ -729,8 +798,9 @@ fn read_toc(lines: &Lines, heading: usize) -> (Toc, usize) {
         let entry = toc_entry(&content);
         let Some(entry) = entry else { break };
         // A filled 目录 lists the titles; the first report repeats the first title. Stop
-        // when a title comes round again.
-        if !entry.is_empty() && !seen.insert(entry.clone()) {
+        // when a title comes round again without the 目录's number: a compilation may hold
+        // two reports of one title, and its 目录 lists both ("1.…材料", "3.…材料").
+        if !entry.is_empty() && !seen.insert(entry.clone()) && toc_number_len(&content).is_none() {
             break;
         }
         // A site's label alone on its line ("【第1则】") opens the first report when a title
@@ -1116,6 +1186,48 @@ mod tests {
 
     fn split_str(text: &str) -> Outline {
         split(text, &LineIndex::new(text))
+    }
+
+    /// A 目录 in brackets, below the site's lines about the article and a title that counts
+    /// its pieces and adds a remark: all of it is the compilation's head, no report.
+    #[test]
+    fn a_head_of_site_lines_above_a_bracketed_toc_is_no_report() {
+        let text = "写作小站  2025-12-03 13:16\n年终材料3篇，建议收藏\n文件大小：85KB  评分：4.7分\n\n【目录】\n1.\n2.\n\nXX县教育局2023年工作总结\n今年以来，我局认真贯彻落实上级部署，各项工作取得了新成效。\n一、主要工作\n（一）抓好教学。\n\n关于2023年安全生产工作情况的报告\n县政府：\n现将有关情况报告如下。\n一、基本情况\n";
+        let o = split(text, &LineIndex::new(text));
+        assert_eq!(o.title.as_deref(), Some("年终材料3篇，建议收藏"));
+        assert!(o.toc.is_some());
+        let titles: Vec<_> = o.reports.iter().map(|r| r.title.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                "XX县教育局2023年工作总结",
+                "关于2023年安全生产工作情况的报告"
+            ]
+        );
+    }
+
+    /// A first line counting its pieces, then a remark: "…5篇汇总", "…5篇（可编辑）".
+    #[test]
+    fn a_count_followed_by_a_remark_names_a_compilation() {
+        assert!(names_compilation("2022年优秀述职述廉报告5篇汇总"));
+        assert!(names_compilation("【最新】年终材料5篇（可编辑）"));
+        assert!(!names_compilation("关于第3篇章的调研报告"));
+        assert!(!names_compilation("XX县教育局2023年工作总结"));
+    }
+
+    /// A 目录 that lists one title twice, numbered both times, reads to its end: the second
+    /// listing is no report.
+    #[test]
+    fn a_toc_listing_a_title_twice_reads_to_its_end() {
+        let text = "年终材料汇编\n\n目录\n1.个人对照检查材料\n2.个人剖析材料\n3.个人对照检查材料\n\n个人对照检查材料\n按照通知要求，本人认真学习，查摆问题。\n一、存在问题\n\n个人剖析材料\n按照通知要求，本人深入剖析。\n一、存在问题\n\n个人对照检查材料\n按照通知要求，本人对照检查。\n一、存在问题\n";
+        let o = split(text, &LineIndex::new(text));
+        assert_eq!(o.toc.as_ref().unwrap().entries.len(), 3);
+        assert_eq!(
+            o.reports.len(),
+            3,
+            "{:?}",
+            o.reports.iter().map(|r| &r.title).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub fn opens_like_layout_line(bytes: &[u8]) -> bool {
 }
 
 /// Whether a line of `bytes` ends as a page number or a running header can: on a digit, 页,
-/// or a mark closing a page number (- — · • ] 】 > 〉 》 ) ）). Most lines end on a word or
+/// or a mark closing a page number (- — · • ] 】 〕 〗 > 〉 》 ) ）). Most lines end on a word or
 /// a full stop.
 #[inline]
 fn ends_like_page_line(bytes: &[u8]) -> bool {
@@ -164,15 +164,16 @@ fn ends_like_page_line(bytes: &[u8]) -> bool {
         | [.., 0xEF, 0xBD, 0x9E]
         | [.., 0xE2, 0x80, 0x94 | 0xA2]
         | [.., 0xC2, 0xB7]
-        | [.., 0xE3, 0x80, 0x91 | 0x89 | 0x8B] => true,
+        | [.., 0xE3, 0x80, 0x91 | 0x89 | 0x8B | 0x95 | 0x97] => true,
         _ => false,
     }
 }
 
 const SPACES: [char; 3] = [' ', '\t', '\u{3000}'];
 
-/// Marks a page number stands between, in pairs: "- 3 -", "·3·", "[ 3 ]", "【第3页】", "<3>".
-const PAGE_MARKS: [(char, char); 16] = [
+/// Marks a page number stands between, in pairs: "- 3 -", "·3·", "[ 3 ]", "【第3页】", "<3>",
+/// "〔3〕".
+const PAGE_MARKS: [(char, char); 18] = [
     ('-', '-'),
     ('—', '—'),
     ('–', '–'),
@@ -183,6 +184,8 @@ const PAGE_MARKS: [(char, char); 16] = [
     ('[', ']'),
     ('［', '］'),
     ('【', '】'),
+    ('〔', '〕'),
+    ('〖', '〗'),
     ('<', '>'),
     ('〈', '〉'),
     ('《', '》'),
@@ -863,6 +866,17 @@ mod tests {
                 "content taken for an advert: {l} (score {})",
                 advert_score(l)
             );
+        }
+    }
+
+    /// A page number between the brackets of official documents: "〔3〕", "〖12〗".
+    #[test]
+    fn page_numbers_between_hexagonal_and_white_brackets() {
+        for line in ["〔1〕", "〔12〕", "〖3〗", " 〔 4 〕 "] {
+            assert!(is_page_number_line(line), "{line}");
+        }
+        for line in ["〔2023〕12号", "〔一〕加强领导"] {
+            assert!(!is_page_number_line(line), "{line}");
         }
     }
 

@@ -838,3 +838,54 @@ fn a_phrase_a_notice_quotes_stays_in_the_authors_sentences() {
         assert!(cleaned.contains(title));
     }
 }
+
+/// A site that slips its brand into many of the author's sentences, and names it in two of
+/// its adverts (【XX】专注…, 搜索“XX”): the brand goes from every sentence, however often
+/// it was injected. Before, six sentences made it the author's own vocabulary.
+#[test]
+fn a_brand_two_adverts_name_goes_from_however_many_sentences() {
+    let sentences: Vec<String> = (1..=7)
+        .map(|i| format!("第{i}项工作扎实推进，全年完成投资{i}亿元，群众满意度明显提升。"))
+        .collect();
+    let injected: Vec<String> = sentences
+        .iter()
+        .map(|s| s.replacen("扎实", "扎云笺阁实", 1))
+        .collect();
+    let text = format!(
+        "青禾镇2023年工作总结\n{}\n【云笺阁】专注机关公文写作十二年，关注我们每天学一篇好材料\n想要更多同类范文？微信搜索“云笺阁”，回复“汇编”获取\n",
+        injected.join("\n")
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains("云笺阁"), "{cleaned}");
+    for line in &sentences {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+}
+
+/// Notices in words the lexicon lacked: a file's size and rating, a list of the site's
+/// articles under "相关文章推荐", paywall lines that hide or fold the text for paying users.
+/// The author's "由此可见" and "折叠屏" stay.
+#[test]
+fn size_rating_folded_and_paying_users_notices_go() {
+    let junk = [
+        "文档大小：80KB  上传者：jy**6  评分：4.9分",
+        "此段内容仅对付费用户可见",
+        "【余下52%内容已折叠，开通超级会员无限下载】",
+        "相关文章推荐",
+    ];
+    let authors = [
+        "由此可见，基层治理必须依靠群众。",
+        "引进折叠屏生产线2条，新增产值3亿元。",
+    ];
+    let text = format!(
+        "青禾镇2023年工作总结\n{}\n{}\n{}\n{}\n{}\n\n{}\n",
+        junk[0], authors[0], junk[1], authors[1], junk[2], junk[3]
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for j in junk {
+        assert!(!cleaned.contains(j), "{j} left: {cleaned}");
+    }
+    for line in authors {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+}
