@@ -281,6 +281,21 @@ static MARKS: LazyLock<Marks> = LazyLock::new(|| {
     }
 });
 
+/// `body` without the opening of a frame of marks a numbering alone on its line can stand in:
+/// a run of one separator (at least two of it) that also closes the line ("—— 范文一 ——",
+/// "~~ 例文3 ~~"). The closing run, being separators, closes the numbering as it would after
+/// any label. Lines not framed so come back as they are.
+fn unframed<'a>(body: &'a str, separators: &[char]) -> &'a str {
+    let Some(c) = body.chars().next().filter(|c| separators.contains(c)) else {
+        return body;
+    };
+    let run = body.trim_start_matches(c);
+    if body.len() - run.len() < 2 * c.len_utf8() || !body.trim_end().ends_with(c) {
+        return body;
+    }
+    run.trim_start_matches([' ', '\u{3000}'])
+}
+
 /// Characters a numbering's word or code holds: Han characters but numerals, Latin letters,
 /// and the number signs (#, №).
 fn is_word_char(c: char) -> bool {
@@ -294,10 +309,13 @@ fn is_word_char(c: char) -> bool {
 /// counter after it; the ordinal in any numeral system ([`ordinal`]); then the closing
 /// bracket, or a run of separators (：, |, 》, ——) or a space before the title.
 pub(crate) fn numbering(line: &str) -> Option<Numbering> {
-    let body = line.trim_start_matches([' ', '\u{3000}', '\t', crate::junk::BOM]);
+    let marks = &*MARKS;
+    let body = unframed(
+        line.trim_start_matches([' ', '\u{3000}', '\t', crate::junk::BOM]),
+        &marks.separators,
+    );
     let lead = line.len() - body.len();
     let first = body.chars().next()?;
-    let marks = &*MARKS;
     let close = marks
         .brackets
         .iter()
@@ -426,6 +444,27 @@ mod tests {
     fn a_numbering_closed_by_the_han_bar() {
         let n = numbering("稿件02丨南岗街道乡村振兴工作汇报").unwrap();
         assert_eq!((n.number, n.len), (2, "稿件02丨".len()));
+    }
+
+    /// A numbering alone on its line between two runs of one mark is read with the frame;
+    /// a dashed line that is no frame, or a page number between dashes, is no numbering.
+    #[test]
+    fn a_numbering_framed_by_runs_of_one_mark() {
+        for (line, number) in [("—— 范文一 ——", 1), ("~~ 例文3 ~~", 3), ("==样稿二==", 2)]
+        {
+            let n = numbering(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (n.number, n.len, n.alone),
+                (number, line.len(), true),
+                "{line}"
+            );
+        }
+        for line in ["——记范文一的作者", "-- 3 --", "—范文一—XX镇工作总结"] {
+            assert!(
+                numbering(line).is_none_or(|n| n.len < line.len() && !n.alone),
+                "{line}"
+            );
+        }
     }
 
     #[test]
