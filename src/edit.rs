@@ -39,30 +39,10 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
     }
 }
 
-/// Up to this many edits are made in place ([`apply_in_place`]): each moves the text after
-/// it, so many would cost more than writing the text anew.
-const IN_PLACE_MAX: usize = 8;
-
-/// [`apply`] on the text itself when there are few edits (what typing makes), so a keystroke
-/// in a 100 MB text moves the text after it instead of copying all of it: the same text and
-/// inverse. Returns the inverse edits and how many were skipped.
-pub fn apply_in_place(text: &mut String, edits: &[Edit]) -> (Vec<Edit>, usize) {
-    if edits.len() > IN_PLACE_MAX {
-        let applied = apply(text, edits);
-        *text = applied.text;
-        return (applied.inverse, applied.skipped);
-    }
-    let (kept, inverse, skipped, _) = applicable(text, edits);
-    // Last first: the positions of the ones before stay valid.
-    for e in kept.iter().rev() {
-        text.replace_range(e.range.clone(), &e.new);
-    }
-    (inverse, skipped)
-}
-
 /// [`apply`] on the text itself, however many the edits, in its own buffer (grown only when
 /// the edits lengthen the text beyond its capacity): a large text edited this way is never
-/// held twice. Returns the inverse edits and how many edits were skipped.
+/// held twice, and a keystroke in a 100 MB text moves the text after it instead of copying
+/// all of it. Returns the inverse edits and how many edits were skipped.
 ///
 /// The stretches of text between the edits move first, then the edits' new texts are
 /// written into the gaps. A stretch moves left by the growth of the edits before it, or
@@ -466,7 +446,7 @@ impl History {
             let before = std::mem::replace(text, applied.text);
             (applied.inverse, Some(before))
         } else {
-            (apply_in_place(text, &edits).0, None)
+            (apply_in_buffer(text, &edits).0, None)
         };
         if inverse.is_empty() {
             return None;
@@ -514,7 +494,7 @@ impl History {
     /// Undoes the last step; returns the edits it applied (positions in the text before).
     pub fn undo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
         let step = self.undo.pop()?;
-        let (inverse, skipped) = apply_in_place(text, &step.inverse);
+        let (inverse, skipped) = apply_in_buffer(text, &step.inverse);
         debug_assert_eq!(skipped, 0);
         self.redo.push(Step {
             forward: step.inverse.clone(),
@@ -529,7 +509,7 @@ impl History {
     /// before).
     pub fn redo_edits(&mut self, text: &mut String) -> Option<Vec<Edit>> {
         let step = self.redo.pop()?;
-        let (inverse, skipped) = apply_in_place(text, &step.inverse);
+        let (inverse, skipped) = apply_in_buffer(text, &step.inverse);
         debug_assert_eq!(skipped, 0);
         self.undo.push(Step {
             forward: step.inverse.clone(),
@@ -635,7 +615,7 @@ mod tests {
         let text = "一、总结XX区\n二、计划XX镇\n".repeat(4);
         let mut stale = e(&text, 0..3, "壹");
         stale.old = "不是这个".into();
-        for n in [1, 3, IN_PLACE_MAX + 4] {
+        for n in [1, 3, 12] {
             let mut edits: Vec<Edit> = text
                 .match_indices("XX")
                 .take(n)
@@ -645,7 +625,7 @@ mod tests {
             edits.insert(0, stale.clone());
             let written = apply(&text, &edits);
             let mut in_place = text.clone();
-            let (inverse, skipped) = apply_in_place(&mut in_place, &edits);
+            let (inverse, skipped) = apply_in_buffer(&mut in_place, &edits);
             assert_eq!(in_place, written.text, "{n} edits");
             assert_eq!(inverse, written.inverse);
             assert_eq!((skipped, written.skipped), (1, 1));
