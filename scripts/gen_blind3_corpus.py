@@ -124,6 +124,10 @@ SELF = [
     "究其根源，主要是理想信念有所放松，宗旨意识有所淡化，纪律规矩意识有所弱化。",
     "今后，我将认真对照查摆出的问题，逐条制定整改措施，以整改实效取信于民。",
     "始终把政治建设摆在首位，自觉在思想上政治上行动上同党中央保持高度一致。",
+    "在调查研究上，有时满足于面上了解情况，对{w}等深层次问题研究不够透。",
+    "在斗争精神上，对一些敏感问题不愿较真碰硬，存在“好人主义”思想。",
+    "在抓落实上，对{w}等工作跟踪问效不够，有时存在“重部署、轻落实”的现象。",
+    "在为民服务上，解决群众急难愁盼问题的办法还不多，主动靠前服务的意识不够强。",
     "严格遵守中央八项规定及其实施细则精神，从未利用职务便利为本人和亲属谋取利益。",
     "认真履行“一岗双责”，定期研究分管领域党风廉政建设工作，做到工作部署到哪里，廉政建设就延伸到哪里。",
 ]
@@ -135,8 +139,38 @@ FEEL = [
     "群众利益无小事。只有真正沉下身子、扑下身子，才能听到真话、察到实情。",
     "纸上得来终觉浅，绝知此事要躬行。下一步，我将把{w}作为检验学习成效的试金石。",
     "干部干部，干字当头。面对新形势新任务，必须以更加饱满的精神状态投入到{t}工作中去。",
+    "思想是行动的先导。只有把理论学深悟透，才能在{w}等具体工作中把准方向、少走弯路。",
+    "对照学习内容，我认真反思了自己在{w}工作中的做法，深感有些工作还停留在表面，抓得不够实。",
+    "实践告诉我们，抓{t}必须坚持以人民为中心，把群众满意作为最高标准。",
+    "这次培训内容丰富、形式多样，既有理论辅导，又有现场教学，让我受益匪浅。",
     "总之，这次学习让我进一步坚定了理想信念，明确了努力方向，我将以更高标准、更严要求做好本职工作。",
 ]
+OPEN_BY = {
+    "summary": [OPEN[0], OPEN[1], OPEN[7]],
+    "shuzhi": [OPEN[4], "{y}年，在区委的坚强领导下，我认真履行岗位职责，团结带领班子成员推动{t}等各项工作取得新进展。现将有关情况报告如下。"],
+    "speech": ["今天召开这次会议，主要任务是总结前一阶段{t}工作，分析当前形势，部署下一步任务。",
+               "刚才，几个单位作了交流发言，讲得都很好，各有特色，大家要相互学习借鉴。下面，我就做好{t}工作讲几点意见。",
+               "这次会议是经区委研究决定召开的一次重要会议。前一阶段，各级各部门围绕{t}做了大量工作，成效是明显的。"],
+    "plan": [OPEN[5], "为进一步加强{t}工作，推动各项任务落地落实，根据上级有关文件精神，结合实际，制定本要点。"],
+    "survey": [OPEN[3], "{t}事关群众切身利益。近期，我们围绕{t}工作组成调研组，深入基层开展了专题调研。"],
+    "feel": ["近期，我认真参加了{t}专题学习，系统学习了有关文件和领导讲话精神，收获很大、感触很深。",
+             "根据安排，下面我结合分管工作，围绕{t}谈几点学习体会，不妥之处请大家批评指正。",
+             "按照研讨安排，我重点围绕{t}进行了学习思考，现将学习体会汇报如下。"],
+    "check": [OPEN[6], "根据这次专题组织生活会的安排，我认真对照要求，深入查摆自身存在的问题，现将个人剖析情况报告如下。"],
+    "huibao": [OPEN[2], "现将{p}{t}工作开展情况汇报如下，不妥之处，请各位领导批评指正。"],
+}
+HEAD1_BY = {
+    "summary": ["{y}年工作开展情况", "坚持高位推动，{t}工作取得新成效", "存在的问题和不足", "下一步工作打算", "几点体会"],
+    "shuzhi": ["加强学习，不断提升政治素养和履职能力", "履职尽责，推动各项工作落地见效", "严守纪律，认真落实党风廉政建设责任",
+               "存在的不足和今后努力方向", "下一步打算"],
+    "speech": ["统一思想，充分认清做好{t}工作的重要意义", "突出重点，扎实抓好{t}各项任务", "压实责任，确保各项部署落到实处",
+               "转变作风，以务实举措推动工作见效", "强化保障，营造良好工作氛围"],
+    "plan": ["总体要求", "工作目标", "主要任务", "实施步骤", "保障措施"],
+    "survey": ["基本情况", "主要做法和成效", "存在的主要问题", "原因分析", "对策建议"],
+    "check": ["上年度整改措施落实情况", "查摆的主要问题", "产生问题的原因分析", "今后的努力方向和整改措施", "个人有关事项报告情况"],
+    "huibao": ["工作开展情况", "取得的主要成效", "存在的困难和问题", "下一步工作打算", "有关意见建议"],
+    "feel": ["深化思想认识", "把握核心要义", "查找差距不足", "推动学用结合", "努力方向"],
+}
 HEAD1 = ["坚持高位推动，{t}工作取得新成效", "聚焦重点任务，扎实推进{w}", "存在的主要问题", "下一步工作打算",
          "基本情况", "主要做法和成效", "面临的困难和问题", "对策建议", "工作目标", "主要任务", "保障措施",
          "强化组织保障，凝聚工作合力", "坚持问题导向，补齐{w}短板", "履职尽责情况", "廉洁自律情况",
@@ -151,6 +185,10 @@ class Prose:
 
     def __init__(self):
         self.used = set()
+        self.tpl = set()
+
+    def new_report(self):
+        self.tpl = set()
 
     def fill(self, tpl, ctx):
         w = rng.choice(TOPIC_WORK[ctx["t"]])
@@ -161,8 +199,11 @@ class Prose:
                           p2=rng.choice(PLACES))
 
     def sentence(self, pool, ctx):
+        fresh = [t for t in pool if t not in self.tpl] or pool
         for _ in range(40):
-            s = self.fill(rng.choice(pool), ctx)
+            tpl = rng.choice(fresh)
+            self.tpl.add(tpl)
+            s = self.fill(tpl, ctx)
             if s not in self.used:
                 self.used.add(s)
                 return s
@@ -172,7 +213,10 @@ class Prose:
         return "".join(self.sentence(pool, ctx) for _ in range(rng.randint(*k)))
 
     def head(self, pool, ctx):
-        return self.fill(rng.choice(pool), ctx)
+        fresh = [t for t in pool if t not in self.tpl] or pool
+        tpl = rng.choice(fresh)
+        self.tpl.add(tpl)
+        return self.fill(tpl, ctx)
 
 
 # ---------------------------------------------------------------- reports -----------------
@@ -215,8 +259,8 @@ def body(prose, ctx, scheme, size):
     """(line, marker-or-None) pairs of a report body in `scheme`; size 1 short .. 3 long."""
     out = []
     pool = ctx.get("pool", S)
-    out.append((prose.para(ctx, [rng.choice(OPEN)], (1, 1)) + prose.para(ctx, pool, (1, 2)), None))
-    nh = {1: 2, 2: 3, 3: 4}[size] + rng.randint(0, 1)
+    out.append((prose.para(ctx, [rng.choice(OPEN_BY[ctx["genre"]])], (1, 1)) + prose.para(ctx, pool, (1, 2)), None))
+    nh = min(5, {1: 2, 2: 3, 3: 4}[size] + rng.randint(0, 1))
 
     def tail(mk, txt):
         return (mk + txt, mk)
@@ -257,7 +301,7 @@ def body(prose, ctx, scheme, size):
     # Schemes with 一、 headings.
     for h in range(1, nh + 1):
         mk = f"{cn(h)}、"
-        out.append((mk + prose.head(HEAD1, ctx), mk))
+        out.append((mk + prose.fill(HEAD1_BY[ctx["genre"]][h - 1], ctx), mk))
         if rng.random() < 0.3:
             out.append((prose.para(ctx, pool, (1, 2)), None))
         subs = rng.randint(2, 3) if size >= 2 else rng.randint(1, 2)
@@ -304,10 +348,19 @@ MEETINGS = ["全区{t}工作推进会", "全县{t}工作部署会", "{t}专题�
 
 
 def report(prose, genre, size, used_titles, scheme=None):
+    """A report of `genre` whose title is not in `used_titles` yet."""
+    while True:
+        r = draft(prose, genre, size, used_titles, scheme)
+        if r:
+            return r
+
+
+def draft(prose, genre, size, used_titles, scheme=None):
     y = rng.choice([2022, 2023, 2024])
     t = rng.choice(TOPICS)
     p = rng.choice(PLACES + UNITS)
-    ctx = {"t": t, "p": p, "y": y, "unit": "局" if p.endswith("局") else ("镇" if "镇" in p else "街道")}
+    ctx = {"t": t, "p": p, "y": y, "unit": "局" if p.endswith("局") else ("镇" if "镇" in p else "街道"), "genre": genre}
+    prose.new_report()
     pre = []  # lines between title and body that are not markers
     if genre == "summary":
         title = rng.choice([f"{p}{y}年{t}工作总结", f"{p}{y}年工作总结及{y + 1}年工作计划",
@@ -353,9 +406,8 @@ def report(prose, genre, size, used_titles, scheme=None):
         title = rng.choice([f"关于{p}{t}工作情况的汇报", f"{p}{t}工作情况报告", f"关于{y}年{t}工作开展情况的报告",
                             f"{p}关于{t}工作进展情况的汇报"])
         scheme = scheme or rng.choice(["std", "std_yishi", "paren_ascii", "num_half", "std_num_half"])
-    while title in used_titles:
-        title = title.replace(str(y), str(y + 1)) if str(y) in title else "关于" + title if not title.startswith("关于关于") else title + "（修订）"
-        y += 1
+    if title in used_titles:
+        return None
     used_titles.add(title)
     lines = [(l, None) for l in pre] + body(prose, ctx, scheme, size)
     return {"title": title, "label": None, "lines": lines, "genre": genre, "npre": len(pre)}
@@ -535,7 +587,7 @@ def make_file(idx, spec):
         f.lines.append("目  录")
         for i, r in enumerate(reps, 1):
             lab = label_form(spec["label"], i) if spec["label"] else ""
-            f.lines.append(f"{lab}{r['title']}")
+            f.lines.append(f"{lab}　{r['title']}" if lab else r["title"])
     f.blank()
     page_no = [1]
     page_total = rng.randint(20, 60)
