@@ -381,7 +381,8 @@ def draft(prose, genre, size, used_titles, scheme=None):
             pre.append(f"{rng.choice(POSTS).split('、')[-1]} {rng.choice(NAMES)}")
         else:
             pre.append(f"——{rng.choice(NAMES)}")
-        pre.append(rng.choice([f"（{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日）", f"{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"]))
+        pre.append(rng.choice([f"（{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日）", f"{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+                               f"（{y}年X月X日）", "XXXX年XX月XX日"]))
         pre.append("同志们：")
         scheme = scheme or rng.choice(["std", "diyi", "yiyao", "yizhua", "shouxian", "std_yishi"])
     elif genre == "plan":
@@ -482,8 +483,8 @@ ADS = [
     "广告位招租 联系电话：XXX-XXXXXXXX",
 ]
 PAGE = [
-    "第 {i} 页 共 {k} 页", "— {i} —", "- {i} -", "Page {i} of {k}", "{i} / {k}", "〔第{ci}页〕",
-    "文档来源于网络 仅供参考 第{i}页", "～{i}～", "【{i}】", "- 第{i}页 -", "———— {i} ————",
+    "第 {i} 页 共 {k} 页", "— {i} —", "- {i} -", "Page {i} of {k}", "{i} / {k}", "〔第{ci}页〕", "·{i}·",
+    "文档来源于网络 仅供参考 第{i}页", "～{i}～", "- 第{i}页 -", "———— {i} ————",
 ]
 HEADER = ["{y}年最新公文范文精选", "内部资料 注意保存", "某某文库 · 精品文档", "材料汇编（内部交流版）"]
 MENTIONS = [
@@ -528,18 +529,20 @@ def jf(tpl, **extra):
 def label_form(style, i):
     """The site's label before the i-th title (1-based); None for no label."""
     return {
-        "fanwen": f"【范文{i}】", "dipian": f"第{i}篇：", "cailiao": f"材料{cn(i)}", "no": f"No.{i}",
-        "hash": f"#{i}", "pianmu": f"篇目{cn(i)}：", "diamond": f"◆范文{cn(i)}◆", "fw_no": f"Ｎｏ．{i}",
-        "fullhash": f"＃{i}：", "part": f"Part {i}", "fanli": f"范例{i}｜", "jingxuan": f"精选范文（{i}）",
+        "fanwen": f"【范文{i}】", "dipian": f"第{i}篇：", "cailiao": f"材料{cn(i)}", "no": f"No.{i}｜",
+        "hash": f"#{i}#", "pianmu": f"篇目{cn(i)}：", "diamond": f"◆范文{cn(i)}◆", "fw_no": f"Ｎｏ．{i}",
+        "fullhash": f"＃{i}：", "part": f"Part {i}：", "fanli": f"范例{i}｜", "jingxuan": f"精选范文（{i}）",
         "wenzhang": f"文章{i}——", "zhi": f"（之{cn(i)}）", "bracket_sq": f"[{i:02d}]", "emoji": f"📄{i}.",
         "dipian_fw": f"第{'０１２３４５６７８９'[i] if i < 10 else i}篇", "pian": f"篇{i}：", "fen": f"〔{cn(i)}〕",
-        "huabian": f"★第{cn(i)}篇★", "samplecn": f"范本{cn(i)}、", "doc": f"文档{i}/",
+        "huabian": f"★第{cn(i)}篇★", "samplecn": f"范本{cn(i)}、", "doc": f"〔文档{i}〕",
     }[style]
 
 
 LABEL_STYLES = ["fanwen", "dipian", "cailiao", "no", "hash", "pianmu", "diamond", "fw_no", "fullhash", "part",
                 "fanli", "jingxuan", "wenzhang", "zhi", "bracket_sq", "emoji", "dipian_fw", "pian", "fen",
                 "huabian", "samplecn", "doc"]
+# Labels with no mark of their own after them stand on a line of their own.
+OWN_LINE = {"cailiao", "dipian_fw"}
 SEPARATORS = ["blank", "none", "blank2", "deco:━━━━━━━━━━━━━━━━", "deco:＊　＊　＊", "deco:~~~~~~~~~~~~~~",
               "deco:◇◇◇◇◇◇", "deco:🌸🌸🌸🌸🌸", "deco:············", "deco:=================",
               "labelline"]
@@ -612,7 +615,7 @@ def make_file(idx, spec):
                 f.blank()
             elif sep == "blank":
                 f.blank()
-        if lab and spec.get("label_own_line") or (lab and sep == "labelline"):
+        if lab and (spec.get("label_own_line") or sep == "labelline" or spec["label"] in OWN_LINE):
             f.lines.append(lab)
             title_line = r["title"]
         else:
