@@ -115,6 +115,25 @@ PROB = [
     "长效机制还不够健全，{w}“重建设、轻管理”的问题依然存在。",
     "宣传发动还不够深入，群众参与{w}的主动性、积极性还没有充分调动起来。",
 ]
+PROB += [
+    "部分项目推进较慢，{w}进度滞后于序时，个别任务存在“前松后紧”的情况。",
+    "基层基础仍有短板，村（社区）办公经费紧张，{w}的硬件设施还不完善。",
+    "群众诉求日益多元，{w}的精细化、个性化水平与群众期盼相比还有差距。",
+    "部门协同还不够顺畅，在{w}上存在信息壁垒、各自为战的现象。",
+    "考核激励作用发挥不充分，干部干事创业的积极性还没有完全激发出来。",
+]
+PROB_HEAD = ["思想认识有待深化", "工作推进不够平衡", "要素保障存在短板", "队伍建设相对滞后", "长效机制尚不健全",
+             "协同联动不够有力", "群众参与度不高"]
+NEXT = [
+    "下一步，我们将坚持目标导向，把{w}作为重中之重，倒排工期、挂图作战，确保按期完成任务。",
+    "紧盯{w}等关键环节，进一步完善工作机制，推动工作由“被动应对”向“主动作为”转变。",
+    "积极争取上级政策和资金支持，多渠道筹措资金，为{w}提供坚实保障。",
+    "持续加强干部队伍建设，分批次开展{w}业务轮训，提升干部专业素养。",
+    "加大对{w}的督查力度，对工作不力、进度滞后的及时约谈通报。",
+    "及时总结推广{w}中的好经验好做法，以点带面推动整体工作提升。",
+    "坚持以人民为中心，把群众满意度作为检验{t}工作的根本标准。",
+    "健全常态长效机制，推动{t}各项工作制度化、规范化、长效化。",
+]
 SELF = [
     "在理论学习上，存在以干代学、学用脱节的问题，对新理论新要求学得不够深、悟得不够透。",
     "在担当作为上，面对{w}等难题，有时存在畏难情绪，开拓创新的劲头不足。",
@@ -301,7 +320,16 @@ def body(prose, ctx, scheme, size):
     # Schemes with 一、 headings.
     for h in range(1, nh + 1):
         mk = f"{cn(h)}、"
-        out.append((mk + prose.fill(HEAD1_BY[ctx["genre"]][h - 1], ctx), mk))
+        htext = prose.fill(HEAD1_BY[ctx["genre"]][h - 1], ctx)
+        out.append((mk + htext, mk))
+        # What follows a heading reads as the heading asks: problems, plans, or work done.
+        section_pool, section_heads = ctx.get("pool", S), HEAD2
+        if any(w in htext for w in ("问题", "不足", "困难", "原因")):
+            section_pool = PROB + (SELF if ctx["genre"] in ("shuzhi", "check") else [])
+            section_heads = PROB_HEAD
+        elif any(w in htext for w in ("下一步", "打算", "努力方向", "对策建议", "整改措施", "有关意见")):
+            section_pool = NEXT
+        pool = section_pool
         if rng.random() < 0.3:
             out.append((prose.para(ctx, pool, (1, 2)), None))
         subs = rng.randint(2, 3) if size >= 2 else rng.randint(1, 2)
@@ -312,18 +340,18 @@ def body(prose, ctx, scheme, size):
                 continue
             if scheme == "std_circled":
                 mk = "①②③④"[s - 1]
-                out.append((mk + prose.head(HEAD2, ctx) + "。" + prose.para(ctx, pool, (1, 2)), mk))
+                out.append((mk + prose.head(section_heads, ctx) + "。" + prose.para(ctx, pool, (1, 2)), mk))
                 continue
             if scheme == "std_num_half":
                 mk = f"{s}."
-                out.append((mk + prose.head(HEAD2, ctx) + "。" + prose.para(ctx, pool, (1, 2)), mk))
+                out.append((mk + prose.head(section_heads, ctx) + "。" + prose.para(ctx, pool, (1, 2)), mk))
                 for q in range(1, rng.randint(1, 3)):
                     mk3 = f"{q}）"
                     out.append((mk3 + prose.para(ctx, pool, (1, 1)), mk3))
                 continue
             mk = f"（{cn(s)}）"
             inline = rng.random() < 0.4
-            txt = prose.head(HEAD2, ctx) + "。"
+            txt = prose.head(section_heads, ctx) + "。"
             if inline:
                 txt += "一是" + prose.sentence(pool, ctx) + "二是" + prose.sentence(pool, ctx)
             else:
@@ -332,7 +360,7 @@ def body(prose, ctx, scheme, size):
             if scheme in ("std", "std_num_paren") and size >= 2 and rng.random() < 0.6:
                 for q in range(1, rng.randint(2, 3) + 1):
                     mk3 = f"{q}." if scheme == "std" else f"（{q}）"
-                    out.append((mk3 + prose.head(HEAD2, ctx) + "。" + prose.sentence(pool, ctx), mk3))
+                    out.append((mk3 + prose.head(section_heads, ctx) + "。" + prose.sentence(pool, ctx), mk3))
                     if scheme == "std" and rng.random() < 0.3:
                         for r in range(1, 3):
                             mk4 = f"（{r}）"
@@ -341,8 +369,9 @@ def body(prose, ctx, scheme, size):
 
 
 NAMES = ["王XX", "李XX", "张XX", "刘XX", "陈XX", "杨XX", "赵XX", "黄XX", "周XX", "吴XX", "XXX"]
-POSTS = ["党工委副书记、办事处主任", "党委委员、副镇长", "乡党委书记", "局党组成员、副局长", "局长",
-         "党委副书记、镇长", "纪工委书记", "办公室主任", "党组书记、局长"]
+POSTS = ["党工委副书记、办事处主任", "党委委员、副镇长", "党委书记", "党委委员、武装部部长",
+         "党委副书记、镇长", "纪工委书记", "党政办主任", "党工委委员、宣传委员"]
+UNIT_POSTS = ["党组成员、副局长", "局长", "党组书记、局长", "办公室主任", "四级调研员", "机关党委书记"]
 MEETINGS = ["全区{t}工作推进会", "全县{t}工作部署会", "{t}专题调度会议", "全镇{t}暨作风建设大会",
             "街道{t}工作动员大会", "{t}工作现场观摩会", "全县{t}工作总结表彰会"]
 
@@ -359,6 +388,7 @@ def draft(prose, genre, size, used_titles, scheme=None):
     y = rng.choice([2022, 2023, 2024])
     t = rng.choice(TOPICS)
     p = rng.choice(PLACES + UNITS)
+    posts = UNIT_POSTS if p.endswith("局") else POSTS
     ctx = {"t": t, "p": p, "y": y, "unit": "局" if p.endswith("局") else ("镇" if "镇" in p else "街道"), "genre": genre}
     prose.new_report()
     pre = []  # lines between title and body that are not markers
@@ -368,17 +398,17 @@ def draft(prose, genre, size, used_titles, scheme=None):
         scheme = scheme or rng.choice(["std", "std_yishi", "std_num_paren", "std_num_half", "std_circled"])
     elif genre == "shuzhi":
         who = rng.choice(NAMES)
-        title = rng.choice([f"{y}年度个人述职述廉报告", f"{who}同志{y}年度述职报告", f"{p}{rng.choice(POSTS)}{y}年述职述廉报告",
+        title = rng.choice([f"{y}年度个人述职述廉报告", f"{who}同志{y}年度述职报告", f"{p}{rng.choice(posts)}{y}年述职述廉报告",
                             f"{who}同志个人述责述廉报告"])
         if rng.random() < 0.7:
-            pre.append(rng.choice([f"述职人：{who}", f"述职人：{who}（{rng.choice(POSTS)}）", f"（{p}{rng.choice(POSTS)} {who}）"]))
+            pre.append(rng.choice([f"述职人：{who}", f"述职人：{who}（{rng.choice(posts)}）", f"（{p}{rng.choice(posts)} {who}）"]))
         ctx["pool"] = S + SELF
         scheme = scheme or rng.choice(["std", "std_yishi", "diyi", "shouxian", "paren_ascii"])
     elif genre == "speech":
         m = rng.choice(MEETINGS).format(t=t)
         title = f"在{m}上的讲话"
         if rng.random() < 0.5:
-            pre.append(f"{rng.choice(POSTS).split('、')[-1]} {rng.choice(NAMES)}")
+            pre.append(f"{rng.choice(posts).split('、')[-1]} {rng.choice(NAMES)}")
         else:
             pre.append(f"——{rng.choice(NAMES)}")
         pre.append(rng.choice([f"（{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日）", f"{y}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
@@ -391,7 +421,7 @@ def draft(prose, genre, size, used_titles, scheme=None):
         scheme = scheme or rng.choice(["std", "chapter", "std_num_paren", "fullwidth_letter", "paren_digit", "circled"])
     elif genre == "survey":
         title = rng.choice([f"关于{p}{t}情况的调研报告", f"关于{t}工作的调研报告", f"关于我{ctx['unit']}{t}工作的调查与思考"])
-        ctx["pool"] = S + PROB
+        ctx["pool"] = S
         scheme = scheme or rng.choice(["std", "std_num_half", "num_half", "paren_ascii", "std_circled"])
     elif genre == "feel":
         title = rng.choice([f"学习{t}专题培训心得体会", f"在{t}专题研讨会上的发言", f"{t}专题学习研讨发言材料",
@@ -503,6 +533,9 @@ MENTIONS = [
     "开展“扫码亮证”行动，XX家经营主体全部实现信息公示。",
     "相关推荐意见已报区政府研究，部分建议被纳入年度重点工作。",
 ]
+# Junk a site glues to the end of an author's paragraph.
+GLUE_LONG = ["（本文来源于网络，仅供参考学习，请勿照搬）", "【更多精品范文，请收藏本站】", "——转载自某某政务号，侵删",
+             "[阅读全文请下载APP]", "（以上内容由AI辅助整理，请核对后使用）"]
 GENUINE_D = [
     "对小区A栋至D栋老旧楼道实施改造，完成管线入地XX米。",
     "为全体网格员配发PAD移动终端XX台，实现信息实时采集上报。",
@@ -597,7 +630,7 @@ def make_file(idx, spec):
     page_tpl = rng.choice(PAGE)
     mention_pool = rng.sample(MENTIONS, len(MENTIONS))
     dline_pool = rng.sample(GENUINE_D, len(GENUINE_D))
-    glued = False
+    glued = glued_long = False
     for i, r in enumerate(reps, 1):
         lab = label_form(spec["label"], i) if spec["label"] else None
         if "d_mask" in classes:
@@ -661,6 +694,12 @@ def make_file(idx, spec):
             if brand and mk is None and j > 0 and rng.random() < 0.2 and "，" in text and not text.endswith("："):
                 k = text.index("，")
                 text = text[:k + 1] + brand + text[k + 1:]
+            glued_here = False
+            if (spec.get("glue_long") and not glued_long and mk is None and j > r["npre"] and text.endswith("。")
+                    and line not in must_keep):
+                glued_long = glued_here = True
+                text = text + spec["glue_long"]
+                f.junk.append(spec["glue_long"])
             if spec.get("glue") and not glued and j < r["npre"] and line != "同志们：":
                 glued = True
                 text = text + spec["glue"]
@@ -672,7 +711,7 @@ def make_file(idx, spec):
             if mk:
                 markers.append(mk)
             if (j < 3 and rng.random() < 0.5) or rng.random() < 0.12 or mk and rng.random() < 0.25:
-                if line not in f.keep:
+                if line not in f.keep and not glued_here:
                     f.keep.append(line)
         f.reports.append({"title": r["title"], "label": lab, "markers": markers})
         if "pay_end" in classes and i == len(reps):
@@ -771,7 +810,7 @@ def specs():
             classes.add("header")
         spec = {
             "genres": genres,
-            "label": LABEL_STYLES[k % len(LABEL_STYLES)] if k % 4 != 3 else None,
+            "label": LABEL_STYLES[(k - k // 4) % len(LABEL_STYLES)] if k % 4 != 3 else None,
             "sep": SEPARATORS[k % len(SEPARATORS)],
             "classes": classes,
             "size": 1 if n >= 9 and k % 2 else rng.randint(1, 3),
@@ -785,6 +824,8 @@ def specs():
             spec["brand"] = ["文秘猫", "笔杆库", "公文侠", "材料宝"][k // 8 % 4]
         if k % 9 == 7:
             spec["glue"] = rng.choice(["【VIP可见】", "（收藏）", "↓下载全文", "[复制本文]"])
+        if k % 7 == 3:
+            spec["glue_long"] = rng.choice(GLUE_LONG)
         if k == 17:
             spec["traditional"] = True
             spec["classes"] = (classes - {"d_mask", "genuine_d", "dp"})
@@ -800,6 +841,17 @@ def specs():
 
 # ---------------------------------------------------------------- Word files --------------
 
+def fix_zip_times(path):
+    """Rewrites a .docx with a fixed time on every part, so that runs come out the same."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, (2024, 3, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
 def word_files():
     import docx
     from docx.shared import Pt
@@ -813,6 +865,7 @@ def word_files():
         d.core_properties.created = __import__("datetime").datetime(2024, 3, 1)
         d.core_properties.modified = __import__("datetime").datetime(2024, 3, 1)
         d.save(path)
+        fix_zip_times(path)
         m = {"held_out": True, "traditional": False, "reports": reports,
              "junk": list(dict.fromkeys(junk)), "keep": list(dict.fromkeys(keep))}
         with open(os.path.join(wdir, name + ".json"), "w", encoding="utf-8") as out:
