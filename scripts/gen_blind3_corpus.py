@@ -461,6 +461,19 @@ META = [
     "出处：某某机关文稿库 | 更新时间：{d} | 浏览次数：{n}次",
     "贡献者：xz_2019　上传时间：{d}　下载积分：5",
 ]
+META += [
+    "本文共计{n}字，预计阅读时间{m}分钟",
+    "阅读量：１２{m}８　｜　收藏：３{m}　｜　发布：{d}",
+    "编辑：小周　审核：老杨　{d}　原创投稿",
+    "字数：{n} · 适用：机关单位 · 格式：可编辑",
+]
+# A comment section or a reader's prompt at the end of a post.
+COMMENTS = [
+    ["网友评论（{m}）", "匿名用户：写得很好，已收藏，谢谢分享", "xx办小刘：求Word版，已私信"],
+    ["全部评论 {m} 条", "游客{n}：参考价值很大", "→ 登录后参与评论"],
+    ["喜欢作者就打赏一下吧　¥2　¥5　¥10"],
+    ["▼ 点个“在看”，材料写作不迷路", "分享 ｜ 点赞 ｜ 在看"],
+]
 NAV_HEAD = ["« 前一篇：{a}", "后一篇 »：{b}", "上一篇文章：{a}", "下一篇文章：{b}", "上篇：{a}　　下篇：{b}",
             "◀ 返回上一篇　｜　进入下一篇 ▶", "← 上一篇 {a}", "→ 下一篇 {b}"]
 TAGS = ["本文标签：工作总结 述职报告 {y}年", "TAG：讲话稿｜实施方案｜调研报告", "关键词：心得体会 研讨发言 范文",
@@ -691,7 +704,7 @@ def make_file(idx, spec):
             if "ad" in classes and rng.random() < 0.06:
                 f.add_junk(jf(rng.choice(ADS)))
             text = line
-            if brand and mk is None and j > 0 and rng.random() < 0.2 and "，" in text and not text.endswith("："):
+            if brand and mk is None and j > 0 and rng.random() < 0.3 and "，" in text and not text.endswith("："):
                 k = text.index("，")
                 text = text[:k + 1] + brand + text[k + 1:]
             glued_here = False
@@ -734,6 +747,9 @@ def make_file(idx, spec):
         bullet = rng.choice(REL_BULLET)
         for t in rng.sample(FAKE_TITLES, rng.randint(3, 5)):
             f.add_junk(bullet + t.format(y=rng.choice([2022, 2023, 2024])))
+    if "nav" in classes and rng.random() < 0.6 or "meta" in classes and rng.random() < 0.3:
+        for c in rng.choice(COMMENTS):
+            f.add_junk(jf(c))
     if "copy" in classes:
         f.add_junk(rng.choice(COPY))
     if "scan" in classes and rng.random() < 0.5:
