@@ -222,6 +222,13 @@ pub struct Navigation {
     pub end_marks: Vec<String>,
     /// What a link to more of the site says ("下载更多讲话稿 >>").
     pub link_words: Vec<String>,
+    /// A page's own buttons, each enough with another or alone ("收藏本文", "打印本页",
+    /// "分享到"): a row of them is navigation.
+    pub page_actions: Vec<String>,
+    /// A page's buttons that are plain words ("点赞", "收藏", "评论"): a row of two or more.
+    pub page_controls: Vec<String>,
+    /// What stands beside those buttons: the sizes of 字体, the places 分享到 sends to.
+    pub page_options: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -428,7 +435,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 30] = [
+    let derived: [&mut Vec<String>; 32] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -449,6 +456,8 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut n.breadcrumb_openers,
         &mut n.home_words,
         &mut n.link_words,
+        &mut n.page_actions,
+        &mut n.page_controls,
         &mut w.words,
         &mut w.alone,
         &mut o.subjects,
@@ -557,6 +566,9 @@ impl Lexicon {
             ("navigation.home_words", &self.navigation.home_words),
             ("navigation.end_marks", &self.navigation.end_marks),
             ("navigation.link_words", &self.navigation.link_words),
+            ("navigation.page_actions", &self.navigation.page_actions),
+            ("navigation.page_controls", &self.navigation.page_controls),
+            ("navigation.page_options", &self.navigation.page_options),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),

@@ -63,6 +63,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .expect("lexicon words build an automaton")
     };
     let nav = &lex.navigation;
+    let tag_marks: Vec<String> = TAG_MARKS.iter().map(|m| m.to_string()).collect();
     Words {
         any: build(
             &mut lex
@@ -75,6 +76,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.breadcrumb_arrows)
                 .chain(&nav.home_words)
                 .chain(&nav.end_marks)
+                .chain(&nav.page_actions)
+                .chain(&nav.page_controls)
+                .chain(&tag_marks)
                 .chain(&lex.metadata.reading_openers)
                 .chain(&lex.metadata.counted_after)
                 .chain(&lex.paywall.words)
@@ -114,7 +118,13 @@ pub fn classify(line: &str) -> Option<SiteLine> {
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
-    } else if is_navigation(l) || is_breadcrumb(l) || is_end_mark(l) || is_more_link(l) {
+    } else if is_navigation(l)
+        || is_breadcrumb(l)
+        || is_end_mark(l)
+        || is_more_link(l)
+        || is_page_actions(l)
+        || is_tag_row(l)
+    {
         Some(SiteLine::Navigation)
     } else if is_metadata(l) {
         Some(SiteLine::Metadata)
@@ -233,7 +243,11 @@ fn is_breadcrumb(line: &str) -> bool {
         body = rest;
         opened = true;
     }
-    let parts = steps(body, seps);
+    let mut parts = steps(body, seps);
+    // A trail may close with its arrow: "首页 >> 研讨发言 >>".
+    if parts.len() > 2 && parts.last().is_some_and(|p| p.is_empty()) {
+        parts.pop();
+    }
     if parts.len() < if opened { 2 } else { 3 }
         || parts
             .iter()
@@ -266,6 +280,97 @@ fn is_more_link(line: &str) -> bool {
     body.chars().count() <= 20
         && !body.contains(['。', '，', '；'])
         && nav.link_words.iter().any(|w| body.contains(w.as_str()))
+}
+
+/// Marks between the buttons of a page's row: spaces, bars, dots, brackets, arrows.
+fn is_button_gap(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '｜'
+                | '丨'
+                | '/'
+                | '／'
+                | '·'
+                | '•'
+                | '・'
+                | '：'
+                | ':'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '▲'
+                | '△'
+                | '↑'
+                | '★'
+                | '☆'
+                | '♥'
+                | '❤'
+                | '>'
+                | '<'
+                | '»'
+                | '«'
+        )
+}
+
+/// A row of a page's own buttons: "收藏本文 | 打印本页 | 关闭窗口", "【字体：大 中 小】",
+/// "分享到：微信 微博 QQ空间", "点赞 收藏 评论", "▲ 返回顶部". Every piece between the gaps is a
+/// button word or what stands beside one (`[navigation] page_actions`, `page_controls`,
+/// `page_options`), or a count ("评论(3)"); one piece is an action, or a plain control with
+/// another piece beside it. A sentence that names such words has other words between them.
+fn is_page_actions(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let (mut actions, mut controls, mut pieces) = (0, 0, 0);
+    for piece in line.split(is_button_gap).filter(|p| !p.is_empty()) {
+        if piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '万' | 'w' | 'W' | 'k'))
+        {
+            continue;
+        }
+        pieces += 1;
+        let is = |list: &[String]| list.iter().any(|w| w == piece);
+        if is(&nav.page_actions) {
+            actions += 1;
+        } else if is(&nav.page_controls) {
+            controls += 1;
+        } else if !is(&nav.page_options) {
+            return false;
+        }
+    }
+    actions >= 1 || (controls >= 1 && pieces >= 2)
+}
+
+/// What opens a tag of a page's tag row ("#研讨发言# #公文写作#").
+const TAG_MARKS: [&str; 2] = ["#", "＃"];
+
+/// A page's row of tags: two or more pieces between spaces, each opening with # (and perhaps
+/// closing with it), each a short word: "#研讨发言# #公文写作# #材料#".
+fn is_tag_row(line: &str) -> bool {
+    let mut tags = 0;
+    for piece in line.split_whitespace() {
+        let Some(tag) = piece.strip_prefix(['#', '＃']) else {
+            return false;
+        };
+        let tag = tag.trim_end_matches(['#', '＃']);
+        let n = tag.chars().count();
+        if !(1..=16).contains(&n)
+            || !tag.starts_with(|c: char| crate::junk::is_han(c) || c.is_alphabetic())
+            || tag.contains(['#', '＃', '。', '，', '；'])
+        {
+            return false;
+        }
+        tags += 1;
+    }
+    tags >= 2
 }
 
 /// A page's closing mark: "— END —", "-THE END-", "（全文完）".
@@ -640,6 +745,24 @@ mod tests {
                 SiteLine::Navigation,
             ),
             ("首页 › 范文大全 › 述职报告", SiteLine::Navigation),
+            ("首页 -> 范文大全 -> 工作总结", SiteLine::Navigation),
+            (
+                "导航：网站首页 -> 讲话致辞 -> 实施方案",
+                SiteLine::Navigation,
+            ),
+            (
+                "您所在位置：首页 >> 对照检查 >> 浏览文章",
+                SiteLine::Navigation,
+            ),
+            ("您所在位置：首頁 >> 研討發言 >>", SiteLine::Navigation),
+            ("首页 → 公文写作 → 讲话稿", SiteLine::Navigation),
+            ("收藏本文 | 打印本页 | 关闭窗口", SiteLine::Navigation),
+            ("返回列表 ｜ 打印本页 ｜ 收藏本文", SiteLine::Navigation),
+            ("【字体：大 中 小】", SiteLine::Navigation),
+            ("分享到：微信 微博 QQ空间", SiteLine::Navigation),
+            ("点赞(12) 收藏(3) 评论(0)", SiteLine::Navigation),
+            ("▲ 返回顶部", SiteLine::Navigation),
+            ("#研讨发言# #公文写作# #材料#", SiteLine::Navigation),
             ("文字丨文海拾贝编辑部　　审核丨小贝", SiteLine::Metadata),
             ("撰稿｜李明　摄影｜王强　责编｜赵六", SiteLine::Metadata),
             ("阅读本文约需12分钟", SiteLine::Metadata),
@@ -705,6 +828,16 @@ mod tests {
             "严禁下载、传播涉密文件，全年开展保密检查12次。",
             "本报告数据来源：县统计局、县发展改革局。",
             "申请 > 受理 > 审核 > 办结",
+            "申请 -> 受理 -> 办结",
+            "投入 → 产出 → 见效",
+            "导航系统 → 定位 → 调度",
+            "评论",
+            "点赞、收藏、评论量同比增长20%",
+            "收藏",
+            "大 中 小",
+            "分享经验做法",
+            "#1 高炉",
+            "#1机组 #2机组检修完成",
             "优秀 > 良好 > 合格",
             "2024/12/18",
             "每天阅读时间不少于30分钟",
