@@ -6,7 +6,7 @@
 
 use crate::junk;
 use crate::label::without_label;
-use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
+use crate::model::{Finding, FindingKind, LineIndex, Origin, Outline, Piece, Report, Toc};
 use crate::outline;
 use crate::site::{self, SiteLine, is_title_shaped, reading_list_links};
 use std::ops::Range;
@@ -152,6 +152,27 @@ impl LineClasses {
         self.kinds.extend_from_slice(&other.kinds[lines.clone()]);
         self.looks.extend_from_slice(&other.looks[lines.clone()]);
         self.sites.extend_from_slice(&other.sites[lines]);
+    }
+
+    /// Makes junk the lines a Word reader read from a page's header or footer (`layout`, the
+    /// document's pieces and their origins): a running header between two reports ("XX网",
+    /// "XX·精品述职报告") is never a report or its title. A piece counts only while its range
+    /// still holds the text it was read with and is its line's whole text.
+    pub(crate) fn mark_layout(&mut self, text: &str, index: &LineIndex, layout: &[Piece]) {
+        for p in layout {
+            if !matches!(p.origin, Origin::Header | Origin::Footer)
+                || text.get(p.range.clone()) != Some(p.text.as_str())
+                || p.text.trim().is_empty()
+            {
+                continue;
+            }
+            let line = index.line_of(p.range.start);
+            if line < self.kinds.len() && text[index.line_range(text, line)].trim() == p.text.trim()
+            {
+                self.kinds[line] = Kind::Junk;
+                self.looks[line] = Looks::default();
+            }
+        }
     }
 
     /// [`site::classify`] of line `line`'s bytes, when the split asked it.
@@ -1203,6 +1224,47 @@ mod tests {
                 "XX县教育局2023年工作总结",
                 "关于2023年安全生产工作情况的报告"
             ]
+        );
+    }
+
+    /// A Word page's running header, read into the text above each report, is no report
+    /// once the split knows where it came from.
+    #[test]
+    fn a_word_page_header_between_reports_is_no_report() {
+        let text = "公文汇·精品述职报告
+县卫生健康委员会副局长2024年度述职报告
+根据安排，现将本人履职情况报告如下。
+一、履职情况
+                    公文汇·精品述职报告
+2024年度领导班子成员述职述责述廉报告
+一年来，班子认真履行职责。
+一、主要工作
+";
+        let header = "公文汇·精品述职报告";
+        let layout: Vec<Piece> = text
+            .match_indices(header)
+            .map(|(at, h)| Piece {
+                range: at..at + h.len(),
+                origin: Origin::Header,
+                text: h.to_string(),
+            })
+            .collect();
+        let titles = |a: crate::analysis::Analysis| -> Vec<String> {
+            a.outline.reports.into_iter().map(|r| r.title).collect()
+        };
+        assert_eq!(
+            titles(crate::analysis::analyze_with(text, &layout)),
+            [
+                "县卫生健康委员会副局长2024年度述职报告",
+                "2024年度领导班子成员述职述责述廉报告"
+            ]
+        );
+        // A piece whose text is no longer at its place is not read.
+        let mut stale = layout.clone();
+        stale[0].range = 1..stale[0].range.end;
+        assert_eq!(
+            crate::analysis::analyze_with(text, &stale).outline.reports[0].title,
+            header
         );
     }
 
