@@ -202,6 +202,12 @@ pub struct Metadata {
     pub reading_units: Vec<String>,
     /// Counts a page gives after their figure ("1611人看过"): two make a metadata line.
     pub counted_after: Vec<String>,
+    /// What a site says of its page with no field colon ("发表于", "原创", "围观"): a short
+    /// line of short pieces, one opening with such a word, with a date, a time ago or a count
+    /// is a metadata line.
+    pub verbs: Vec<String>,
+    /// A time ago ("3天前", "刚刚"): the figure, if any, comes before it.
+    pub ago: Vec<String>,
 }
 
 /// Links between a site's articles ("上一篇：…", "标签：…", "相关文章" and its list).
@@ -435,7 +441,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 32] = [
+    let derived: [&mut Vec<String>; 34] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -451,6 +457,8 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut m.reading_openers,
         &mut m.reading_units,
         &mut m.counted_after,
+        &mut m.verbs,
+        &mut m.ago,
         &mut n.openers,
         &mut n.reading_list_headers,
         &mut n.breadcrumb_openers,
@@ -546,6 +554,8 @@ impl Lexicon {
             ("metadata.reading_openers", &self.metadata.reading_openers),
             ("metadata.reading_units", &self.metadata.reading_units),
             ("metadata.counted_after", &self.metadata.counted_after),
+            ("metadata.verbs", &self.metadata.verbs),
+            ("metadata.ago", &self.metadata.ago),
             ("navigation.openers", &self.navigation.openers),
             (
                 "navigation.reading_list_headers",

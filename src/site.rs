@@ -81,6 +81,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&tag_marks)
                 .chain(&lex.metadata.reading_openers)
                 .chain(&lex.metadata.counted_after)
+                .chain(&lex.metadata.verbs)
+                .chain(&lex.metadata.ago)
                 .chain(&lex.paywall.words)
                 .chain(&lex.paywall.alone)
                 .chain(&lex.notices.subjects)
@@ -113,8 +115,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// The class of `line` when it is a site line.
 pub fn classify(line: &str) -> Option<SiteLine> {
     let l = line.trim_matches(|c: char| c.is_whitespace() || c == crate::junk::BOM);
-    if l.is_empty() || l.len() > MAX_BYTES || !WORDS.any.is_match(l) {
+    if l.is_empty() || l.len() > MAX_BYTES {
         return None;
+    }
+    if !WORDS.any.is_match(l) {
+        // A stamp with no word of the lists: a clock time's colon is the cheap sign.
+        let stamped = memchr::memchr(b':', l.as_bytes()).is_some() && is_stamp(l);
+        return stamped.then_some(SiteLine::Metadata);
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
@@ -446,13 +453,14 @@ fn is_metadata(line: &str) -> bool {
         }
         let rest = line[m.end()..].trim_start_matches([' ', '\u{3000}']);
         let after_colon = rest.strip_prefix(FIELD_MARKS);
-        if after_colon.is_some() {
-            fields += 1;
-        }
         let value = after_colon
             .unwrap_or(rest)
             .trim_start_matches([' ', '\u{3000}']);
         let id = m.pattern().as_usize();
+        // A dating field needs no colon before its date: "更新于 2023-09-26 17:33".
+        if after_colon.is_some() || (w.dated[id] && opens_with_date(value)) {
+            fields += 1;
+        }
         // "阅读 3521 次", "网友评论（0）".
         let figure = value.trim_start_matches(['（', '(']);
         if w.counters[id] && figure.starts_with(|c: char| c.is_ascii_digit()) {
@@ -467,7 +475,100 @@ fn is_metadata(line: &str) -> bool {
     let counted = (w.counted_after.find_iter(line))
         .filter(|m| line[..m.start()].ends_with(|c: char| c.is_ascii_digit()))
         .count();
-    fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line)
+    fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line) || is_stamp(line)
+}
+
+/// Whether `value` opens with a date (at least six digits of it): "2023-09-26 17:33 ｜ …".
+fn opens_with_date(value: &str) -> bool {
+    let date: String = value
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
+        .collect();
+    date.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// A clock time: "10:21", "09:25:03".
+fn is_clock(piece: &str) -> bool {
+    let mut parts = piece.split(':');
+    let hours = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    (1..=2).contains(&hours.len())
+        && hours.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A count a page shows: "35524", "2.3万", "214个", "1.2w+".
+fn is_count(piece: &str) -> bool {
+    let figure = piece
+        .find(|c: char| {
+            !(c.is_ascii_digit() || matches!(c, '.' | ',' | '万' | 'w' | 'W' | 'k' | '+'))
+        })
+        .unwrap_or(piece.len());
+    piece.starts_with(|c: char| c.is_ascii_digit()) && piece[figure..].chars().count() <= 2
+}
+
+/// A site's stamp with no field colon: "原创 张三 2023-05-06 10:21 发表于某某网", "某某 发布于
+/// 3天前", "2023-05-06 10:21 · 阅读 2.3万", "收录于合集 #公文写作 214个", "写作小站  2025-12-03
+/// 13:16". A short line that is no sentence and holds no colon but a clock time's, of a few
+/// short pieces (between spaces, dots and bars): one opening with a site's verb (`[metadata]
+/// verbs`) beside a date, a time ago or a count, or a date beside a clock time (an author's 落款
+/// carries no clock time).
+fn is_stamp(line: &str) -> bool {
+    let lex = &lexicon::builtin().metadata;
+    if line.chars().count() > 80
+        || line.contains(['。', '；', '！', '？', '，', ',', '、', '“', '”', '（', '('])
+    {
+        return false;
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let colons_are_clocks = line.char_indices().all(|(i, c)| {
+        !matches!(c, ':' | '：')
+            || (digit(line[..i].chars().next_back())
+                && digit(line[i + c.len_utf8()..].chars().next()))
+    });
+    if !colons_are_clocks {
+        return false;
+    }
+    let (mut date, mut clock, mut verb, mut ago, mut count) = (false, false, false, false, false);
+    let mut pieces = 0;
+    for piece in line
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '｜' | '丨'))
+        .filter(|p| !p.is_empty())
+    {
+        pieces += 1;
+        if is_clock(piece) {
+            clock = true;
+        } else if is_date_value(piece) {
+            date = true;
+        } else if is_count(piece) {
+            count = true;
+        } else if let Some(a) = lex.ago.iter().find(|a| piece.ends_with(a.as_str())) {
+            let figure = &piece[..piece.len() - a.len()];
+            if !figure.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            ago = true;
+        } else if piece.chars().count() > 12 {
+            return false;
+        } else if lex.verbs.iter().any(|v| piece.starts_with(v.as_str())) {
+            verb = true;
+            // "发布于2023-05-06": the date after the verb.
+            let rest = lex
+                .verbs
+                .iter()
+                .filter_map(|v| piece.strip_prefix(v.as_str()))
+                .min_by_key(|r| r.len())
+                .unwrap_or_default();
+            date |= opens_with_date(rest);
+        } else if piece.chars().any(|c| c.is_ascii_digit()) && !piece.starts_with(['#', '＃']) {
+            // A figure the stamp cannot read: a sentence's, not a page's.
+            return false;
+        }
+    }
+    pieces <= 8 && ((date && clock) || (verb && (date || ago || count)))
 }
 
 /// A date and time and nothing else: "2024-12-18 09:42", "2024年3月1日".
@@ -498,11 +599,31 @@ fn is_date_value(value: &str) -> bool {
 /// opener ("阅读本文", "全文约"), then a figure and a unit ("阅读本文约需12分钟", "全文约3200字，
 /// 预计阅读8分钟"). A report's "每天阅读时间不少于30分钟" puts words between opener and figure.
 fn is_reading_time(line: &str) -> bool {
-    let lex = &lexicon::builtin().metadata;
     if line.chars().count() > 40 {
         return false;
     }
-    line.split(['，', ',', '|', '｜', '丨', ' ', '\u{3000}', '；'])
+    // Clauses between marks, or between spaces ("全文约3200字 预计阅读8分钟"); the spaces inside a
+    // clause aside ("全文约 26000 字 · 预计阅读 46 分钟").
+    let marks = ['，', ',', '|', '｜', '丨', '；', '·', '•'];
+    let spaced: Vec<String> = line
+        .split(|c| marks.contains(&c) || c == ' ' || c == '\u{3000}')
+        .map(String::from)
+        .collect();
+    let joined: Vec<String> = line
+        .split(marks)
+        .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    [spaced, joined]
+        .iter()
+        .any(|clauses| reading_clauses(clauses))
+}
+
+/// Whether every clause of `clauses` (empty ones aside) reads as a reading time or length
+/// ([`is_reading_time`]).
+fn reading_clauses(clauses: &[String]) -> bool {
+    let lex = &lexicon::builtin().metadata;
+    clauses
+        .iter()
         .map(|c| c.trim_matches(DECOR))
         .filter(|c| !c.is_empty())
         .all(|clause| {
@@ -520,8 +641,9 @@ fn is_reading_time(line: &str) -> bool {
                     '：' | ':' | '约' | '需' | '要' | '为' | '共' | '计' | '大' | '概'
                 )
             });
+            // The figure, or the site's template left unfilled ("全文约XX字").
             let digits = rest
-                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | 'X')))
                 .unwrap_or(rest.len());
             digits > 0 && {
                 let unit = rest[digits..].trim_start();
@@ -783,6 +905,42 @@ mod tests {
         ];
         for (line, class) in cases {
             assert_eq!(classify(line), Some(class), "{line}");
+        }
+    }
+
+    /// A site's stamp with no field colon: a date with a clock time, or a site's verb beside a
+    /// date, a time ago or a count, among short pieces. An author's line with a date, a
+    /// meeting's time and place, or a 落款 stays.
+    #[test]
+    fn a_sites_stamp_without_field_colons_is_metadata() {
+        for line in [
+            "原创 张三 2023-05-06 发表于某某网",
+            "原创 笔尖上的舞者 笔尖上的舞者 2022-08-15 09:25 发表于山东",
+            "2023-05-06 10:21 · 阅读 2.3万",
+            "某某 发布于 3天前",
+            "笔尖上的舞者  写作导航网  2025-12-03 13:16",
+            "发布人：编辑部小禾 ｜ 更新于 2023-09-26 17:33 ｜ 围观 35524 人次",
+            "收录于合集 #公文写作 214个",
+            "全文约 26000 字 · 预计阅读 46 分钟",
+            "全文约XX字，阅读需7分钟",
+        ] {
+            assert_eq!(classify(line), Some(SiteLine::Metadata), "{line}");
+        }
+        for line in [
+            "2023年5月6日，县委召开全县经济工作会议，部署全年工作。",
+            "会议时间：2024年3月5日 09:30",
+            "时间：2024年3月5日上午9:30  地点：县政府三楼会议室",
+            "XX县应急管理局  2024年1月5日",
+            "县应急管理局",
+            "2024年1月5日",
+            "原创作品评选获奖12件",
+            "阅读推广活动26场",
+            "全年发布政务信息1200条",
+            "论文发表于2023年第3期",
+            "（2025年12月8日）",
+            "原创 2024年度工作总结",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
         }
     }
 
