@@ -264,6 +264,9 @@ pub struct Notices {
     /// How a notice forbids or asks leave: 未经, 不得, 禁止… A notice naming no subject
     /// ([`crate::site::is_unsigned_notice`]) says one.
     pub prohibitions: Vec<String>,
+    /// What follows a producer's name on a site's signature line ("—— XX出品 · 用心做好每一篇
+    /// 材料 ——"): 出品, 整理, 制作…
+    pub producers: Vec<String>,
     pub max_chars: usize,
 }
 
@@ -441,7 +444,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 34] = [
+    let derived: [&mut Vec<String>; 35] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -474,6 +477,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut o.weak_acts,
         &mut o.footer_marks,
         &mut o.prohibitions,
+        &mut o.producers,
         &mut lexicon.labels.words,
         &mut lexicon.pages.shapes,
     ];
@@ -587,6 +591,7 @@ impl Lexicon {
             ("notices.weak_acts", &self.notices.weak_acts),
             ("notices.footer_marks", &self.notices.footer_marks),
             ("notices.prohibitions", &self.notices.prohibitions),
+            ("notices.producers", &self.notices.producers),
             ("adverts.certain", &a.certain),
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),

@@ -86,7 +86,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&lex.paywall.words)
                 .chain(&lex.paywall.alone)
                 .chain(&lex.notices.subjects)
-                .chain(&lex.notices.footer_marks),
+                .chain(&lex.notices.footer_marks)
+                .chain(&lex.notices.producers),
         ),
         fields: build(&mut lex.metadata.fields.iter()),
         counted_after: build(&mut lex.metadata.counted_after.iter()),
@@ -137,7 +138,7 @@ pub fn classify(line: &str) -> Option<SiteLine> {
         Some(SiteLine::Metadata)
     } else if is_paywall_notice(l) {
         Some(SiteLine::PaywallNotice)
-    } else if is_notice(l) {
+    } else if is_notice(l) || producer_name(l).is_some() {
         Some(SiteLine::Notice)
     } else {
         None
@@ -711,6 +712,66 @@ fn is_notice(line: &str) -> bool {
     weak.len() >= 2
 }
 
+/// The text between the runs of one mark that open and close `line` ("—— … ——", "★ … ★",
+/// "【…】"): None when the line is not framed so.
+pub(crate) fn framed_inner(line: &str) -> Option<&str> {
+    let l = line.trim();
+    let first = l.chars().next()?;
+    let last = l.chars().next_back()?;
+    let close = match first {
+        '【' => '】',
+        '〖' => '〗',
+        '[' => ']',
+        c if !(c.is_alphanumeric() || crate::junk::is_han(c) || is_quote_mark(c)) => c,
+        _ => return None,
+    };
+    if last != close || l.len() <= first.len_utf8() + last.len_utf8() {
+        return None;
+    }
+    let inner = l.trim_start_matches(first).trim_end_matches(close);
+    let inner = inner.trim_matches([' ', '\u{3000}', '\t']);
+    (!inner.is_empty()).then_some(inner)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '《' | '》'
+    )
+}
+
+/// The producer a site's signature names: a decorated line ([`framed_inner`]) that is no
+/// sentence, where a short name (2 to 6 Han characters) stands right before a
+/// `[notices] producers` word ("—— 墨耕斋出品 · 用心做好每一篇材料 ——" → 墨耕斋). Not a unit
+/// signing its own work: a name ending like a unit (`[placeholders] names`: 中心, 局, 县…) or
+/// holding a `[brands] never` word.
+pub fn producer_name(line: &str) -> Option<&str> {
+    let inner = framed_inner(line)?;
+    if inner.chars().count() > 30 || inner.contains(['。', '；', '！', '？']) {
+        return None;
+    }
+    let lex = lexicon::builtin();
+    lex.notices.producers.iter().find_map(|p| {
+        let at = inner.find(p.as_str())?;
+        let before = &inner[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| crate::junk::is_han(c))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let name = &before[start..];
+        let unit = |n: &str| {
+            lex.placeholders
+                .names
+                .iter()
+                .any(|u| n.ends_with(u.as_str()))
+                || lex.brands.never.iter().any(|w| n.contains(w.as_str()))
+        };
+        ((2..=6).contains(&name.chars().count()) && !unit(name)).then_some(name)
+    })
+}
+
 /// A site's footer: "XX网 版权所有 © 2018-2024", "Copyright © XX All Rights Reserved": a
 /// short line that is no sentence and no heading, holding a footer mark.
 fn is_footer(line: &str) -> bool {
@@ -941,6 +1002,29 @@ mod tests {
             "原创 2024年度工作总结",
         ] {
             assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    /// A site's decorated signature names its producer; a unit signing its own work, or a
+    /// framed line with no producer, is no such line.
+    #[test]
+    fn a_decorated_signature_names_the_sites_producer() {
+        for (line, name) in [
+            ("—— 墨耕斋出品 · 用心做好每一篇材料 ——", "墨耕斋"),
+            ("★ 笔友汇整理 ★", "笔友汇"),
+            ("【材料侠原创】", "材料侠"),
+        ] {
+            assert_eq!(producer_name(line), Some(name), "{line}");
+            assert_eq!(classify(line), Some(SiteLine::Notice), "{line}");
+        }
+        for line in [
+            "—— 县融媒体中心出品 ——",
+            "—— 在全县经济工作会议上的讲话 ——",
+            "——记优秀共产党员张三同志",
+            "墨耕斋出品 · 用心做好每一篇材料",
+            "—— 用心做好每一篇材料。我们精心整理了全年的工作。——",
+        ] {
+            assert_eq!(producer_name(line), None, "{line}");
         }
     }
 

@@ -889,3 +889,36 @@ fn size_rating_folded_and_paying_users_notices_go() {
         assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
     }
 }
+
+/// A site that names its brand only on its decorated signature ("—— XX出品 · … ——") and slips
+/// it into many of the author's sentences: the signature goes, and the brand goes from every
+/// sentence. A unit signing its own work ("—— 县融媒体中心出品 ——") keeps its line and name.
+#[test]
+fn a_brand_a_decorated_signature_names_goes_from_the_sentences() {
+    let sentences: Vec<String> = (1..=7)
+        .map(|i| format!("第{i}项工作扎实推进，全年完成投资{i}亿元，群众满意度明显提升。"))
+        .collect();
+    let injected: Vec<String> = sentences
+        .iter()
+        .map(|s| s.replacen("，全年", "，墨耕斋全年", 1))
+        .collect();
+    let text = format!(
+        "青禾镇2023年工作总结\n—— 墨耕斋出品 · 用心做好每一篇材料 ——\n{}\n",
+        injected.join("\n")
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains("墨耕斋"), "{cleaned}");
+    for line in &sentences {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    let own = "—— 县融媒体中心出品 ——";
+    let text = format!(
+        "青禾镇2023年融媒体工作总结\n{own}\n{}\n",
+        (1..=3)
+            .map(|i| format!("县融媒体中心第{i}季度发稿{i}百篇。"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert_eq!(cleaned.matches("县融媒体中心").count(), 4, "{cleaned}");
+}
