@@ -530,14 +530,51 @@ mod tests {
         }
     }
 
-    /// A numbering may carry a word after its counter (第1份材料) or the total after its
-    /// number (1/3, 第2篇/共8篇): both are the label's, read off with it.
     #[test]
-    fn a_numbering_with_a_word_after_its_counter_or_a_total() {
+    fn a_numbering_of_any_word_is_read_with_its_series() {
         fn n(line: &str) -> Option<(String, u32, &str, bool)> {
             numbering(line).map(|n| (n.key, n.number, &line[..n.len], n.alone))
         }
+        assert_eq!(
+            n("材料1：县教育局工作要点"),
+            Some(("材料".into(), 1, "材料1：", false))
+        );
+        assert_eq!(
+            n("【样文三】XX镇总结"),
+            Some(("【样文】".into(), 3, "【样文三】", false))
+        );
+        assert_eq!(n("  附件2"), Some(("附件".into(), 2, "  附件2", true)));
+        assert_eq!(
+            n("第十二篇 XX镇总结"),
+            Some(("第篇".into(), 12, "第十二篇 ", false))
+        );
+        assert_eq!(n("NO.3 XX镇总结"), Some(("NO.".into(), 3, "NO.3 ", false)));
+        assert_eq!(n("范文２."), Some(("范文".into(), 2, "范文２.", true)));
+        // Any short word or code, an ordinal in any numeral system, any separator or bracket.
         for (line, key, number, label, alone) in [
+            ("文档01 | XX镇工作总结", "文档", 1, "文档01 | ", false),
+            ("〖样稿二〗XX镇工作总结", "〖样稿〗", 2, "〖样稿二〗", false),
+            ("Doc.3 XX镇工作总结", "Doc.", 3, "Doc.3 ", false),
+            ("选编④", "选编", 4, "选编④", true),
+            ("#05 XX镇工作总结", "#", 5, "#05 ", false),
+            ("范例-6", "范例-", 6, "范例-6", true),
+            ("【07】XX镇工作总结", "【】", 7, "【07】", false),
+            ("篇目捌：XX镇工作总结", "篇目", 8, "篇目捌：", false),
+            ("案例Ⅸ．XX镇工作总结", "案例", 9, "案例Ⅸ．", false),
+            ("精选 10/XX镇工作总结", "精选 ", 10, "精选 10/", false),
+            ("第3则——XX镇工作总结", "第则", 3, "第3则——", false),
+            ("稿件１》XX镇工作总结", "稿件", 1, "稿件１》", false),
+            ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
+            (
+                "（要点一）县农业农村局2025年工作要点",
+                "（要点）",
+                1,
+                "（要点一）",
+                false,
+            ),
+            ("(样稿2) XX镇工作总结", "(样稿)", 2, "(样稿2) ", false),
+            // A word after the counter, a total after the number, a run of one mark and no
+            // word: all the label's.
             (
                 "=== 第1份材料 ===",
                 "第份材料",
@@ -588,54 +625,6 @@ mod tests {
                 "{line}: {:?}",
                 n(line)
             );
-        }
-    }
-
-    #[test]
-    fn a_numbering_of_any_word_is_read_with_its_series() {
-        fn n(line: &str) -> Option<(String, u32, &str, bool)> {
-            numbering(line).map(|n| (n.key, n.number, &line[..n.len], n.alone))
-        }
-        assert_eq!(
-            n("材料1：县教育局工作要点"),
-            Some(("材料".into(), 1, "材料1：", false))
-        );
-        assert_eq!(
-            n("【样文三】XX镇总结"),
-            Some(("【样文】".into(), 3, "【样文三】", false))
-        );
-        assert_eq!(n("  附件2"), Some(("附件".into(), 2, "  附件2", true)));
-        assert_eq!(
-            n("第十二篇 XX镇总结"),
-            Some(("第篇".into(), 12, "第十二篇 ", false))
-        );
-        assert_eq!(n("NO.3 XX镇总结"), Some(("NO.".into(), 3, "NO.3 ", false)));
-        assert_eq!(n("范文２."), Some(("范文".into(), 2, "范文２.", true)));
-        // Any short word or code, an ordinal in any numeral system, any separator or bracket.
-        for (line, key, number, label, alone) in [
-            ("文档01 | XX镇工作总结", "文档", 1, "文档01 | ", false),
-            ("〖样稿二〗XX镇工作总结", "〖样稿〗", 2, "〖样稿二〗", false),
-            ("Doc.3 XX镇工作总结", "Doc.", 3, "Doc.3 ", false),
-            ("选编④", "选编", 4, "选编④", true),
-            ("#05 XX镇工作总结", "#", 5, "#05 ", false),
-            ("范例-6", "范例-", 6, "范例-6", true),
-            ("【07】XX镇工作总结", "【】", 7, "【07】", false),
-            ("篇目捌：XX镇工作总结", "篇目", 8, "篇目捌：", false),
-            ("案例Ⅸ．XX镇工作总结", "案例", 9, "案例Ⅸ．", false),
-            ("精选 10/XX镇工作总结", "精选 ", 10, "精选 10/", false),
-            ("第3则——XX镇工作总结", "第则", 3, "第3则——", false),
-            ("稿件１》XX镇工作总结", "稿件", 1, "稿件１》", false),
-            ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
-            (
-                "（要点一）县农业农村局2025年工作要点",
-                "（要点）",
-                1,
-                "（要点一）",
-                false,
-            ),
-            ("(样稿2) XX镇工作总结", "(样稿)", 2, "(样稿2) ", false),
-        ] {
-            assert_eq!(n(line), Some((key.into(), number, label, alone)), "{line}");
         }
         for line in [
             "一、主要工作",

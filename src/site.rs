@@ -290,40 +290,14 @@ fn is_more_link(line: &str) -> bool {
         && nav.link_words.iter().any(|w| body.contains(w.as_str()))
 }
 
-/// Marks between the buttons of a page's row: spaces, bars, dots, brackets, arrows.
+/// Marks between the buttons of a page's row: bars, dots, brackets, arrows (and spaces).
+const BUTTON_GAPS: &[char] = &[
+    '|', '｜', '丨', '/', '／', '·', '•', '・', '：', ':', '【', '】', '[', ']', '（', '）', '(',
+    ')', '▲', '△', '↑', '★', '☆', '♥', '❤', '>', '<', '»', '«',
+];
+
 fn is_button_gap(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '|' | '｜'
-                | '丨'
-                | '/'
-                | '／'
-                | '·'
-                | '•'
-                | '・'
-                | '：'
-                | ':'
-                | '【'
-                | '】'
-                | '['
-                | ']'
-                | '（'
-                | '）'
-                | '('
-                | ')'
-                | '▲'
-                | '△'
-                | '↑'
-                | '★'
-                | '☆'
-                | '♥'
-                | '❤'
-                | '>'
-                | '<'
-                | '»'
-                | '«'
-        )
+    c.is_whitespace() || BUTTON_GAPS.contains(&c)
 }
 
 /// A row of a page's own buttons: "收藏本文 | 打印本页 | 关闭窗口", "【字体：大 中 小】",
@@ -843,16 +817,24 @@ const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？',
 mod tests {
     use super::*;
 
+    /// Every line of `lines` is of class `class` (None: no site line).
+    fn all_of(class: Option<SiteLine>, lines: &[&str]) {
+        for line in lines {
+            assert_eq!(classify(line), class, "{line}");
+        }
+    }
+
     /// Counts after their figure ("1611人看过 · 97人收藏") make a metadata line; one count in
     /// an author's sentence does not.
     #[test]
     fn counts_after_their_figure_are_metadata() {
-        for line in [
-            "更新于2023-01-16 · 1611人看过 · 97人收藏",
-            "3521次阅读　12人点赞",
-        ] {
-            assert_eq!(classify(line), Some(SiteLine::Metadata), "{line}");
-        }
+        all_of(
+            Some(SiteLine::Metadata),
+            &[
+                "更新于2023-01-16 · 1611人看过 · 97人收藏",
+                "3521次阅读　12人点赞",
+            ],
+        );
         for line in [
             "全年举办读书会12场，3000人阅读了推荐书目。",
             "演出共吸引1611人看过",
@@ -928,24 +910,6 @@ mod tests {
                 SiteLine::Navigation,
             ),
             ("首页 › 范文大全 › 述职报告", SiteLine::Navigation),
-            ("首页 -> 范文大全 -> 工作总结", SiteLine::Navigation),
-            (
-                "导航：网站首页 -> 讲话致辞 -> 实施方案",
-                SiteLine::Navigation,
-            ),
-            (
-                "您所在位置：首页 >> 对照检查 >> 浏览文章",
-                SiteLine::Navigation,
-            ),
-            ("您所在位置：首頁 >> 研討發言 >>", SiteLine::Navigation),
-            ("首页 → 公文写作 → 讲话稿", SiteLine::Navigation),
-            ("收藏本文 | 打印本页 | 关闭窗口", SiteLine::Navigation),
-            ("返回列表 ｜ 打印本页 ｜ 收藏本文", SiteLine::Navigation),
-            ("【字体：大 中 小】", SiteLine::Navigation),
-            ("分享到：微信 微博 QQ空间", SiteLine::Navigation),
-            ("点赞(12) 收藏(3) 评论(0)", SiteLine::Navigation),
-            ("▲ 返回顶部", SiteLine::Navigation),
-            ("#研讨发言# #公文写作# #材料#", SiteLine::Navigation),
             ("文字丨文海拾贝编辑部　　审核丨小贝", SiteLine::Metadata),
             ("撰稿｜李明　摄影｜王强　责编｜赵六", SiteLine::Metadata),
             ("阅读本文约需12分钟", SiteLine::Metadata),
@@ -969,24 +933,46 @@ mod tests {
         }
     }
 
+    /// Trails with other arrows or openers, a page's row of buttons, a row of tags.
+    #[test]
+    fn arrow_trails_button_rows_and_tag_rows_are_navigation() {
+        for line in [
+            "首页 -> 范文大全 -> 工作总结",
+            "导航：网站首页 -> 讲话致辞 -> 实施方案",
+            "您所在位置：首页 >> 对照检查 >> 浏览文章",
+            "您所在位置：首頁 >> 研討發言 >>",
+            "首页 → 公文写作 → 讲话稿",
+            "收藏本文 | 打印本页 | 关闭窗口",
+            "返回列表 ｜ 打印本页 ｜ 收藏本文",
+            "【字体：大 中 小】",
+            "分享到：微信 微博 QQ空间",
+            "点赞(12) 收藏(3) 评论(0)",
+            "▲ 返回顶部",
+            "#研讨发言# #公文写作# #材料#",
+        ] {
+            assert_eq!(classify(line), Some(SiteLine::Navigation), "{line}");
+        }
+    }
+
     /// A site's stamp with no field colon: a date with a clock time, or a site's verb beside a
     /// date, a time ago or a count, among short pieces. An author's line with a date, a
     /// meeting's time and place, or a 落款 stays.
     #[test]
     fn a_sites_stamp_without_field_colons_is_metadata() {
-        for line in [
-            "原创 张三 2023-05-06 发表于某某网",
-            "原创 笔尖上的舞者 笔尖上的舞者 2022-08-15 09:25 发表于山东",
-            "2023-05-06 10:21 · 阅读 2.3万",
-            "某某 发布于 3天前",
-            "笔尖上的舞者  写作导航网  2025-12-03 13:16",
-            "发布人：编辑部小禾 ｜ 更新于 2023-09-26 17:33 ｜ 围观 35524 人次",
-            "收录于合集 #公文写作 214个",
-            "全文约 26000 字 · 预计阅读 46 分钟",
-            "全文约XX字，阅读需7分钟",
-        ] {
-            assert_eq!(classify(line), Some(SiteLine::Metadata), "{line}");
-        }
+        all_of(
+            Some(SiteLine::Metadata),
+            &[
+                "原创 张三 2023-05-06 发表于某某网",
+                "原创 笔尖上的舞者 笔尖上的舞者 2022-08-15 09:25 发表于山东",
+                "2023-05-06 10:21 · 阅读 2.3万",
+                "某某 发布于 3天前",
+                "笔尖上的舞者  写作导航网  2025-12-03 13:16",
+                "发布人：编辑部小禾 ｜ 更新于 2023-09-26 17:33 ｜ 围观 35524 人次",
+                "收录于合集 #公文写作 214个",
+                "全文约 26000 字 · 预计阅读 46 分钟",
+                "全文约XX字，阅读需7分钟",
+            ],
+        );
         for line in [
             "2023年5月6日，县委召开全县经济工作会议，部署全年工作。",
             "会议时间：2024年3月5日 09:30",
