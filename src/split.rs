@@ -555,7 +555,9 @@ fn with_chain(lines: &Lines, chain: &[Labelled]) -> (Vec<Kind>, Vec<Looks>) {
             let rest = &content[c.len..];
             let score = (title_score(rest) + 2).min(u8::MAX as u32) as u8;
             looks[c.line].title = looks[c.line].title.max(score);
-            looks[c.line].commas = rest.contains(['，', '、']);
+            // The site's numbering marks a title: an enumeration comma in it is the title's
+            // ("党组成员、副主任2024年述职报告"); a full comma still reads as a sentence.
+            looks[c.line].commas = rest.contains('，');
         }
     }
     (kinds, looks)
@@ -1407,6 +1409,24 @@ mod tests {
                 (Some("【选录1】"), "2023年秋季读书班学习心得"),
                 (Some("【选录2】"), "参加基层干部轮训的几点体会"),
                 (Some("【选录3】"), "主题党日活动心得体会"),
+            ]
+        );
+    }
+
+    /// A report numbered by the site right after the last line of the report before it, its
+    /// title holding an enumeration comma, is a report of its own.
+    #[test]
+    fn a_labelled_title_with_an_enumeration_comma_follows_with_no_gap() {
+        let text = "发言材料选编\n\n例文(一)在全镇防汛工作会议上的讲话\n同志们：今天召开会议，部署防汛工作。\n例文(二)参加读书班的心得体会\n这次读书班让我收获很大，我更加坚定了理想信念。\n例文(三)党组成员、副主任2024年述职报告\n2024年，我认真履行职责，现将有关情况报告如下。\n一、加强学习\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("例文(一)"), "在全镇防汛工作会议上的讲话"),
+                (Some("例文(二)"), "参加读书班的心得体会"),
+                (Some("例文(三)"), "党组成员、副主任2024年述职报告"),
             ]
         );
     }
