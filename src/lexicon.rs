@@ -235,6 +235,8 @@ pub struct Navigation {
     pub page_controls: Vec<String>,
     /// What stands beside those buttons: the sizes of 字体, the places 分享到 sends to.
     pub page_options: Vec<String>,
+    /// What a site calls a section of itself ("XX网 · 公文范文频道"): 频道, 栏目…
+    pub channel_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -444,7 +446,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 35] = [
+    let derived: [&mut Vec<String>; 36] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -469,6 +471,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut n.link_words,
         &mut n.page_actions,
         &mut n.page_controls,
+        &mut n.channel_words,
         &mut w.words,
         &mut w.alone,
         &mut o.subjects,
@@ -583,6 +586,7 @@ impl Lexicon {
             ("navigation.page_actions", &self.navigation.page_actions),
             ("navigation.page_controls", &self.navigation.page_controls),
             ("navigation.page_options", &self.navigation.page_options),
+            ("navigation.channel_words", &self.navigation.channel_words),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),

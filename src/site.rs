@@ -78,6 +78,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.end_marks)
                 .chain(&nav.page_actions)
                 .chain(&nav.page_controls)
+                .chain(&nav.channel_words)
                 .chain(&tag_marks)
                 .chain(&lex.metadata.reading_openers)
                 .chain(&lex.metadata.counted_after)
@@ -132,6 +133,7 @@ pub fn classify(line: &str) -> Option<SiteLine> {
         || is_more_link(l)
         || is_page_actions(l)
         || is_tag_row(l)
+        || is_channel_header(l)
     {
         Some(SiteLine::Navigation)
     } else if is_metadata(l) {
@@ -329,6 +331,29 @@ fn is_page_actions(line: &str) -> bool {
         }
     }
     actions >= 1 || (controls >= 1 && pieces >= 2)
+}
+
+/// A site's running header naming one of its sections: "公文在线·公文范文频道", "办公资源站 ·
+/// 公文频道". Two or three short steps (at most 12 characters, none a sentence) between dots
+/// or bars, the last ending with a `[navigation] channel_words` word longer than it.
+fn is_channel_header(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    let steps: Vec<&str> = line
+        .split(['·', '•', '・', '|', '｜', '丨'])
+        .map(|s| s.trim_matches([' ', '\u{3000}']))
+        .collect();
+    let short = |s: &&str| {
+        (2..=12).contains(&s.chars().count())
+            && !s.contains(STEP_PUNCTUATION)
+            && !s.contains(char::is_whitespace)
+    };
+    (2..=3).contains(&steps.len())
+        && steps.iter().all(short)
+        && steps.last().is_some_and(|last| {
+            nav.channel_words
+                .iter()
+                .any(|w| last.ends_with(w.as_str()) && last.len() > w.len())
+        })
 }
 
 /// What opens a tag of a page's tag row ("#研讨发言# #公文写作#").
@@ -950,6 +975,8 @@ mod tests {
             "点赞(12) 收藏(3) 评论(0)",
             "▲ 返回顶部",
             "#研讨发言# #公文写作# #材料#",
+            "公文在线·公文范文频道",
+            "办公资源站 · 公文频道",
         ] {
             assert_eq!(classify(line), Some(SiteLine::Navigation), "{line}");
         }
@@ -1067,6 +1094,9 @@ mod tests {
             "分享经验做法",
             "#1 高炉",
             "#1机组 #2机组检修完成",
+            "点击“惠企政策”栏目免费下载申报表格",
+            "开设“廉政之窗”专栏",
+            "新闻频道",
             "优秀 > 良好 > 合格",
             "2024/12/18",
             "每天阅读时间不少于30分钟",
