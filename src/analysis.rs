@@ -107,7 +107,14 @@ impl Analysis {
 }
 
 pub fn analyze(text: &str) -> Analysis {
-    analyze_beside(text, |_, _| ()).0
+    analyze_with(text, &[])
+}
+
+/// [`analyze`] of a document's text, with where its pieces came from (`layout`: a Word
+/// document's [`crate::model::Source`] pieces): the lines read from a page's header or footer
+/// are never a report or its title.
+pub fn analyze_with(text: &str, layout: &[crate::model::Piece]) -> Analysis {
+    analyze_beside(text, layout, |_, _| ()).0
 }
 
 /// [`analyze`] and [`crate::clean::plan`] of the same text, as `qinggao inspect` needs both:
@@ -116,7 +123,7 @@ pub fn analyze_and_plan(
     text: &str,
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
-    analyze_beside(text, |before, structure| {
+    analyze_beside(text, &rules.origins, |before, structure| {
         crate::clean::rounds::run(text, structure, rules, Some(before), false).edits
     })
 }
@@ -128,7 +135,7 @@ pub fn analyze_and_plan_owned(
     text: &mut String,
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
-    let (analysis, first) = analyze_beside(text, |before, structure| {
+    let (analysis, first) = analyze_beside(text, &rules.origins, |before, structure| {
         crate::clean::rounds::first_round(text, structure, rules, Some(before))
     });
     let before = analysis.scanned.as_ref().map(|s| Before {
@@ -154,9 +161,10 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// sequential parts then leave no core idle.
 fn analyze_beside<T: Send>(
     text: &str,
+    layout: &[crate::model::Piece],
     beside: impl FnOnce(Before, &Outline) -> T + Send,
 ) -> (Analysis, T) {
-    let (index, structure, of, scanned) = split_scanned(text);
+    let (index, structure, of, scanned) = split_scanned(text, layout);
     let before = Before {
         index: &index,
         candidates: &scanned.candidates,
@@ -210,11 +218,16 @@ fn analyze_beside<T: Send>(
 }
 
 /// The line index and the reports (without their outlines) of `text`, with its fingerprint
-/// and what the split scanned.
-pub(crate) fn split_scanned(text: &str) -> (LineIndex, Outline, Fingerprint, Scanned) {
+/// and what the split scanned; the lines `layout` says a Word page's header or footer gave
+/// are junk ([`LineClasses::mark_layout`]).
+pub(crate) fn split_scanned(
+    text: &str,
+    layout: &[crate::model::Piece],
+) -> (LineIndex, Outline, Fingerprint, Scanned) {
     let index = LineIndex::new(text);
     let candidates = crate::junk::advert_candidate_starts(text);
-    let classes = LineClasses::new(text, &index, &candidates);
+    let mut classes = LineClasses::new(text, &index, &candidates);
+    classes.mark_layout(text, &index, layout);
     let (structure, learned) = crate::split::split_learning(text, &index, &classes);
     let scanned = Scanned {
         candidates,

@@ -515,7 +515,7 @@ fn proof_command(args: &ProofArgs) -> ExitCode {
 /// One file's suggestions, one a line, with its place and reason.
 fn proof_one(path: &Path, args: &ProofArgs) -> Result<String> {
     let doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
-    let analysis = analysis::analyze(&doc.text);
+    let analysis = analysis::analyze_with(&doc.text, &doc.source.pieces);
     let found = crate::proof::proofread(&doc.text, &analysis.outline);
     let mut text = String::new();
     put!(

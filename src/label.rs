@@ -296,6 +296,46 @@ fn unframed<'a>(body: &'a str, separators: &[char]) -> &'a str {
     run.trim_start_matches([' ', '\u{3000}'])
 }
 
+/// Bytes of the total that follows a numbering's number in `s` ("/3", "／12", "/共8篇"): a
+/// slash, an optional 共, a count no smaller than `number` and an optional counter. None when
+/// there is none.
+fn total_len(s: &str, number: u32) -> Option<usize> {
+    let rest = s.strip_prefix(['/', '／'])?;
+    let body = rest.strip_prefix('共').unwrap_or(rest);
+    let (total, len, _) = ordinal(body)?;
+    if total < number {
+        return None;
+    }
+    let tail = &body[len..];
+    let counter = crate::lexicon::builtin()
+        .labels
+        .counters
+        .iter()
+        .find(|c| tail.starts_with(c.as_str()))
+        .map_or(0, |c| c.len());
+    Some(s.len() - tail.len() + counter)
+}
+
+/// Bytes of a short word (at most four characters) at the start of `after` that a counter's
+/// numbering carries (第1份材料, 第2篇范文), when the bracket `close`, a run of `separators`, a
+/// space or the line's end follows it; 0 otherwise.
+fn trailing_noun(after: &str, close: Option<char>, separators: &[char]) -> usize {
+    let len = after
+        .char_indices()
+        .take_while(|&(_, c)| crate::junk::is_han(c) && !is_numeral(c))
+        .take(5)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if len == 0 || after[..len].chars().count() > 4 {
+        return 0;
+    }
+    let next = after[len..].chars().next();
+    let closed = next.is_none_or(|c| {
+        Some(c) == close || separators.contains(&c) || matches!(c, ' ' | '\u{3000}' | '\t')
+    });
+    if closed { len } else { 0 }
+}
+
 /// Characters a numbering's word or code holds: Han characters but numerals, Latin letters,
 /// and the number signs (#, №).
 fn is_word_char(c: char) -> bool {
@@ -321,8 +361,16 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         .iter()
         .find(|(open, _)| *open == first)
         .map(|&(_, close)| close);
+    // A run of one mark may open a numbering with no word (">>>01", "——3"), as a bracket does.
+    let run = if close.is_none() && marks.separators.contains(&first) {
+        body.len() - body.trim_start_matches(first).len()
+    } else {
+        0
+    };
     let open = if close.is_some() {
         &body[..first.len_utf8()]
+    } else if run >= 2 * first.len_utf8() {
+        &body[..run]
     } else {
         ""
     };
@@ -334,8 +382,17 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         let counter = counters
             .iter()
             .find(|c| rest[nl..].starts_with(c.as_str()))?;
+        let after = &rest[nl + counter.len()..];
+        // A word may follow the counter when a mark or the line's end closes it: 第1份材料 ===,
+        // 【第2篇范文】. Run on into the title ("第4篇XX镇工作总结"), it is the title's.
+        let noun = trailing_noun(after, close, &marks.separators);
         // The key names the counter: 第1篇 and 第2则 are no series. The counter closes it.
-        (format!("第{counter}"), n, true, &rest[nl + counter.len()..])
+        (
+            format!("第{counter}{}", &after[..noun]),
+            n,
+            true,
+            &after[noun..],
+        )
     } else {
         let word_len = inner
             .char_indices()
@@ -349,7 +406,7 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         let parenthesis = matches!(close, Some('）' | ')'));
         if word.chars().count() > 6
             || word == "第"
-            || (word.is_empty() && (close.is_none() || parenthesis))
+            || (word.is_empty() && close.is_none() && open.is_empty())
         {
             return None;
         }
@@ -365,8 +422,14 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
             at += j.len_utf8();
         }
         let (n, nl, closing) = ordinal(&inner[at..])?;
+        // "(1/3)" counts the reports; "（一）" alone is a heading's marker.
+        if word.is_empty() && parenthesis && total_len(&inner[at + nl..], n).is_none() {
+            return None;
+        }
         (inner[..at].to_string(), n, closing, &inner[at + nl..])
     };
+    // The total after the number: 1/3, 第2篇/共8篇, 【3/12】.
+    let after = &after[total_len(after, number).unwrap_or(0)..];
     let after = match close {
         Some(c) => after.strip_prefix(c)?,
         None => after,
@@ -510,8 +573,58 @@ mod tests {
                 false,
             ),
             ("(样稿2) XX镇工作总结", "(样稿)", 2, "(样稿2) ", false),
+            // A word after the counter, a total after the number, a run of one mark and no
+            // word: all the label's.
+            (
+                "=== 第1份材料 ===",
+                "第份材料",
+                1,
+                "=== 第1份材料 ===",
+                true,
+            ),
+            (
+                "【第2篇范文】XX镇工作总结",
+                "【第篇范文】",
+                2,
+                "【第2篇范文】",
+                false,
+            ),
+            (
+                "第3份材料：XX镇工作总结",
+                "第份材料",
+                3,
+                "第3份材料：",
+                false,
+            ),
+            (
+                "精选例文1/3：XX镇工作总结",
+                "精选例文",
+                1,
+                "精选例文1/3：",
+                false,
+            ),
+            ("【3/12】XX镇工作总结", "【】", 3, "【3/12】", false),
+            ("(1/3) XX镇工作总结", "()", 1, "(1/3) ", false),
+            ("第2篇/共8篇 XX镇工作总结", "第篇", 2, "第2篇/共8篇 ", false),
+            ("第4篇XX镇工作总结", "第篇", 4, "第4篇", false),
+            (">>>01", ">>>", 1, ">>>01", true),
+            ("——2 XX镇工作总结", "——", 2, "——2 ", false),
         ] {
             assert_eq!(n(line), Some((key.into(), number, label, alone)), "{line}");
+        }
+        // A heading's marker in parentheses, a fraction of a figure, a total smaller than the
+        // number.
+        for line in [
+            "(1)加强组织领导",
+            "（一）加强组织领导",
+            "1/3以上的村",
+            "【5/3】XX镇工作总结",
+        ] {
+            assert!(
+                n(line).is_none_or(|(_, _, label, _)| !label.contains('/')),
+                "{line}: {:?}",
+                n(line)
+            );
         }
         for line in [
             "一、主要工作",

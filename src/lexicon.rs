@@ -202,6 +202,12 @@ pub struct Metadata {
     pub reading_units: Vec<String>,
     /// Counts a page gives after their figure ("1611人看过"): two make a metadata line.
     pub counted_after: Vec<String>,
+    /// What a site says of its page with no field colon ("发表于", "原创", "围观"): a short
+    /// line of short pieces, one opening with such a word, with a date, a time ago or a count
+    /// is a metadata line.
+    pub verbs: Vec<String>,
+    /// A time ago ("3天前", "刚刚"): the figure, if any, comes before it.
+    pub ago: Vec<String>,
 }
 
 /// Links between a site's articles ("上一篇：…", "标签：…", "相关文章" and its list).
@@ -222,6 +228,15 @@ pub struct Navigation {
     pub end_marks: Vec<String>,
     /// What a link to more of the site says ("下载更多讲话稿 >>").
     pub link_words: Vec<String>,
+    /// A page's own buttons, each enough with another or alone ("收藏本文", "打印本页",
+    /// "分享到"): a row of them is navigation.
+    pub page_actions: Vec<String>,
+    /// A page's buttons that are plain words ("点赞", "收藏", "评论"): a row of two or more.
+    pub page_controls: Vec<String>,
+    /// What stands beside those buttons: the sizes of 字体, the places 分享到 sends to.
+    pub page_options: Vec<String>,
+    /// What a site calls a section of itself ("XX网 · 公文范文频道"): 频道, 栏目…
+    pub channel_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -251,6 +266,9 @@ pub struct Notices {
     /// How a notice forbids or asks leave: 未经, 不得, 禁止… A notice naming no subject
     /// ([`crate::site::is_unsigned_notice`]) says one.
     pub prohibitions: Vec<String>,
+    /// What follows a producer's name on a site's signature line ("—— XX出品 · 用心做好每一篇
+    /// 材料 ——"): 出品, 整理, 制作…
+    pub producers: Vec<String>,
     pub max_chars: usize,
 }
 
@@ -428,7 +446,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut lexicon.notices,
     );
     // The site lines too: a site that converts its pages converts its own lines with them.
-    let derived: [&mut Vec<String>; 30] = [
+    let derived: [&mut Vec<String>; 36] = [
         &mut t.endings,
         &mut t.genre_endings,
         &mut t.salutations,
@@ -444,11 +462,16 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut m.reading_openers,
         &mut m.reading_units,
         &mut m.counted_after,
+        &mut m.verbs,
+        &mut m.ago,
         &mut n.openers,
         &mut n.reading_list_headers,
         &mut n.breadcrumb_openers,
         &mut n.home_words,
         &mut n.link_words,
+        &mut n.page_actions,
+        &mut n.page_controls,
+        &mut n.channel_words,
         &mut w.words,
         &mut w.alone,
         &mut o.subjects,
@@ -457,6 +480,7 @@ fn finish(mut lexicon: Lexicon) -> Result<Lexicon, String> {
         &mut o.weak_acts,
         &mut o.footer_marks,
         &mut o.prohibitions,
+        &mut o.producers,
         &mut lexicon.labels.words,
         &mut lexicon.pages.shapes,
     ];
@@ -537,6 +561,8 @@ impl Lexicon {
             ("metadata.reading_openers", &self.metadata.reading_openers),
             ("metadata.reading_units", &self.metadata.reading_units),
             ("metadata.counted_after", &self.metadata.counted_after),
+            ("metadata.verbs", &self.metadata.verbs),
+            ("metadata.ago", &self.metadata.ago),
             ("navigation.openers", &self.navigation.openers),
             (
                 "navigation.reading_list_headers",
@@ -557,6 +583,10 @@ impl Lexicon {
             ("navigation.home_words", &self.navigation.home_words),
             ("navigation.end_marks", &self.navigation.end_marks),
             ("navigation.link_words", &self.navigation.link_words),
+            ("navigation.page_actions", &self.navigation.page_actions),
+            ("navigation.page_controls", &self.navigation.page_controls),
+            ("navigation.page_options", &self.navigation.page_options),
+            ("navigation.channel_words", &self.navigation.channel_words),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),
@@ -565,6 +595,7 @@ impl Lexicon {
             ("notices.weak_acts", &self.notices.weak_acts),
             ("notices.footer_marks", &self.notices.footer_marks),
             ("notices.prohibitions", &self.notices.prohibitions),
+            ("notices.producers", &self.notices.producers),
             ("adverts.certain", &a.certain),
             ("adverts.strong", &a.strong),
             ("adverts.weak", &a.weak),

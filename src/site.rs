@@ -63,6 +63,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .expect("lexicon words build an automaton")
     };
     let nav = &lex.navigation;
+    let tag_marks: Vec<String> = TAG_MARKS.iter().map(|m| m.to_string()).collect();
     Words {
         any: build(
             &mut lex
@@ -75,12 +76,19 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.breadcrumb_arrows)
                 .chain(&nav.home_words)
                 .chain(&nav.end_marks)
+                .chain(&nav.page_actions)
+                .chain(&nav.page_controls)
+                .chain(&nav.channel_words)
+                .chain(&tag_marks)
                 .chain(&lex.metadata.reading_openers)
                 .chain(&lex.metadata.counted_after)
+                .chain(&lex.metadata.verbs)
+                .chain(&lex.metadata.ago)
                 .chain(&lex.paywall.words)
                 .chain(&lex.paywall.alone)
                 .chain(&lex.notices.subjects)
-                .chain(&lex.notices.footer_marks),
+                .chain(&lex.notices.footer_marks)
+                .chain(&lex.notices.producers),
         ),
         fields: build(&mut lex.metadata.fields.iter()),
         counted_after: build(&mut lex.metadata.counted_after.iter()),
@@ -109,18 +117,30 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// The class of `line` when it is a site line.
 pub fn classify(line: &str) -> Option<SiteLine> {
     let l = line.trim_matches(|c: char| c.is_whitespace() || c == crate::junk::BOM);
-    if l.is_empty() || l.len() > MAX_BYTES || !WORDS.any.is_match(l) {
+    if l.is_empty() || l.len() > MAX_BYTES {
         return None;
+    }
+    if !WORDS.any.is_match(l) {
+        // A stamp with no word of the lists: a clock time's colon is the cheap sign.
+        let stamped = memchr::memchr(b':', l.as_bytes()).is_some() && is_stamp(l);
+        return stamped.then_some(SiteLine::Metadata);
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
-    } else if is_navigation(l) || is_breadcrumb(l) || is_end_mark(l) || is_more_link(l) {
+    } else if is_navigation(l)
+        || is_breadcrumb(l)
+        || is_end_mark(l)
+        || is_more_link(l)
+        || is_page_actions(l)
+        || is_tag_row(l)
+        || is_channel_header(l)
+    {
         Some(SiteLine::Navigation)
     } else if is_metadata(l) {
         Some(SiteLine::Metadata)
     } else if is_paywall_notice(l) {
         Some(SiteLine::PaywallNotice)
-    } else if is_notice(l) {
+    } else if is_notice(l) || producer_name(l).is_some() {
         Some(SiteLine::Notice)
     } else {
         None
@@ -233,7 +253,11 @@ fn is_breadcrumb(line: &str) -> bool {
         body = rest;
         opened = true;
     }
-    let parts = steps(body, seps);
+    let mut parts = steps(body, seps);
+    // A trail may close with its arrow: "首页 >> 研讨发言 >>".
+    if parts.len() > 2 && parts.last().is_some_and(|p| p.is_empty()) {
+        parts.pop();
+    }
     if parts.len() < if opened { 2 } else { 3 }
         || parts
             .iter()
@@ -266,6 +290,94 @@ fn is_more_link(line: &str) -> bool {
     body.chars().count() <= 20
         && !body.contains(['。', '，', '；'])
         && nav.link_words.iter().any(|w| body.contains(w.as_str()))
+}
+
+/// Marks between the buttons of a page's row: bars, dots, brackets, arrows (and spaces).
+const BUTTON_GAPS: &[char] = &[
+    '|', '｜', '丨', '/', '／', '·', '•', '・', '：', ':', '【', '】', '[', ']', '（', '）', '(',
+    ')', '▲', '△', '↑', '★', '☆', '♥', '❤', '>', '<', '»', '«',
+];
+
+fn is_button_gap(c: char) -> bool {
+    c.is_whitespace() || BUTTON_GAPS.contains(&c)
+}
+
+/// A row of a page's own buttons: "收藏本文 | 打印本页 | 关闭窗口", "【字体：大 中 小】",
+/// "分享到：微信 微博 QQ空间", "点赞 收藏 评论", "▲ 返回顶部". Every piece between the gaps is a
+/// button word or what stands beside one (`[navigation] page_actions`, `page_controls`,
+/// `page_options`), or a count ("评论(3)"); one piece is an action, or a plain control with
+/// another piece beside it. A sentence that names such words has other words between them.
+fn is_page_actions(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let (mut actions, mut controls, mut pieces) = (0, 0, 0);
+    for piece in line.split(is_button_gap).filter(|p| !p.is_empty()) {
+        if piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '万' | 'w' | 'W' | 'k'))
+        {
+            continue;
+        }
+        pieces += 1;
+        let is = |list: &[String]| list.iter().any(|w| w == piece);
+        if is(&nav.page_actions) {
+            actions += 1;
+        } else if is(&nav.page_controls) {
+            controls += 1;
+        } else if !is(&nav.page_options) {
+            return false;
+        }
+    }
+    actions >= 1 || (controls >= 1 && pieces >= 2)
+}
+
+/// A site's running header naming one of its sections: "公文在线·公文范文频道", "办公资源站 ·
+/// 公文频道". Two or three short steps (at most 12 characters, none a sentence) between dots
+/// or bars, the last ending with a `[navigation] channel_words` word longer than it.
+fn is_channel_header(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    let steps: Vec<&str> = line
+        .split(['·', '•', '・', '|', '｜', '丨'])
+        .map(|s| s.trim_matches([' ', '\u{3000}']))
+        .collect();
+    let short = |s: &&str| {
+        (2..=12).contains(&s.chars().count())
+            && !s.contains(STEP_PUNCTUATION)
+            && !s.contains(char::is_whitespace)
+    };
+    (2..=3).contains(&steps.len())
+        && steps.iter().all(short)
+        && steps.last().is_some_and(|last| {
+            nav.channel_words
+                .iter()
+                .any(|w| last.ends_with(w.as_str()) && last.len() > w.len())
+        })
+}
+
+/// What opens a tag of a page's tag row ("#研讨发言# #公文写作#").
+const TAG_MARKS: [&str; 2] = ["#", "＃"];
+
+/// A page's row of tags: two or more pieces between spaces, each opening with # (and perhaps
+/// closing with it), each a short word: "#研讨发言# #公文写作# #材料#".
+fn is_tag_row(line: &str) -> bool {
+    let mut tags = 0;
+    for piece in line.split_whitespace() {
+        let Some(tag) = piece.strip_prefix(['#', '＃']) else {
+            return false;
+        };
+        let tag = tag.trim_end_matches(['#', '＃']);
+        let n = tag.chars().count();
+        if !(1..=16).contains(&n)
+            || !tag.starts_with(|c: char| crate::junk::is_han(c) || c.is_alphabetic())
+            || tag.contains(['#', '＃', '。', '，', '；'])
+        {
+            return false;
+        }
+        tags += 1;
+    }
+    tags >= 2
 }
 
 /// A page's closing mark: "— END —", "-THE END-", "（全文完）".
@@ -341,13 +453,14 @@ fn is_metadata(line: &str) -> bool {
         }
         let rest = line[m.end()..].trim_start_matches([' ', '\u{3000}']);
         let after_colon = rest.strip_prefix(FIELD_MARKS);
-        if after_colon.is_some() {
-            fields += 1;
-        }
         let value = after_colon
             .unwrap_or(rest)
             .trim_start_matches([' ', '\u{3000}']);
         let id = m.pattern().as_usize();
+        // A dating field needs no colon before its date: "更新于 2023-09-26 17:33".
+        if after_colon.is_some() || (w.dated[id] && opens_with_date(value)) {
+            fields += 1;
+        }
         // "阅读 3521 次", "网友评论（0）".
         let figure = value.trim_start_matches(['（', '(']);
         if w.counters[id] && figure.starts_with(|c: char| c.is_ascii_digit()) {
@@ -362,7 +475,100 @@ fn is_metadata(line: &str) -> bool {
     let counted = (w.counted_after.find_iter(line))
         .filter(|m| line[..m.start()].ends_with(|c: char| c.is_ascii_digit()))
         .count();
-    fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line)
+    fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line) || is_stamp(line)
+}
+
+/// Whether `value` opens with a date (at least six digits of it): "2023-09-26 17:33 ｜ …".
+fn opens_with_date(value: &str) -> bool {
+    let date: String = value
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
+        .collect();
+    date.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// A clock time: "10:21", "09:25:03".
+fn is_clock(piece: &str) -> bool {
+    let mut parts = piece.split(':');
+    let hours = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    (1..=2).contains(&hours.len())
+        && hours.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A count a page shows: "35524", "2.3万", "214个", "1.2w+".
+fn is_count(piece: &str) -> bool {
+    let figure = piece
+        .find(|c: char| {
+            !(c.is_ascii_digit() || matches!(c, '.' | ',' | '万' | 'w' | 'W' | 'k' | '+'))
+        })
+        .unwrap_or(piece.len());
+    piece.starts_with(|c: char| c.is_ascii_digit()) && piece[figure..].chars().count() <= 2
+}
+
+/// A site's stamp with no field colon: "原创 张三 2023-05-06 10:21 发表于某某网", "某某 发布于
+/// 3天前", "2023-05-06 10:21 · 阅读 2.3万", "收录于合集 #公文写作 214个", "写作小站  2025-12-03
+/// 13:16". A short line that is no sentence and holds no colon but a clock time's, of a few
+/// short pieces (between spaces, dots and bars): one opening with a site's verb (`[metadata]
+/// verbs`) beside a date, a time ago or a count, or a date beside a clock time (an author's 落款
+/// carries no clock time).
+fn is_stamp(line: &str) -> bool {
+    let lex = &lexicon::builtin().metadata;
+    if line.chars().count() > 80
+        || line.contains(['。', '；', '！', '？', '，', ',', '、', '“', '”', '（', '('])
+    {
+        return false;
+    }
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let colons_are_clocks = line.char_indices().all(|(i, c)| {
+        !matches!(c, ':' | '：')
+            || (digit(line[..i].chars().next_back())
+                && digit(line[i + c.len_utf8()..].chars().next()))
+    });
+    if !colons_are_clocks {
+        return false;
+    }
+    let (mut date, mut clock, mut verb, mut ago, mut count) = (false, false, false, false, false);
+    let mut pieces = 0;
+    for piece in line
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '｜' | '丨'))
+        .filter(|p| !p.is_empty())
+    {
+        pieces += 1;
+        if is_clock(piece) {
+            clock = true;
+        } else if is_date_value(piece) {
+            date = true;
+        } else if is_count(piece) {
+            count = true;
+        } else if let Some(a) = lex.ago.iter().find(|a| piece.ends_with(a.as_str())) {
+            let figure = &piece[..piece.len() - a.len()];
+            if !figure.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            ago = true;
+        } else if piece.chars().count() > 12 {
+            return false;
+        } else if lex.verbs.iter().any(|v| piece.starts_with(v.as_str())) {
+            verb = true;
+            // "发布于2023-05-06": the date after the verb.
+            let rest = lex
+                .verbs
+                .iter()
+                .filter_map(|v| piece.strip_prefix(v.as_str()))
+                .min_by_key(|r| r.len())
+                .unwrap_or_default();
+            date |= opens_with_date(rest);
+        } else if piece.chars().any(|c| c.is_ascii_digit()) && !piece.starts_with(['#', '＃']) {
+            // A figure the stamp cannot read: a sentence's, not a page's.
+            return false;
+        }
+    }
+    pieces <= 8 && ((date && clock) || (verb && (date || ago || count)))
 }
 
 /// A date and time and nothing else: "2024-12-18 09:42", "2024年3月1日".
@@ -393,11 +599,31 @@ fn is_date_value(value: &str) -> bool {
 /// opener ("阅读本文", "全文约"), then a figure and a unit ("阅读本文约需12分钟", "全文约3200字，
 /// 预计阅读8分钟"). A report's "每天阅读时间不少于30分钟" puts words between opener and figure.
 fn is_reading_time(line: &str) -> bool {
-    let lex = &lexicon::builtin().metadata;
     if line.chars().count() > 40 {
         return false;
     }
-    line.split(['，', ',', '|', '｜', '丨', ' ', '\u{3000}', '；'])
+    // Clauses between marks, or between spaces ("全文约3200字 预计阅读8分钟"); the spaces inside a
+    // clause aside ("全文约 26000 字 · 预计阅读 46 分钟").
+    let marks = ['，', ',', '|', '｜', '丨', '；', '·', '•'];
+    let spaced: Vec<String> = line
+        .split(|c| marks.contains(&c) || c == ' ' || c == '\u{3000}')
+        .map(String::from)
+        .collect();
+    let joined: Vec<String> = line
+        .split(marks)
+        .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    [spaced, joined]
+        .iter()
+        .any(|clauses| reading_clauses(clauses))
+}
+
+/// Whether every clause of `clauses` (empty ones aside) reads as a reading time or length
+/// ([`is_reading_time`]).
+fn reading_clauses(clauses: &[String]) -> bool {
+    let lex = &lexicon::builtin().metadata;
+    clauses
+        .iter()
         .map(|c| c.trim_matches(DECOR))
         .filter(|c| !c.is_empty())
         .all(|clause| {
@@ -415,8 +641,9 @@ fn is_reading_time(line: &str) -> bool {
                     '：' | ':' | '约' | '需' | '要' | '为' | '共' | '计' | '大' | '概'
                 )
             });
+            // The figure, or the site's template left unfilled ("全文约XX字").
             let digits = rest
-                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | 'X')))
                 .unwrap_or(rest.len());
             digits > 0 && {
                 let unit = rest[digits..].trim_start();
@@ -482,6 +709,66 @@ fn is_notice(line: &str) -> bool {
         }
     }
     weak.len() >= 2
+}
+
+/// The text between the runs of one mark that open and close `line` ("—— … ——", "★ … ★",
+/// "【…】"): None when the line is not framed so.
+pub(crate) fn framed_inner(line: &str) -> Option<&str> {
+    let l = line.trim();
+    let first = l.chars().next()?;
+    let last = l.chars().next_back()?;
+    let close = match first {
+        '【' => '】',
+        '〖' => '〗',
+        '[' => ']',
+        c if !(c.is_alphanumeric() || crate::junk::is_han(c) || is_quote_mark(c)) => c,
+        _ => return None,
+    };
+    if last != close || l.len() <= first.len_utf8() + last.len_utf8() {
+        return None;
+    }
+    let inner = l.trim_start_matches(first).trim_end_matches(close);
+    let inner = inner.trim_matches([' ', '\u{3000}', '\t']);
+    (!inner.is_empty()).then_some(inner)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '《' | '》'
+    )
+}
+
+/// The producer a site's signature names: a decorated line ([`framed_inner`]) that is no
+/// sentence, where a short name (2 to 6 Han characters) stands right before a
+/// `[notices] producers` word ("—— 墨耕斋出品 · 用心做好每一篇材料 ——" → 墨耕斋). Not a unit
+/// signing its own work: a name ending like a unit (`[placeholders] names`: 中心, 局, 县…) or
+/// holding a `[brands] never` word.
+pub fn producer_name(line: &str) -> Option<&str> {
+    let inner = framed_inner(line)?;
+    if inner.chars().count() > 30 || inner.contains(['。', '；', '！', '？']) {
+        return None;
+    }
+    let lex = lexicon::builtin();
+    lex.notices.producers.iter().find_map(|p| {
+        let at = inner.find(p.as_str())?;
+        let before = &inner[..at];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| crate::junk::is_han(c))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let name = &before[start..];
+        let unit = |n: &str| {
+            lex.placeholders
+                .names
+                .iter()
+                .any(|u| n.ends_with(u.as_str()))
+                || lex.brands.never.iter().any(|w| n.contains(w.as_str()))
+        };
+        ((2..=6).contains(&name.chars().count()) && !unit(name)).then_some(name)
+    })
 }
 
 /// A site's footer: "XX网 版权所有 © 2018-2024", "Copyright © XX All Rights Reserved": a
@@ -555,16 +842,24 @@ const SENTENCE_ENDS: [char; 8] = ['。', '，', '；', '：', ':', '！', '？',
 mod tests {
     use super::*;
 
+    /// Every line of `lines` is of class `class` (None: no site line).
+    fn all_of(class: Option<SiteLine>, lines: &[&str]) {
+        for line in lines {
+            assert_eq!(classify(line), class, "{line}");
+        }
+    }
+
     /// Counts after their figure ("1611人看过 · 97人收藏") make a metadata line; one count in
     /// an author's sentence does not.
     #[test]
     fn counts_after_their_figure_are_metadata() {
-        for line in [
-            "更新于2023-01-16 · 1611人看过 · 97人收藏",
-            "3521次阅读　12人点赞",
-        ] {
-            assert_eq!(classify(line), Some(SiteLine::Metadata), "{line}");
-        }
+        all_of(
+            Some(SiteLine::Metadata),
+            &[
+                "更新于2023-01-16 · 1611人看过 · 97人收藏",
+                "3521次阅读　12人点赞",
+            ],
+        );
         for line in [
             "全年举办读书会12场，3000人阅读了推荐书目。",
             "演出共吸引1611人看过",
@@ -663,6 +958,90 @@ mod tests {
         }
     }
 
+    /// Trails with other arrows or openers, a page's row of buttons, a row of tags.
+    #[test]
+    fn arrow_trails_button_rows_and_tag_rows_are_navigation() {
+        for line in [
+            "首页 -> 范文大全 -> 工作总结",
+            "导航：网站首页 -> 讲话致辞 -> 实施方案",
+            "您所在位置：首页 >> 对照检查 >> 浏览文章",
+            "您所在位置：首頁 >> 研討發言 >>",
+            "當前位置：首頁 » 範文中心 » 工作總結 » 正文",
+            "首页 → 公文写作 → 讲话稿",
+            "收藏本文 | 打印本页 | 关闭窗口",
+            "返回列表 ｜ 打印本页 ｜ 收藏本文",
+            "【字体：大 中 小】",
+            "分享到：微信 微博 QQ空间",
+            "点赞(12) 收藏(3) 评论(0)",
+            "▲ 返回顶部",
+            "#研讨发言# #公文写作# #材料#",
+            "公文在线·公文范文频道",
+            "办公资源站 · 公文频道",
+        ] {
+            assert_eq!(classify(line), Some(SiteLine::Navigation), "{line}");
+        }
+    }
+
+    /// A site's stamp with no field colon: a date with a clock time, or a site's verb beside a
+    /// date, a time ago or a count, among short pieces. An author's line with a date, a
+    /// meeting's time and place, or a 落款 stays.
+    #[test]
+    fn a_sites_stamp_without_field_colons_is_metadata() {
+        all_of(
+            Some(SiteLine::Metadata),
+            &[
+                "原创 张三 2023-05-06 发表于某某网",
+                "原创 笔尖上的舞者 笔尖上的舞者 2022-08-15 09:25 发表于山东",
+                "2023-05-06 10:21 · 阅读 2.3万",
+                "某某 发布于 3天前",
+                "笔尖上的舞者  写作导航网  2025-12-03 13:16",
+                "发布人：编辑部小禾 ｜ 更新于 2023-09-26 17:33 ｜ 围观 35524 人次",
+                "收录于合集 #公文写作 214个",
+                "全文约 26000 字 · 预计阅读 46 分钟",
+                "全文约XX字，阅读需7分钟",
+            ],
+        );
+        for line in [
+            "2023年5月6日，县委召开全县经济工作会议，部署全年工作。",
+            "会议时间：2024年3月5日 09:30",
+            "时间：2024年3月5日上午9:30  地点：县政府三楼会议室",
+            "XX县应急管理局  2024年1月5日",
+            "县应急管理局",
+            "2024年1月5日",
+            "原创作品评选获奖12件",
+            "阅读推广活动26场",
+            "全年发布政务信息1200条",
+            "论文发表于2023年第3期",
+            "（2025年12月8日）",
+            "原创 2024年度工作总结",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    /// A site's decorated signature names its producer; a unit signing its own work, or a
+    /// framed line with no producer, is no such line.
+    #[test]
+    fn a_decorated_signature_names_the_sites_producer() {
+        for (line, name) in [
+            ("—— 墨耕斋出品 · 用心做好每一篇材料 ——", "墨耕斋"),
+            ("★ 笔友汇整理 ★", "笔友汇"),
+            ("【材料侠原创】", "材料侠"),
+        ] {
+            assert_eq!(producer_name(line), Some(name), "{line}");
+            assert_eq!(classify(line), Some(SiteLine::Notice), "{line}");
+        }
+        for line in [
+            "—— 县融媒体中心出品 ——",
+            "—— 在全县经济工作会议上的讲话 ——",
+            "——记优秀共产党员张三同志",
+            "墨耕斋出品 · 用心做好每一篇材料",
+            "—— 用心做好每一篇材料。我们精心整理了全年的工作。——",
+        ] {
+            assert_eq!(producer_name(line), None, "{line}");
+        }
+    }
+
     /// A notice that names no subject forbids something; the author's sentence about
     /// copyright work, with as many of the notice words, does not.
     #[test]
@@ -705,6 +1084,19 @@ mod tests {
             "严禁下载、传播涉密文件，全年开展保密检查12次。",
             "本报告数据来源：县统计局、县发展改革局。",
             "申请 > 受理 > 审核 > 办结",
+            "申请 -> 受理 -> 办结",
+            "投入 → 产出 → 见效",
+            "导航系统 → 定位 → 调度",
+            "评论",
+            "点赞、收藏、评论量同比增长20%",
+            "收藏",
+            "大 中 小",
+            "分享经验做法",
+            "#1 高炉",
+            "#1机组 #2机组检修完成",
+            "点击“惠企政策”栏目免费下载申报表格",
+            "开设“廉政之窗”专栏",
+            "新闻频道",
             "优秀 > 良好 > 合格",
             "2024/12/18",
             "每天阅读时间不少于30分钟",

@@ -6,7 +6,7 @@
 
 use crate::junk;
 use crate::label::without_label;
-use crate::model::{Finding, FindingKind, LineIndex, Outline, Report, Toc};
+use crate::model::{Finding, FindingKind, LineIndex, Origin, Outline, Piece, Report, Toc};
 use crate::outline;
 use crate::site::{self, SiteLine, is_title_shaped, reading_list_links};
 use std::ops::Range;
@@ -152,6 +152,27 @@ impl LineClasses {
         self.kinds.extend_from_slice(&other.kinds[lines.clone()]);
         self.looks.extend_from_slice(&other.looks[lines.clone()]);
         self.sites.extend_from_slice(&other.sites[lines]);
+    }
+
+    /// Makes junk the lines a Word reader read from a page's header or footer (`layout`, the
+    /// document's pieces and their origins): a running header between two reports ("XX网",
+    /// "XX·精品述职报告") is never a report or its title. A piece counts only while its range
+    /// still holds the text it was read with and is its line's whole text.
+    pub(crate) fn mark_layout(&mut self, text: &str, index: &LineIndex, layout: &[Piece]) {
+        for p in layout {
+            if !matches!(p.origin, Origin::Header | Origin::Footer)
+                || text.get(p.range.clone()) != Some(p.text.as_str())
+                || p.text.trim().is_empty()
+            {
+                continue;
+            }
+            let line = index.line_of(p.range.start);
+            if line < self.kinds.len() && text[index.line_range(text, line)].trim() == p.text.trim()
+            {
+                self.kinds[line] = Kind::Junk;
+                self.looks[line] = Looks::default();
+            }
+        }
     }
 
     /// [`site::classify`] of line `line`'s bytes, when the split asked it.
@@ -534,7 +555,9 @@ fn with_chain(lines: &Lines, chain: &[Labelled]) -> (Vec<Kind>, Vec<Looks>) {
             let rest = &content[c.len..];
             let score = (title_score(rest) + 2).min(u8::MAX as u32) as u8;
             looks[c.line].title = looks[c.line].title.max(score);
-            looks[c.line].commas = rest.contains(['，', '、']);
+            // The site's numbering marks a title: an enumeration comma in it is the title's
+            // ("党组成员、副主任2024年述职报告"); a full comma still reads as a sentence.
+            looks[c.line].commas = rest.contains('，');
         }
     }
     (kinds, looks)
@@ -1206,6 +1229,47 @@ mod tests {
         );
     }
 
+    /// A Word page's running header, read into the text above each report, is no report
+    /// once the split knows where it came from.
+    #[test]
+    fn a_word_page_header_between_reports_is_no_report() {
+        let text = "公文汇·精品述职报告
+县卫生健康委员会副局长2024年度述职报告
+根据安排，现将本人履职情况报告如下。
+一、履职情况
+                    公文汇·精品述职报告
+2024年度领导班子成员述职述责述廉报告
+一年来，班子认真履行职责。
+一、主要工作
+";
+        let header = "公文汇·精品述职报告";
+        let layout: Vec<Piece> = text
+            .match_indices(header)
+            .map(|(at, h)| Piece {
+                range: at..at + h.len(),
+                origin: Origin::Header,
+                text: h.to_string(),
+            })
+            .collect();
+        let titles = |a: crate::analysis::Analysis| -> Vec<String> {
+            a.outline.reports.into_iter().map(|r| r.title).collect()
+        };
+        assert_eq!(
+            titles(crate::analysis::analyze_with(text, &layout)),
+            [
+                "县卫生健康委员会副局长2024年度述职报告",
+                "2024年度领导班子成员述职述责述廉报告"
+            ]
+        );
+        // A piece whose text is no longer at its place is not read.
+        let mut stale = layout.clone();
+        stale[0].range = 1..stale[0].range.end;
+        assert_eq!(
+            crate::analysis::analyze_with(text, &stale).outline.reports[0].title,
+            header
+        );
+    }
+
     /// A first line counting its pieces, then a remark: "…5篇汇总", "…5篇（可编辑）".
     #[test]
     fn a_count_followed_by_a_remark_names_a_compilation() {
@@ -1345,6 +1409,24 @@ mod tests {
                 (Some("【选录1】"), "2023年秋季读书班学习心得"),
                 (Some("【选录2】"), "参加基层干部轮训的几点体会"),
                 (Some("【选录3】"), "主题党日活动心得体会"),
+            ]
+        );
+    }
+
+    /// A report numbered by the site right after the last line of the report before it, its
+    /// title holding an enumeration comma, is a report of its own.
+    #[test]
+    fn a_labelled_title_with_an_enumeration_comma_follows_with_no_gap() {
+        let text = "发言材料选编\n\n例文(一)在全镇防汛工作会议上的讲话\n同志们：今天召开会议，部署防汛工作。\n例文(二)参加读书班的心得体会\n这次读书班让我收获很大，我更加坚定了理想信念。\n例文(三)党组成员、副主任2024年述职报告\n2024年，我认真履行职责，现将有关情况报告如下。\n一、加强学习\n";
+        let o = split_str(text);
+        let got: Vec<(Option<&str>, &str)> =
+            o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("例文(一)"), "在全镇防汛工作会议上的讲话"),
+                (Some("例文(二)"), "参加读书班的心得体会"),
+                (Some("例文(三)"), "党组成员、副主任2024年述职报告"),
             ]
         );
     }

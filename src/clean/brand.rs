@@ -120,7 +120,12 @@ fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
             '“' | '「' | '『' | '"' | '《' | '【' | '〖' | '‘' | '丨' | '｜' | '|'
         )
     };
-    let mut starts = vec![(0, false)];
+    // After the decoration a line opens with ("—— XX出品 ——").
+    let opening = l
+        .char_indices()
+        .find(|&(_, c)| !(c.is_whitespace() || c.is_ascii_punctuation() || is_decoration(c)))
+        .map_or(0, |(i, _)| i);
+    let mut starts = vec![(0, false), (opening, false)];
     let mut cued = Vec::new();
     for cue in &brands.cues_before {
         cued.extend(l.match_indices(cue.as_str()).map(|(i, m)| i + m.len()));
@@ -161,6 +166,32 @@ fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
         }
     }
     out
+}
+
+/// Marks a line is decorated with: dashes, stars, dots, diamonds.
+fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '—' | '–'
+            | '―'
+            | '－'
+            | '～'
+            | '★'
+            | '☆'
+            | '◆'
+            | '◇'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '·'
+            | '•'
+            | '▲'
+            | '▼'
+            | '※'
+            | '＝'
+            | '＊'
+    )
 }
 
 #[cfg(test)]

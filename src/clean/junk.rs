@@ -636,6 +636,16 @@ pub fn advert_score(line: &str) -> i32 {
         }
     }
     score -= prose.min(set.prose_cap);
+    // A line framed by one mark at both ends ("—— 关注“XX”，写材料不再熬夜 ——") is decorated
+    // as a slogan is, not written as a sentence: a point more for a line that already scores.
+    // A numbering in such a frame ("—— 范文一 ——") is a label (see [`crate::label`]).
+    if score > 0
+        && !l.starts_with(['【', '〖', '['])
+        && crate::site::framed_inner(l).is_some()
+        && !crate::label::numbering(l).is_some_and(|n| n.alone)
+    {
+        score += 1;
+    }
     let bracket = bracket_brand_score(l);
     score += bracket;
     // A call to scan or follow in the unit's own voice ("欢迎广大群众扫码关注“XX发布”公众号，
@@ -806,6 +816,7 @@ mod tests {
             "本文由AI辅助生成，仅供参考",
             "来源:网友投稿",
             "更新时间:2023-11-03 10:21",
+            "—— 关注“公文研习社”，写材料不再熬夜 ——",
             "本文档由笔杆子文库用户上传，下载后可编辑",
             "https://www.example.cn/doc/123.html",
         ] {
@@ -855,6 +866,9 @@ mod tests {
             "来源：XX市统计局",
             "二是迅速宣传动员。9月19日，召开局主题教育动员大会，全体D员干部参加，正式拉开主题教育帷幕。运用AAA群督促学习，在单位内部挂横幅，张贴共产D员网音频二维码等营造浓厚氛围。",
             "严禁找人代写心得体会，杜绝照搬照抄。",
+            "——关注民生，服务群众——",
+            "—— 在全县经济工作会议上的讲话 ——",
+            "—— 范文一 ——",
             "推行群众扫码评价，收集意见建议320条。",
             "组织党员干部关注“学习强国”平台，全年积分排名全市第一。",
             "上传各类数据资料1200余份，完成率100%。",

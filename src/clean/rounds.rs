@@ -31,7 +31,7 @@ pub fn plan(text: &str, analysis: &Analysis, rules: &RuleSet) -> Vec<Edit> {
     if analysis.is_of(text) {
         return run(text, &analysis.outline, rules, None, false).edits;
     }
-    let (index, structure, _, scanned) = split_scanned(text);
+    let (index, structure, _, scanned) = split_scanned(text, &rules.origins);
     let before = Before {
         index: &index,
         candidates: &scanned.candidates,
@@ -61,7 +61,7 @@ pub fn apply(
     answers: &placeholder::Answers,
     outlines: bool,
 ) -> (Cleaned, Analysis) {
-    let (index, outline, of, scanned) = split_scanned(text);
+    let (index, outline, of, scanned) = split_scanned(text, &rules.origins);
     let no_answers = answers.groups.is_empty() && answers.occurrences.is_empty();
     let placeholders = if no_answers {
         Vec::new()

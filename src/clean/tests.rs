@@ -844,19 +844,27 @@ fn a_phrase_a_notice_quotes_stays_in_the_authors_sentences() {
 /// it was injected. Before, six sentences made it the author's own vocabulary.
 #[test]
 fn a_brand_two_adverts_name_goes_from_however_many_sentences() {
+    assert_injected_brand_goes(
+        "云笺阁",
+        ("扎实", "扎云笺阁实"),
+        "【云笺阁】专注机关公文写作十二年，关注我们每天学一篇好材料\n想要更多同类范文？微信搜索“云笺阁”，回复“汇编”获取",
+    );
+}
+
+/// Seven sentences of the author's with `brand` injected into each (`inject`: a piece of the
+/// sentence and the piece with the brand in it), and the site's `lines` after them: cleaned,
+/// the brand is gone and every sentence is back byte for byte.
+fn assert_injected_brand_goes(brand: &str, inject: (&str, &str), lines: &str) {
     let sentences: Vec<String> = (1..=7)
         .map(|i| format!("第{i}项工作扎实推进，全年完成投资{i}亿元，群众满意度明显提升。"))
         .collect();
     let injected: Vec<String> = sentences
         .iter()
-        .map(|s| s.replacen("扎实", "扎云笺阁实", 1))
+        .map(|s| s.replacen(inject.0, inject.1, 1))
         .collect();
-    let text = format!(
-        "青禾镇2023年工作总结\n{}\n【云笺阁】专注机关公文写作十二年，关注我们每天学一篇好材料\n想要更多同类范文？微信搜索“云笺阁”，回复“汇编”获取\n",
-        injected.join("\n")
-    );
+    let text = format!("青禾镇2023年工作总结\n{}\n{lines}\n", injected.join("\n"));
     let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
-    assert!(!cleaned.contains("云笺阁"), "{cleaned}");
+    assert!(!cleaned.contains(brand), "{cleaned}");
     for line in &sentences {
         assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
     }
@@ -888,4 +896,26 @@ fn size_rating_folded_and_paying_users_notices_go() {
     for line in authors {
         assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
     }
+}
+
+/// A site that names its brand only on its decorated signature ("—— XX出品 · … ——") and slips
+/// it into many of the author's sentences: the signature goes, and the brand goes from every
+/// sentence. A unit signing its own work ("—— 县融媒体中心出品 ——") keeps its line and name.
+#[test]
+fn a_brand_a_decorated_signature_names_goes_from_the_sentences() {
+    assert_injected_brand_goes(
+        "墨耕斋",
+        ("，全年", "，墨耕斋全年"),
+        "—— 墨耕斋出品 · 用心做好每一篇材料 ——",
+    );
+    let own = "—— 县融媒体中心出品 ——";
+    let text = format!(
+        "青禾镇2023年融媒体工作总结\n{own}\n{}\n",
+        (1..=3)
+            .map(|i| format!("县融媒体中心第{i}季度发稿{i}百篇。"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert_eq!(cleaned.matches("县融媒体中心").count(), 4, "{cleaned}");
 }

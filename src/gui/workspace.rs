@@ -413,7 +413,7 @@ impl Workspace {
             Some(changed) => {
                 analysis::reanalyze(std::mem::take(&mut self.analysis), &self.text, changed)
             }
-            None => analysis::analyze(&self.text),
+            None => analysis::analyze_with(&self.text, &self.source.pieces),
         };
         self.analyses += 1;
         self.analysis_revision = self.revision;
