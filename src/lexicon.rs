@@ -102,6 +102,9 @@ pub struct Brands {
     pub site_endings: Vec<String>,
     /// Words of the government or the Party: a name holding one is never a brand.
     pub never: Vec<String>,
+    /// How often the word list must have seen a two-character name for it to be a common
+    /// word, never taken for a brand.
+    pub common_word_count: u32,
     /// What an advert says right before its site's name: 认准, 关注, 搜索, 由…
     pub cues_before: Vec<String>,
     /// What it says right after it: 整理, 出品, 小程序, 吧…

@@ -566,7 +566,7 @@ impl<'a> Planner<'a> {
             let vocabulary =
                 (!named_often && lines >= brand::AUTHORS_VOCABULARY_LINES && inside * 2 >= lines)
                     || titles.iter().any(|t| t.contains(name.as_str()));
-            the_sites_own || !vocabulary
+            (the_sites_own || !vocabulary) && !brand::is_common_word(name)
         });
         names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         names

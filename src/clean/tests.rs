@@ -789,6 +789,23 @@ fn a_brand_named_only_by_the_sites_notices_goes_from_the_sentences() {
     }
 }
 
+/// A forum's or a site's tag in brackets (【分享】, 【推荐】) opening an advert line is a common
+/// word, not the site's name: the advert goes, and the word stays in the author's sentences.
+#[test]
+fn a_tag_in_brackets_is_no_brand_and_the_authors_word_stays() {
+    let authors = "始终把政治建设摆在首位，组织召开经验分享会3次。";
+    let text = format!(
+        "【分享】2023年度述职述廉报告合集（附下载）\n第1篇\n县财政局局长2023年度述职述廉报告\n\
+根据县委统一安排，现将本人2023年度履职尽责和廉洁自律情况报告如下。\n\
+一、坚持政治引领，提升履职能力\n{authors}\n二、严守纪律规矩，筑牢廉洁防线\n\
+严格落实中央八项规定精神，自觉接受监督。\n第2篇\n县住建局副局长2023年度述职报告\n\
+一、思想政治方面\n认真学习贯彻党的二十大精神，坚定理想信念。\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains("附下载"), "{cleaned}");
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
