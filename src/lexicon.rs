@@ -225,6 +225,10 @@ pub struct Navigation {
     pub end_marks: Vec<String>,
     /// What a link to more of the site says ("下载更多讲话稿 >>").
     pub link_words: Vec<String>,
+    /// Marks opening each line of a list of other articles ("→ …", "☞ …").
+    pub link_bullets: String,
+    /// Words of the short header above such a list ("同类范文推荐", "你可能还想看").
+    pub list_header_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -560,6 +564,10 @@ impl Lexicon {
             ("navigation.home_words", &self.navigation.home_words),
             ("navigation.end_marks", &self.navigation.end_marks),
             ("navigation.link_words", &self.navigation.link_words),
+            (
+                "navigation.list_header_words",
+                &self.navigation.list_header_words,
+            ),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),

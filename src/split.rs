@@ -29,7 +29,7 @@ static ENDINGS_BY_LAST: std::sync::LazyLock<Vec<(char, &'static str)>> =
     });
 
 /// Whether `core` ends with one of the lexicon's title endings.
-fn ends_like_title(core: &str) -> bool {
+pub(crate) fn ends_like_title(core: &str) -> bool {
     let Some(last) = core.chars().next_back() else {
         return false;
     };

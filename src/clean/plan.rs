@@ -476,6 +476,46 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The lists of other articles a site appends under a header no list of words knows
+    /// (or none): two bulleted titles or more in a row ([`site::is_link_item`]), with the
+    /// short header above them ([`site::is_loose_list_header`]). Not the entries of a 目录.
+    fn find_link_lists(&mut self, toc: Option<&Toc>) {
+        if !self.on(ids::SITE_NAVIGATION) {
+            return;
+        }
+        let n = self.index.line_count();
+        let in_toc = |li: usize| toc.is_some_and(|t| t.lines.contains(&li));
+        let mut li = 0;
+        while li < n {
+            let line = self.line_text(li);
+            // Most lines open with a Han character: no bullet, nothing to ask.
+            if line.len() > 200 || !site::is_link_item(line) || in_toc(li) {
+                li += 1;
+                continue;
+            }
+            let mut items = vec![li];
+            let mut next = li + 1;
+            while let Some(b) = self.next_words(next - 1) {
+                if self.line_text(b).len() > 200 || !site::is_link_item(self.line_text(b)) {
+                    break;
+                }
+                items.push(b);
+                next = b + 1;
+            }
+            if items.len() >= 2 {
+                for &item in &items {
+                    self.drop_line(item, ids::SITE_NAVIGATION);
+                }
+                if let Some(h) = (0..li).rev().find(|&h| !self.looks_blank(h))
+                    && site::is_loose_list_header(self.line_text(h))
+                {
+                    self.drop_line(h, ids::SITE_NAVIGATION);
+                }
+            }
+            li = next;
+        }
+    }
+
     /// The last line with words, standing apart after a blank line, when it is a notice
     /// naming no subject ([`site::is_unsigned_notice`]).
     fn find_closing_notice(&mut self) {
@@ -759,6 +799,7 @@ impl<'a> Planner<'a> {
         let junk_line = self.find_adverts(hints.candidates);
         let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
         self.find_site_lines(classes);
+        self.find_link_lists(outline.toc.as_ref());
         self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {

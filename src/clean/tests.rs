@@ -806,6 +806,35 @@ fn a_tag_in_brackets_is_no_brand_and_the_authors_word_stays() {
     assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
 }
 
+/// A list of other articles the site appends goes by its shape (bulleted titles in a row),
+/// with the short header above it, whatever words the header uses; a report's own bulleted
+/// points and a single bulleted title stay.
+#[test]
+fn a_list_of_other_articles_goes_by_its_shape() {
+    let own = [
+        "★ 在全县安全生产工作会议上的讲话",
+        "同志们：",
+        "今天召开会议，主要任务是部署安全生产工作。",
+        "◆ 压实企业主体责任，推动隐患排查整治",
+        "◆ 加强应急值守，确保信息畅通",
+        "下一步，我们要抓好各项工作的落实。",
+    ];
+    let list = [
+        "你可能还想看：",
+        "→ 2023年安全生产月活动方案",
+        "→ 关于村级集体经济发展的调研报告（2篇）",
+        "→ 机关作风建设自查报告范文",
+    ];
+    let text = format!("{}\n{}\n", own.join("\n"), list.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in own {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    for line in list {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
