@@ -32,6 +32,14 @@ pub struct Lexicon {
     pub masked: Masked,
     pub title_breaks: TitleBreaks,
     pub traditional: Traditional,
+    pub glued: Glued,
+}
+
+/// What a site glues in brackets to the end of an author's line ("【VIP可见】", "（收藏）").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glued {
+    pub tags: Vec<String>,
 }
 
 /// Traditional forms of simplified characters. The lists that need them ([`Titles`], and
@@ -596,6 +604,7 @@ impl Lexicon {
             ("masked.not_gdp_after", &m.not_gdp_after),
             ("title_breaks.words", &self.title_breaks.words),
             ("traditional.pairs", &self.traditional.pairs),
+            ("glued.tags", &self.glued.tags),
         ]
     }
 }

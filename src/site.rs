@@ -369,6 +369,12 @@ fn field_may_follow(c: Option<char>) -> bool {
                     | '】'
                     | ']'
                     | '；'
+                    // Bars drawn with box characters: "分类：述职报告 ▏阅读量：12050".
+                    | '▏'
+                    | '▕'
+                    | '│'
+                    | '┃'
+                    | '¦'
             )
     })
 }

@@ -203,6 +203,50 @@ fn rule_edit(text: &str, range: ByteRange, new: impl Into<String>, id: &str) -> 
     }
 }
 
+/// Site junk in brackets glued to the end of an author's line: "…增长8%以上。[阅读全文请下载
+/// APP]", "纪工委书记 黄XX【VIP可见】", "——王XX（收藏）": where the bracket opens in `line` (trimmed
+/// at its end) and the rule it goes under. It goes when what it holds is a paywall notice, a
+/// notice or an advert by itself, or nothing but one of the site's `[glued] tags`, and the line
+/// has words of its own before it; an author's "（试行）", "（2023年）" stays.
+fn glued_tail(line: &str) -> Option<(usize, &'static str)> {
+    const PAIRS: [(char, char); 5] = [
+        ('【', '】'),
+        ('[', ']'),
+        ('［', '］'),
+        ('（', '）'),
+        ('(', ')'),
+    ];
+    let close = line.chars().next_back()?;
+    let &(open, _) = PAIRS.iter().find(|(_, c)| *c == close)?;
+    let at = line.rfind(open)?;
+    let inner = &line[at + open.len_utf8()..line.len() - close.len_utf8()];
+    if line[..at].trim().is_empty() || inner.is_empty() || inner.chars().count() > 40 {
+        return None;
+    }
+    let tags = &crate::lexicon::builtin().glued.tags;
+    if tags.iter().any(|t| t == inner) {
+        return Some((at, ids::PAYWALL_NOTICES));
+    }
+    if junk::advert_score(inner) >= junk::advert_threshold() {
+        return Some((at, ids::ADVERT_LINES));
+    }
+    match site::classify(inner) {
+        Some(SiteLine::PaywallNotice) => Some((at, ids::PAYWALL_NOTICES)),
+        Some(SiteLine::Notice) => Some((at, ids::SITE_NOTICES)),
+        _ => None,
+    }
+}
+
+/// Whether `line` is junk only for what a site glued to its end ([`glued_tail`]): the
+/// words before the bracket are the author's, and only the bracket goes.
+fn junk_only_at_its_end(line: &str) -> bool {
+    let line = line.trim_end();
+    glued_tail(line).is_some_and(|(at, _)| {
+        let before = line[..at].trim();
+        site::classify(before).is_none() && junk::advert_score(before) < junk::advert_threshold()
+    })
+}
+
 impl Inline {
     /// The edits inside lines of `text`; `brand_ok(offset)` says whether a brand word at
     /// that offset is in content (brand words in the adverts themselves are left to the
@@ -459,9 +503,12 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let known = classes.and_then(|c| c.site(li));
-            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r])) else {
+            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r.clone()])) else {
                 continue;
             };
+            if junk_only_at_its_end(&self.text[r]) {
+                continue;
+            }
             let id = rule(class);
             if !self.on(id) {
                 continue;
@@ -514,6 +561,29 @@ impl<'a> Planner<'a> {
             }
             li = next;
         }
+    }
+
+    /// Site junk in brackets glued to the end of a kept line ([`glued_tail`]).
+    fn glued_tails(&self) -> Vec<Edit> {
+        let mut out = Vec::new();
+        for li in 0..self.index.line_count() {
+            if self.fate[li] != 0 {
+                continue;
+            }
+            let r = self.line_range(li);
+            let line = self.text[r.clone()].trim_end();
+            if let Some((at, id)) = glued_tail(line)
+                && self.on(id)
+            {
+                out.push(rule_edit(
+                    self.text,
+                    r.start + at..r.start + line.len(),
+                    "",
+                    id,
+                ));
+            }
+        }
+        out
     }
 
     /// The last line with words, standing apart after a blank line, when it is a notice
@@ -880,6 +950,7 @@ impl<'a> Planner<'a> {
         if self.on(ids::REPORT_LABELS) {
             more.extend(self.report_labels(outline));
         }
+        more.extend(self.glued_tails());
         for (range, id) in word.iter().flat_map(|w| &w.spans) {
             more.push(rule_edit(text, range.clone(), "", id));
         }

@@ -835,6 +835,27 @@ fn a_list_of_other_articles_goes_by_its_shape() {
     }
 }
 
+/// What a site glues in brackets to the end of an author's line goes, and the line stays:
+/// the speaker under a speech's title, a sentence, the name after a dash. The author's own
+/// brackets at a line's end stay.
+#[test]
+fn junk_glued_to_the_end_of_a_line_goes_and_the_line_stays() {
+    let text = "在民生保障工作现场观摩会上的讲话\n纪工委书记 黄XX【VIP可见】\n（2023年3月16日）\n同志们：\n\
+力争全镇GDP增长6%左右，固定资产投资增长8%以上。[阅读全文请下载APP]\n\
+——王XX（收藏）\n我们制定了《村级事务管理办法（试行）》\n全年举办培训班12期（含线上）\n";
+    let (cleaned, _) = clean_as_shipped(text, &RuleSet::default());
+    for line in [
+        "纪工委书记 黄XX",
+        "力争全镇GDP增长6%左右，固定资产投资增长8%以上。",
+        "——王XX",
+        "我们制定了《村级事务管理办法（试行）》",
+        "全年举办培训班12期（含线上）",
+        "（2023年3月16日）",
+    ] {
+        assert!(cleaned.lines().any(|l| l == line), "{line}: {cleaned}");
+    }
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
