@@ -235,6 +235,8 @@ pub struct Navigation {
     pub link_words: Vec<String>,
     /// Marks opening each line of a list of other articles ("→ …", "☞ …").
     pub link_bullets: String,
+    /// Words of the header of readers' comments ("全部评论 8 条").
+    pub comment_words: Vec<String>,
     /// Words of the short header above such a list ("同类范文推荐", "你可能还想看").
     pub list_header_words: Vec<String>,
 }

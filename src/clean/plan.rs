@@ -237,6 +237,21 @@ fn glued_tail(line: &str) -> Option<(usize, &'static str)> {
     }
 }
 
+/// A reader's comment: a short line, a name of a few characters, a colon, a short remark with
+/// no heading marker ("游客24818：参考价值很大", "小李：收藏了，谢谢分享！").
+fn is_reader_comment(line: &str) -> bool {
+    let line = line.trim();
+    let Some(colon) = line.find(['：', ':']) else {
+        return false;
+    };
+    let name = line[..colon].chars().count();
+    let remark = line[colon..].chars().count() - 1;
+    (1..=12).contains(&name)
+        && (1..=30).contains(&remark)
+        && !line.contains('。')
+        && crate::outline::line_marker(line).is_none()
+}
+
 /// Whether `line` is junk only for what a site glued to its end ([`glued_tail`]): the
 /// words before the bracket are the author's, and only the bracket goes.
 fn junk_only_at_its_end(line: &str) -> bool {
@@ -586,16 +601,47 @@ impl<'a> Planner<'a> {
         out
     }
 
-    /// The last line with words, standing apart after a blank line, when it is a notice
+    /// Readers' comments under a comment header the site lines already dropped ("全部评论 8
+    /// 条", "网友评论"): the short "name：remark" lines right under it ("游客24818：参考价值很大"),
+    /// up to the first line that is not one. Header words are `[navigation] comment_words`.
+    fn find_comments(&mut self) {
+        if !self.on(ids::SITE_NAVIGATION) {
+            return;
+        }
+        let words = &crate::lexicon::builtin().navigation.comment_words;
+        let n = self.index.line_count();
+        for li in 0..n {
+            if self.fate[li] == 0 || self.line_range(li).len() > 60 {
+                continue;
+            }
+            let header = self.line_text(li);
+            if !words.iter().any(|w| header.contains(w.as_str())) {
+                continue;
+            }
+            let mut next = li;
+            while let Some(c) = self.next_words(next) {
+                if self.fate[c] == 0 && !is_reader_comment(self.line_text(c)) {
+                    break;
+                }
+                self.drop_line(c, ids::SITE_NAVIGATION);
+                next = c;
+            }
+        }
+    }
+
+    /// The last line with words, standing apart after a blank line or the site's own lines,
+    /// when it is a notice
     /// naming no subject ([`site::is_unsigned_notice`]).
     fn find_closing_notice(&mut self) {
         let n = self.index.line_count();
         let blank = |p: &Self, i: usize| p.line_text(i).trim().is_empty();
-        let Some(last) = (0..n).rev().find(|&i| !blank(self, i)) else {
+        // The last line that stays so far: the site's lines after it are going.
+        let Some(last) = (0..n).rev().find(|&i| !blank(self, i) && self.fate[i] == 0) else {
             return;
         };
+        // Apart: after a blank line, or after lines the site added that already go.
         if last > 0
-            && blank(self, last - 1)
+            && (blank(self, last - 1) || self.fate[last - 1] != 0)
             && self.fate[last] == 0
             && self.on(ids::SITE_NOTICES)
             && site::is_unsigned_notice(self.line_text(last).trim())
@@ -870,6 +916,7 @@ impl<'a> Planner<'a> {
         let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
         self.find_site_lines(classes);
         self.find_link_lists(outline.toc.as_ref());
+        self.find_comments();
         self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {

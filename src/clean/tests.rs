@@ -856,6 +856,34 @@ fn junk_glued_to_the_end_of_a_line_goes_and_the_line_stays() {
     }
 }
 
+/// Readers' comments under the page's comment count go, and so does the unsigned notice that
+/// closes the page after them; the author's last paragraph and a remark of the author's with a
+/// colon in the report stay.
+#[test]
+fn readers_comments_and_the_closing_notice_after_them_go() {
+    let authors = [
+        "关于青禾镇作风建设工作的报告",
+        "今年以来，我镇扎实推进作风建设。",
+        "群众反映：办事更方便了",
+        "下一步，我们将持续巩固作风建设成果。",
+    ];
+    let site = [
+        "全部评论 8 条",
+        "游客24818：参考价值很大",
+        "小李：收藏了，谢谢分享！",
+        "→ 登录后参与评论",
+        "未经授权禁止转载、摘编，违者必究",
+    ];
+    let text = format!("{}\n{}\n", authors.join("\n"), site.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in authors {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    for line in site {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
