@@ -501,6 +501,7 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
             out.title = Some(first);
             out.title_line = Some(cursor);
             cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
+            cursor = past_subtitle(lines, cursor);
         }
     }
 
@@ -518,6 +519,32 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
         .map_or(lines.len(), |l| l + 1)
         .max(looked);
     (out, cursor, head_hi)
+}
+
+/// Where the reports start when one or two short lines right under the compilation's title
+/// stand apart from what follows (a site's slogan, "XX·让公文写作更简单"; a subtitle): they are
+/// the compilation's head, not a report without a title. A line that reads as a title or a
+/// sentence is a report's.
+fn past_subtitle(lines: &Lines, cursor: usize) -> usize {
+    let mut end = cursor;
+    while end < lines.len() && lines.kinds[end] == Kind::Text && end - cursor < 2 {
+        let content = lines.content(end);
+        let subtitle = (2..=30).contains(&content.chars().count())
+            && !content.contains(['。', '，', '；', '！', '？', '：', ':', '、'])
+            && !ends_like_title(&content)
+            && title_score(&content) < 2
+            && !is_toc_heading(&content)
+            && crate::outline::line_marker(&content).is_none();
+        if !subtitle {
+            return cursor;
+        }
+        end += 1;
+    }
+    // Apart: a blank or junk line after them, then text.
+    match lines.next_text(end) {
+        Some(next) if end > cursor && next > end => next,
+        _ => cursor,
+    }
 }
 
 /// The line kinds and looks with the chain's labels marking titles: a label of its own line
@@ -1204,6 +1231,25 @@ mod tests {
                 "关于2023年安全生产工作情况的报告"
             ]
         );
+    }
+
+    /// A slogan or subtitle under the compilation's title, set apart by a blank line, is the
+    /// compilation's head, not a report with an inferred title; a report without a title line
+    /// right under the compilation's title (a sentence) is still one.
+    #[test]
+    fn a_slogan_under_the_compilations_title_is_no_report() {
+        let text = "实用公文范文汇编（2篇）\n某某猫·让公文写作更简单\n\n#1#就业创业专题学习研讨发言材料\n按照研讨安排，我重点围绕就业创业进行了学习思考。\n\n#2#在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n";
+        let o = split_str(text);
+        let titles: Vec<_> = o.reports.iter().map(|r| r.label_and_title().1).collect();
+        assert_eq!(
+            titles,
+            [
+                "就业创业专题学习研讨发言材料",
+                "在全县安全生产工作会议上的讲话"
+            ]
+        );
+        let untitled = "工作总结汇编（2篇）\n今年以来，我镇各项工作稳步推进。\n\n在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n";
+        assert_eq!(split_str(untitled).reports.len(), 2);
     }
 
     /// A first line counting its pieces, then a remark: "…5篇汇总", "…5篇（可编辑）".
