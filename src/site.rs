@@ -204,7 +204,8 @@ pub(crate) fn is_loose_list_header(line: &str) -> bool {
 /// "上一篇：…", "« 下一篇 …", "标签：…": a navigation word opening the line, then a colon (or,
 /// for the links to the previous and next article, a space).
 fn is_navigation(line: &str) -> bool {
-    let body = line.trim_start_matches(DECOR);
+    // Any mark or emoji before the word: « 下一篇, 🏷 标签.
+    let body = line.trim_start_matches(|c: char| !(crate::junk::is_han(c) || c.is_alphanumeric()));
     lexicon::builtin().navigation.openers.iter().any(|w| {
         body.strip_prefix(w.as_str()).is_some_and(|rest| {
             let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
@@ -648,6 +649,12 @@ mod tests {
             ("上一篇：2023年党支部工作总结", SiteLine::Navigation),
             ("« 下一篇 2024年工作计划", SiteLine::Navigation),
             ("标签：述职报告 讲话稿", SiteLine::Navigation),
+            ("🏷 标签：#对照检查 #民主生活会", SiteLine::Navigation),
+            ("▍延伸阅读", SiteLine::ReadingListHeader),
+            ("大家都在看👇", SiteLine::ReadingListHeader),
+            ("分类：述职报告 ▏阅读量：12050 ▏点赞：8", SiteLine::Metadata),
+            ("全部评论 8 条", SiteLine::Metadata),
+            ("试看已结束，余下正文请下载APP", SiteLine::PaywallNotice),
             ("相关文章", SiteLine::ReadingListHeader),
             ("【推荐阅读】", SiteLine::ReadingListHeader),
             ("猜你喜欢：", SiteLine::ReadingListHeader),
