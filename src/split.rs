@@ -757,6 +757,9 @@ fn label_role(lines: &Lines, t: usize, labels: &mut Vec<Label>) -> Role {
 /// list their attachments as 材料1：, 材料2： too, but one under the other, inside a report:
 /// that is no chain. Empty when there is none of two labels or more. Read from the lines'
 /// roles ([`label_roles`]) and `labels`, the lines of role [`Role::Label`].
+/// How many body lines may stand before the first label of a site's numbering.
+const PREFACE_LINES: usize = 3;
+
 fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelled> {
     /// A label and the body lines before it.
     struct Candidate<'a> {
@@ -771,9 +774,12 @@ fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelle
         at = line + 1;
         candidates.push(Candidate { label, body });
     }
+    // The first label opens the reports, or follows a few lines of a poster's preface
+    // ("各位同行，整理了几篇述职报告，供大家参考。"): never deep in a report's body.
+    let opens = |c: &Candidate| c.label.number == 1 && c.body <= PREFACE_LINES;
     let mut keys: Vec<&str> = candidates
         .iter()
-        .filter(|c| c.label.number == 1 && c.body == 0)
+        .filter(|c| opens(c))
         .map(|c| c.label.key.as_str())
         .collect();
     keys.dedup();
@@ -782,7 +788,7 @@ fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelle
         let mut series: Vec<&Candidate> = Vec::new();
         for c in candidates.iter().filter(|c| c.label.key == key) {
             let next = match series.last() {
-                None => c.label.number == 1 && c.body == 0,
+                None => opens(c),
                 Some(last) => c.label.number == last.label.number + 1 && c.body > last.body,
             };
             if next {
@@ -1250,6 +1256,22 @@ mod tests {
         );
         let untitled = "工作总结汇编（2篇）\n今年以来，我镇各项工作稳步推进。\n\n在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n";
         assert_eq!(split_str(untitled).reports.len(), 2);
+    }
+
+    /// A poster's preface of a line or two before the site's first label does not hide the
+    /// numbering: the labels are still read off the titles.
+    #[test]
+    fn a_numbering_after_a_posters_preface() {
+        let text = "【分享】述职报告合集\n各位同行，整理了几篇述职报告，供大家参考。\n第1篇\n县财政局局长2023年度述职述廉报告\n根据县委统一安排，现将本人履职情况报告如下。\n一、坚持政治引领\n始终把政治建设摆在首位。\n第2篇\nXX同志2023年度述职报告\nXX同志，现任县住建局副局长。\n一、思想政治方面\n认真学习，坚定理想信念。\n";
+        let o = split_str(text);
+        let found: Vec<_> = o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert!(
+            found.ends_with(&[
+                (Some("第1篇"), "县财政局局长2023年度述职述廉报告"),
+                (Some("第2篇"), "XX同志2023年度述职报告")
+            ]),
+            "{found:?}"
+        );
     }
 
     /// A first line counting its pieces, then a remark: "…5篇汇总", "…5篇（可编辑）".
