@@ -355,9 +355,16 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         // A number alone in parentheses is a heading's marker (（一）), not a site's label:
         // only a word in them is (（要点一）).
         let parenthesis = matches!(close, Some('）' | ')'));
+        // A number with a leading zero alone on its line ("01", "02"): how posts on
+        // 公众号 number their pieces. Never "1", "1." or "1、", a page's or a heading's.
+        let zero_padded = word.is_empty()
+            && close.is_none()
+            && inner.trim_end().len() == 2
+            && inner.starts_with('0')
+            && inner.as_bytes()[1].is_ascii_digit();
         if word.chars().count() > 6
             || word == "第"
-            || (word.is_empty() && (close.is_none() || parenthesis))
+            || (word.is_empty() && !zero_padded && (close.is_none() || parenthesis))
         {
             return None;
         }
@@ -417,6 +424,18 @@ mod tests {
 
     /// A Latin number prefix in full width, and digits in full width; after the prefix's
     /// digits the title may follow with no separator ("Ｎｏ．3关于…", "No.7XX镇…").
+    /// "01", "02" alone on their lines number a 公众号 post's pieces; "1", "1." and "1、"
+    /// stay a page's or a heading's.
+    #[test]
+    fn a_zero_padded_number_alone_is_a_numbering() {
+        let n = numbering("01").expect("01");
+        assert_eq!((n.number, n.alone), (1, true));
+        assert_eq!(numbering("12").map(|n| n.number), None);
+        for line in ["1", "1.", "1、", "01、加强领导", "（1）"] {
+            assert!(numbering(line).is_none(), "{line}");
+        }
+    }
+
     #[test]
     fn full_width_numberings_and_a_title_right_after_the_digits() {
         for (line, label) in [

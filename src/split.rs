@@ -1274,6 +1274,22 @@ mod tests {
         );
     }
 
+    /// A 公众号 post numbers its pieces "01", "02" on lines of their own: no report is
+    /// called "01", and each number is its report's label.
+    #[test]
+    fn zero_padded_numbers_on_their_own_lines_label_the_reports() {
+        let text = "乡镇工作总结及讲话稿精选（共2篇）\n01\n白云镇2024年工作总结\n今年以来，白云镇各项工作取得明显成效。\n一、主要工作成效\n经济运行稳中向好。\n02\n在全镇安全生产工作会议上的讲话\n同志们：\n今天召开全镇安全生产工作会议。\n";
+        let o = split_str(text);
+        let found: Vec<_> = o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            found,
+            [
+                (Some("01"), "白云镇2024年工作总结"),
+                (Some("02"), "在全镇安全生产工作会议上的讲话")
+            ]
+        );
+    }
+
     /// A first line counting its pieces, then a remark: "…5篇汇总", "…5篇（可编辑）".
     #[test]
     fn a_count_followed_by_a_remark_names_a_compilation() {
