@@ -169,17 +169,25 @@ pub(crate) fn is_link_item(line: &str) -> bool {
     let title = line[bullet.len_utf8()..].trim_start_matches(|c: char| {
         c == bullet || c.is_whitespace() || nav.link_bullets.contains(c)
     });
-    // A piece count after the title: "（2篇）", "（精选5篇）".
+    // A piece count after the title: "（2篇）", "（精选5篇）", "10篇".
     let core = match title.rfind(['（', '(']) {
         Some(open) if title.ends_with(['）', ')']) && title[open..].contains('篇') => {
             &title[..open]
         }
-        _ => title,
+        _ => title
+            .strip_suffix('篇')
+            .map(|t| t.trim_end_matches(|c: char| c.is_ascii_digit()))
+            .filter(|t| t.len() + '篇'.len_utf8() < title.len())
+            .unwrap_or(title),
     };
     let chars = core.chars().count();
     (4..=40).contains(&chars)
-        && !core.contains(['。', '，', '；', '！', '？', '：', '《', '》', '“'])
+        && !core.contains(['。', '，', '；', '！', '？', '《', '》', '“'])
+        // A title with a subtitle: "党课讲稿：牢记初心使命".
         && (crate::split::ends_like_title(core)
+            || core
+                .split_once('：')
+                .is_some_and(|(main, _)| crate::split::ends_like_title(main))
             || lexicon::builtin()
                 .titles
                 .compilation_words
