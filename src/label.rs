@@ -76,8 +76,16 @@ fn number_len(s: &str) -> Option<usize> {
     if let Some((_, len)) = outline::chinese_number(s) {
         return Some(len);
     }
-    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    (1..=3).contains(&digits).then_some(digits)
+    digits_len(s)
+}
+
+/// One to three digits, ASCII or full width ("3", "１２"), at the start of `s`: their byte
+/// length.
+fn digits_len(s: &str) -> Option<usize> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let count = s.chars().take_while(|&c| is_digit(c)).count();
+    let bytes: usize = s.chars().take(count).map(char::len_utf8).sum();
+    (1..=3).contains(&count).then_some(bytes)
 }
 
 /// "篇一", "第五篇", "范文4", "NO.3" at the start of `s`: its byte length.
@@ -93,11 +101,7 @@ pub(crate) fn label_len(s: &str) -> Option<usize> {
         .find(|p| s.starts_with(p.as_str()))
     {
         // "NO.3": digits only, a Chinese number never follows a Latin prefix.
-        let rest = &s[prefix.len()..];
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        return (1..=3).contains(&digits).then_some(prefix.len() + digits);
+        return digits_len(&s[prefix.len()..]).map(|digits| prefix.len() + digits);
     }
     let word = WORDS.words.iter().find(|w| s.starts_with(*w))?;
     Some(word.len() + number_len(&s[word.len()..])?)
@@ -125,11 +129,15 @@ pub(crate) fn head_label_len(line: &str) -> usize {
         })
     } else {
         label_len(body).and_then(|n| {
-            let sep = body[n..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '：' | ':' | '、' | ' ' | '　' | '.' | '．'))?;
-            Some(n + sep.len_utf8())
+            let next = body[n..].chars().next()?;
+            if matches!(next, '：' | ':' | '、' | ' ' | '　' | '.' | '．') {
+                return Some(n + next.len_utf8());
+            }
+            // "NO.3关于…", "NO.7XX镇…": after a Latin prefix's digits a Han character or a
+            // placeholder's X can only open the title.
+            let latin =
+                !body.starts_with(|c: char| crate::junk::is_han(c) || matches!(c, '【' | '['));
+            (latin && (crate::junk::is_han(next) || matches!(next, 'X' | 'Ｘ'))).then_some(n)
         })
     };
     // Spaces after the label go with it.
@@ -404,9 +412,16 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
         // A number alone in parentheses is a heading's marker (（一）), not a site's label:
         // only a word in them is (（要点一）).
         let parenthesis = matches!(close, Some('）' | ')'));
+        // A number with a leading zero alone on its line ("01", "02"): how posts on
+        // 公众号 number their pieces. Never "1", "1." or "1、", a page's or a heading's.
+        let zero_padded = word.is_empty()
+            && close.is_none()
+            && inner.trim_end().len() == 2
+            && inner.starts_with('0')
+            && inner.as_bytes()[1].is_ascii_digit();
         if word.chars().count() > 6
             || word == "第"
-            || (word.is_empty() && close.is_none() && open.is_empty())
+            || (word.is_empty() && close.is_none() && open.is_empty() && !zero_padded)
         {
             return None;
         }
@@ -469,6 +484,34 @@ pub(crate) fn numbering(line: &str) -> Option<Numbering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Latin number prefix in full width, and digits in full width; after the prefix's
+    /// digits the title may follow with no separator ("Ｎｏ．3关于…", "No.7XX镇…").
+    /// "01", "02" alone on their lines number a 公众号 post's pieces; "1", "1." and "1、"
+    /// stay a page's or a heading's.
+    #[test]
+    fn a_zero_padded_number_alone_is_a_numbering() {
+        let n = numbering("01").expect("01");
+        assert_eq!((n.number, n.alone), (1, true));
+        assert_eq!(numbering("12").map(|n| n.number), None);
+        for line in ["1", "1.", "1、", "01、加强领导", "（1）"] {
+            assert!(numbering(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn full_width_numberings_and_a_title_right_after_the_digits() {
+        for (line, label) in [
+            ("Ｎｏ．3关于2024年作风建设工作开展情况的报告", "Ｎｏ．3"),
+            ("No.7XX镇关于文明城市创建工作进展情况的汇报", "No.7"),
+            ("第１２篇：在全县经济工作会议上的讲话", "第１２篇："),
+        ] {
+            assert_eq!(&line[..head_label_len(line)], label, "{line}");
+        }
+        // A title opening with a year keeps it.
+        assert_eq!(head_label_len("2024年工作总结"), 0);
+        assert_eq!(head_label_len("篇章结构调整方案"), 0);
+    }
 
     #[test]
     fn a_sites_numbering_of_its_reports_is_a_label_around_the_title() {

@@ -32,6 +32,14 @@ pub struct Lexicon {
     pub masked: Masked,
     pub title_breaks: TitleBreaks,
     pub traditional: Traditional,
+    pub glued: Glued,
+}
+
+/// What a site glues in brackets to the end of an author's line ("【VIP可见】", "（收藏）").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glued {
+    pub tags: Vec<String>,
 }
 
 /// Traditional forms of simplified characters. The lists that need them ([`Titles`], and
@@ -102,6 +110,9 @@ pub struct Brands {
     pub site_endings: Vec<String>,
     /// Words of the government or the Party: a name holding one is never a brand.
     pub never: Vec<String>,
+    /// How often the word list must have seen a two-character name for it to be a common
+    /// word, never taken for a brand.
+    pub common_word_count: u32,
     /// What an advert says right before its site's name: 认准, 关注, 搜索, 由…
     pub cues_before: Vec<String>,
     /// What it says right after it: 整理, 出品, 小程序, 吧…
@@ -237,6 +248,12 @@ pub struct Navigation {
     pub page_options: Vec<String>,
     /// What a site calls a section of itself ("XX网 · 公文范文频道"): 频道, 栏目…
     pub channel_words: Vec<String>,
+    /// Marks opening each line of a list of other articles ("→ …", "☞ …").
+    pub link_bullets: String,
+    /// Words of the header of readers' comments ("全部评论 8 条").
+    pub comment_words: Vec<String>,
+    /// Words of the short header above such a list ("同类范文推荐", "你可能还想看").
+    pub list_header_words: Vec<String>,
 }
 
 /// Paywall and truncation notices ("剩余3250字未读，开通会员查看全文").
@@ -587,6 +604,10 @@ impl Lexicon {
             ("navigation.page_controls", &self.navigation.page_controls),
             ("navigation.page_options", &self.navigation.page_options),
             ("navigation.channel_words", &self.navigation.channel_words),
+            (
+                "navigation.list_header_words",
+                &self.navigation.list_header_words,
+            ),
             ("paywall.words", &self.paywall.words),
             ("paywall.alone", &self.paywall.alone),
             ("notices.subjects", &self.notices.subjects),
@@ -616,6 +637,7 @@ impl Lexicon {
             ("masked.not_gdp_after", &m.not_gdp_after),
             ("title_breaks.words", &self.title_breaks.words),
             ("traditional.pairs", &self.traditional.pairs),
+            ("glued.tags", &self.glued.tags),
         ]
     }
 }

@@ -155,12 +155,12 @@ const DECOR: &[char] = &[
 
 const COLONS: &[char] = &['：', ':'];
 
-/// Nothing but a reading-list header: "相关文章", "【推荐阅读】", "猜你喜欢：".
+/// Nothing but a reading-list header: "相关文章", "【推荐阅读】", "猜你喜欢：", "▍延伸阅读".
 pub fn is_reading_list_header(line: &str) -> bool {
     if line.len() > 64 {
         return false;
     }
-    let core = line.trim_matches(|c| DECOR.contains(&c) || COLONS.contains(&c));
+    let core = decoration_off(line);
     lexicon::builtin()
         .navigation
         .reading_list_headers
@@ -168,10 +168,72 @@ pub fn is_reading_list_header(line: &str) -> bool {
         .any(|h| h == core)
 }
 
+/// `line` without the marks, emoji and colons around its words ("▍延伸阅读", "大家都在看👇").
+fn decoration_off(line: &str) -> &str {
+    line.trim_matches(|c: char| !(crate::junk::is_han(c) || c.is_alphanumeric()))
+}
+
+/// One line of a list of other articles a site appends: a bullet, then another article's
+/// title ("→ 2023年安全生产月活动方案", "· 关于村级集体经济发展的调研报告（2篇）"). A list is
+/// two such lines or more in a row ([`crate::clean`] asks for the run, never one line: a
+/// compilation may mark its own titles with a bullet).
+pub(crate) fn is_link_item(line: &str) -> bool {
+    let nav = &lexicon::builtin().navigation;
+    let line = line.trim();
+    let Some(bullet) = line.chars().next() else {
+        return false;
+    };
+    if crate::junk::is_han(bullet) || !nav.link_bullets.contains(bullet) {
+        return false;
+    }
+    let title = line[bullet.len_utf8()..].trim_start_matches(|c: char| {
+        c == bullet || c.is_whitespace() || nav.link_bullets.contains(c)
+    });
+    // A piece count after the title: "（2篇）", "（精选5篇）", "10篇".
+    let core = match title.rfind(['（', '(']) {
+        Some(open) if title.ends_with(['）', ')']) && title[open..].contains('篇') => {
+            &title[..open]
+        }
+        _ => title
+            .strip_suffix('篇')
+            .map(|t| t.trim_end_matches(|c: char| c.is_ascii_digit()))
+            .filter(|t| t.len() + '篇'.len_utf8() < title.len())
+            .unwrap_or(title),
+    };
+    let chars = core.chars().count();
+    (4..=40).contains(&chars)
+        && !core.contains(['。', '，', '；', '！', '？', '《', '》', '“'])
+        // A title with a subtitle: "党课讲稿：牢记初心使命".
+        && (crate::split::ends_like_title(core)
+            || core
+                .split_once('：')
+                .is_some_and(|(main, _)| crate::split::ends_like_title(main))
+            || lexicon::builtin()
+                .titles
+                .compilation_words
+                .iter()
+                .any(|w| core.ends_with(w.as_str())))
+}
+
+/// The short line a site puts above such a list when its words do not name a known header:
+/// "同类范文推荐", "你可能还想看：", "本栏目最新更新" (`list_header_words`).
+pub(crate) fn is_loose_list_header(line: &str) -> bool {
+    let core = decoration_off(line.trim());
+    let chars = core.chars().count();
+    (2..=10).contains(&chars)
+        && !core.contains(['。', '，', '；', '！', '？', '、'])
+        && lexicon::builtin()
+            .navigation
+            .list_header_words
+            .iter()
+            .any(|w| core.contains(w.as_str()))
+}
+
 /// "上一篇：…", "« 下一篇 …", "标签：…": a navigation word opening the line, then a colon (or,
 /// for the links to the previous and next article, a space).
 fn is_navigation(line: &str) -> bool {
-    let body = line.trim_start_matches(DECOR);
+    // Any mark or emoji before the word: « 下一篇, 🏷 标签.
+    let body = line.trim_start_matches(|c: char| !(crate::junk::is_han(c) || c.is_alphanumeric()));
     lexicon::builtin().navigation.openers.iter().any(|w| {
         body.strip_prefix(w.as_str()).is_some_and(|rest| {
             let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
@@ -428,6 +490,12 @@ fn field_may_follow(c: Option<char>) -> bool {
                     | '】'
                     | ']'
                     | '；'
+                    // Bars drawn with box characters: "分类：述职报告 ▏阅读量：12050".
+                    | '▏'
+                    | '▕'
+                    | '│'
+                    | '┃'
+                    | '¦'
             )
     })
 }
@@ -884,6 +952,12 @@ mod tests {
             ("上一篇：2023年党支部工作总结", SiteLine::Navigation),
             ("« 下一篇 2024年工作计划", SiteLine::Navigation),
             ("标签：述职报告 讲话稿", SiteLine::Navigation),
+            ("🏷 标签：#对照检查 #民主生活会", SiteLine::Navigation),
+            ("▍延伸阅读", SiteLine::ReadingListHeader),
+            ("大家都在看👇", SiteLine::ReadingListHeader),
+            ("分类：述职报告 ▏阅读量：12050 ▏点赞：8", SiteLine::Metadata),
+            ("全部评论 8 条", SiteLine::Metadata),
+            ("试看已结束，余下正文请下载APP", SiteLine::PaywallNotice),
             ("相关文章", SiteLine::ReadingListHeader),
             ("【推荐阅读】", SiteLine::ReadingListHeader),
             ("猜你喜欢：", SiteLine::ReadingListHeader),

@@ -29,7 +29,7 @@ static ENDINGS_BY_LAST: std::sync::LazyLock<Vec<(char, &'static str)>> =
     });
 
 /// Whether `core` ends with one of the lexicon's title endings.
-fn ends_like_title(core: &str) -> bool {
+pub(crate) fn ends_like_title(core: &str) -> bool {
     let Some(last) = core.chars().next_back() else {
         return false;
     };
@@ -522,6 +522,7 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
             out.title = Some(first);
             out.title_line = Some(cursor);
             cursor = lines.next_text(cursor + 1).unwrap_or(lines.len());
+            cursor = past_subtitle(lines, cursor);
         }
     }
 
@@ -539,6 +540,32 @@ fn split_head(lines: &Lines) -> (Outline, usize, usize) {
         .map_or(lines.len(), |l| l + 1)
         .max(looked);
     (out, cursor, head_hi)
+}
+
+/// Where the reports start when one or two short lines right under the compilation's title
+/// stand apart from what follows (a site's slogan, "XX·让公文写作更简单"; a subtitle): they are
+/// the compilation's head, not a report without a title. A line that reads as a title or a
+/// sentence is a report's.
+fn past_subtitle(lines: &Lines, cursor: usize) -> usize {
+    let mut end = cursor;
+    while end < lines.len() && lines.kinds[end] == Kind::Text && end - cursor < 2 {
+        let content = lines.content(end);
+        let subtitle = (2..=30).contains(&content.chars().count())
+            && !content.contains(['。', '，', '；', '！', '？', '：', ':', '、'])
+            && !ends_like_title(&content)
+            && title_score(&content) < 2
+            && !is_toc_heading(&content)
+            && crate::outline::line_marker(&content).is_none();
+        if !subtitle {
+            return cursor;
+        }
+        end += 1;
+    }
+    // Apart: a blank or junk line after them, then text.
+    match lines.next_text(end) {
+        Some(next) if end > cursor && next > end => next,
+        _ => cursor,
+    }
 }
 
 /// The line kinds and looks with the chain's labels marking titles: a label of its own line
@@ -753,6 +780,9 @@ fn label_role(lines: &Lines, t: usize, labels: &mut Vec<Label>) -> Role {
 /// list their attachments as 材料1：, 材料2： too, but one under the other, inside a report:
 /// that is no chain. Empty when there is none of two labels or more. Read from the lines'
 /// roles ([`label_roles`]) and `labels`, the lines of role [`Role::Label`].
+/// How many body lines may stand before the first label of a site's numbering.
+const PREFACE_LINES: usize = 3;
+
 fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelled> {
     /// A label and the body lines before it.
     struct Candidate<'a> {
@@ -767,9 +797,12 @@ fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelle
         at = line + 1;
         candidates.push(Candidate { label, body });
     }
+    // The first label opens the reports, or follows a few lines of a poster's preface
+    // ("各位同行，整理了几篇述职报告，供大家参考。"): never deep in a report's body.
+    let opens = |c: &Candidate| c.label.number == 1 && c.body <= PREFACE_LINES;
     let mut keys: Vec<&str> = candidates
         .iter()
-        .filter(|c| c.label.number == 1 && c.body == 0)
+        .filter(|c| opens(c))
         .map(|c| c.label.key.as_str())
         .collect();
     keys.dedup();
@@ -778,7 +811,7 @@ fn numbering_chain(roles: &[Role], labels: &[Label], from: usize) -> Vec<Labelle
         let mut series: Vec<&Candidate> = Vec::new();
         for c in candidates.iter().filter(|c| c.label.key == key) {
             let next = match series.last() {
-                None => c.label.number == 1 && c.body == 0,
+                None => opens(c),
                 Some(last) => c.label.number == last.label.number + 1 && c.body > last.body,
             };
             if next {
@@ -1267,6 +1300,57 @@ mod tests {
         assert_eq!(
             crate::analysis::analyze_with(text, &stale).outline.reports[0].title,
             header
+        );
+    }
+
+    /// A slogan or subtitle under the compilation's title, set apart by a blank line, is the
+    /// compilation's head, not a report with an inferred title; a report without a title line
+    /// right under the compilation's title (a sentence) is still one.
+    #[test]
+    fn a_slogan_under_the_compilations_title_is_no_report() {
+        let text = "实用公文范文汇编（2篇）\n某某猫·让公文写作更简单\n\n#1#就业创业专题学习研讨发言材料\n按照研讨安排，我重点围绕就业创业进行了学习思考。\n\n#2#在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n";
+        let o = split_str(text);
+        let titles: Vec<_> = o.reports.iter().map(|r| r.label_and_title().1).collect();
+        assert_eq!(
+            titles,
+            [
+                "就业创业专题学习研讨发言材料",
+                "在全县安全生产工作会议上的讲话"
+            ]
+        );
+        let untitled = "工作总结汇编（2篇）\n今年以来，我镇各项工作稳步推进。\n\n在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。\n";
+        assert_eq!(split_str(untitled).reports.len(), 2);
+    }
+
+    /// A poster's preface of a line or two before the site's first label does not hide the
+    /// numbering: the labels are still read off the titles.
+    #[test]
+    fn a_numbering_after_a_posters_preface() {
+        let text = "【分享】述职报告合集\n各位同行，整理了几篇述职报告，供大家参考。\n第1篇\n县财政局局长2023年度述职述廉报告\n根据县委统一安排，现将本人履职情况报告如下。\n一、坚持政治引领\n始终把政治建设摆在首位。\n第2篇\nXX同志2023年度述职报告\nXX同志，现任县住建局副局长。\n一、思想政治方面\n认真学习，坚定理想信念。\n";
+        let o = split_str(text);
+        let found: Vec<_> = o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert!(
+            found.ends_with(&[
+                (Some("第1篇"), "县财政局局长2023年度述职述廉报告"),
+                (Some("第2篇"), "XX同志2023年度述职报告")
+            ]),
+            "{found:?}"
+        );
+    }
+
+    /// A 公众号 post numbers its pieces "01", "02" on lines of their own: no report is
+    /// called "01", and each number is its report's label.
+    #[test]
+    fn zero_padded_numbers_on_their_own_lines_label_the_reports() {
+        let text = "乡镇工作总结及讲话稿精选（共2篇）\n01\n白云镇2024年工作总结\n今年以来，白云镇各项工作取得明显成效。\n一、主要工作成效\n经济运行稳中向好。\n02\n在全镇安全生产工作会议上的讲话\n同志们：\n今天召开全镇安全生产工作会议。\n";
+        let o = split_str(text);
+        let found: Vec<_> = o.reports.iter().map(|r| r.label_and_title()).collect();
+        assert_eq!(
+            found,
+            [
+                (Some("01"), "白云镇2024年工作总结"),
+                (Some("02"), "在全镇安全生产工作会议上的讲话")
+            ]
         );
     }
 

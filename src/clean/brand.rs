@@ -91,6 +91,18 @@ pub fn harvest_injected<'a>(
         .collect()
 }
 
+/// True when `name` is a common word of two characters (分享, 推荐, 精选): a site's tag
+/// such as 【分享】 names no brand, and deleting the word from the sentences would cut the
+/// author's own (召开经验分享会). How common is `common_word_count` in the lexicon.
+pub fn is_common_word(name: &str) -> bool {
+    let mut chars = name.chars();
+    let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    let least = crate::lexicon::builtin().brands.common_word_count;
+    crate::proof::dict::Dict::get().pair(a, b) >= least
+}
+
 /// In how many kept lines a name from a notice must stand to be taken as injected.
 pub const MIN_CONTENT_LINES: usize = 2;
 

@@ -203,6 +203,65 @@ fn rule_edit(text: &str, range: ByteRange, new: impl Into<String>, id: &str) -> 
     }
 }
 
+/// Site junk in brackets glued to the end of an author's line: "…增长8%以上。[阅读全文请下载
+/// APP]", "纪工委书记 黄XX【VIP可见】", "——王XX（收藏）": where the bracket opens in `line` (trimmed
+/// at its end) and the rule it goes under. It goes when what it holds is a paywall notice, a
+/// notice or an advert by itself, or nothing but one of the site's `[glued] tags`, and the line
+/// has words of its own before it; an author's "（试行）", "（2023年）" stays.
+fn glued_tail(line: &str) -> Option<(usize, &'static str)> {
+    const PAIRS: [(char, char); 5] = [
+        ('【', '】'),
+        ('[', ']'),
+        ('［', '］'),
+        ('（', '）'),
+        ('(', ')'),
+    ];
+    let close = line.chars().next_back()?;
+    let &(open, _) = PAIRS.iter().find(|(_, c)| *c == close)?;
+    let at = line.rfind(open)?;
+    let inner = &line[at + open.len_utf8()..line.len() - close.len_utf8()];
+    if line[..at].trim().is_empty() || inner.is_empty() || inner.chars().count() > 40 {
+        return None;
+    }
+    let tags = &crate::lexicon::builtin().glued.tags;
+    if tags.iter().any(|t| t == inner) {
+        return Some((at, ids::PAYWALL_NOTICES));
+    }
+    if junk::advert_score(inner) >= junk::advert_threshold() {
+        return Some((at, ids::ADVERT_LINES));
+    }
+    match site::classify(inner) {
+        Some(SiteLine::PaywallNotice) => Some((at, ids::PAYWALL_NOTICES)),
+        Some(SiteLine::Notice) => Some((at, ids::SITE_NOTICES)),
+        _ => None,
+    }
+}
+
+/// A reader's comment: a short line, a name of a few characters, a colon, a short remark with
+/// no heading marker ("游客24818：参考价值很大", "小李：收藏了，谢谢分享！").
+fn is_reader_comment(line: &str) -> bool {
+    let line = line.trim();
+    let Some(colon) = line.find(['：', ':']) else {
+        return false;
+    };
+    let name = line[..colon].chars().count();
+    let remark = line[colon..].chars().count() - 1;
+    (1..=12).contains(&name)
+        && (1..=30).contains(&remark)
+        && !line.contains('。')
+        && crate::outline::line_marker(line).is_none()
+}
+
+/// Whether `line` is junk only for what a site glued to its end ([`glued_tail`]): the
+/// words before the bracket are the author's, and only the bracket goes.
+fn junk_only_at_its_end(line: &str) -> bool {
+    let line = line.trim_end();
+    glued_tail(line).is_some_and(|(at, _)| {
+        let before = line[..at].trim();
+        site::classify(before).is_none() && junk::advert_score(before) < junk::advert_threshold()
+    })
+}
+
 impl Inline {
     /// The edits inside lines of `text`; `brand_ok(offset)` says whether a brand word at
     /// that offset is in content (brand words in the adverts themselves are left to the
@@ -459,9 +518,12 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let known = classes.and_then(|c| c.site(li));
-            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r])) else {
+            let Some(class) = known.unwrap_or_else(|| site::classify(&self.text[r.clone()])) else {
                 continue;
             };
+            if junk_only_at_its_end(&self.text[r]) {
+                continue;
+            }
             let id = rule(class);
             if !self.on(id) {
                 continue;
@@ -476,16 +538,110 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// The last line with words, standing apart after a blank line, when it is a notice
+    /// The lists of other articles a site appends under a header no list of words knows
+    /// (or none): two bulleted titles or more in a row ([`site::is_link_item`]), with the
+    /// short header above them ([`site::is_loose_list_header`]). Not the entries of a 目录.
+    fn find_link_lists(&mut self, toc: Option<&Toc>) {
+        if !self.on(ids::SITE_NAVIGATION) {
+            return;
+        }
+        let n = self.index.line_count();
+        let in_toc = |li: usize| toc.is_some_and(|t| t.lines.contains(&li));
+        let mut li = 0;
+        while li < n {
+            let line = self.line_text(li);
+            // Most lines open with a Han character: no bullet, nothing to ask.
+            if line.len() > 200 || !site::is_link_item(line) || in_toc(li) {
+                li += 1;
+                continue;
+            }
+            let mut items = vec![li];
+            let mut next = li + 1;
+            while let Some(b) = self.next_words(next - 1) {
+                if self.line_text(b).len() > 200 || !site::is_link_item(self.line_text(b)) {
+                    break;
+                }
+                items.push(b);
+                next = b + 1;
+            }
+            if items.len() >= 2 {
+                for &item in &items {
+                    self.drop_line(item, ids::SITE_NAVIGATION);
+                }
+                if let Some(h) = (0..li).rev().find(|&h| !self.looks_blank(h))
+                    && site::is_loose_list_header(self.line_text(h))
+                {
+                    self.drop_line(h, ids::SITE_NAVIGATION);
+                }
+            }
+            li = next;
+        }
+    }
+
+    /// Site junk in brackets glued to the end of a kept line ([`glued_tail`]).
+    fn glued_tails(&self) -> Vec<Edit> {
+        let mut out = Vec::new();
+        for li in 0..self.index.line_count() {
+            if self.fate[li] != 0 {
+                continue;
+            }
+            let r = self.line_range(li);
+            let line = self.text[r.clone()].trim_end();
+            if let Some((at, id)) = glued_tail(line)
+                && self.on(id)
+            {
+                out.push(rule_edit(
+                    self.text,
+                    r.start + at..r.start + line.len(),
+                    "",
+                    id,
+                ));
+            }
+        }
+        out
+    }
+
+    /// Readers' comments under a comment header the site lines already dropped ("全部评论 8
+    /// 条", "网友评论"): the short "name：remark" lines right under it ("游客24818：参考价值很大"),
+    /// up to the first line that is not one. Header words are `[navigation] comment_words`.
+    fn find_comments(&mut self) {
+        if !self.on(ids::SITE_NAVIGATION) {
+            return;
+        }
+        let words = &crate::lexicon::builtin().navigation.comment_words;
+        let n = self.index.line_count();
+        for li in 0..n {
+            if self.fate[li] == 0 || self.line_range(li).len() > 60 {
+                continue;
+            }
+            let header = self.line_text(li);
+            if !words.iter().any(|w| header.contains(w.as_str())) {
+                continue;
+            }
+            let mut next = li;
+            while let Some(c) = self.next_words(next) {
+                if self.fate[c] == 0 && !is_reader_comment(self.line_text(c)) {
+                    break;
+                }
+                self.drop_line(c, ids::SITE_NAVIGATION);
+                next = c;
+            }
+        }
+    }
+
+    /// The last line with words, standing apart after a blank line or the site's own lines,
+    /// when it is a notice
     /// naming no subject ([`site::is_unsigned_notice`]).
     fn find_closing_notice(&mut self) {
         let n = self.index.line_count();
         let blank = |p: &Self, i: usize| p.line_text(i).trim().is_empty();
-        let Some(last) = (0..n).rev().find(|&i| !blank(self, i)) else {
+        // The last line that stays so far: the site's lines after it are going.
+        let Some(last) = (0..n).rev().find(|&i| !blank(self, i) && self.fate[i] == 0) else {
             return;
         };
+        // Apart: after a blank line, or after lines the site added that already go.
         if last > 0
-            && blank(self, last - 1)
+            && (blank(self, last - 1) || self.fate[last - 1] != 0)
             && self.fate[last] == 0
             && self.on(ids::SITE_NOTICES)
             && site::is_unsigned_notice(self.line_text(last).trim())
@@ -566,7 +722,7 @@ impl<'a> Planner<'a> {
             let vocabulary =
                 (!named_often && lines >= brand::AUTHORS_VOCABULARY_LINES && inside * 2 >= lines)
                     || titles.iter().any(|t| t.contains(name.as_str()));
-            the_sites_own || !vocabulary
+            (the_sites_own || !vocabulary) && !brand::is_common_word(name)
         });
         names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         names
@@ -759,6 +915,8 @@ impl<'a> Planner<'a> {
         let junk_line = self.find_adverts(hints.candidates);
         let classes = hints.classes.filter(|c| c.len() == self.index.line_count());
         self.find_site_lines(classes);
+        self.find_link_lists(outline.toc.as_ref());
+        self.find_comments();
         self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {
@@ -839,6 +997,7 @@ impl<'a> Planner<'a> {
         if self.on(ids::REPORT_LABELS) {
             more.extend(self.report_labels(outline));
         }
+        more.extend(self.glued_tails());
         for (range, id) in word.iter().flat_map(|w| &w.spans) {
             more.push(rule_edit(text, range.clone(), "", id));
         }

@@ -789,6 +789,101 @@ fn a_brand_named_only_by_the_sites_notices_goes_from_the_sentences() {
     }
 }
 
+/// A forum's or a site's tag in brackets (【分享】, 【推荐】) opening an advert line is a common
+/// word, not the site's name: the advert goes, and the word stays in the author's sentences.
+#[test]
+fn a_tag_in_brackets_is_no_brand_and_the_authors_word_stays() {
+    let authors = "始终把政治建设摆在首位，组织召开经验分享会3次。";
+    let text = format!(
+        "【分享】2023年度述职述廉报告合集（附下载）\n第1篇\n县财政局局长2023年度述职述廉报告\n\
+根据县委统一安排，现将本人2023年度履职尽责和廉洁自律情况报告如下。\n\
+一、坚持政治引领，提升履职能力\n{authors}\n二、严守纪律规矩，筑牢廉洁防线\n\
+严格落实中央八项规定精神，自觉接受监督。\n第2篇\n县住建局副局长2023年度述职报告\n\
+一、思想政治方面\n认真学习贯彻党的二十大精神，坚定理想信念。\n"
+    );
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    assert!(!cleaned.contains("附下载"), "{cleaned}");
+    assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
+}
+
+/// A list of other articles the site appends goes by its shape (bulleted titles in a row),
+/// with the short header above it, whatever words the header uses; a report's own bulleted
+/// points and a single bulleted title stay.
+#[test]
+fn a_list_of_other_articles_goes_by_its_shape() {
+    let own = [
+        "★ 在全县安全生产工作会议上的讲话",
+        "同志们：",
+        "今天召开会议，主要任务是部署安全生产工作。",
+        "◆ 压实企业主体责任，推动隐患排查整治",
+        "◆ 加强应急值守，确保信息畅通",
+        "下一步，我们要抓好各项工作的落实。",
+    ];
+    let list = [
+        "你可能还想看：",
+        "→ 2023年安全生产月活动方案",
+        "→ 关于村级集体经济发展的调研报告（2篇）",
+        "→ 机关作风建设自查报告范文",
+    ];
+    let text = format!("{}\n{}\n", own.join("\n"), list.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in own {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    for line in list {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
+/// What a site glues in brackets to the end of an author's line goes, and the line stays:
+/// the speaker under a speech's title, a sentence, the name after a dash. The author's own
+/// brackets at a line's end stay.
+#[test]
+fn junk_glued_to_the_end_of_a_line_goes_and_the_line_stays() {
+    let text = "在民生保障工作现场观摩会上的讲话\n纪工委书记 黄XX【VIP可见】\n（2023年3月16日）\n同志们：\n\
+力争全镇GDP增长6%左右，固定资产投资增长8%以上。[阅读全文请下载APP]\n\
+——王XX（收藏）\n我们制定了《村级事务管理办法（试行）》\n全年举办培训班12期（含线上）\n";
+    let (cleaned, _) = clean_as_shipped(text, &RuleSet::default());
+    for line in [
+        "纪工委书记 黄XX",
+        "力争全镇GDP增长6%左右，固定资产投资增长8%以上。",
+        "——王XX",
+        "我们制定了《村级事务管理办法（试行）》",
+        "全年举办培训班12期（含线上）",
+        "（2023年3月16日）",
+    ] {
+        assert!(cleaned.lines().any(|l| l == line), "{line}: {cleaned}");
+    }
+}
+
+/// Readers' comments under the page's comment count go, and so does the unsigned notice that
+/// closes the page after them; the author's last paragraph and a remark of the author's with a
+/// colon in the report stay.
+#[test]
+fn readers_comments_and_the_closing_notice_after_them_go() {
+    let authors = [
+        "关于青禾镇作风建设工作的报告",
+        "今年以来，我镇扎实推进作风建设。",
+        "群众反映：办事更方便了",
+        "下一步，我们将持续巩固作风建设成果。",
+    ];
+    let site = [
+        "全部评论 8 条",
+        "游客24818：参考价值很大",
+        "小李：收藏了，谢谢分享！",
+        "→ 登录后参与评论",
+        "未经授权禁止转载、摘编，违者必究",
+    ];
+    let text = format!("{}\n{}\n", authors.join("\n"), site.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in authors {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    for line in site {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
