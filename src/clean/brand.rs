@@ -29,9 +29,11 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
         }
     }
     for stem in names.stems {
+        // One searcher a stem, not one a line (`str::contains` builds one each call).
+        let finder = memchr::memmem::Finder::new(stem.as_bytes());
         let lines = advert_lines
             .clone()
-            .filter(|l| l.contains(stem.as_str()))
+            .filter(|l| finder.find(l.as_bytes()).is_some())
             .count();
         if lines >= 2 && !out.contains(&stem) {
             out.push(stem);
