@@ -55,7 +55,8 @@ fn sample(text: &str) -> &str {
 
 /// The Han characters of `text` ([`crate::junk::is_han`]) and those of them the conversion
 /// changes on their own ([`changes_alone`]). Read byte by byte, not char by char: every file
-/// of a folder is read here (twice as fast; the same counts, a test compares them).
+/// of a folder is read here (5–6% of a folder's `clean` -> 4%; the same counts, a test
+/// compares them).
 fn count_han(text: &str) -> (usize, usize) {
     let bits = CHANGES_ALONE.as_slice();
     let b = text.as_bytes();
