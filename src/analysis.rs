@@ -114,7 +114,7 @@ pub fn analyze(text: &str) -> Analysis {
 /// document's [`crate::model::Source`] pieces): the lines read from a page's header or footer
 /// are never a report or its title.
 pub fn analyze_with(text: &str, layout: &[crate::model::Piece]) -> Analysis {
-    analyze_beside(text, layout, |_, _| ()).0
+    analyze_beside(text, layout, |_, _| (), |_| ()).0
 }
 
 /// [`analyze`] and [`crate::clean::plan`] of the same text, as `qinggao inspect` needs both:
@@ -123,9 +123,15 @@ pub fn analyze_and_plan(
     text: &str,
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
-    analyze_beside(text, &rules.origins, |before, structure| {
-        crate::clean::rounds::run(text, structure, rules, Some(before), false).edits
-    })
+    let (analysis, edits, _) = analyze_beside(
+        text,
+        &rules.origins,
+        |before, structure| {
+            crate::clean::rounds::run(text, structure, rules, Some(before), false).edits
+        },
+        |_| (),
+    );
+    (analysis, edits)
 }
 
 /// [`analyze_and_plan`] of a text the caller owns, with the same result: cleaning's rounds
@@ -135,16 +141,33 @@ pub fn analyze_and_plan_owned(
     text: &mut String,
     rules: &crate::clean::RuleSet,
 ) -> (Analysis, Vec<crate::model::Edit>) {
-    let (analysis, first) = analyze_beside(text, &rules.origins, |before, structure| {
-        crate::clean::rounds::first_round(text, structure, rules, Some(before))
-    });
+    let (analysis, edits, _) = analyze_and_plan_reading(text, rules, |_| ());
+    (analysis, edits)
+}
+
+/// [`analyze_and_plan_owned`] for a caller that reads each report's outline once: `read`
+/// gets every report (on any thread, in any order) right after its outline is made, and
+/// returns what the caller keeps of it, in report order. It may take the outline away: a
+/// summary that only counts headings then never holds a large compilation's million of
+/// them (about 50 MB for 100 MB of text) at once.
+pub fn analyze_and_plan_reading<S: Send>(
+    text: &mut String,
+    rules: &crate::clean::RuleSet,
+    read: impl Fn(&mut Report) -> S + Sync,
+) -> (Analysis, Vec<crate::model::Edit>, Vec<S>) {
+    let (analysis, first, read) = analyze_beside(
+        text,
+        &rules.origins,
+        |before, structure| crate::clean::rounds::first_round(text, structure, rules, Some(before)),
+        read,
+    );
     let before = analysis.scanned.as_ref().map(|s| Before {
         index: &analysis.index,
         candidates: &s.candidates,
         classes: &s.classes,
     });
     let edits = crate::clean::rounds::edits_in_buffer(text, rules, before, first);
-    (analysis, edits)
+    (analysis, edits, read)
 }
 
 /// Jobs the outlining and the placeholder search of a large text are each cut into.
@@ -158,31 +181,41 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Analyses `text`, running `beside` on its own thread once the reports are found, while
 /// each report is outlined and the placeholders are found: on a large text the steps'
-/// sequential parts then leave no core idle.
-fn analyze_beside<T: Send>(
+/// sequential parts then leave no core idle. `read` sees each report once outlined (see
+/// [`analyze_and_plan_reading`]); what it returns comes back in report order.
+fn analyze_beside<T: Send, S: Send>(
     text: &str,
     layout: &[crate::model::Piece],
     beside: impl FnOnce(Before, &Outline) -> T + Send,
-) -> (Analysis, T) {
+    read: impl Fn(&mut Report) -> S + Sync,
+) -> (Analysis, T, Vec<S>) {
     let (index, structure, of, scanned) = split_scanned(text, layout);
     let before = Before {
         index: &index,
         candidates: &scanned.candidates,
         classes: &scanned.classes,
     };
-    let (outline, placeholders, other) = if text.len() < crate::par::PARALLEL_MIN {
+    let (outline, placeholders, other, read) = if text.len() < crate::par::PARALLEL_MIN {
         let other = beside(before, &structure);
-        let outline = crate::split::outline_reports(text, &index, structure);
-        (outline, placeholder::find(text, &index), other)
+        let mut outline = structure;
+        let read = outline
+            .reports
+            .iter_mut()
+            .map(|r| {
+                crate::split::add_outline(text, &index, r);
+                read(r)
+            })
+            .collect();
+        (outline, placeholder::find(text, &index), other, read)
     } else {
         // `beside` is the long sequential task (cleaning, round after round); outlining the
         // reports and finding the placeholders are cut into many small jobs that fill the
         // other core, and both once it is done.
         let mut outline = structure.clone();
-        let runs: Vec<Mutex<&mut [crate::model::Report]>> =
+        let runs: Vec<Mutex<(&mut [crate::model::Report], Vec<S>)>> =
             crate::split::report_runs(&mut outline.reports, ANALYSIS_PIECES)
                 .into_iter()
-                .map(Mutex::new)
+                .map(|run| Mutex::new((run, Vec::new())))
                 .collect();
         let slices = crate::par::line_slices(text.as_bytes(), ANALYSIS_PIECES);
         let found: Vec<Mutex<Vec<Placeholder>>> = slices.iter().map(|_| Mutex::default()).collect();
@@ -191,21 +224,26 @@ fn analyze_beside<T: Send>(
             runs.len() + slices.len(),
             |i| match i.checked_sub(runs.len()) {
                 None => {
-                    for r in lock(&runs[i]).iter_mut() {
+                    let (run, kept) = &mut *lock(&runs[i]);
+                    for r in run.iter_mut() {
                         crate::split::add_outline(text, &index, r);
+                        kept.push(read(r));
                     }
                 }
                 Some(j) => *lock(&found[j]) = placeholder::find_in(text, &index, slices[j].clone()),
             },
         );
-        drop(runs);
+        let read = runs
+            .into_iter()
+            .flat_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()).1)
+            .collect();
         let placeholders = crate::par::join_lists(
             found
                 .into_iter()
                 .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
                 .collect(),
         );
-        (outline, placeholders, other)
+        (outline, placeholders, other, read)
     };
     let analysis = Analysis {
         index,
@@ -214,7 +252,7 @@ fn analyze_beside<T: Send>(
         of: Some(of),
         scanned: Some(scanned),
     };
-    (analysis, other)
+    (analysis, other, read)
 }
 
 /// The line index and the reports (without their outlines) of `text`, with its fingerprint
@@ -510,7 +548,7 @@ impl Window {
         let after = old.partition_point(|p| p.range.start < self.old_hi);
         for p in &mut old[after..] {
             p.range = shift(&p.range, self.bytes);
-            p.line = p.line.wrapping_add_signed(self.lines);
+            p.shift_lines(self.lines);
         }
         let found = placeholder::find_in(text, &self.index, self.lo..self.new_hi);
         old.splice(before..after, found);

@@ -469,7 +469,18 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
     let mut doc = read_document(path, args.encoding.as_deref(), args.batch.convert)?;
     let mut rules = rules.clone().with_origins(&doc.source);
     let script = clean::traditional::auto_enable(&mut rules, &doc.text);
-    let (analysis, edits) = analysis::analyze_and_plan_owned(&mut doc.text, &rules);
+    // The summary only counts each report's headings: they are counted as each report is
+    // outlined and not kept (a 100 MB compilation has a million). The JSON lists them.
+    let (analysis, edits, headings) = if args.json {
+        let (analysis, edits) = analysis::analyze_and_plan_owned(&mut doc.text, &rules);
+        (analysis, edits, Vec::new())
+    } else {
+        analysis::analyze_and_plan_reading(&mut doc.text, &rules, |r| {
+            let counts = HeadingCounts::of(&r.outline);
+            r.outline = Vec::new();
+            counts
+        })
+    };
     let proofread =
         (!args.no_proofread).then(|| crate::proof::proofread(&doc.text, &analysis.outline));
     let proofread = proofread.as_deref();
@@ -485,7 +496,7 @@ fn inspect(path: &Path, args: &InspectArgs, rules: &RuleSet) -> Result<(String, 
             what: e.to_string(),
         })?
     } else {
-        let mut text = summary_text(path, &doc, &analysis, &edits, proofread);
+        let mut text = summary_text(path, &doc, &analysis, &headings, &edits, proofread);
         // Under the file's name: the conversion the summary's counts include.
         if let Some(note) = script {
             let at = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -564,10 +575,33 @@ const SUMMARY_FINDINGS: usize = 8;
 /// How many placeholder groups of one report the summary names.
 const SUMMARY_GROUPS: usize = 6;
 
+/// A report's headings, counted: the numbered ones and the in-line ordinals (一是).
+#[derive(Debug, Clone, Copy)]
+struct HeadingCounts {
+    numbered: usize,
+    inline: usize,
+}
+
+impl HeadingCounts {
+    fn of(outline: &[crate::model::Heading]) -> HeadingCounts {
+        let inline = outline
+            .iter()
+            .filter(|h| h.kind == crate::model::HeadingKind::InlineOrdinal)
+            .count();
+        HeadingCounts {
+            numbered: outline.len() - inline,
+            inline,
+        }
+    }
+}
+
+/// The summary `inspect` prints of one file; `headings` per report, counted as the analysis
+/// made them (its reports' outlines are left empty).
 fn summary_text(
     path: &Path,
     doc: &Document,
     analysis: &Analysis,
+    headings: &[HeadingCounts],
     edits: &[crate::model::Edit],
     proofread: Option<&[crate::proof::Finding]>,
 ) -> String {
@@ -614,7 +648,9 @@ fn summary_text(
     }
     // Each report's block is built on its own (on every core for a large compilation: the
     // placeholders' texts are read from all over the file), then written in order.
-    let blocks = crate::par::map_items(&o.reports, |i, r| report_summary(i, r, doc, analysis));
+    let blocks = crate::par::map_items(&o.reports, |i, r| {
+        report_summary(i, r, doc, analysis, headings[i])
+    });
     for block in blocks {
         summary.push_str(&block);
     }
@@ -683,6 +719,7 @@ fn report_summary(
     r: &crate::model::Report,
     doc: &Document,
     analysis: &Analysis,
+    headings: HeadingCounts,
 ) -> String {
     let mut summary = String::new();
     let mark = if r.title_inferred { "（推断）" } else { "" };
@@ -696,15 +733,11 @@ fn report_summary(
         r.lines.end
     );
     let ph = analysis.report_placeholders(i);
-    let headings = r
-        .outline
-        .iter()
-        .filter(|h| h.kind != crate::model::HeadingKind::InlineOrdinal)
-        .count();
     put!(
         summary,
-        "    标题层级 {headings} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
-        r.outline.len() - headings,
+        "    标题层级 {} 个（另有文中“一是”类 {} 个）　占位符 {} 处　提示 {} 条",
+        headings.numbered,
+        headings.inline,
         ph.len(),
         r.findings.len()
     );
@@ -948,8 +981,8 @@ impl<'a> InspectJson<'a> {
                         .iter()
                         .map(|p| PlaceholderJson {
                             text: p.text(&doc.text),
-                            line: p.line + 1,
-                            column: p.column,
+                            line: p.line() + 1,
+                            column: p.column(),
                             kind: p.kind,
                             group: p.group(&doc.text),
                             unit: p.unit(&doc.text),

@@ -241,7 +241,7 @@ fn cleaning_the_seed_keeps_every_content_line() {
 fn placeholders_on_every_line(doc: &qinggao::Document) {
     let a = analysis::analyze(&doc.text);
     let lines_with: std::collections::HashSet<usize> =
-        a.placeholders.iter().map(|p| p.line).collect();
+        a.placeholders.iter().map(|p| p.line()).collect();
     for (i, line) in doc.text.lines().enumerate() {
         let chars: Vec<char> = line.chars().collect();
         let has = chars.iter().enumerate().any(|(j, &c)| {

@@ -486,13 +486,13 @@ pub fn check_analysis(text: &str, a: &Analysis) {
         );
         prev = p.range.end;
         assert_eq!(
-            p.line,
+            p.line(),
             index.line_of(p.range.start),
             "placeholder {} has the wrong line",
             p.text(text)
         );
         assert_eq!(
-            p.column,
+            p.column(),
             index.column_of(text, p.range.start),
             "placeholder {} has the wrong column",
             p.text(text)

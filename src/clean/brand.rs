@@ -3,6 +3,8 @@
 //! list — and then deleted wherever they appear in content lines. No dependency on egui.
 
 use crate::junk::{self, BrandNames};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
 
 /// The brand names the advert lines carry, longest first. A bare brand (哒哒 from
 /// 【哒哒素材库】) counts only when at least two different advert lines name it.
@@ -29,9 +31,11 @@ pub fn harvest<'a>(advert_lines: impl Iterator<Item = &'a str> + Clone) -> Vec<S
         }
     }
     for stem in names.stems {
+        // One searcher a stem, not one a line (`str::contains` builds one each call).
+        let finder = memchr::memmem::Finder::new(stem.as_bytes());
         let lines = advert_lines
             .clone()
-            .filter(|l| l.contains(stem.as_str()))
+            .filter(|l| finder.find(l.as_bytes()).is_some())
             .count();
         if lines >= 2 && !out.contains(&stem) {
             out.push(stem);
@@ -110,6 +114,31 @@ pub const MIN_CONTENT_LINES: usize = 2;
 /// site's notices name it: sites inject a brand into a few sentences.
 pub const AUTHORS_VOCABULARY_LINES: usize = 6;
 
+/// The word lists [`cued_names`] looks for inside each name it reads, as automata built
+/// once from the lexicon in use: `str::find` builds a searcher at each call, several a name,
+/// which cost a folder of small files 2–3% of its time.
+struct NameWords {
+    /// The cues that follow a name (整理, 出品, 小程序, 吧).
+    cues_after: AhoCorasick,
+    /// The words of the government or the Party (`[brands] never`) and title endings: a
+    /// name holding one is none.
+    never_or_endings: AhoCorasick,
+}
+
+static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+    let lex = crate::lexicon::builtin();
+    let build = |words: &mut dyn Iterator<Item = &String>| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("lexicon words build an automaton")
+    };
+    NameWords {
+        cues_after: build(&mut lex.brands.cues_after.iter()),
+        never_or_endings: build(&mut lex.brands.never.iter().chain(&lex.titles.endings)),
+    }
+});
+
 /// Names an advert line gives its site by position rather than by a label: the Han words in
 /// quotes or brackets, after a cue word (认准XX, 关注XX, 由XX整理) or opening the line, up to
 /// a mark, a cue that follows a name (整理, 出品, 小程序, 吧) or the end; none that scores as
@@ -119,8 +148,7 @@ pub const AUTHORS_VOCABULARY_LINES: usize = 6;
 /// lines name them. With `advert_words`, a name may hold an advert's word (星火范文社,
 /// 某某素材馆): [`harvest_injected`] asks more of it than a notice.
 fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
-    let lex = crate::lexicon::builtin();
-    let brands = &lex.brands;
+    let brands = &crate::lexicon::builtin().brands;
     let l = junk::unsplit_watermark(line.trim());
     let l: &str = &l;
     // Where a name may start: the line's start, after an opening quote or bracket, or after a
@@ -154,20 +182,14 @@ fn cued_names(line: &str, advert_words: bool) -> Vec<(String, bool)> {
             .find(|&(_, c)| !junk::is_han(c) || c == '丨')
             .map_or(rest.len(), |(i, _)| i);
         let mut name = &rest[..run];
-        if let Some(cut) = brands
-            .cues_after
-            .iter()
-            .filter_map(|c| name.find(c.as_str()))
-            .min()
-        {
-            name = &name[..cut];
+        // Up to the first cue after a name, wherever it starts.
+        if let Some(cue) = NAME_WORDS.cues_after.find(name) {
+            name = &name[..cue.start()];
         }
         let n = name.chars().count();
-        let words = |list: &[String]| list.iter().any(|w| name.contains(w.as_str()));
         if !(2..=8).contains(&n)
             || brands.generic.iter().any(|g| g == name)
-            || words(&brands.never)
-            || words(&lex.titles.endings)
+            || NAME_WORDS.never_or_endings.is_match(name)
             || (!advert_words && junk::advert_score(name) > 0)
         {
             continue;

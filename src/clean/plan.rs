@@ -141,6 +141,10 @@ impl UserRules {
 /// otherwise picks costs more than it saves on a file of a batch.
 const DFA_MIN_TEXT: usize = 1 << 20;
 
+/// Up to this many brand names from notices are searched one by one rather than with an
+/// automaton ([`Planner::kept_uses`]).
+const FEW_NAMES: usize = 8;
+
 /// One automaton finding the longest of `words` at each place, to search a text of
 /// `text_len` bytes; None for no words.
 fn longest_first(words: &[String], text_len: usize) -> Option<AhoCorasick> {
@@ -734,17 +738,35 @@ impl<'a> Planner<'a> {
         let kept = |i: usize| self.fate[i] == 0 && !junk_line[i];
         let han = |c: Option<char>| c.is_some_and(crate::junk::is_han);
         let mut lines = vec![HashMap::<&str, bool>::new(); names.len()];
-        // A DFA costs more to build than it saves on a file of a batch, as in `longest_first`.
-        let kind = (self.text.len() < DFA_MIN_TEXT).then_some(AhoCorasickKind::ContiguousNFA);
-        let Ok(ac) = AhoCorasickBuilder::new().kind(kind).build(names) else {
-            return vec![(0, 0); names.len()];
-        };
         let mut record = |p: usize, start: usize, end: usize, li: usize| {
             if kept(li) {
                 let inside = han(self.text[..start].chars().next_back())
                     && han(self.text[end..].chars().next());
                 *lines[p].entry(self.line_text(li)).or_default() |= inside;
             }
+        };
+        // A few names (the usual case) are each found with a searcher of its own: building
+        // two automata cost more than the whole search on a file of a batch. Every use is
+        // found, overlapping ones too, as the automaton's overlapping search finds them: a
+        // use starts at a character, so the next may start at the next character.
+        if names.len() <= FEW_NAMES && names.iter().all(|n| !n.is_empty()) {
+            let bytes = self.text.as_bytes();
+            for (p, name) in names.iter().enumerate() {
+                let finder = memchr::memmem::Finder::new(name.as_bytes());
+                let step = name.chars().next().map_or(1, char::len_utf8);
+                let mut from = 0;
+                while let Some(i) = finder.find(&bytes[from..]) {
+                    let start = from + i;
+                    record(p, start, start + name.len(), self.index.line_of(start));
+                    from = start + step;
+                }
+            }
+            return lines.iter().map(count_uses).collect();
+        }
+        // A DFA costs more to build than it saves on a file of a batch, as in `longest_first`.
+        let kind = (self.text.len() < DFA_MIN_TEXT).then_some(AhoCorasickKind::ContiguousNFA);
+        let Ok(ac) = AhoCorasickBuilder::new().kind(kind).build(names) else {
+            return vec![(0, 0); names.len()];
         };
         // The lines holding any name are found first with a search that can run on SIMD
         // (an overlapping search cannot; it cost a tenth of planning), and only they are

@@ -164,7 +164,7 @@ impl ExportDialog {
             .map(|p| {
                 let (_, around) = ws.placeholder_context(p);
                 let context = ws.text.get(around).unwrap_or("");
-                (p.range.start, format!("第{}行 {context}", p.line + 1))
+                (p.range.start, format!("第{}行 {context}", p.line() + 1))
             })
             .collect()
     }

@@ -41,8 +41,8 @@ fn found(text: &str) -> Vec<Found> {
             group: p.group(text),
             suffix: p.suffix,
             unit: p.unit(text).map(str::to_string),
-            line: p.line,
-            column: p.column,
+            line: p.line(),
+            column: p.column(),
             before: p.before(text).to_string(),
             after: p.after(text).to_string(),
             key: p.key(),
@@ -559,12 +559,12 @@ fn lines_with_placeholders_all_yield_one_in(text: &str) {
                 && !chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic())
         });
         if line.contains("XX") || standalone_x {
-            assert!(ps.iter().any(|p| p.line == n), "line {}: {line}", n + 1);
+            assert!(ps.iter().any(|p| p.line() == n), "line {}: {line}", n + 1);
         }
     }
     for p in &ps {
-        assert_eq!(index.line_of(p.range.start), p.line);
-        assert_eq!(index.column_of(&text, p.range.start), p.column);
+        assert_eq!(index.line_of(p.range.start), p.line());
+        assert_eq!(index.column_of(&text, p.range.start), p.column());
     }
 }
 
