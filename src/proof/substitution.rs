@@ -201,7 +201,11 @@ impl Window {
 
     /// Whether the character makes a word of three with its neighbours.
     fn in_triple(&self, dict: &Dict) -> bool {
-        let [l2, l, r, r2] = self.han();
+        self.in_triple_of(dict, self.han())
+    }
+
+    /// [`Window::in_triple`] with the neighbours as [`Window::han`] gives them.
+    fn in_triple_of(&self, dict: &Dict, [l2, l, r, r2]: [Option<char>; 4]) -> bool {
         let x = Some(self.x);
         let triple = |a: Option<char>, b: Option<char>, c: Option<char>| matches!((a, b, c), (Some(a), Some(b), Some(c)) if dict.is_triple(a, b, c));
         triple(l2, l, x) || triple(l, x, r) || triple(x, r, r2)
@@ -436,11 +440,27 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
                 // stray nor suspect. What `dict_stray` says, without its other reads.
                 e[1] += u32::from(!w.beside_latin());
             } else {
-                if let Some(stray) = w.dict_stray(dict, pairs) {
-                    e[1] += 1;
-                    e[2] += u32::from(stray);
+                // What `dict_stray` and `suspect` say, reading the neighbours and the
+                // words of three once.
+                let [l2, l, r, r2] = w.han();
+                let latin = w.beside_latin();
+                let digit = |c: Option<char>| c.and_then(class).is_some();
+                let informative = l.is_some() || r.is_some();
+                if !latin && (informative || digit(w.l) || digit(w.r)) {
+                    let triple = informative && w.in_triple_of(dict, [l2, l, r, r2]);
+                    if informative {
+                        e[1] += 1;
+                        e[2] += u32::from(!triple);
+                    }
+                    if !triple && dict.single(c) < STANDALONE {
+                        pass.suspects.push(Site {
+                            at,
+                            x: c,
+                            l: w.l.and_then(class),
+                            r: w.r.and_then(class),
+                        });
+                    }
                 }
-                pass.suspects.extend(w.suspect(dict, pairs, at));
             }
         }
         pair_left = pair_right;
