@@ -692,11 +692,17 @@ impl Stretch<'_> {
 
     /// The pairs of this stretch.
     fn find(&self, suspects: &[Site]) -> Vec<Swap> {
-        let strays = self.strays(suspects);
-        // The characters with enough stray sites, each with the candidates that pass on
-        // the evidence needing no census of the stretch.
-        let mut hopeful: Vec<(char, Vec<Site>, Map<char, Votes>)> = Vec::new();
-        for (x, sites) in strays {
+        self.find_among(self.sift(suspects, false).0)
+    }
+
+    /// The characters with enough stray sites among `suspects` whose candidates pass on the
+    /// evidence that needs no census of the stretch, each with its sites and what each
+    /// candidate mends; and, with `pool`, those whose candidates could pass on the pooled
+    /// evidence of several reports ([`Stretch::pooled`]), with their sites.
+    fn sift(&self, suspects: &[Site], pool: bool) -> (Vec<Hopeful>, Vec<(char, Vec<Site>)>) {
+        let mut hopeful: Vec<Hopeful> = Vec::new();
+        let mut poolable = Vec::new();
+        for (x, sites) in self.strays(suspects) {
             if sites.len() < MIN_SITES {
                 continue;
             }
@@ -709,18 +715,31 @@ impl Stretch<'_> {
             };
             // Taken neighbours only take mends away: they are looked up (for every site)
             // only for the characters that pass without them.
-            if !passes(&self.votes(x, &sites, false)) {
-                continue;
+            let quick = self.votes(x, &sites, false);
+            let pooled = pool
+                && quick
+                    .iter()
+                    .any(|(y, v)| self.poolable(*y, v, 0) && !same_character(x, *y));
+            if passes(&quick) {
+                let votes = self.votes(x, &sites, true);
+                if passes(&votes) {
+                    hopeful.push((x, sites.clone(), votes));
+                }
             }
-            let votes = self.votes(x, &sites, true);
-            if passes(&votes) {
-                hopeful.push((x, sites, votes));
+            if pooled {
+                poolable.push((x, sites));
             }
         }
+        hopeful.sort_by_key(|h| h.0);
+        poolable.sort_by_key(|p| p.0);
+        (hopeful, poolable)
+    }
+
+    /// The pairs of this stretch among the characters `hopeful` ([`Stretch::sift`]).
+    fn find_among(&self, hopeful: Vec<Hopeful>) -> Vec<Swap> {
         if hopeful.is_empty() {
             return Vec::new();
         }
-        hopeful.sort_by_key(|h| h.0);
         let census = self.census(&hopeful);
         let mut out = Vec::new();
         for (x, sites, votes) in hopeful {
@@ -903,6 +922,9 @@ struct Votes {
     agreed: usize,
 }
 
+/// A character with enough stray sites, the sites, and what each candidate mends there.
+type Hopeful = (char, Vec<Site>, Map<char, Votes>);
+
 /// How often characters occur in a stretch, and where.
 #[derive(Default)]
 struct Census {
@@ -934,7 +956,8 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
         all: &all,
         id: None,
     };
-    let alone = whole.find(&all.suspects);
+    let (hopeful, poolable) = whole.sift(&all.suspects, scopes.len() >= 2);
+    let alone = whole.find_among(hopeful);
     if scopes.len() < 2 {
         return alone;
     }
@@ -952,7 +975,7 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     // Then the evidence of a character garbled in several reports, each too short to tell,
     // pooled and compared with the other reports.
     let done: Set<char> = out.iter().map(|s| s.wrong).collect();
-    out.extend(whole.pooled(&all.suspects, &scopes, &done));
+    out.extend(whole.pooled(&poolable, &scopes, &done));
     // The word list alone judges a character no report's evidence explains (one garbled
     // in every report); the reports' own evidence comes first.
     for swap in alone {
@@ -1057,29 +1080,22 @@ impl Stretch<'_> {
 
     /// The pairs garbled in several reports, each too short to tell alone: the evidence of
     /// the reports holding stray sites of X that Y mends (the pool) is pooled, and the other
-    /// reports are what the pool is compared with. `suspects` are the whole text's; the
-    /// characters of `done` were found already.
-    fn pooled(&self, suspects: &[Site], scopes: &[ByteRange], done: &Set<char>) -> Vec<Swap> {
-        if scopes.len() < 2 {
-            return Vec::new();
-        }
-        let mut xs: Vec<(char, Vec<Site>)> = self
-            .strays(suspects)
-            .into_iter()
-            .filter(|(x, sites)| sites.len() >= MIN_SITES && !done.contains(x))
-            .collect();
-        xs.sort_by_key(|p| p.0);
+    /// reports are what the pool is compared with. `poolable` are the characters
+    /// [`Stretch::sift`] found hopeful, with their stray sites in the whole text; those of
+    /// `done` were found already.
+    fn pooled(
+        &self,
+        poolable: &[(char, Vec<Site>)],
+        scopes: &[ByteRange],
+        done: &Set<char>,
+    ) -> Vec<Swap> {
         let mut out = Vec::new();
-        for (x, sites) in xs {
-            let hopeful = |votes: &Map<char, Votes>| {
-                votes
-                    .iter()
-                    .any(|(y, v)| self.poolable(*y, v, 0) && !same_character(x, *y))
-            };
-            if !hopeful(&self.votes(x, &sites, false)) {
+        for (x, sites) in poolable {
+            let (x, sites) = (*x, sites.as_slice());
+            if done.contains(&x) {
                 continue;
             }
-            let votes = self.votes(x, &sites, true);
+            let votes = self.votes(x, sites, true);
             let mut candidates: Vec<char> = votes
                 .iter()
                 .filter(|(y, v)| self.poolable(**y, v, 0) && !same_character(x, **y))
@@ -1088,7 +1104,7 @@ impl Stretch<'_> {
             candidates.sort_unstable();
             let best = candidates
                 .into_iter()
-                .filter_map(|y| self.pool(x, y, &votes[&y], &sites, scopes))
+                .filter_map(|y| self.pool(x, y, &votes[&y], sites, scopes))
                 .max_by_key(|(rank, _)| *rank);
             out.extend(best.map(|b| b.1));
         }
