@@ -413,24 +413,27 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
         w.x = c;
         w.r = r.map(|p| p.1);
         w.r2 = r2.map(|p| p.1);
+        let c_han = is_han(c);
+        let n_han = w.r.is_some_and(is_han);
         let slot = match w.r {
-            Some(n) if is_han(c) && is_han(n) => dict.pair_slot(c, n),
+            Some(n) if c_han && n_han => dict.pair_slot(c, n),
             _ => None,
         };
         let pair_right = slot.is_some();
         if let Some((next_at, n)) = r {
             if let Some(slot) = slot {
                 pass.words[slot].add(id_of(at, next_at));
-            } else if let (Some(a), Some(b)) = (class(c), class(n))
-                && (is_han(a) || is_han(b))
-            {
-                pass.pairs
-                    .entry(pair_key(a, b))
-                    .or_default()
-                    .add(id_of(at, next_at));
+            } else if c_han || n_han {
+                // One of them Han (a class of its own), the other a Han character or digit.
+                if let (Some(a), Some(b)) = (class(c), class(n)) {
+                    pass.pairs
+                        .entry(pair_key(a, b))
+                        .or_default()
+                        .add(id_of(at, next_at));
+                }
             }
         }
-        if is_han(c) {
+        if c_han {
             let pairs = (pair_left, pair_right);
             let e = &mut pass.stats.0[c as usize];
             e[0] += 1;
@@ -859,17 +862,8 @@ impl Stretch<'_> {
             .filter(|(y, v)| admissible(*y, v))?;
         // X garbled here only: where the other reports make no word with X as often, it is
         // a character that often stands alone (共, 县), not a garble.
-        if self.has_others() {
-            let [_, judged, stray] = self.all.stats.get(x);
-            let (here_judged, here_stray) = self.local_strays(places);
-            let (judged, stray) = (
-                judged.saturating_sub(here_judged),
-                stray.saturating_sub(here_stray),
-            );
-            let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
-            if judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate {
-                return None;
-            }
+        if self.has_others() && self.stray_elsewhere_too(x, places) {
+            return None;
         }
         let mended: Set<usize> = v.mended.iter().copied().collect();
         let sites = places
@@ -887,6 +881,19 @@ impl Stretch<'_> {
             others_agree: v.others_agree,
             reports: 1,
         })
+    }
+
+    /// Whether X, at `places` here, makes no word in the rest of the text at least half as
+    /// often as here (judged there at least 5 times): a character that often stands alone.
+    fn stray_elsewhere_too(&self, x: char, places: &[usize]) -> bool {
+        let [_, judged, stray] = self.all.stats.get(x);
+        let (here_judged, here_stray) = self.local_strays(places);
+        let (judged, stray) = (
+            judged.saturating_sub(here_judged),
+            stray.saturating_sub(here_stray),
+        );
+        let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
+        judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate
     }
 
     /// How often the character at `places` was judged by the word list in this stretch,
@@ -1213,14 +1220,7 @@ impl Stretch<'_> {
         }
         // X garbled in the pool only: where the other reports make no word with X as often,
         // it is a character that often stands alone, not a garble.
-        let [_, judged, stray] = self.all.stats.get(x);
-        let (here_judged, here_stray) = self.local_strays(&census.places);
-        let (judged, stray) = (
-            judged.saturating_sub(here_judged),
-            stray.saturating_sub(here_stray),
-        );
-        let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
-        if judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate {
+        if self.stray_elsewhere_too(x, &census.places) {
             return None;
         }
         let mended: Set<usize> = v.mended.iter().copied().collect();
