@@ -59,7 +59,13 @@ fn hash(key: u32, shift: u32) -> usize {
 /// True for the Han characters the word list is made of.
 #[inline]
 pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+    let u = c as u32;
+    // The main block first, where nearly every Han character of a text is, then everything
+    // below the first block (Latin, digits, most marks) at once.
+    if u.wrapping_sub(0x4E00) <= 0x9FFF - 0x4E00 {
+        return true;
+    }
+    u >= 0x3400 && matches!(u, 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 impl Dict {

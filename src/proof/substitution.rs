@@ -8,6 +8,13 @@
 //! the report whose surroundings read better with Y is proposed, so genuine words with X
 //! (生态, 状态) stay: the word list decides.
 //!
+//! A garble spread over several short reports, none with evidence enough alone, is judged
+//! on the pooled evidence of the reports holding X's stray sites that Y mends, against the
+//! other reports: Y rare in the pool, X mostly stray there, its pairings unseen outside it,
+//! and the other reports using Y in at least two of those contexts. Traditional forms
+//! (and reports mostly in traditional characters) are never evidence: the word list is in
+//! simplified characters.
+//!
 //! How it runs: one pass over the text (on every core) counts the neighbouring pairs, with
 //! the reports they occur in, and lists the suspects: characters that make no word of the
 //! list with either neighbour. Only the suspects are looked at again, report by report (on
@@ -53,12 +60,23 @@ pub struct Swap {
     /// Whether the other reports use `right` in those contexts (rather than only the word
     /// list knowing the words).
     pub others_agree: bool,
+    /// How many reports the evidence was pooled from (1: the pair holds in one report, or
+    /// the whole text was judged alone).
+    pub reports: usize,
 }
 
 impl Swap {
     /// The evidence, as the user reads it.
     pub fn evidence(&self) -> String {
         let (x, y) = (self.wrong, self.right);
+        if self.reports > 1 {
+            return format!(
+                "“{x}”在 {} 篇中共 {} 处不成词，这几篇“{y}”出现 {} 次，其他各篇此处用“{y}”",
+                self.reports,
+                self.sites.len(),
+                self.right_count
+            );
+        }
         let tail = if self.others_agree {
             format!("其他各篇此处用“{y}”")
         } else {
@@ -89,19 +107,33 @@ fn is_numeral(c: char) -> bool {
     c == '0' || "〇零一二三四五六七八九十百千万两".contains(c)
 }
 
-/// Whether `a` and `b` are one character in two scripts (開 and 开, 發 and 髮 and 发), by
-/// OpenCC's conversion to simplified characters: a traditional text, or a traditional
-/// word in a simplified one, is no garble of the simplified text.
-fn same_character(a: char, b: char) -> bool {
+/// `c` in simplified characters, by OpenCC's conversion (None without the converter).
+fn simplified(c: char) -> Option<String> {
     static T2S: std::sync::LazyLock<Option<ferrous_opencc::OpenCC>> =
         std::sync::LazyLock::new(|| {
             ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
         });
-    let Some(t2s) = T2S.as_ref() else {
-        return false;
-    };
-    let simplified = |c: char| t2s.convert(c.encode_utf8(&mut [0; 4]));
-    simplified(a) == simplified(b)
+    Some(T2S.as_ref()?.convert(c.encode_utf8(&mut [0; 4])))
+}
+
+/// Whether `a` and `b` are one character in two scripts (開 and 开, 發 and 髮 and 发), by
+/// OpenCC's conversion to simplified characters: a traditional text, or a traditional
+/// word in a simplified one, is no garble of the simplified text.
+fn same_character(a: char, b: char) -> bool {
+    simplified(a).is_some_and(|s| Some(s) == simplified(b))
+}
+
+/// Whether `c` is a traditional form (OpenCC writes it otherwise in simplified text): the
+/// word list, in simplified characters, knows no word with it, so its making none is no
+/// sign of a garble, nor is a fix to it one.
+fn is_traditional(c: char) -> bool {
+    simplified(c).is_some_and(|s| s.chars().ne(std::iter::once(c)))
+}
+
+/// Whether a stretch of text is mostly written in traditional characters, which the word
+/// list cannot judge.
+fn traditional_text(text: &str) -> bool {
+    crate::clean::traditional::is_mostly_traditional(text)
 }
 
 /// The pairs of the similar-character table, both ways.
@@ -169,7 +201,11 @@ impl Window {
 
     /// Whether the character makes a word of three with its neighbours.
     fn in_triple(&self, dict: &Dict) -> bool {
-        let [l2, l, r, r2] = self.han();
+        self.in_triple_of(dict, self.han())
+    }
+
+    /// [`Window::in_triple`] with the neighbours as [`Window::han`] gives them.
+    fn in_triple_of(&self, dict: &Dict, [l2, l, r, r2]: [Option<char>; 4]) -> bool {
         let x = Some(self.x);
         let triple = |a: Option<char>, b: Option<char>, c: Option<char>| matches!((a, b, c), (Some(a), Some(b), Some(c)) if dict.is_triple(a, b, c));
         triple(l2, l, x) || triple(l, x, r) || triple(x, r, r2)
@@ -377,24 +413,27 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
         w.x = c;
         w.r = r.map(|p| p.1);
         w.r2 = r2.map(|p| p.1);
+        let c_han = is_han(c);
+        let n_han = w.r.is_some_and(is_han);
         let slot = match w.r {
-            Some(n) if is_han(c) && is_han(n) => dict.pair_slot(c, n),
+            Some(n) if c_han && n_han => dict.pair_slot(c, n),
             _ => None,
         };
         let pair_right = slot.is_some();
         if let Some((next_at, n)) = r {
             if let Some(slot) = slot {
                 pass.words[slot].add(id_of(at, next_at));
-            } else if let (Some(a), Some(b)) = (class(c), class(n))
-                && (is_han(a) || is_han(b))
-            {
-                pass.pairs
-                    .entry(pair_key(a, b))
-                    .or_default()
-                    .add(id_of(at, next_at));
+            } else if c_han || n_han {
+                // One of them Han (a class of its own), the other a Han character or digit.
+                if let (Some(a), Some(b)) = (class(c), class(n)) {
+                    pass.pairs
+                        .entry(pair_key(a, b))
+                        .or_default()
+                        .add(id_of(at, next_at));
+                }
             }
         }
-        if is_han(c) {
+        if c_han {
             let pairs = (pair_left, pair_right);
             let e = &mut pass.stats.0[c as usize];
             e[0] += 1;
@@ -404,11 +443,27 @@ fn scan(dict: &Dict, text: &str, range: std::ops::Range<usize>, scopes: &[ByteRa
                 // stray nor suspect. What `dict_stray` says, without its other reads.
                 e[1] += u32::from(!w.beside_latin());
             } else {
-                if let Some(stray) = w.dict_stray(dict, pairs) {
-                    e[1] += 1;
-                    e[2] += u32::from(stray);
+                // What `dict_stray` and `suspect` say, reading the neighbours and the
+                // words of three once.
+                let [l2, l, r, r2] = w.han();
+                let latin = w.beside_latin();
+                let digit = |c: Option<char>| c.and_then(class).is_some();
+                let informative = l.is_some() || r.is_some();
+                if !latin && (informative || digit(w.l) || digit(w.r)) {
+                    let triple = informative && w.in_triple_of(dict, [l2, l, r, r2]);
+                    if informative {
+                        e[1] += 1;
+                        e[2] += u32::from(!triple);
+                    }
+                    if !triple && dict.single(c) < STANDALONE {
+                        pass.suspects.push(Site {
+                            at,
+                            x: c,
+                            l: w.l.and_then(class),
+                            r: w.r.and_then(class),
+                        });
+                    }
                 }
-                pass.suspects.extend(w.suspect(dict, pairs, at));
             }
         }
         pair_left = pair_right;
@@ -607,10 +662,10 @@ impl Stretch<'_> {
                 // The pairings that mend it: a name repeated (弥渡县, 弥安办) mends with one
                 // pairing however often it occurs.
                 if left {
-                    v.contexts.insert((l, None));
+                    *v.contexts.entry((l, None)).or_default() += ats.len();
                 }
                 if right {
-                    v.contexts.insert((None, r));
+                    *v.contexts.entry((None, r)).or_default() += ats.len();
                 }
                 v.others_agree |= others;
                 if others {
@@ -640,11 +695,17 @@ impl Stretch<'_> {
 
     /// The pairs of this stretch.
     fn find(&self, suspects: &[Site]) -> Vec<Swap> {
-        let strays = self.strays(suspects);
-        // The characters with enough stray sites, each with the candidates that pass on
-        // the evidence needing no census of the stretch.
-        let mut hopeful: Vec<(char, Vec<Site>, Map<char, Votes>)> = Vec::new();
-        for (x, sites) in strays {
+        self.find_among(self.sift(suspects, false).0)
+    }
+
+    /// The characters with enough stray sites among `suspects` whose candidates pass on the
+    /// evidence that needs no census of the stretch, each with its sites and what each
+    /// candidate mends; and, with `pool`, those whose candidates could pass on the pooled
+    /// evidence of several reports ([`Stretch::pooled`]), with their sites.
+    fn sift(&self, suspects: &[Site], pool: bool) -> (Vec<Hopeful>, Vec<(char, Vec<Site>)>) {
+        let mut hopeful: Vec<Hopeful> = Vec::new();
+        let mut poolable = Vec::new();
+        for (x, sites) in self.strays(suspects) {
             if sites.len() < MIN_SITES {
                 continue;
             }
@@ -657,18 +718,31 @@ impl Stretch<'_> {
             };
             // Taken neighbours only take mends away: they are looked up (for every site)
             // only for the characters that pass without them.
-            if !passes(&self.votes(x, &sites, false)) {
-                continue;
+            let quick = self.votes(x, &sites, false);
+            let pooled = pool
+                && quick
+                    .iter()
+                    .any(|(y, v)| self.poolable(*y, v, 0) && !same_character(x, *y));
+            if passes(&quick) {
+                let votes = self.votes(x, &sites, true);
+                if passes(&votes) {
+                    hopeful.push((x, sites.clone(), votes));
+                }
             }
-            let votes = self.votes(x, &sites, true);
-            if passes(&votes) {
-                hopeful.push((x, sites, votes));
+            if pooled {
+                poolable.push((x, sites));
             }
         }
+        hopeful.sort_by_key(|h| h.0);
+        poolable.sort_by_key(|p| p.0);
+        (hopeful, poolable)
+    }
+
+    /// The pairs of this stretch among the characters `hopeful` ([`Stretch::sift`]).
+    fn find_among(&self, hopeful: Vec<Hopeful>) -> Vec<Swap> {
         if hopeful.is_empty() {
             return Vec::new();
         }
-        hopeful.sort_by_key(|h| h.0);
         let census = self.census(&hopeful);
         let mut out = Vec::new();
         for (x, sites, votes) in hopeful {
@@ -687,7 +761,7 @@ impl Stretch<'_> {
             // Y must mend X beside a word, not only beside numbers: a character before a
             // run of numerals is a numbering scheme (篇一、篇二, 样文一), which Y would
             // only turn into another (初一, 之一, 其一).
-            && v.contexts.iter().any(|&(l, r)| l.or(r).is_some_and(|c| !is_numeral(c)))
+            && v.contexts.keys().any(|&(l, r)| l.or(r).is_some_and(|c| !is_numeral(c)))
             && if self.has_others() {
                 v.others_agree
             } else {
@@ -737,6 +811,9 @@ impl Stretch<'_> {
         votes: Map<char, Votes>,
         census: &Census,
     ) -> Option<Swap> {
+        if is_traditional(x) || traditional_text(&self.text[self.bounds.clone()]) {
+            return None;
+        }
         let count = |c: char| census.counts.get(&c).copied().unwrap_or(0);
         let x_count = count(x);
         let admissible = |y: char, v: &Votes| {
@@ -769,6 +846,7 @@ impl Stretch<'_> {
                 v.mended.len() * 5 >= most * 4
                     && (alone || admissible(*y, v))
                     && !same_character(x, *y)
+                    && !is_traditional(*y)
             })
             .map(|(y, v)| {
                 let better = places
@@ -784,17 +862,8 @@ impl Stretch<'_> {
             .filter(|(y, v)| admissible(*y, v))?;
         // X garbled here only: where the other reports make no word with X as often, it is
         // a character that often stands alone (共, 县), not a garble.
-        if self.has_others() {
-            let [_, judged, stray] = self.all.stats.get(x);
-            let (here_judged, here_stray) = self.local_strays(places);
-            let (judged, stray) = (
-                judged.saturating_sub(here_judged),
-                stray.saturating_sub(here_stray),
-            );
-            let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
-            if judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate {
-                return None;
-            }
+        if self.has_others() && self.stray_elsewhere_too(x, places) {
+            return None;
         }
         let mended: Set<usize> = v.mended.iter().copied().collect();
         let sites = places
@@ -810,7 +879,21 @@ impl Stretch<'_> {
             right_count: count(y),
             mended: v.mended.len(),
             others_agree: v.others_agree,
+            reports: 1,
         })
+    }
+
+    /// Whether X, at `places` here, makes no word in the rest of the text at least half as
+    /// often as here (judged there at least 5 times): a character that often stands alone.
+    fn stray_elsewhere_too(&self, x: char, places: &[usize]) -> bool {
+        let [_, judged, stray] = self.all.stats.get(x);
+        let (here_judged, here_stray) = self.local_strays(places);
+        let (judged, stray) = (
+            judged.saturating_sub(here_judged),
+            stray.saturating_sub(here_stray),
+        );
+        let here_rate = f64::from(here_stray) / f64::from(here_judged.max(1));
+        judged >= 5 && f64::from(stray) / f64::from(judged) * 2.0 >= here_rate
     }
 
     /// How often the character at `places` was judged by the word list in this stretch,
@@ -838,12 +921,16 @@ struct Votes {
     /// The stray sites (bytes) it mends.
     mended: Vec<usize>,
     /// The pairings that mend them: a neighbour on the left (`(l, None)`) or right.
-    contexts: Set<(Option<char>, Option<char>)>,
+    /// With how many of the sites each.
+    contexts: Map<(Option<char>, Option<char>), usize>,
     /// Whether the other reports use it in those contexts.
     others_agree: bool,
     /// How many of the sites it mends are in contexts the other reports use it in.
     agreed: usize,
 }
+
+/// A character with enough stray sites, the sites, and what each candidate mends there.
+type Hopeful = (char, Vec<Site>, Map<char, Votes>);
 
 /// How often characters occur in a stretch, and where.
 #[derive(Default)]
@@ -869,14 +956,15 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
     let all = Compilation::of(dict, text, &scopes);
     // The whole text against the word list alone: a pair garbled in every report (or a
     // text of one report).
-    let alone = Stretch {
+    let whole = Stretch {
         dict,
         text,
         bounds: 0..text.len(),
         all: &all,
         id: None,
-    }
-    .find(&all.suspects);
+    };
+    let (hopeful, poolable) = whole.sift(&all.suspects, scopes.len() >= 2);
+    let alone = whole.find_among(hopeful);
     if scopes.len() < 2 {
         return alone;
     }
@@ -891,8 +979,12 @@ pub fn find(text: &str, scopes: &[ByteRange]) -> Vec<Swap> {
         stretch.find(&stretch.suspects_in(&all.suspects))
     });
     let mut out: Vec<Swap> = found.into_iter().flatten().collect();
-    // The word list alone judges a character no single report's evidence explains (one
-    // garbled in every report); a report's own evidence comes first.
+    // Then the evidence of a character garbled in several reports, each too short to tell,
+    // pooled and compared with the other reports.
+    let done: Set<char> = out.iter().map(|s| s.wrong).collect();
+    out.extend(whole.pooled(&poolable, &scopes, &done));
+    // The word list alone judges a character no report's evidence explains (one garbled
+    // in every report); the reports' own evidence comes first.
     for swap in alone {
         if !out.iter().any(|s| s.wrong == swap.wrong) {
             out.push(swap);
@@ -938,5 +1030,227 @@ impl Stretch<'_> {
         }
         out.sort_by_key(|s| s.at);
         out
+    }
+}
+
+/// Fewest different pairings in which the reports outside a pool must use Y.
+const MIN_AGREED_CONTEXTS: usize = 2;
+
+/// The census of a pool of reports: how often Y occurs in them (counted up to a limit), and
+/// where X does.
+struct PoolCensus {
+    right_count: usize,
+    places: Vec<usize>,
+}
+
+impl Stretch<'_> {
+    /// How often `a` and `b` (as classes) stand together in the whole text.
+    fn total(&self, a: char, b: char) -> u32 {
+        let seen = match self.dict.pair_slot(a, b) {
+            Some(slot) => self.all.words.get(slot),
+            None => self.all.pairs.get(&pair_key(a, b)),
+        };
+        seen.map_or(0, |s| s.total)
+    }
+
+    /// The contexts of `v` (and the sites in them) in which the text pairs Y as it would
+    /// mend X at least twice more than `in_pool` times: at least twice outside a pool in
+    /// which Y occurs `in_pool` times.
+    fn agreed(&self, y: char, v: &Votes, in_pool: usize) -> (usize, usize) {
+        let mut n = (0, 0);
+        for (&(l, r), &sites) in &v.contexts {
+            let total = match (l, r) {
+                (Some(l), _) => self.total(l, y),
+                (_, Some(r)) => self.total(y, r),
+                _ => 0,
+            };
+            if total as usize >= in_pool + 2 {
+                n.0 += 1;
+                n.1 += sites;
+            }
+        }
+        n
+    }
+
+    /// Whether Y mends X at enough sites, in enough contexts beside words, that reports
+    /// outside the pool (where Y occurs `in_pool` times) use.
+    fn poolable(&self, y: char, v: &Votes, in_pool: usize) -> bool {
+        let (contexts, sites) = self.agreed(y, v, in_pool);
+        v.mended.len() >= MIN_SITES
+            && v.contexts.len() >= MIN_CONTEXTS
+            && v.contexts
+                .keys()
+                .any(|&(l, r)| l.or(r).is_some_and(|c| !is_numeral(c)))
+            && contexts >= MIN_AGREED_CONTEXTS
+            && sites >= MIN_SITES
+    }
+
+    /// The pairs garbled in several reports, each too short to tell alone: the evidence of
+    /// the reports holding stray sites of X that Y mends (the pool) is pooled, and the other
+    /// reports are what the pool is compared with. `poolable` are the characters
+    /// [`Stretch::sift`] found hopeful, with their stray sites in the whole text; those of
+    /// `done` were found already.
+    fn pooled(
+        &self,
+        poolable: &[(char, Vec<Site>)],
+        scopes: &[ByteRange],
+        done: &Set<char>,
+    ) -> Vec<Swap> {
+        let mut out = Vec::new();
+        for (x, sites) in poolable {
+            let (x, sites) = (*x, sites.as_slice());
+            if done.contains(&x) {
+                continue;
+            }
+            let votes = self.votes(x, sites, true);
+            let mut candidates: Vec<char> = votes
+                .iter()
+                .filter(|(y, v)| self.poolable(**y, v, 0) && !same_character(x, **y))
+                .map(|(y, _)| *y)
+                .collect();
+            candidates.sort_unstable();
+            let best = candidates
+                .into_iter()
+                .filter_map(|y| self.pool(x, y, &votes[&y], sites, scopes))
+                .max_by_key(|(rank, _)| *rank);
+            out.extend(best.map(|b| b.1));
+        }
+        out
+    }
+
+    /// The census of `ranges` for X and Y; None as soon as Y occurs more than `most` times.
+    fn pool_census(
+        &self,
+        x: char,
+        y: char,
+        ranges: &[ByteRange],
+        most: usize,
+    ) -> Option<PoolCensus> {
+        let (mut xb, mut yb) = ([0; 4], [0; 4]);
+        let (xn, yn) = (
+            x.encode_utf8(&mut xb).as_bytes(),
+            y.encode_utf8(&mut yb).as_bytes(),
+        );
+        let mut right_count = 0;
+        for r in ranges {
+            right_count += memchr::memmem::find_iter(&self.text.as_bytes()[r.clone()], yn).count();
+            if right_count > most {
+                return None;
+            }
+        }
+        let mut places = Vec::new();
+        for r in ranges {
+            let bytes = &self.text.as_bytes()[r.clone()];
+            places.extend(memchr::memmem::find_iter(bytes, xn).map(|o| r.start + o));
+        }
+        Some(PoolCensus {
+            right_count,
+            places,
+        })
+    }
+
+    /// The pair X→Y over the pool of reports holding the sites Y mends (with the text
+    /// between reports, which belongs to none), if its evidence holds there against the
+    /// other reports, with how strongly (sites the other reports agree on, occurrences that
+    /// read better with Y, sites mended).
+    fn pool(
+        &self,
+        x: char,
+        y: char,
+        votes: &Votes,
+        sites: &[Site],
+        scopes: &[ByteRange],
+    ) -> Option<((usize, usize, usize), Swap)> {
+        let report = |at: usize| {
+            let i = scopes.partition_point(|s| s.end <= at);
+            (i < scopes.len() && scopes[i].start <= at).then_some(i)
+        };
+        let mut pool: Vec<usize> = votes.mended.iter().filter_map(|&at| report(at)).collect();
+        pool.sort_unstable();
+        pool.dedup();
+        if is_traditional(x)
+            || is_traditional(y)
+            || pool
+                .iter()
+                .any(|&i| traditional_text(&self.text[scopes[i].clone()]))
+        {
+            return None;
+        }
+        let in_pool = |at: usize| report(at).is_none_or(|i| pool.binary_search(&i).is_ok());
+        let mut ranges: Vec<ByteRange> = pool.iter().map(|&i| scopes[i].clone()).collect();
+        let mut end = 0;
+        for s in scopes.iter().chain([&(self.text.len()..self.text.len())]) {
+            if s.start > end {
+                ranges.push(end..s.start);
+            }
+            end = end.max(s.end);
+        }
+        ranges.sort_by_key(|r| r.start);
+        // …Y absent or rare in the pool…
+        let census = self.pool_census(x, y, &ranges, votes.mended.len() / 3)?;
+        // The pool's sites that pair with their neighbours nowhere outside the pool.
+        let mut here: Map<u64, u32> = Map::default();
+        for &at in &census.places {
+            let [_, l, r, _] = Window::at(self.text, at, &self.bounds).classes();
+            if let Some(l) = l {
+                *here.entry(pair_key(l, x)).or_default() += 1;
+            }
+            if let Some(r) = r {
+                *here.entry(pair_key(x, r)).or_default() += 1;
+            }
+        }
+        let unseen_outside =
+            |a: char, b: char| self.total(a, b) <= here.get(&pair_key(a, b)).copied().unwrap_or(0);
+        let pool_sites: Vec<Site> = sites.iter().filter(|s| in_pool(s.at)).copied().collect();
+        let strays: Vec<Site> = pool_sites
+            .iter()
+            .filter(|s| {
+                s.l.is_none_or(|l| unseen_outside(l, x)) && s.r.is_none_or(|r| unseen_outside(x, r))
+            })
+            .copied()
+            .collect();
+        let v = self.votes(x, &strays, true).remove(&y)?;
+        let admissible = self.poolable(y, &v, census.right_count)
+            && v.mended.len() * 2 >= pool_sites.len()
+            && census.right_count * 3 <= v.mended.len()
+            // …X mostly stray in the pool…
+            && pool_sites.len() * MAX_WORD_SHARE >= census.places.len();
+        if !admissible {
+            return None;
+        }
+        // X garbled in the pool only: where the other reports make no word with X as often,
+        // it is a character that often stands alone, not a garble.
+        if self.stray_elsewhere_too(x, &census.places) {
+            return None;
+        }
+        let mended: Set<usize> = v.mended.iter().copied().collect();
+        let mut better = 0;
+        let mut chosen = Vec::new();
+        for &at in &census.places {
+            let reads = self.reads_better(at, x, y);
+            better += usize::from(reads);
+            if reads || mended.contains(&at) {
+                chosen.push(at..at + x.len_utf8());
+            }
+        }
+        let rank = (
+            self.agreed(y, &v, census.right_count).1,
+            better,
+            v.mended.len(),
+        );
+        let (first, last) = (pool.first()?, pool.last()?);
+        Some((
+            rank,
+            Swap {
+                wrong: x,
+                right: y,
+                scope: scopes[*first].start..scopes[*last].end,
+                sites: chosen,
+                right_count: census.right_count,
+                mended: v.mended.len(),
+                others_agree: true,
+                reports: pool.len(),
+            },
+        ))
     }
 }

@@ -462,8 +462,11 @@ const HELD_OUT_SHORT: [(char, char, &str); 10] = [
 /// Measured (the rule picked 质→购, 化→华, 服→报): planted 204, found 0; no genuine word
 /// changed. False: 44 (华→水 at planted 华: the whole text judged alone took 水解 for a
 /// report's garbled 华解, 化 abounding elsewhere; 1.28 per 10,000 of 343,090 characters)
-/// until the whole text's likeliest fix had to pass itself; now 18 (0.52 per 10,000, one
-/// compilation). Recall in short reports is not asserted: it is 0.
+/// until the whole text's likeliest fix had to pass itself; then 18 (0.52 per 10,000, one
+/// compilation). Since the evidence of the reports holding stray sites is pooled (the
+/// outline splits each fixture into several reports, which all repeat the garble): found
+/// 77, false 0. All 77 are 化→华 (77 of 120); 服→报 makes words of the list (报务) and
+/// 质→购 mends in two contexts only, so neither is found.
 #[test]
 fn held_out_pairs_chosen_by_rule_in_short_reports() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
@@ -529,4 +532,148 @@ fn held_out_pairs_chosen_by_rule_in_short_reports() {
     assert!(planted >= 100, "{planted}");
     assert_eq!(genuine_changed, 0);
     assert!(per_10k < 1.0, "false {false_} in {chars}");
+    assert!(hits * 100 >= planted * 35, "recall {hits}/{planted}");
+    assert_eq!(false_, 0);
+}
+
+/// The other correct fixtures (the unseen and blind sets: reports from other sites, written
+/// correctly apart from their planted junk, 80 files, 253,202 non-space characters)
+/// proofread as they are. Before traditional characters were kept out of the evidence: 127
+/// substitutions on their 77 UTF-8 files (強→开, 會→交, 數→眼 in traditional texts, 家→名 in
+/// a traditional report). Left: 35 (1.38 per 10,000 of these; 0.87 with the fixtures above)
+/// in four groups, single-character verbs in words the word list lacks (即办, 接访, 抓好,
+/// 扫码): 办→可, 访→地, 抓→道, 扫→号. Not yet 0: asserted no worse.
+#[test]
+fn other_correct_fixtures_get_few_substitutions() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let (mut chars, mut false_) = (0usize, Vec::new());
+    for dir in ["unseen", "blind", "blind2"] {
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(format!("{root}/{dir}"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for path in &files {
+            // Each file as the program reads it (some are GB18030).
+            let text = crate::input::text::decode_vec(std::fs::read(path).unwrap(), path, None)
+                .unwrap()
+                .text;
+            chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            let found = proofread(&text, &outline(&text));
+            for (at, w, r) in swaps(&found) {
+                false_.push(format!("{}@{at}: {w}→{r}", path.display()));
+            }
+        }
+    }
+    let per_10k = false_.len() as f64 * 10_000.0 / chars.max(1) as f64;
+    eprintln!(
+        "unseen and blind fixtures: {chars} non-space characters, {} substitutions, {per_10k:.2} per 10,000",
+        false_.len()
+    );
+    assert!(chars > 200_000, "{chars}");
+    assert!(false_.len() <= 35, "{false_:#?}");
+    assert!(
+        !false_.iter().any(|f| f.contains("強") || f.contains("家→")),
+        "{false_:#?}"
+    );
+}
+
+/// Issue 13 §1's pooled evidence, held out: a pair garbled in three short reports of each
+/// compilation of twelve genre fixtures. The rule, written down before any result was seen:
+/// the right characters are those ranked 10th, 30th and 50th (0-based, Han characters by
+/// count over all 88 genre fixtures, ties by code point); the wrong one for each is the first
+/// Han character after it by code point that the similar-character table lacks (a font
+/// remapping swaps glyphs as arbitrarily); in each compilation the reports 0, 4 and 8 are
+/// garbled right→wrong. Genuine occurrences of the wrong character are those already in
+/// the fixtures. Recall and false suggestions are printed, and what a user would notice is
+/// asserted: no genuine occurrence changed and fewer than 1 false suggestion per 10,000
+/// characters.
+#[test]
+fn held_out_pairs_by_rule_spread_over_short_reports() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/genres");
+    let reports: Vec<String> = (0..88)
+        .map(|i| std::fs::read_to_string(format!("{dir}/{i:02}.txt")).unwrap())
+        .collect();
+    let mut counts: std::collections::BTreeMap<char, usize> = Default::default();
+    for r in &reports {
+        for c in r.chars().filter(|&c| dict::is_han(c)) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(char, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let pairs: Vec<(char, char)> = [10, 30, 50]
+        .iter()
+        .map(|&rank| {
+            let right = ranked[rank].0;
+            let wrong = (right as u32 + 1..)
+                .filter_map(char::from_u32)
+                .find(|&c| dict::is_han(c) && substitution::similar_to(c).is_empty())
+                .unwrap();
+            (right, wrong)
+        })
+        .collect();
+    let (mut planted, mut hits, mut false_, mut genuine, mut chars) = (0, 0, 0, 0, 0usize);
+    let mut genuine_changed = 0;
+    for &(right, wrong) in &pairs {
+        let (p0, h0, f0) = (planted, hits, false_);
+        for group in reports.chunks(12) {
+            let mut text = String::new();
+            let mut ranges = Vec::new();
+            for (k, part) in group.iter().enumerate() {
+                let start = text.len();
+                text.push_str(part.trim_end());
+                if k % 4 == 0 {
+                    ranges.push(start..text.len());
+                }
+                text.push_str("\n\n");
+            }
+            let before: Vec<usize> = swaps(&proofread(&text, &outline(&text)))
+                .into_iter()
+                .map(|s| s.0)
+                .collect();
+            let mut garbled = text.clone();
+            let mut sites = Vec::new();
+            let mut genuine_at = Vec::new();
+            for r in &ranges {
+                sites.extend(offsets(&text, r.clone(), right));
+                genuine_at.extend(offsets(&text, r.clone(), wrong));
+                garbled = garble(&garbled, r.clone(), right, wrong);
+            }
+            let got = swaps(&proofread(&garbled, &outline(&garbled)));
+            let hit = |(at, w, r): &(usize, String, String)| {
+                sites.contains(at) && *w == wrong.to_string() && *r == right.to_string()
+            };
+            genuine_changed += got.iter().filter(|g| genuine_at.contains(&g.0)).count();
+            let h = got.iter().filter(|g| hit(g)).count();
+            let f = got
+                .iter()
+                .filter(|g| !hit(g) && !before.contains(&g.0))
+                .count();
+            chars += garbled.chars().filter(|c| !c.is_whitespace()).count();
+            planted += sites.len();
+            genuine += genuine_at.len();
+            hits += h;
+            false_ += f;
+        }
+        eprintln!(
+            "{right}→{wrong} in reports 0, 4, 8 of each compilation: planted {}, found {}, false {}",
+            planted - p0,
+            hits - h0,
+            false_ - f0
+        );
+    }
+    let per_10k = false_ as f64 * 10_000.0 / chars.max(1) as f64;
+    eprintln!(
+        "held out, spread over short reports ({pairs:?}): planted {planted}, found {hits}, \
+         false {false_} ({per_10k:.2} per 10,000 of {chars} characters), genuine {genuine}, \
+         changed {genuine_changed}"
+    );
+    assert!(planted >= 100, "{planted}");
+    assert_eq!(genuine_changed, 0);
+    assert!(per_10k < 1.0, "false {false_} in {chars}");
+    // Measured when written: 实→実, 效→敉, 制→刷; planted 545, found 509 (0 before the
+    // evidence was pooled), false 0; the fixtures hold none of 実, 敉, 刷 (genuine 0).
+    assert!(hits * 100 >= planted * 90, "recall {hits}/{planted}");
 }
