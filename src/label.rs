@@ -120,7 +120,13 @@ pub(crate) fn head_label_len(line: &str) -> usize {
         return 0;
     }
     let head = if let Some(inner) = body.strip_prefix(['【', '[']) {
-        label_len(inner).and_then(|n| {
+        // A site's tag on the title: 【荐】, 【精选】, 【推荐】 (`[glued] tags`).
+        let tag = inner.find(['】', ']']).filter(|&close| {
+            let tags = &crate::lexicon::builtin().glued.tags;
+            tags.iter().any(|t| *t == inner[..close])
+        });
+        let n = tag.or_else(|| label_len(inner));
+        n.and_then(|n| {
             let close = inner[n..]
                 .chars()
                 .next()
@@ -489,6 +495,21 @@ mod tests {
     /// digits the title may follow with no separator ("Ｎｏ．3关于…", "No.7XX镇…").
     /// "01", "02" alone on their lines number a 公众号 post's pieces; "1", "1." and "1、"
     /// stay a page's or a heading's.
+    /// A site's tag in brackets opening a title (【荐】, 【精选】) is its label; a bracket that
+    /// names the content (【典型案例】) is the title's own.
+    #[test]
+    fn a_sites_tag_opening_a_title_is_its_label() {
+        assert_eq!(
+            label_and_title("【荐】XX县2024年财政工作总结"),
+            (Some("【荐】"), "XX县2024年财政工作总结")
+        );
+        assert_eq!(
+            label_and_title("[精选]关于农村集体经济发展情况的调研报告").0,
+            Some("[精选]")
+        );
+        assert_eq!(head_label_len("【典型案例】青禾镇推行积分制管理"), 0);
+    }
+
     #[test]
     fn a_zero_padded_number_alone_is_a_numbering() {
         let n = numbering("01").expect("01");

@@ -123,7 +123,11 @@ pub fn classify(line: &str) -> Option<SiteLine> {
     if !WORDS.any.is_match(l) {
         // A stamp with no word of the lists: a clock time's colon is the cheap sign.
         let stamped = memchr::memchr(b':', l.as_bytes()).is_some() && is_stamp(l);
-        return stamped.then_some(SiteLine::Metadata);
+        if stamped {
+            return Some(SiteLine::Metadata);
+        }
+        // A slogan line: its short name, a dot or bar, what the site sells.
+        return (l.len() <= 80 && slogan_name(l).is_some()).then_some(SiteLine::Notice);
     }
     if is_reading_list_header(l) {
         Some(SiteLine::ReadingListHeader)
@@ -140,7 +144,7 @@ pub fn classify(line: &str) -> Option<SiteLine> {
         Some(SiteLine::Metadata)
     } else if is_paywall_notice(l) {
         Some(SiteLine::PaywallNotice)
-    } else if is_notice(l) || producer_name(l).is_some() {
+    } else if is_notice(l) || producer_name(l).is_some() || slogan_name(l).is_some() {
         Some(SiteLine::Notice)
     } else {
         None
@@ -839,6 +843,33 @@ pub fn producer_name(line: &str) -> Option<&str> {
     })
 }
 
+/// The name a site's slogan line gives itself: a short name (2 to 6 Han characters), a dot
+/// or bar, and a slogan about what the site sells (an `[adverts] offers` word: 公文, 材料,
+/// 范文…), no sentence ("文秘猫·让公文写作更简单", "笔杆库 | 材料写作好帮手"). Not a unit's own
+/// slogan ("青禾镇·让生活更美好" names no such thing; a name ending like a unit never counts).
+pub fn slogan_name(line: &str) -> Option<&str> {
+    let l = line.trim();
+    let (name, slogan) = l.split_once(['·', '•', '・', '|', '｜', '丨'])?;
+    let (name, slogan) = (name.trim(), slogan.trim());
+    let lex = lexicon::builtin();
+    let unit = lex
+        .placeholders
+        .names
+        .iter()
+        .any(|u| name.ends_with(u.as_str()))
+        || lex.brands.never.iter().any(|w| name.contains(w.as_str()));
+    let sells = |s: &str| lex.adverts.offers.iter().any(|o| s.contains(o.as_str()));
+    ((2..=6).contains(&name.chars().count())
+        && name.chars().all(crate::junk::is_han)
+        && !unit
+        && !sells(name)
+        && !slogan.contains(['·', '•', '・', '|', '｜', '丨'])
+        && (2..=20).contains(&slogan.chars().count())
+        && !slogan.contains(['。', '，', '；', '！', '？', '：', ':'])
+        && sells(slogan))
+    .then_some(name)
+}
+
 /// A site's footer: "XX网 版权所有 © 2018-2024", "Copyright © XX All Rights Reserved": a
 /// short line that is no sentence and no heading, holding a footer mark.
 fn is_footer(line: &str) -> bool {
@@ -1113,6 +1144,28 @@ mod tests {
             "—— 用心做好每一篇材料。我们精心整理了全年的工作。——",
         ] {
             assert_eq!(producer_name(line), None, "{line}");
+        }
+    }
+
+    /// A site's slogan line names the site; a unit's slogan, a title with a dot, a
+    /// sentence do not.
+    #[test]
+    fn a_slogan_line_names_the_site() {
+        for (line, name) in [
+            ("文秘猫·让公文写作更简单", "文秘猫"),
+            ("笔杆库 | 材料写作好帮手", "笔杆库"),
+        ] {
+            assert_eq!(slogan_name(line), Some(name), "{line}");
+            assert_eq!(classify(line), Some(SiteLine::Notice), "{line}");
+        }
+        for line in [
+            "青禾镇·让生活更美好",
+            "县融媒体中心·权威发布",
+            "党建引领·凝聚基层治理合力",
+            "青禾镇·材料汇编",
+            "学习强国·学习材料，认真阅读。",
+        ] {
+            assert_eq!(slogan_name(line), None, "{line}");
         }
     }
 

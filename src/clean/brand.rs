@@ -66,7 +66,15 @@ pub fn harvest_injected<'a>(
     // Per name: in how many notice lines, and whether in quotes after a cue in one.
     let mut named: Vec<(usize, bool)> = Vec::new();
     for line in junk_lines {
-        for (name, quoted) in cued_names(line, true) {
+        let mut found = cued_names(line, true);
+        // A slogan line's name ("文秘猫·让公文写作更简单"), which a watermark's dot would
+        // otherwise join to the slogan.
+        if let Some(name) = crate::site::slogan_name(line)
+            && !found.iter().any(|(n, _)| n == name)
+        {
+            found.push((name.to_string(), false));
+        }
+        for (name, quoted) in found {
             // A name before a colon labels a field (下一篇：, 来源：), it names no site.
             let labels = [format!("{name}："), format!("{name}:")];
             if name.chars().count() < 3 || labels.iter().any(|l| line.contains(l.as_str())) {

@@ -993,6 +993,17 @@ fn size_rating_folded_and_paying_users_notices_go() {
     }
 }
 
+/// A site that names itself only on its slogan line ("XX·让公文写作更简单") and slips the name
+/// into the author's sentences: the slogan goes, and the name goes from every sentence.
+#[test]
+fn a_brand_a_slogan_line_names_goes_from_the_sentences() {
+    assert_injected_brand_goes(
+        "文秘猫",
+        ("，全年", "，文秘猫全年"),
+        "文秘猫·让公文写作更简单",
+    );
+}
+
 /// A site that names its brand only on its decorated signature ("—— XX出品 · … ——") and slips
 /// it into many of the author's sentences: the signature goes, and the brand goes from every
 /// sentence. A unit signing its own work ("—— 县融媒体中心出品 ——") keeps its line and name.
