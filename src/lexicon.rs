@@ -219,6 +219,8 @@ pub struct Metadata {
     pub verbs: Vec<String>,
     /// A time ago ("3天前", "刚刚"): the figure, if any, comes before it.
     pub ago: Vec<String>,
+    /// Roles of who made the page ("编辑 | 小文"), one a line.
+    pub credits: Vec<String>,
 }
 
 /// Links between a site's articles ("上一篇：…", "标签：…", "相关文章" and its list).
@@ -573,6 +575,7 @@ impl Lexicon {
             ("labels.separators", &self.labels.separators),
             ("pages.shapes", &self.pages.shapes),
             ("metadata.fields", &self.metadata.fields),
+            ("metadata.credits", &self.metadata.credits),
             ("metadata.counters", &self.metadata.counters),
             ("metadata.dated", &self.metadata.dated),
             ("metadata.reading_openers", &self.metadata.reading_openers),

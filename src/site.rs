@@ -550,6 +550,27 @@ fn is_metadata(line: &str) -> bool {
     fields >= 2 || counter || dated_alone || counted >= 2 || is_reading_time(line) || is_stamp(line)
 }
 
+/// One role of who made the page and a short name after it: "编辑 | 小文", "审核：老李",
+/// "图片丨网络" (`[metadata] credits`). Only in a run of them, or beside the site's other lines,
+/// is it the site's ([`crate::clean`] asks).
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    let l = line.trim();
+    if l.len() > 60 {
+        return false;
+    }
+    let credits = &lexicon::builtin().metadata.credits;
+    credits.iter().any(|c| {
+        l.strip_prefix(c.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', '\u{3000}']);
+            rest.strip_prefix(FIELD_MARKS).is_some_and(|name| {
+                let name = name.trim();
+                (1..=12).contains(&name.chars().count())
+                    && !name.contains(['。', '，', '；', '！', '？', '：', ':'])
+            })
+        })
+    })
+}
+
 /// Whether `value` opens with a date (at least six digits of it): "2023-09-26 17:33 ｜ …".
 fn opens_with_date(value: &str) -> bool {
     let date: String = value

@@ -605,6 +605,29 @@ impl<'a> Planner<'a> {
         out
     }
 
+    /// Who made the page, a role a line ("编辑 | 小文", "审核 | 老李": [`site::is_credit_line`]),
+    /// when the next or the previous line with words is another such line or a line the
+    /// site's rules already drop.
+    fn find_credits(&mut self) {
+        if !self.on(ids::SITE_METADATA) {
+            return;
+        }
+        let n = self.index.line_count();
+        let credit: Vec<usize> = (0..n)
+            .filter(|&li| self.fate[li] == 0 && site::is_credit_line(self.line_text(li)))
+            .collect();
+        for &li in &credit {
+            let prev = (0..li).rev().find(|&p| !self.looks_blank(p));
+            let next = self.next_words(li);
+            let beside = |o: Option<usize>| {
+                o.is_some_and(|o| self.fate[o] != 0 || credit.binary_search(&o).is_ok())
+            };
+            if beside(prev) || beside(next) {
+                self.drop_line(li, ids::SITE_METADATA);
+            }
+        }
+    }
+
     /// Readers' comments under a comment header the site lines already dropped ("全部评论 8
     /// 条", "网友评论"): the short "name：remark" lines right under it ("游客24818：参考价值很大"),
     /// up to the first line that is not one. Header words are `[navigation] comment_words`.
@@ -939,6 +962,7 @@ impl<'a> Planner<'a> {
         self.find_site_lines(classes);
         self.find_link_lists(outline.toc.as_ref());
         self.find_comments();
+        self.find_credits();
         self.find_closing_notice();
         self.drop_user_lines(&user);
         let word = (!self.rules.origins.is_empty()).then(|| {

@@ -884,6 +884,29 @@ fn readers_comments_and_the_closing_notice_after_them_go() {
     }
 }
 
+/// Who made a 公众号 post, a role a line under it ("编辑 | 小文", "审核 | 老李"), goes; a
+/// single "作者：" line with nothing of the site's beside it stays, and so does the author's
+/// sentence naming an editor.
+#[test]
+fn a_posts_credit_lines_go() {
+    let authors = [
+        "关于青禾镇作风建设工作的报告",
+        "作者：张三",
+        "今年以来，我镇扎实推进作风建设。",
+        "编辑部同志：本期简报由党政办编辑。",
+        "下一步，我们将持续巩固作风建设成果。",
+    ];
+    let site = ["编辑 | 小文", "审核 | 老李"];
+    let text = format!("{}\n\n{}\n", authors.join("\n"), site.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in authors {
+        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
+    }
+    for line in site {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
 /// author's sentence about copyright work, which says as much, stays where reports have it.
 #[test]
