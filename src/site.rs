@@ -75,9 +75,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 .chain(&nav.breadcrumb_openers)
                 .chain(&nav.breadcrumb_arrows)
                 .chain(&nav.home_words)
-                .chain(&nav.end_marks)
+                // One character ("完" of "（完）", "赞") would let nearly every line in (完成):
+                // a closing mark is asked of short lines apart, a lone 赞 is no row.
+                .chain(nav.end_marks.iter().filter(|w| w.chars().count() > 1))
                 .chain(&nav.page_actions)
-                .chain(&nav.page_controls)
+                .chain(nav.page_controls.iter().filter(|w| w.chars().count() > 1))
                 .chain(&nav.channel_words)
                 .chain(&tag_marks)
                 .chain(&lex.metadata.reading_openers)
@@ -125,6 +127,9 @@ pub fn classify(line: &str) -> Option<SiteLine> {
         let stamped = memchr::memchr(b':', l.as_bytes()).is_some() && is_stamp(l);
         if stamped {
             return Some(SiteLine::Metadata);
+        }
+        if l.len() <= 24 && is_end_mark(l) {
+            return Some(SiteLine::Navigation);
         }
         // A slogan line: its short name, a dot or bar, what the site sells.
         return (l.len() <= 80 && slogan_name(l).is_some()).then_some(SiteLine::Notice);
