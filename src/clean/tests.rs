@@ -806,6 +806,22 @@ fn a_tag_in_brackets_is_no_brand_and_the_authors_word_stays() {
     assert!(cleaned.lines().any(|l| l == authors), "{cleaned}");
 }
 
+/// Cleans the author's lines followed (after `between`) by the site's, as shipped: every
+/// author's line stays as it was, no site line is left.
+fn assert_site_lines_go(authors: &[&str], between: &str, site: &[&str]) {
+    let text = format!("{}\n{between}{}\n", authors.join("\n"), site.join("\n"));
+    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
+    for line in authors {
+        assert!(
+            cleaned.lines().any(|l| l == *line),
+            "{line} lost: {cleaned}"
+        );
+    }
+    for line in site {
+        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
+    }
+}
+
 /// A list of other articles the site appends goes by its shape (bulleted titles in a row),
 /// with the short header above it, whatever words the header uses; a report's own bulleted
 /// points and a single bulleted title stay.
@@ -825,14 +841,7 @@ fn a_list_of_other_articles_goes_by_its_shape() {
         "→ 关于村级集体经济发展的调研报告（2篇）",
         "→ 机关作风建设自查报告范文",
     ];
-    let text = format!("{}\n{}\n", own.join("\n"), list.join("\n"));
-    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
-    for line in own {
-        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
-    }
-    for line in list {
-        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
-    }
+    assert_site_lines_go(&own, "", &list);
 }
 
 /// What a site glues in brackets to the end of an author's line goes, and the line stays:
@@ -874,14 +883,7 @@ fn readers_comments_and_the_closing_notice_after_them_go() {
         "→ 登录后参与评论",
         "未经授权禁止转载、摘编，违者必究",
     ];
-    let text = format!("{}\n{}\n", authors.join("\n"), site.join("\n"));
-    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
-    for line in authors {
-        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
-    }
-    for line in site {
-        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
-    }
+    assert_site_lines_go(&authors, "", &site);
 }
 
 /// Who made a 公众号 post, a role a line under it ("编辑 | 小文", "审核 | 老李"), goes; a
@@ -897,14 +899,7 @@ fn a_posts_credit_lines_go() {
         "下一步，我们将持续巩固作风建设成果。",
     ];
     let site = ["编辑 | 小文", "审核 | 老李"];
-    let text = format!("{}\n\n{}\n", authors.join("\n"), site.join("\n"));
-    let (cleaned, _) = clean_as_shipped(&text, &RuleSet::default());
-    for line in authors {
-        assert!(cleaned.lines().any(|l| l == line), "{line} lost: {cleaned}");
-    }
-    for line in site {
-        assert!(!cleaned.contains(line), "{line} left: {cleaned}");
-    }
+    assert_site_lines_go(&authors, "\n", &site);
 }
 
 /// A copyright notice that names no subject goes when it stands apart closing the text; the
