@@ -177,9 +177,14 @@ pub fn is_reading_list_header(line: &str) -> bool {
         .any(|h| h == core)
 }
 
+/// A mark, emoji or colon, not a character of a word: what decorates a site's line.
+fn is_mark(c: char) -> bool {
+    !(crate::junk::is_han(c) || c.is_alphanumeric())
+}
+
 /// `line` without the marks, emoji and colons around its words ("▍延伸阅读", "大家都在看👇").
 fn decoration_off(line: &str) -> &str {
-    line.trim_matches(|c: char| !(crate::junk::is_han(c) || c.is_alphanumeric()))
+    line.trim_matches(is_mark)
 }
 
 /// One line of a list of other articles a site appends: a bullet, then another article's
@@ -242,7 +247,7 @@ pub(crate) fn is_loose_list_header(line: &str) -> bool {
 /// for the links to the previous and next article, a space).
 fn is_navigation(line: &str) -> bool {
     // Any mark or emoji before the word: « 下一篇, 🏷 标签.
-    let body = line.trim_start_matches(|c: char| !(crate::junk::is_han(c) || c.is_alphanumeric()));
+    let body = line.trim_start_matches(is_mark);
     lexicon::builtin().navigation.openers.iter().any(|w| {
         body.strip_prefix(w.as_str()).is_some_and(|rest| {
             let rest_trimmed = rest.trim_start_matches([' ', '\u{3000}']);
@@ -858,15 +863,19 @@ pub fn producer_name(line: &str) -> Option<&str> {
             .last()
             .map_or(before.len(), |(i, _)| i);
         let name = &before[start..];
-        let unit = |n: &str| {
-            lex.placeholders
-                .names
-                .iter()
-                .any(|u| n.ends_with(u.as_str()))
-                || lex.brands.never.iter().any(|w| n.contains(w.as_str()))
-        };
-        ((2..=6).contains(&name.chars().count()) && !unit(name)).then_some(name)
+        ((2..=6).contains(&name.chars().count()) && !names_a_unit(name)).then_some(name)
     })
+}
+
+/// A name ending like a unit (`[placeholders] names`: 中心, 局, 县…) or holding a
+/// `[brands] never` word: a unit signing its own work, never a site.
+fn names_a_unit(name: &str) -> bool {
+    let lex = lexicon::builtin();
+    lex.placeholders
+        .names
+        .iter()
+        .any(|u| name.ends_with(u.as_str()))
+        || lex.brands.never.iter().any(|w| name.contains(w.as_str()))
 }
 
 /// The name a site's slogan line gives itself: a short name (2 to 6 Han characters), a dot
@@ -877,17 +886,11 @@ pub fn slogan_name(line: &str) -> Option<&str> {
     let l = line.trim();
     let (name, slogan) = l.split_once(['·', '•', '・', '|', '｜', '丨'])?;
     let (name, slogan) = (name.trim(), slogan.trim());
-    let lex = lexicon::builtin();
-    let unit = lex
-        .placeholders
-        .names
-        .iter()
-        .any(|u| name.ends_with(u.as_str()))
-        || lex.brands.never.iter().any(|w| name.contains(w.as_str()));
-    let sells = |s: &str| lex.adverts.offers.iter().any(|o| s.contains(o.as_str()));
+    let offers = &lexicon::builtin().adverts.offers;
+    let sells = |s: &str| offers.iter().any(|o| s.contains(o.as_str()));
     ((2..=6).contains(&name.chars().count())
         && name.chars().all(crate::junk::is_han)
-        && !unit
+        && !names_a_unit(name)
         && !sells(name)
         && !slogan.contains(['·', '•', '・', '|', '｜', '丨'])
         && (2..=20).contains(&slogan.chars().count())

@@ -447,6 +447,11 @@ impl<'a> Planner<'a> {
             .find(|&i| !self.looks_blank(i))
     }
 
+    /// The last line before `before` that is not blank, however far above it.
+    fn prev_words(&self, before: usize) -> Option<usize> {
+        (0..before).rev().find(|&i| !self.looks_blank(i))
+    }
+
     /// Scores every line the advert keywords hit; returns, per line, whether it is junk
     /// (an advert, or a doubtful line with adverts right above and below it).
     fn find_adverts(&mut self, known: Option<&[usize]>) -> Vec<bool> {
@@ -551,20 +556,20 @@ impl<'a> Planner<'a> {
         }
         let n = self.index.line_count();
         let in_toc = |li: usize| toc.is_some_and(|t| t.lines.contains(&li));
+        // Most lines open with a Han character: no bullet, nothing to ask.
+        let item = |p: &Self, li: usize| {
+            let line = p.line_text(li);
+            line.len() <= 200 && site::is_link_item(line)
+        };
         let mut li = 0;
         while li < n {
-            let line = self.line_text(li);
-            // Most lines open with a Han character: no bullet, nothing to ask.
-            if line.len() > 200 || !site::is_link_item(line) || in_toc(li) {
+            if !item(self, li) || in_toc(li) {
                 li += 1;
                 continue;
             }
             let mut items = vec![li];
             let mut next = li + 1;
-            while let Some(b) = self.next_words(next - 1) {
-                if self.line_text(b).len() > 200 || !site::is_link_item(self.line_text(b)) {
-                    break;
-                }
+            while let Some(b) = self.next_words(next - 1).filter(|&b| item(self, b)) {
                 items.push(b);
                 next = b + 1;
             }
@@ -572,7 +577,7 @@ impl<'a> Planner<'a> {
                 for &item in &items {
                     self.drop_line(item, ids::SITE_NAVIGATION);
                 }
-                if let Some(h) = (0..li).rev().find(|&h| !self.looks_blank(h))
+                if let Some(h) = self.prev_words(li)
                     && site::is_loose_list_header(self.line_text(h))
                 {
                     self.drop_line(h, ids::SITE_NAVIGATION);
@@ -617,7 +622,7 @@ impl<'a> Planner<'a> {
             .filter(|&li| self.fate[li] == 0 && site::is_credit_line(self.line_text(li)))
             .collect();
         for &li in &credit {
-            let prev = (0..li).rev().find(|&p| !self.looks_blank(p));
+            let prev = self.prev_words(li);
             let next = self.next_words(li);
             let beside = |o: Option<usize>| {
                 o.is_some_and(|o| self.fate[o] != 0 || credit.binary_search(&o).is_ok())
@@ -657,8 +662,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The last line with words, standing apart after a blank line or the site's own lines,
-    /// when it is a notice
-    /// naming no subject ([`site::is_unsigned_notice`]).
+    /// when it is a notice naming no subject ([`site::is_unsigned_notice`]).
     fn find_closing_notice(&mut self) {
         let n = self.index.line_count();
         let blank = |p: &Self, i: usize| p.line_text(i).trim().is_empty();
@@ -669,7 +673,6 @@ impl<'a> Planner<'a> {
         // Apart: after a blank line, or after lines the site added that already go.
         if last > 0
             && (blank(self, last - 1) || self.fate[last - 1] != 0)
-            && self.fate[last] == 0
             && self.on(ids::SITE_NOTICES)
             && site::is_unsigned_notice(self.line_text(last).trim())
         {
